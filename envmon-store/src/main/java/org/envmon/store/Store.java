@@ -6,6 +6,9 @@ public interface Store extends AutoCloseable {
 
     ObservationStore observations();
 
+    /** The parameter catalogue (codes, names, units). */
+    ParameterStore parameters();
+
     /** "duckdb" or "postgres". */
     String engine();
 

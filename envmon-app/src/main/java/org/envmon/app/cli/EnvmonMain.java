@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code envmon} command line. Each subcommand prints its own --help. */
 @Command(name = "envmon", mixinStandardHelpOptions = true, version = "EnvMon 0.1.0",
         description = "EnvMon: ecological-environment monitoring data platform.",
-        subcommands = {CalcCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, SitesCommand.class, ImportCommand.class,
+                SimulateCommand.class, CalcCommand.class})
 public class EnvmonMain implements Runnable {
 
     public static void main(String[] args) {

@@ -1,0 +1,8 @@
+package org.envmon.app.api;
+
+import java.time.OffsetDateTime;
+
+/** The latest value of one parameter and interval at a site. */
+public record LatestView(String parameter, String name, String unit, String interval, OffsetDateTime time,
+                         double value, String flag, OffsetDateTime receivedAt) {
+}

@@ -1,0 +1,113 @@
+package org.envmon.app.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.envmon.store.Interval;
+import org.envmon.store.Medium;
+import org.envmon.store.ObservationQuery;
+import org.envmon.store.ObservationStore;
+import org.envmon.store.Site;
+import org.envmon.store.SiteQuery;
+import org.envmon.store.SiteStore;
+import org.envmon.store.Statistic;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sites and their data. */
+@RestController
+@RequestMapping("/api/v1/sites")
+@Tag(name = "sites", description = "Monitoring sites and their observations")
+public class SiteController {
+    static final int MAX_POINTS = 100_000;
+    static final Duration DEFAULT_WINDOW = Duration.ofDays(1);
+
+    private final SiteStore sites;
+    private final ObservationStore observations;
+    private final ParameterNames parameters;
+
+    public SiteController(SiteStore sites, ObservationStore observations, ParameterNames parameters) {
+        this.sites = sites;
+        this.observations = observations;
+        this.parameters = parameters;
+    }
+
+    @GetMapping
+    @Operation(summary = "List sites, filtered by medium, province and city")
+    public List<SiteView> list(@RequestParam(required = false) String medium,
+                               @RequestParam(required = false) String province,
+                               @RequestParam(required = false) String city) {
+        Medium m = null;
+        if (medium != null && !medium.isBlank()) {
+            try {
+                m = Medium.fromCode(medium);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(e.getMessage());
+            }
+        }
+        return sites.list(new SiteQuery(m, blank(province), blank(city))).stream().map(SiteView::of).toList();
+    }
+
+    @GetMapping("/{code}")
+    @Operation(summary = "One site")
+    public SiteView site(@PathVariable String code) {
+        return SiteView.of(site0(code));
+    }
+
+    @GetMapping("/{code}/latest")
+    @Operation(summary = "Latest value per parameter and interval, with its time and instrument flag")
+    public List<LatestView> latest(@PathVariable String code) {
+        site0(code);
+        return observations.latest(code).stream().map(o -> {
+            ParameterNames.Entry p = parameters.find(o.parameter());
+            return new LatestView(o.parameter(), p == null ? null : p.name(), p == null ? null : p.unit(),
+                    o.interval().code(), ApiTime.out(o.time()), o.value(), o.flag(), ApiTime.out(o.receivedAt()));
+        }).toList();
+    }
+
+    @GetMapping("/{code}/observations")
+    @Operation(summary = "A parameter's series, oldest first; from inclusive, to exclusive (default: the last day)")
+    public List<ObservationView> observations(@PathVariable String code,
+                                              @RequestParam String parameter,
+                                              @RequestParam(required = false) String from,
+                                              @RequestParam(required = false) String to,
+                                              @RequestParam(defaultValue = "hour") String interval,
+                                              @RequestParam(defaultValue = "" + MAX_POINTS) int limit) {
+        site0(code);
+        Interval iv;
+        try {
+            iv = Interval.fromCode(interval);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        Instant t1 = ApiTime.in("to", to);
+        Instant t0 = ApiTime.in("from", from);
+        if (t1 == null) {
+            t1 = t0 == null ? Instant.now() : t0.plus(DEFAULT_WINDOW);
+        }
+        if (t0 == null) {
+            t0 = t1.minus(DEFAULT_WINDOW);
+        }
+        if (!t0.isBefore(t1)) {
+            throw new BadRequestException("'from' must be before 'to'");
+        }
+        if (limit < 1 || limit > MAX_POINTS) {
+            throw new BadRequestException("limit must be between 1 and " + MAX_POINTS);
+        }
+        return observations.query(new ObservationQuery(code, parameter, iv, Statistic.VALUE, t0, t1, limit))
+                .stream().map(o -> new ObservationView(ApiTime.out(o.time()), o.value(), o.flag())).toList();
+    }
+
+    private Site site0(String code) {
+        return sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code " + code));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,120 @@
+package org.envmon.gateway;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.envmon.ingest.IngestSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HJ 212 TCP server. Each connection gets its own {@link StationConnection} (frame splitting, decoding,
+ * authentication, hand-over to the {@link IngestSink}, answers after commit); the server itself only enforces the
+ * connection cap and the idle timeout.
+ */
+public final class Hj212Gateway implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Hj212Gateway.class);
+
+    private final GatewayConfig config;
+    private final StationDirectory directory;
+    private final IngestSink sink;
+    private final GatewayMetrics metrics;
+    private final Clock clock;
+    private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private Channel serverChannel;
+
+    public Hj212Gateway(GatewayConfig config, StationDirectory directory, IngestSink sink, MeterRegistry registry,
+                        Clock clock) {
+        this.config = config;
+        this.directory = directory;
+        this.sink = sink;
+        this.metrics = new GatewayMetrics(registry);
+        this.clock = clock;
+    }
+
+    /** Binds and starts accepting; returns the bound port. */
+    public int start() throws InterruptedException {
+        boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
+        ConnectionLimiter limiter = new ConnectionLimiter();
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline()
+                                .addLast("limit", limiter)
+                                .addLast("idle", new IdleStateHandler(config.idleTimeout().toSeconds(), 0, 0,
+                                        TimeUnit.SECONDS))
+                                .addLast("station", new StationConnection(config, directory, sink, metrics, clock));
+                    }
+                });
+        serverChannel = b.bind(config.host(), config.port()).sync().channel();
+        int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        log.info("HJ 212 gateway listening on {}:{}", config.host(), port);
+        return port;
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    public int connectionCount() {
+        return metrics.connections.get();
+    }
+
+    /** Stops accepting, closes every connection, and releases the threads. Answers in flight may be lost. */
+    @Override
+    public void close() {
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+        }
+        channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (boss != null) {
+            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    /** Closes a connection at once when the cap is reached; otherwise counts it. */
+    @ChannelHandler.Sharable
+    private final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) throws Exception {
+            if (metrics.connections.incrementAndGet() > config.maxConnections()) {
+                metrics.connections.decrementAndGet();
+                metrics.connectionsRefused.increment();
+                ctx.pipeline().remove(this);
+                ctx.close();
+                return;
+            }
+            channels.add(ctx.channel());
+            ctx.channel().closeFuture().addListener(f -> metrics.connections.decrementAndGet());
+            super.channelActive(ctx);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.envmon.hj212;
+
+/**
+ * Why a frame (splitter) or packet (decoder, sub-packet assembler) was rejected. Every rejection carries exactly one
+ * reason. {@link #code()} is stable and lower-case; it is meant to be used as a metrics tag.
+ */
+public enum RejectReason {
+    /** The frame does not start with {@code ##} (HJ 212-2017 §6.3.1, packet header). */
+    NO_HEADER("no_header"),
+    /** The 4-character data-length field is not 4 ASCII digits (HJ 212-2017 §6.3.1). */
+    BAD_LENGTH_FIELD("bad_length_field"),
+    /** The declared length differs from the byte length of the data segment (HJ 212-2017 §6.3.1). */
+    LENGTH_MISMATCH("length_mismatch"),
+    /** CRC field is not 4 hex digits, or the CRC16 of HJ 212-2017 Annex A does not match. */
+    BAD_CRC("bad_crc"),
+    /** The declared data length exceeds the configured maximum (at most 9999, the 4-digit limit). */
+    OVERSIZE("oversize"),
+    /** The frame ended (or a new {@code ##} / CR / LF arrived) before the declared length was reached. */
+    TRUNCATED("truncated"),
+    /** Bytes outside any frame (not {@code ##}, not CR/LF), discarded while resynchronising. */
+    GARBAGE("garbage"),
+    /** A required field (ST, CN, PW, MN, CP; QN for HJ 212-2017) is absent (HJ 212-2017 §6.3.2, Table 3). */
+    MISSING_FIELD("missing_field"),
+    /** A field is syntactically wrong: unknown/duplicate header key, empty value, bad ST/CN/MN/PW, CP not closed. */
+    BAD_FIELD("bad_field"),
+    /** A numeric value (-Rtd, -Avg, ..., QnRtn, ExeRtn, intervals) is not a decimal number. */
+    BAD_VALUE("bad_value"),
+    /** A date-time (QN, DataTime, SampleTime, BeginTime, ...) is malformed or not a real calendar time. */
+    BAD_TIME("bad_time"),
+    /** Flag is not 0..255, has an unknown version, or its D bit contradicts PNUM/PNO (HJ 212-2017 §6.4). */
+    BAD_FLAG("bad_flag"),
+    /** PNUM/PNO invalid, duplicate or inconsistent sub-packet (HJ 212-2017 §6.3.2, Flag D bit). */
+    BAD_SUBPACKET("bad_subpacket");
+
+    private final String code;
+
+    RejectReason(String code) {
+        this.code = code;
+    }
+
+    /** Stable lower-case identifier, e.g. {@code bad_crc}. */
+    public String code() {
+        return code;
+    }
+}

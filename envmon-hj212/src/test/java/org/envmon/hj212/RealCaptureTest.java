@@ -1,0 +1,88 @@
+package org.envmon.hj212;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real 2016-08-24 capture (190,463 lines) in its HJ/T 212-2005 framing and re-framed as HJ 212-2017.
+ *
+ * <p>2005 file: 190,365 frames have a right length and CRC and are all accepted (30 of them with a blank {@code ST=  },
+ * tolerated); 98 are malformed: 71 length mismatches, 12 non-digit length fields, 14 lines not starting with ##,
+ * and 1 frame whose CRC field (47C0) does not match its content (2BC0). (The capture's README says 190,366/97; the
+ * re-framed file has 190,365 frames, which agrees with this count.)
+ *
+ * <p>2017 file: 190,365 frames; 183,998 accepted. The re-framing tool added a second QN in front of the 5,609 frames
+ * that already had one ({@code QN=..000;QN=<14 digits>}) -> bad_field (duplicate QN), and cut the QN inside CP of the
+ * 758 HJ/T 212-2005 replies (9011/9012/1013) to 14 digits -> bad_time. Frames it kept with {@code Flag=0} decode as
+ * HJ/T 212-2005 per the Flag version bits.
+ */
+class RealCaptureTest {
+
+    @Test
+    void bothFramingsDecodeWithTheExpectedCountsAndAgree() throws Exception {
+        Hj212Decoder decoder = new Hj212Decoder();
+        List<byte[]> old = TestData.gzLines("real-capture-2016/capture-2016-08-24-hjt212-2005.txt.gz");
+        List<byte[]> neu = TestData.gzLines("real-capture-2016/capture-2016-08-24-as-hj212-2017.txt.gz");
+        assertThat(old).hasSize(190_463);
+        assertThat(neu).hasSize(190_365);
+
+        Map<RejectReason, Integer> oldRejects = new EnumMap<>(RejectReason.class);
+        Map<String, Integer> unknown = new HashMap<>();
+        Hj212Packet[] accepted = new Hj212Packet[old.size()];
+        int ok = 0;
+        int mapped = 0;
+        for (int i = 0; i < old.size(); i++) {
+            Hj212Result r = decoder.decode(old.get(i));
+            if (r.isAccepted()) {
+                Hj212Packet p = r.packet();
+                accepted[ok++] = p;
+                assertThat(p.version()).isEqualTo(ProtocolVersion.HJT212_2005);
+                for (PollutantData d : p.pollutants()) {
+                    if (!d.isKnown()) {
+                        unknown.merge(d.code(), 1, Integer::sum);
+                    } else if (!d.code().equals(d.originalCode())) {
+                        mapped++;
+                    }
+                }
+            } else {
+                oldRejects.merge(r.reason(), 1, Integer::sum);
+            }
+        }
+        assertThat(ok).isEqualTo(190_365);
+        assertThat(oldRejects).containsExactlyInAnyOrderEntriesOf(Map.of(RejectReason.LENGTH_MISMATCH, 71,
+            RejectReason.BAD_LENGTH_FIELD, 12, RejectReason.NO_HEADER, 14, RejectReason.BAD_CRC, 1));
+        // every legacy pollutant code of the capture maps to a 2017 code; what stays unknown are device-state codes
+        // (SB1..SB8 running state, CON/POW) and three codes (25, 28, 99) absent from the digest
+        assertThat(unknown.keySet()).isEqualTo(
+            Set.of("SB1", "SB2", "SB3", "SB4", "SB5", "SB6", "SB7", "SB8", "CON", "POW", "25", "28", "99"));
+        assertThat(mapped).isGreaterThan(2_000_000);
+
+        Map<RejectReason, Integer> newRejects = new EnumMap<>(RejectReason.class);
+        int newOk = 0;
+        int compared = 0;
+        for (int i = 0; i < neu.size(); i++) {
+            Hj212Result r = decoder.decode(neu.get(i));
+            if (!r.isAccepted()) {
+                newRejects.merge(r.reason(), 1, Integer::sum);
+                continue;
+            }
+            newOk++;
+            // differential check: same pollutants and values as the 2005 framing of the same frame
+            Hj212Packet p = r.packet();
+            Hj212Packet o = accepted[i];
+            assertThat(p.mn()).isEqualTo(o.mn());
+            assertThat(p.pollutants()).as("frame %d", i).isEqualTo(o.pollutants());
+            compared++;
+        }
+        assertThat(newOk).isEqualTo(183_998);
+        assertThat(compared).isEqualTo(newOk);
+        assertThat(newRejects).containsExactlyInAnyOrderEntriesOf(
+            Map.of(RejectReason.BAD_FIELD, 5_609, RejectReason.BAD_TIME, 758));
+    }
+}

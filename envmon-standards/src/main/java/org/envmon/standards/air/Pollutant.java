@@ -1,0 +1,56 @@
+package org.envmon.standards.air;
+
+import org.envmon.standards.Unit;
+
+/**
+ * Ambient-air pollutants of GB 3095 (basic items, Table 1, and other items, Table 2; digest §3).
+ * CO is in mg/m³, Pb and BaP in µg/m³ as in the tables, everything else µg/m³.
+ */
+public enum Pollutant {
+    SO2("so2", "SO2", Unit.UG_PER_M3, 0),
+    NO2("no2", "NO2", Unit.UG_PER_M3, 0),
+    PM10("pm10", "PM10", Unit.UG_PER_M3, 0),
+    PM25("pm25", "PM2.5", Unit.UG_PER_M3, 0),
+    CO("co", "CO", Unit.MG_PER_M3, 1),
+    O3("o3", "O3", Unit.UG_PER_M3, 0),
+    TSP("tsp", "TSP", Unit.UG_PER_M3, 0),
+    NOX("nox", "NOx", Unit.UG_PER_M3, 0);
+
+    /** The six basic items (HJ 663 §4 / GB 3095 Table 1). */
+    public static final java.util.List<Pollutant> BASIC = java.util.List.of(SO2, NO2, PM10, PM25, CO, O3);
+
+    private final String key;
+    private final String display;
+    private final Unit unit;
+    private final int reportedDecimals;
+
+    Pollutant(String key, String display, Unit unit, int reportedDecimals) {
+        this.key = key;
+        this.display = display;
+        this.unit = unit;
+        this.reportedDecimals = reportedDecimals;
+    }
+
+    /** Lower-case key used in CSV columns ({@code pm25}). */
+    public String key() {
+        return key;
+    }
+
+    /** Display name ({@code PM2.5}). */
+    public String display() {
+        return display;
+    }
+
+    /** Unit of the standard's tables. */
+    public Unit unit() {
+        return unit;
+    }
+
+    /**
+     * Decimals a concentration is reported with (HJ 663-2013 "数据修约" [mem]; HJ 633-2026 §4.2.2 [confirmed]):
+     * integers in µg/m³, CO 1 decimal in mg/m³.
+     */
+    public int reportedDecimals() {
+        return reportedDecimals;
+    }
+}

@@ -1,0 +1,100 @@
+package org.envmon.standards.water;
+
+import java.util.Optional;
+
+/**
+ * The items of GB 3838-2002 Table 1 that the platform classifies (digest §5.1, items 2 to 24; item 1, water
+ * temperature, has no class limits and is not modelled). Declaration order is the Table 1 order; it is also the
+ * tie-break order wherever the standard leaves ties open.
+ *
+ * <p>{@link #column()} is the calculator column name (mg/L; pH dimensionless; fecal coliform in count/L).
+ */
+public enum WaterParameter {
+    PH("ph", "pH", "", Limit.RANGE),
+    DO("do", "溶解氧", "mg/L", Limit.AT_LEAST),
+    CODMN("codmn", "高锰酸盐指数", "mg/L", Limit.AT_MOST),
+    COD("cod", "化学需氧量", "mg/L", Limit.AT_MOST),
+    BOD5("bod5", "五日生化需氧量", "mg/L", Limit.AT_MOST),
+    NH3N("nh3n", "氨氮", "mg/L", Limit.AT_MOST),
+    TP("tp", "总磷", "mg/L", Limit.AT_MOST),
+    TN("tn", "总氮", "mg/L", Limit.AT_MOST),
+    CU("cu", "铜", "mg/L", Limit.AT_MOST),
+    ZN("zn", "锌", "mg/L", Limit.AT_MOST),
+    F("f", "氟化物", "mg/L", Limit.AT_MOST),
+    SE("se", "硒", "mg/L", Limit.AT_MOST),
+    AS("as", "砷", "mg/L", Limit.AT_MOST),
+    HG("hg", "汞", "mg/L", Limit.AT_MOST),
+    CD("cd", "镉", "mg/L", Limit.AT_MOST),
+    CR6("cr6", "铬（六价）", "mg/L", Limit.AT_MOST),
+    PB("pb", "铅", "mg/L", Limit.AT_MOST),
+    CN("cn", "氰化物", "mg/L", Limit.AT_MOST),
+    PHENOL("phenol", "挥发酚", "mg/L", Limit.AT_MOST),
+    PETROLEUM("petroleum", "石油类", "mg/L", Limit.AT_MOST),
+    LAS("las", "阴离子表面活性剂", "mg/L", Limit.AT_MOST),
+    S2("s2", "硫化物", "mg/L", Limit.AT_MOST),
+    FECAL_COLIFORM("fecal_coliform", "粪大肠菌群", "个/L", Limit.AT_MOST);
+
+    /** How a value is compared with the Table 1 limit. */
+    public enum Limit {
+        /** "≤ limit" (most items). */
+        AT_MOST,
+        /** "≥ limit" (DO only). */
+        AT_LEAST,
+        /** Inside a closed range, the same for all classes (pH 6–9). */
+        RANGE
+    }
+
+    private final String column;
+    private final String chineseName;
+    private final String unit;
+    private final Limit limit;
+
+    WaterParameter(String column, String chineseName, String unit, Limit limit) {
+        this.column = column;
+        this.chineseName = chineseName;
+        this.unit = unit;
+        this.limit = limit;
+    }
+
+    public String column() {
+        return column;
+    }
+
+    public String chineseName() {
+        return chineseName;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    public Limit limit() {
+        return limit;
+    }
+
+    /**
+     * Counts for the section class in routine evaluation. 环办〔2011〕22号 (digest §5.3): the 24 Table 1 items minus
+     * water temperature, TN and fecal coliform, i.e. 21 items, for rivers and for lakes/reservoirs alike. TN and fecal
+     * coliform are still classified and reported separately.
+     */
+    public boolean isRoutine() {
+        return this != TN && this != FECAL_COLIFORM;
+    }
+
+    /**
+     * Has an exceedance multiple over class III. Digest §5.3: water temperature, pH and DO get none.
+     */
+    public boolean hasExceedanceMultiple() {
+        return limit == Limit.AT_MOST;
+    }
+
+    /** Looks a parameter up by its calculator column name (exact, lower case). */
+    public static Optional<WaterParameter> fromColumn(String column) {
+        for (WaterParameter p : values()) {
+            if (p.column.equals(column)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+}

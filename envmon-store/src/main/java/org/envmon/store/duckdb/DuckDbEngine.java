@@ -1,0 +1,83 @@
+package org.envmon.store.duckdb;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+import org.envmon.store.Store;
+import org.envmon.store.StoreException;
+import org.envmon.store.jdbc.ConnectionSource;
+import org.envmon.store.jdbc.JdbcStore;
+import org.envmon.store.jdbc.Migrations;
+
+/**
+ * The embedded engine: one database file {@code <dataDir>/envmon.duckdb}, opened once per process. Every reader
+ * gets its own connection duplicated from that one instance (DuckDB's MVCC lets them read while the writer appends);
+ * the single writer keeps its own connection. A DuckDB file allows one writing process at a time (DuckDB locks the
+ * file), which is what lets the writer number packets with an in-process counter.
+ */
+public final class DuckDbEngine {
+    public static final String ENGINE = "duckdb";
+    public static final String FILE_NAME = "envmon.duckdb";
+
+    private DuckDbEngine() {
+    }
+
+    public static Store open(Path dataDir) {
+        if (dataDir == null) {
+            throw new IllegalArgumentException("the duckdb engine needs a data directory (dataDir)");
+        }
+        Path file = dataDir.toAbsolutePath().resolve(FILE_NAME);
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new StoreException("cannot create data directory " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        DuckDBConnection root;
+        try {
+            root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file, new Properties());
+        } catch (SQLException e) {
+            throw new StoreException("cannot open DuckDB database " + file + ": " + e.getMessage(), e);
+        }
+        Connections connections = new Connections(root);
+        try {
+            Migrations.migrate(Migrations.dataSource(connections), "db/migration/duckdb", null);
+            DuckDbObservationStore observations = new DuckDbObservationStore(connections);
+            return new JdbcStore(ENGINE, connections, observations, observations);
+        } catch (RuntimeException e) {
+            connections.close();
+            throw e;
+        }
+    }
+
+    /** Connections duplicated from the one database instance of the file. */
+    static final class Connections implements ConnectionSource {
+        private final DuckDBConnection root;
+
+        Connections(DuckDBConnection root) {
+            this.root = root;
+        }
+
+        @Override
+        public Connection connect() throws SQLException {
+            return root.duplicate();
+        }
+
+        DuckDBConnection duplicate() throws SQLException {
+            return root.duplicate();
+        }
+
+        @Override
+        public void close() {
+            try {
+                root.close();
+            } catch (SQLException e) {
+                throw new StoreException("closing DuckDB failed: " + e.getMessage(), e);
+            }
+        }
+    }
+}

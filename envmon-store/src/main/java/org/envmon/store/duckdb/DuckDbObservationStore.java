@@ -1,0 +1,138 @@
+package org.envmon.store.duckdb;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.envmon.store.ObservationRow;
+import org.envmon.store.PacketWrite;
+import org.envmon.store.RawPacket;
+import org.envmon.store.StoreException;
+import org.envmon.store.jdbc.BatchPlan;
+import org.envmon.store.jdbc.Jdbc;
+import org.envmon.store.jdbc.JdbcObservationStore;
+
+/**
+ * DuckDB write path: inside one explicit transaction, look up the batch's dedup keys (ART index point lookups),
+ * then append packets and observations with DuckDB Appenders (columnar bulk insert, no SQL per row) and commit.
+ * Packet ids come from an in-process counter seeded with max(id) at open; the platform has no UPDATE or DELETE
+ * path for raw_packets (DuckDB has no triggers to enforce append-only).
+ *
+ * <p>Appenders are flushed explicitly before they are closed: {@link DuckDBAppender#close()} swallows a failing
+ * flush (e.g. a NOT NULL violation), after which the transaction would silently commit without the rows.
+ * Failures of the automatic flushes while appending surface from {@code endRow()}.
+ */
+final class DuckDbObservationStore extends JdbcObservationStore implements AutoCloseable {
+    /** IN-list size of the dedup lookup: DuckDB answers it with index point lookups. */
+    private static final int KEY_LIST_SIZE = 256;
+
+    private final DuckDBConnection writer;
+    private long nextId;
+
+    DuckDbObservationStore(DuckDbEngine.Connections connections) {
+        super(connections);
+        try {
+            this.writer = connections.duplicate();
+            this.nextId = Jdbc.count(writer, "SELECT coalesce(max(id), 0) FROM raw_packets") + 1;
+        } catch (SQLException e) {
+            throw new StoreException("cannot prepare the DuckDB writer: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected void writeBatch(BatchPlan plan) throws SQLException {
+        execute("BEGIN TRANSACTION");
+        try {
+            long t0 = System.nanoTime();
+            plan.resolve(existingKeysInLists(writer, plan.dedupKeys(), KEY_LIST_SIZE));
+            long t1 = System.nanoTime();
+            plan.assignIds(nextId);
+            if (plan.newPacketCount() > 0) {
+                appendPackets(plan);
+                long t2 = System.nanoTime();
+                appendObservations(plan);
+                long t3 = System.nanoTime();
+                execute("COMMIT");
+                long t4 = System.nanoTime();
+                System.err.printf("lookup %.1f packets %.1f obs %.1f commit %.1f%n", (t1-t0)/1e6, (t2-t1)/1e6, (t3-t2)/1e6, (t4-t3)/1e6);
+            } else
+            execute("COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            try {
+                execute("ROLLBACK");
+            } catch (SQLException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        nextId += plan.newPacketCount();
+    }
+
+    private void appendPackets(BatchPlan plan) throws SQLException {
+        List<PacketWrite> batch = plan.batch();
+        // Column order of db/migration/duckdb: id, received_at, peer, source, mn, cn, qn, dedup_key, crc_ok, bytes
+        try (DuckDBAppender a = writer.createAppender("raw_packets")) {
+            for (int i : plan.storedIndexes()) {
+                RawPacket p = batch.get(i).packet();
+                a.beginRow()
+                        .append(plan.idOf(i))
+                        .appendEpochMicros(Jdbc.epochMicros(p.receivedAt()));
+                text(a, p.peer());
+                text(a, p.source());
+                text(a, p.mn());
+                text(a, p.cn());
+                text(a, p.qn());
+                text(a, p.dedupKey());
+                a.append(p.crcOk()).append(p.bytes()).endRow();
+            }
+            a.flush(); // close() would swallow a failure, see the class comment
+        }
+    }
+
+    private void appendObservations(BatchPlan plan) throws SQLException {
+        if (plan.newObservationCount() == 0) {
+            return;
+        }
+        List<PacketWrite> batch = plan.batch();
+        // Column order: site_code, parameter, interval, statistic, time, value, flag, received_at, packet_id
+        try (DuckDBAppender a = writer.createAppender("observations")) {
+            for (int i : plan.storedIndexes()) {
+                PacketWrite w = batch.get(i);
+                long id = plan.idOf(i);
+                long receivedAt = Jdbc.epochMicros(w.packet().receivedAt());
+                for (ObservationRow r : w.observations()) {
+                    a.beginRow();
+                    text(a, r.siteCode());
+                    text(a, r.parameter());
+                    a.append(r.interval().code())
+                            .append(r.statistic().name())
+                            .appendEpochMicros(Jdbc.epochMicros(r.time()))
+                            .append(r.value());
+                    text(a, r.flag());
+                    a.appendEpochMicros(receivedAt).append(id).endRow();
+                }
+            }
+            a.flush();
+        }
+    }
+
+    private static void text(DuckDBAppender a, String s) throws SQLException {
+        if (s == null) {
+            a.appendNull();
+        } else {
+            a.append(s);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement st = writer.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        writer.close();
+    }
+}

@@ -1,0 +1,189 @@
+package org.envmon.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.envmon.store.Interval;
+import org.envmon.store.Observation;
+import org.envmon.store.ObservationQuery;
+import org.envmon.store.ObservationStore;
+import org.envmon.store.PacketWrite;
+import org.envmon.store.RawPacket;
+import org.envmon.store.Statistic;
+import org.envmon.store.StoreException;
+import org.envmon.store.StoredPacket;
+import org.envmon.store.WriteOutcome;
+
+/**
+ * Reads over portable SQL, and the frame of the write path: one writer at a time, input checks, one retry when a
+ * concurrent writer (another process on PostgreSQL) stored one of the batch's dedup keys first. Engines implement
+ * {@link #writeBatch} with their bulk-load mechanism.
+ */
+public abstract class JdbcObservationStore implements ObservationStore {
+    private static final String OBSERVATION_COLUMNS =
+            "site_code, parameter, \"interval\", statistic, \"time\", value, flag, received_at, packet_id";
+
+    private static final String QUERY_SQL = "SELECT " + OBSERVATION_COLUMNS + " FROM ("
+            + " SELECT " + OBSERVATION_COLUMNS + ", ROW_NUMBER() OVER ("
+            + "   PARTITION BY \"time\" ORDER BY received_at DESC, packet_id DESC) AS rn"
+            + " FROM observations"
+            + " WHERE site_code = ? AND parameter = ? AND \"interval\" = ? AND statistic = ?"
+            + "   AND \"time\" >= ? AND \"time\" < ?"
+            + ") latest_copy WHERE rn = 1 ORDER BY \"time\" LIMIT ?";
+
+    private static final String LATEST_SQL = "SELECT " + OBSERVATION_COLUMNS + " FROM ("
+            + " SELECT " + OBSERVATION_COLUMNS + ", ROW_NUMBER() OVER ("
+            + "   PARTITION BY parameter, \"interval\" ORDER BY \"time\" DESC, received_at DESC, packet_id DESC) AS rn"
+            + " FROM observations WHERE site_code = ? AND statistic = ?"
+            + ") newest WHERE rn = 1";
+
+    private static final String PACKET_SQL = "SELECT id, bytes, peer, received_at, source, mn, cn, qn, dedup_key,"
+            + " crc_ok FROM raw_packets WHERE id = ?";
+
+    protected final ConnectionSource db;
+
+    protected JdbcObservationStore(ConnectionSource db) {
+        this.db = db;
+    }
+
+    @Override
+    public final synchronized List<WriteOutcome> write(List<PacketWrite> batch) {
+        BatchPlan plan = BatchPlan.of(batch);
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                writeBatch(plan);
+                return plan.outcomes();
+            } catch (SQLException | RuntimeException e) {
+                if (attempt == 1 && Jdbc.isUniqueViolation(e)) {
+                    continue; // someone else stored one of our keys meanwhile: look the keys up again
+                }
+                if (e instanceof StoreException se) {
+                    throw se;
+                }
+                throw new StoreException("write of " + batch.size() + " packets failed, nothing stored: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Stores the plan in one transaction and commits it; on failure leaves nothing behind (rolls back) and throws.
+     * Called by one thread at a time.
+     */
+    protected abstract void writeBatch(BatchPlan plan) throws SQLException;
+
+    @Override
+    public List<Observation> query(ObservationQuery q) {
+        Objects.requireNonNull(q, "query");
+        return Jdbc.read(db, "observation query", c -> {
+            try (PreparedStatement ps = c.prepareStatement(QUERY_SQL)) {
+                ps.setString(1, q.siteCode());
+                ps.setString(2, q.parameter());
+                ps.setString(3, q.interval().code());
+                ps.setString(4, q.statistic().name());
+                Jdbc.setInstant(ps, 5, q.from());
+                Jdbc.setInstant(ps, 6, q.to());
+                ps.setInt(7, q.limit());
+                return observations(ps);
+            }
+        });
+    }
+
+    @Override
+    public List<Observation> latest(String siteCode) {
+        Objects.requireNonNull(siteCode, "siteCode");
+        List<Observation> out = Jdbc.read(db, "latest values", c -> {
+            try (PreparedStatement ps = c.prepareStatement(LATEST_SQL)) {
+                ps.setString(1, siteCode);
+                ps.setString(2, Statistic.VALUE.name());
+                return observations(ps);
+            }
+        });
+        out.sort(Comparator.comparing(Observation::parameter).thenComparing(Observation::interval));
+        return out;
+    }
+
+    private static List<Observation> observations(PreparedStatement ps) throws SQLException {
+        List<Observation> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Observation(
+                        rs.getString(1),
+                        rs.getString(2),
+                        Interval.fromCode(rs.getString(3)),
+                        Statistic.valueOf(rs.getString(4)),
+                        Jdbc.getInstant(rs, 5),
+                        rs.getDouble(6),
+                        rs.getString(7),
+                        Jdbc.getInstant(rs, 8),
+                        rs.getLong(9)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<StoredPacket> packet(long id) {
+        return Jdbc.read(db, "packet lookup", c -> {
+            try (PreparedStatement ps = c.prepareStatement(PACKET_SQL)) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<StoredPacket>empty();
+                    }
+                    RawPacket p = new RawPacket(rs.getBytes(2), rs.getString(3), Jdbc.getInstant(rs, 4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getBoolean(10));
+                    return Optional.of(new StoredPacket(rs.getLong(1), p));
+                }
+            }
+        });
+    }
+
+    @Override
+    public long observationCount() {
+        return Jdbc.read(db, "observation count", c -> Jdbc.count(c, "SELECT count(*) FROM observations"));
+    }
+
+    @Override
+    public long packetCount() {
+        return Jdbc.read(db, "packet count", c -> Jdbc.count(c, "SELECT count(*) FROM raw_packets"));
+    }
+
+    /** Ids of the given dedup keys already stored, looked up in IN-lists of a fixed size (padded with NULL). */
+    protected static Map<String, Long> existingKeysInLists(Connection c, Set<String> keys,
+            int listSize) throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        String sql = "SELECT dedup_key, id FROM raw_packets WHERE dedup_key IN (" + Jdbc.placeholders(listSize) + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            Iterator<String> it = keys.iterator();
+            while (it.hasNext()) {
+                for (int i = 1; i <= listSize; i++) {
+                    ps.setString(i, it.hasNext() ? it.next() : null);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,103 @@
+package org.envmon.store.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.envmon.store.ParameterInfo;
+import org.envmon.store.ParameterStore;
+
+/** The parameter catalogue over portable SQL; upserts as multi-row statements in one transaction. */
+public final class JdbcParameterStore implements ParameterStore {
+    private static final String COLUMNS = "code, name_zh, name_en, unit, decimals, category";
+    private static final int ROWS_PER_STATEMENT = 200;
+
+    private final ConnectionSource db;
+
+    public JdbcParameterStore(ConnectionSource db) {
+        this.db = db;
+    }
+
+    @Override
+    public void upsert(Collection<ParameterInfo> parameters) {
+        Objects.requireNonNull(parameters, "parameters");
+        Map<String, ParameterInfo> byCode = new LinkedHashMap<>();
+        for (ParameterInfo p : parameters) {
+            byCode.put(Objects.requireNonNull(p, "parameter").code(), p);
+        }
+        if (byCode.isEmpty()) {
+            return;
+        }
+        List<ParameterInfo> rows = new ArrayList<>(byCode.values());
+        Jdbc.inTransaction(db, "upsert of " + rows.size() + " parameters", c -> {
+            for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+                List<ParameterInfo> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+                try (PreparedStatement ps = c.prepareStatement(upsertSql(chunk.size()))) {
+                    int i = 1;
+                    for (ParameterInfo p : chunk) {
+                        ps.setString(i++, p.code());
+                        ps.setString(i++, p.nameZh());
+                        ps.setString(i++, p.nameEn());
+                        ps.setString(i++, p.unit());
+                        Jdbc.setInteger(ps, i++, p.decimals());
+                        ps.setString(i++, p.category());
+                    }
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static String upsertSql(int rows) {
+        StringBuilder sb = new StringBuilder("INSERT INTO parameters (").append(COLUMNS).append(") VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sb.append(i == 0 ? "(" : ",(").append(Jdbc.placeholders(6)).append(')');
+        }
+        return sb.append(" ON CONFLICT (code) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,"
+                + " unit = excluded.unit, decimals = excluded.decimals, category = excluded.category").toString();
+    }
+
+    @Override
+    public Optional<ParameterInfo> byCode(String code) {
+        Objects.requireNonNull(code, "code");
+        return Jdbc.read(db, "parameter lookup", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM parameters WHERE code = ?")) {
+                ps.setString(1, code);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(parameter(rs)) : Optional.<ParameterInfo>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<ParameterInfo> list() {
+        return Jdbc.read(db, "parameter list", c -> {
+            List<ParameterInfo> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM parameters ORDER BY code");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(parameter(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public long count() {
+        return Jdbc.read(db, "parameter count", c -> Jdbc.count(c, "SELECT count(*) FROM parameters"));
+    }
+
+    private static ParameterInfo parameter(ResultSet rs) throws SQLException {
+        return new ParameterInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                Jdbc.getInteger(rs, 5), rs.getString(6));
+    }
+}

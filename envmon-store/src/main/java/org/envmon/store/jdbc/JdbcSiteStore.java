@@ -1,0 +1,192 @@
+package org.envmon.store.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.envmon.store.Medium;
+import org.envmon.store.Site;
+import org.envmon.store.SiteQuery;
+import org.envmon.store.SiteStore;
+
+/**
+ * Sites over portable SQL ({@code INSERT ... ON CONFLICT (code) DO UPDATE} works in DuckDB and PostgreSQL).
+ * Upserts go as multi-row statements, a few hundred sites each, all in one transaction.
+ */
+public final class JdbcSiteStore implements SiteStore {
+    private static final String COLUMNS =
+            "code, name, medium, mn, password_hash, province, city, county, basin, latitude, longitude, control";
+    private static final int COLUMN_COUNT = 12;
+    private static final int ROWS_PER_STATEMENT = 200;
+    private static final String UPSERT_TAIL = " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+            + " medium = excluded.medium, mn = excluded.mn, password_hash = excluded.password_hash,"
+            + " province = excluded.province, city = excluded.city, county = excluded.county,"
+            + " basin = excluded.basin, latitude = excluded.latitude, longitude = excluded.longitude,"
+            + " control = excluded.control, updated_at = excluded.updated_at";
+
+    private final ConnectionSource db;
+
+    public JdbcSiteStore(ConnectionSource db) {
+        this.db = db;
+    }
+
+    @Override
+    public void upsert(Collection<Site> sites) {
+        Objects.requireNonNull(sites, "sites");
+        // One row per code (the last one given wins): a statement may not touch the same row twice.
+        Map<String, Site> byCode = new LinkedHashMap<>();
+        for (Site s : sites) {
+            byCode.put(Objects.requireNonNull(s, "site").code(), s);
+        }
+        if (byCode.isEmpty()) {
+            return;
+        }
+        List<Site> rows = new ArrayList<>(byCode.values());
+        Instant now = Instant.now();
+        Jdbc.inTransaction(db, "upsert of " + rows.size() + " sites", c -> {
+            PreparedStatement full = null;
+            try {
+                for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+                    List<Site> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+                    PreparedStatement ps;
+                    if (chunk.size() == ROWS_PER_STATEMENT) {
+                        if (full == null) {
+                            full = c.prepareStatement(upsertSql(ROWS_PER_STATEMENT));
+                        }
+                        ps = full;
+                    } else {
+                        ps = c.prepareStatement(upsertSql(chunk.size()));
+                    }
+                    try {
+                        bind(ps, chunk, now);
+                        ps.executeUpdate();
+                    } finally {
+                        if (ps != full) {
+                            ps.close();
+                        }
+                    }
+                }
+            } finally {
+                if (full != null) {
+                    full.close();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static String upsertSql(int rows) {
+        String row = "(" + Jdbc.placeholders(COLUMN_COUNT + 2) + ")";
+        StringBuilder sb = new StringBuilder("INSERT INTO sites (").append(COLUMNS)
+                .append(", created_at, updated_at) VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sb.append(i == 0 ? "" : ",").append(row);
+        }
+        return sb.append(UPSERT_TAIL).toString();
+    }
+
+    private static void bind(PreparedStatement ps, List<Site> chunk, Instant now) throws SQLException {
+        int i = 1;
+        for (Site s : chunk) {
+            ps.setString(i++, s.code());
+            ps.setString(i++, s.name());
+            ps.setString(i++, s.medium().code());
+            ps.setString(i++, s.mn());
+            ps.setString(i++, s.passwordHash());
+            ps.setString(i++, s.province());
+            ps.setString(i++, s.city());
+            ps.setString(i++, s.county());
+            ps.setString(i++, s.basin());
+            Jdbc.setDouble(ps, i++, s.latitude());
+            Jdbc.setDouble(ps, i++, s.longitude());
+            ps.setBoolean(i++, s.control());
+            Jdbc.setInstant(ps, i++, now);
+            Jdbc.setInstant(ps, i++, now);
+        }
+    }
+
+    @Override
+    public Optional<Site> byCode(String code) {
+        Objects.requireNonNull(code, "code");
+        return one("SELECT " + COLUMNS + " FROM sites WHERE code = ?", code);
+    }
+
+    @Override
+    public Optional<Site> byMn(String mn) {
+        Objects.requireNonNull(mn, "mn");
+        return one("SELECT " + COLUMNS + " FROM sites WHERE mn = ?", mn);
+    }
+
+    private Optional<Site> one(String sql, String key) {
+        return Jdbc.read(db, "site lookup", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(site(rs)) : Optional.<Site>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Site> list(SiteQuery query) {
+        SiteQuery q = query == null ? SiteQuery.all() : query;
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM sites WHERE 1 = 1");
+        List<String> args = new ArrayList<>();
+        if (q.medium() != null) {
+            sql.append(" AND medium = ?");
+            args.add(q.medium().code());
+        }
+        if (q.province() != null) {
+            sql.append(" AND province = ?");
+            args.add(q.province());
+        }
+        if (q.city() != null) {
+            sql.append(" AND city = ?");
+            args.add(q.city());
+        }
+        sql.append(" ORDER BY code");
+        return Jdbc.read(db, "site list", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setString(i + 1, args.get(i));
+                }
+                List<Site> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(site(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public long count() {
+        return Jdbc.read(db, "site count", c -> Jdbc.count(c, "SELECT count(*) FROM sites"));
+    }
+
+    private static Site site(ResultSet rs) throws SQLException {
+        return new Site(
+                rs.getString(1),
+                rs.getString(2),
+                Medium.fromCode(rs.getString(3)),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                Jdbc.getDouble(rs, 10),
+                Jdbc.getDouble(rs, 11),
+                rs.getBoolean(12));
+    }
+}

@@ -1,0 +1,221 @@
+package org.envmon.store.postgres;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.envmon.store.ObservationRow;
+import org.envmon.store.PacketWrite;
+import org.envmon.store.RawPacket;
+import org.envmon.store.jdbc.BatchPlan;
+import org.envmon.store.jdbc.Jdbc;
+import org.envmon.store.jdbc.JdbcObservationStore;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * PostgreSQL write path: in one transaction, look the batch's dedup keys up with {@code = ANY(array)}, take the
+ * packet ids from the sequence in one round trip, then stream packets and observations with
+ * {@code COPY ... FROM STDIN} (text format) and commit.
+ */
+final class PostgresObservationStore extends JdbcObservationStore {
+    private static final String PACKET_COPY = "COPY raw_packets (id, received_at, peer, source, mn, cn, qn, dedup_key,"
+            + " crc_ok, bytes) FROM STDIN";
+    private static final String OBSERVATION_COPY = "COPY observations (site_code, parameter, \"interval\", statistic,"
+            + " \"time\", value, flag, received_at, packet_id) FROM STDIN";
+    private static final HexFormat HEX = HexFormat.of();
+
+    PostgresObservationStore(PostgresEngine.Pool pool) {
+        super(pool);
+    }
+
+    @Override
+    protected void writeBatch(BatchPlan plan) throws SQLException {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try {
+                plan.resolve(existingKeys(c, plan));
+                plan.assignIds(allocateIds(c, plan.newPacketCount()));
+                if (plan.newPacketCount() > 0) {
+                    CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+                    copyPackets(copy, plan);
+                    if (plan.newObservationCount() > 0) {
+                        copyObservations(copy, plan);
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                Jdbc.rollbackQuietly(c, e);
+                throw e;
+            } finally {
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // returned to the pool, which resets or evicts it
+                }
+            }
+        }
+    }
+
+    private static Map<String, Long> existingKeys(Connection c, BatchPlan plan) throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        if (plan.dedupKeys().isEmpty()) {
+            return found;
+        }
+        Array keys = c.createArrayOf("text", plan.dedupKeys().toArray());
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT dedup_key, id FROM raw_packets WHERE dedup_key = ANY(?)")) {
+            ps.setArray(1, keys);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        } finally {
+            keys.free();
+        }
+        return found;
+    }
+
+    private static long[] allocateIds(Connection c, int n) throws SQLException {
+        long[] ids = new long[n];
+        if (n == 0) {
+            return ids;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT nextval('raw_packets_id_seq') FROM generate_series(1, ?)")) {
+            ps.setInt(1, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                int k = 0;
+                while (rs.next()) {
+                    ids[k++] = rs.getLong(1);
+                }
+                if (k != n) {
+                    throw new SQLException("sequence returned " + k + " ids, expected " + n);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void copyPackets(CopyManager copy, BatchPlan plan) throws SQLException {
+        List<PacketWrite> batch = plan.batch();
+        CopyText out = new CopyText(copy.copyIn(PACKET_COPY));
+        try {
+            for (int i : plan.storedIndexes()) {
+                RawPacket p = batch.get(i).packet();
+                out.number(plan.idOf(i)).tab().text(p.receivedAt().toString()).tab()
+                        .text(p.peer()).tab().text(p.source()).tab().text(p.mn()).tab().text(p.cn()).tab()
+                        .text(p.qn()).tab().text(p.dedupKey()).tab().text(p.crcOk() ? "t" : "f").tab()
+                        .bytea(p.bytes()).endRow();
+            }
+            out.finish();
+        } finally {
+            out.cancelIfActive();
+        }
+    }
+
+    private static void copyObservations(CopyManager copy, BatchPlan plan) throws SQLException {
+        List<PacketWrite> batch = plan.batch();
+        CopyText out = new CopyText(copy.copyIn(OBSERVATION_COPY));
+        try {
+            for (int i : plan.storedIndexes()) {
+                PacketWrite w = batch.get(i);
+                String receivedAt = w.packet().receivedAt().toString();
+                long id = plan.idOf(i);
+                for (ObservationRow r : w.observations()) {
+                    out.text(r.siteCode()).tab().text(r.parameter()).tab().text(r.interval().code()).tab()
+                            .text(r.statistic().name()).tab().text(r.time().toString()).tab()
+                            .text(Double.toString(r.value())).tab().text(r.flag()).tab()
+                            .text(receivedAt).tab().number(id).endRow();
+                }
+            }
+            out.finish();
+        } finally {
+            out.cancelIfActive();
+        }
+    }
+
+    /** Rows in COPY text format, sent in chunks of about 256 KiB. */
+    private static final class CopyText {
+        private static final int CHUNK = 256 * 1024;
+        private final CopyIn in;
+        private final StringBuilder sb = new StringBuilder(CHUNK + 4096);
+
+        CopyText(CopyIn in) {
+            this.in = in;
+        }
+
+        CopyText tab() {
+            sb.append('\t');
+            return this;
+        }
+
+        CopyText number(long n) {
+            sb.append(n);
+            return this;
+        }
+
+        CopyText text(String s) {
+            if (s == null) {
+                sb.append("\\N");
+                return this;
+            }
+            for (int k = 0; k < s.length(); k++) {
+                char ch = s.charAt(k);
+                switch (ch) {
+                    case '\\' -> sb.append("\\\\");
+                    case '\t' -> sb.append("\\t");
+                    case '\n' -> sb.append("\\n");
+                    case '\r' -> sb.append("\\r");
+                    default -> sb.append(ch);
+                }
+            }
+            return this;
+        }
+
+        /** bytea hex input, its backslash escaped for COPY: {@code \\x0aff}. */
+        CopyText bytea(byte[] bytes) {
+            sb.append("\\\\x");
+            HEX.formatHex(sb, bytes);
+            return this;
+        }
+
+        void endRow() throws SQLException {
+            sb.append('\n');
+            if (sb.length() >= CHUNK) {
+                flush();
+            }
+        }
+
+        private void flush() throws SQLException {
+            byte[] data = sb.toString().getBytes(StandardCharsets.UTF_8);
+            in.writeToCopy(data, 0, data.length);
+            sb.setLength(0);
+        }
+
+        void finish() throws SQLException {
+            if (sb.length() > 0) {
+                flush();
+            }
+            in.endCopy();
+        }
+
+        void cancelIfActive() {
+            if (in.isActive()) {
+                try {
+                    in.cancelCopy();
+                } catch (SQLException ignored) {
+                    // the transaction is rolled back anyway
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.envmon.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PostgresStoreTest extends StoreContractTest {
+    private PostgresTestDatabase db;
+
+    @Override
+    protected Store openFreshStore() {
+        db = PostgresTestDatabase.create();
+        return Stores.open(db.storeConfig());
+    }
+
+    @Override
+    protected Store reopenStore() {
+        return Stores.open(db.storeConfig());
+    }
+
+    @Override
+    protected void afterStoreClosed() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void rawPacketsAreAppendOnly() throws SQLException {
+        store.observations().write(List.of(packet("k", T0)));
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            assertThatThrownBy(() -> st.executeUpdate("UPDATE raw_packets SET peer = 'x'"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> st.executeUpdate("DELETE FROM raw_packets"))
+                    .hasMessageContaining("append-only");
+            assertThatThrownBy(() -> st.executeUpdate("TRUNCATE raw_packets"))
+                    .hasMessageContaining("append-only");
+        }
+        assertThat(store.observations().packetCount()).isEqualTo(1);
+    }
+
+    @Test
+    void tablesLiveInTheSchemaOfTheUrl() throws SQLException {
+        assertThat(store.engine()).isEqualTo("postgres");
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
+                        + db.schema() + "' AND table_name IN ('sites', 'parameters', 'raw_packets', 'observations')")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aMissingSchemaIsCreatedByTheMigration() {
+        String schema = db.schema() + "_new";
+        String url = db.url().replace("currentSchema=" + db.schema(), "currentSchema=" + schema);
+        try (Store other = Stores.open(StoreConfig.postgres(url))) {
+            other.sites().upsert(List.of(site("S1", Medium.AIR, null, null, null)));
+            assertThat(other.sites().count()).isEqualTo(1);
+            assertThat(store.sites().count()).isZero();
+        } finally {
+            PostgresTestDatabase.dropSchema(schema);
+        }
+    }
+}

@@ -1,0 +1,511 @@
+package org.envmon.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every store engine must show. An engine's test extends this and opens a fresh, empty store per test.
+ * Other modules may extend it too (it is in the test-jar).
+ */
+public abstract class StoreContractTest {
+    protected static final Instant T0 = Instant.parse("2024-05-01T00:00:00Z");
+
+    protected Store store;
+
+    /** A new, empty, migrated store. Called before each test. */
+    protected abstract Store openFreshStore();
+
+    /** Opens the database of the last {@link #openFreshStore()} again (the previous store is closed). */
+    protected Store reopenStore() {
+        Assumptions.abort("this engine's test does not support reopening");
+        return null;
+    }
+
+    /** Called after each test once the store is closed, to release the database. */
+    protected void afterStoreClosed() {
+    }
+
+    @BeforeEach
+    void openStore() {
+        store = openFreshStore();
+    }
+
+    @AfterEach
+    void closeStore() {
+        try {
+            if (store != null) {
+                store.close();
+            }
+        } finally {
+            store = null;
+            afterStoreClosed();
+        }
+    }
+
+    // ---------------------------------------------------------------- fixtures
+
+    protected static Site site(String code, Medium medium, String mn, String province, String city) {
+        return new Site(code, "站点 " + code, medium, mn, null, province, city, null, null, 30.5, 114.3, false);
+    }
+
+    protected static ObservationRow row(String site, String parameter, Interval interval, Statistic statistic,
+            Instant time, double value) {
+        return new ObservationRow(site, parameter, interval, statistic, time, value, "N");
+    }
+
+    protected static PacketWrite packet(String dedupKey, Instant receivedAt, ObservationRow... rows) {
+        byte[] bytes = ("##0101QN=" + dedupKey + ";CP=&&&&").getBytes(StandardCharsets.US_ASCII);
+        return new PacketWrite(new RawPacket(bytes, "10.0.0.1:40000", receivedAt, "hj212", "MN1", "2011",
+                dedupKey, dedupKey, true), List.of(rows));
+    }
+
+    protected static ObservationQuery series(String site, String parameter, Interval interval, Statistic statistic,
+            Instant from, Instant to, int limit) {
+        return new ObservationQuery(site, parameter, interval, statistic, from, to, limit);
+    }
+
+    private static Instant minute(int n) {
+        return T0.plus(Duration.ofMinutes(n));
+    }
+
+    // ---------------------------------------------------------------- sites
+
+    @Test
+    void siteUpsertInsertsThenReplacesByCode() {
+        Site a = site("S001", Medium.AIR, "MN001", "湖北省", "武汉市");
+        Site b = site("S002", Medium.SURFACE_WATER, "MN002", "湖北省", "宜昌市");
+        store.sites().upsert(List.of(a, b));
+        assertThat(store.sites().byCode("S001")).contains(a);
+        assertThat(store.sites().count()).isEqualTo(2);
+
+        Site a2 = new Site("S001", "东湖梨园", Medium.AIR, "MN001X", PasswordHash.hash("pw"), "湖北省", "武汉市",
+                "武昌区", "长江", null, null, true);
+        store.sites().upsert(List.of(a2));
+        assertThat(store.sites().byCode("S001")).contains(a2);
+        assertThat(store.sites().byMn("MN001")).isEmpty();
+        assertThat(store.sites().byMn("MN001X")).contains(a2);
+        assertThat(store.sites().count()).isEqualTo(2);
+        assertThat(store.sites().byCode("nope")).isEmpty();
+    }
+
+    @Test
+    void siteUpsertOfTheSameCodeTwiceKeepsTheLast() {
+        store.sites().upsert(List.of(site("S1", Medium.AIR, "M1", null, null), site("S1", Medium.NOISE, "M2", null, null)));
+        assertThat(store.sites().count()).isEqualTo(1);
+        assertThat(store.sites().byCode("S1").orElseThrow().medium()).isEqualTo(Medium.NOISE);
+        store.sites().upsert(List.of());
+        assertThat(store.sites().count()).isEqualTo(1);
+    }
+
+    @Test
+    void sitesListFiltersAndOrdersByCode() {
+        store.sites().upsert(List.of(
+                site("C3", Medium.AIR, null, "湖北省", "武汉市"),
+                site("A1", Medium.AIR, null, "湖北省", "宜昌市"),
+                site("B2", Medium.SURFACE_WATER, null, "湖南省", "长沙市"),
+                site("D4", Medium.AIR, null, "湖南省", "长沙市")));
+        assertThat(codes(store.sites().list(SiteQuery.all()))).containsExactly("A1", "B2", "C3", "D4");
+        assertThat(codes(store.sites().list(null))).containsExactly("A1", "B2", "C3", "D4");
+        assertThat(codes(store.sites().list(new SiteQuery(Medium.AIR, null, null)))).containsExactly("A1", "C3", "D4");
+        assertThat(codes(store.sites().list(new SiteQuery(null, "湖南省", null)))).containsExactly("B2", "D4");
+        assertThat(codes(store.sites().list(new SiteQuery(Medium.AIR, "湖南省", "长沙市")))).containsExactly("D4");
+        assertThat(store.sites().list(new SiteQuery(Medium.SOIL, null, null))).isEmpty();
+    }
+
+    @Test
+    void sitesAreFoundByMnAndSeveralSitesMayHaveNoMn() {
+        store.sites().upsert(List.of(site("S1", Medium.AIR, null, null, null), site("S2", Medium.AIR, null, null, null),
+                site("S3", Medium.SOURCE_GAS, "88888880000001", null, null)));
+        assertThat(store.sites().byMn("88888880000001").map(Site::code)).contains("S3");
+        assertThat(store.sites().byMn("unknown")).isEmpty();
+        assertThat(store.sites().count()).isEqualTo(3);
+    }
+
+    @Test
+    void aDuplicateMnIsRejectedAndNothingOfTheUpsertIsStored() {
+        store.sites().upsert(List.of(site("S1", Medium.AIR, "MN-A", null, null)));
+        assertThatThrownBy(() -> store.sites().upsert(List.of(site("S2", Medium.AIR, "MN-B", null, null),
+                site("S3", Medium.AIR, "MN-A", null, null)))).isInstanceOf(StoreException.class);
+        assertThat(codes(store.sites().list(SiteQuery.all()))).containsExactly("S1");
+    }
+
+    @Test
+    void passwordHashRoundTrips() {
+        String hash = PasswordHash.hash("123456");
+        store.sites().upsert(List.of(new Site("S1", "出口", Medium.SOURCE_WATER, "MN9", hash, null, null, null, null,
+                null, null, false)));
+        Site loaded = store.sites().byMn("MN9").orElseThrow();
+        assertThat(loaded.passwordHash()).isEqualTo(hash);
+        assertThat(PasswordHash.verify("123456", loaded.passwordHash())).isTrue();
+        assertThat(PasswordHash.verify("654321", loaded.passwordHash())).isFalse();
+    }
+
+    @Test
+    void twoThousandSitesImportQuickly() {
+        List<Site> sites = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            sites.add(new Site(String.format("%05d", i), "站点" + i, Medium.values()[i % Medium.values().length],
+                    "MN" + i, PasswordHash.hash("p" + i), "省" + (i % 31), "市" + (i % 300), "县" + i, null,
+                    20 + i * 0.001, 100 + i * 0.001, i % 50 == 0));
+        }
+        store.sites().upsert(sites.subList(0, 10)); // warm-up
+        long start = System.nanoTime();
+        store.sites().upsert(sites);
+        long insertMs = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        store.sites().upsert(sites);
+        long replaceMs = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("[%s] upsert of 2000 sites: insert %d ms, replace %d ms%n", store.engine(), insertMs,
+                replaceMs);
+        assertThat(store.sites().count()).isEqualTo(2000);
+        assertThat(store.sites().byCode("01999")).contains(sites.get(1999));
+        assertThat(insertMs).isLessThan(3000);
+        assertThat(replaceMs).isLessThan(3000);
+    }
+
+    // ---------------------------------------------------------------- parameters
+
+    @Test
+    void parametersUpsertAndRead() {
+        ParameterInfo so2 = new ParameterInfo("a21026", "二氧化硫", "SO2", "μg/m³", 0, "air");
+        ParameterInfo ph = new ParameterInfo("w01001", "pH值", "pH", null, 2, "water");
+        store.parameters().upsert(List.of(so2, ph));
+        assertThat(store.parameters().list()).containsExactly(so2, ph);
+        ParameterInfo so2b = new ParameterInfo("a21026", "二氧化硫", "Sulphur dioxide", "mg/m³", null, null);
+        store.parameters().upsert(List.of(so2b));
+        assertThat(store.parameters().byCode("a21026")).contains(so2b);
+        assertThat(store.parameters().byCode("x")).isEmpty();
+        assertThat(store.parameters().count()).isEqualTo(2);
+    }
+
+    // ---------------------------------------------------------------- observations
+
+    @Test
+    void writeAndQueryRoundTripForEveryIntervalAndStatistic() {
+        List<PacketWrite> batch = new ArrayList<>();
+        Instant received = T0.plusMillis(1234);
+        for (Interval interval : Interval.values()) {
+            List<ObservationRow> rows = new ArrayList<>();
+            for (Statistic statistic : Statistic.values()) {
+                double value = interval.ordinal() * 100 + statistic.ordinal() + 0.25;
+                rows.add(new ObservationRow("S1", "a21026", interval, statistic, T0, value,
+                        statistic == Statistic.MAX ? null : "N"));
+            }
+            batch.add(packet("k-" + interval, received, rows.toArray(ObservationRow[]::new)));
+        }
+        List<WriteOutcome> outcomes = store.observations().write(batch);
+        assertThat(outcomes).extracting(WriteOutcome::status).containsOnly(WriteOutcome.Status.STORED);
+        assertThat(store.observations().packetCount()).isEqualTo(Interval.values().length);
+        assertThat(store.observations().observationCount())
+                .isEqualTo((long) Interval.values().length * Statistic.values().length);
+
+        for (Interval interval : Interval.values()) {
+            long packetId = outcomes.get(interval.ordinal()).packetId();
+            for (Statistic statistic : Statistic.values()) {
+                List<Observation> got = store.observations().query(
+                        series("S1", "a21026", interval, statistic, T0, T0.plusSeconds(1), 10));
+                assertThat(got).containsExactly(new Observation("S1", "a21026", interval, statistic, T0,
+                        interval.ordinal() * 100 + statistic.ordinal() + 0.25,
+                        statistic == Statistic.MAX ? null : "N", received, packetId));
+            }
+        }
+    }
+
+    @Test
+    void queryIsFromInclusiveToExclusiveOldestFirstAndLimited() {
+        List<PacketWrite> batch = new ArrayList<>();
+        for (int m : new int[] {5, 1, 9, 0, 3, 7, 2, 8, 4, 6}) { // written out of order
+            batch.add(packet("q" + m, minute(m).plusSeconds(30),
+                    row("S1", "a01001", Interval.MINUTE, Statistic.VALUE, minute(m), m),
+                    row("S2", "a01001", Interval.MINUTE, Statistic.VALUE, minute(m), -m),
+                    row("S1", "a01002", Interval.MINUTE, Statistic.VALUE, minute(m), -m),
+                    row("S1", "a01001", Interval.HOUR, Statistic.VALUE, minute(m), -m),
+                    row("S1", "a01001", Interval.MINUTE, Statistic.MAX, minute(m), -m)));
+        }
+        store.observations().write(batch);
+
+        List<Observation> got = store.observations().query(
+                series("S1", "a01001", Interval.MINUTE, Statistic.VALUE, minute(2), minute(5), 100));
+        assertThat(got).extracting(Observation::time).containsExactly(minute(2), minute(3), minute(4));
+        assertThat(got).extracting(Observation::value).containsExactly(2.0, 3.0, 4.0);
+
+        assertThat(store.observations().query(
+                series("S1", "a01001", Interval.MINUTE, Statistic.VALUE, minute(0), minute(10), 3)))
+                .extracting(Observation::time).containsExactly(minute(0), minute(1), minute(2));
+        assertThat(store.observations().query(
+                series("S1", "a01001", Interval.MINUTE, Statistic.VALUE, minute(9), minute(9), 3))).isEmpty();
+        assertThat(store.observations().query(
+                series("S1", "a01001", Interval.MINUTE, Statistic.VALUE, minute(9).minusNanos(1000), minute(9), 3)))
+                .isEmpty();
+        assertThat(store.observations().query(
+                series("S1", "a01001", Interval.MINUTE, Statistic.VALUE, minute(9), minute(9).plusNanos(1000), 3)))
+                .extracting(Observation::value).containsExactly(9.0);
+        assertThat(store.observations().query(
+                series("S9", "a01001", Interval.MINUTE, Statistic.VALUE, minute(0), minute(10), 3))).isEmpty();
+    }
+
+    @Test
+    void whenTheSameValueWasStoredTwiceTheLatestReceivedWins() {
+        store.observations().write(List.of(packet("first", T0.plusSeconds(10),
+                row("S1", "a01001", Interval.HOUR, Statistic.VALUE, T0, 1.0),
+                row("S1", "a01001", Interval.HOUR, Statistic.VALUE, T0.plusSeconds(3600), 2.0))));
+        List<WriteOutcome> second = store.observations().write(List.of(packet("correction", T0.plusSeconds(20),
+                row("S1", "a01001", Interval.HOUR, Statistic.VALUE, T0, 1.5))));
+        List<Observation> got = store.observations().query(
+                series("S1", "a01001", Interval.HOUR, Statistic.VALUE, T0, T0.plusSeconds(7200), 10));
+        assertThat(got).extracting(Observation::value).containsExactly(1.5, 2.0);
+        assertThat(got.get(0).packetId()).isEqualTo(second.get(0).packetId());
+        assertThat(got.get(0).receivedAt()).isEqualTo(T0.plusSeconds(20));
+        assertThat(store.observations().observationCount()).isEqualTo(3); // raw values are never replaced
+    }
+
+    @Test
+    void latestGivesTheNewestValuePerParameterAndInterval() {
+        store.observations().write(List.of(
+                packet("l1", T0.plusSeconds(1),
+                        row("S1", "b", Interval.MINUTE, Statistic.VALUE, minute(1), 11),
+                        row("S1", "b", Interval.MINUTE, Statistic.MAX, minute(5), 99),
+                        row("S1", "a", Interval.HOUR, Statistic.VALUE, minute(0), 5),
+                        row("S2", "a", Interval.MINUTE, Statistic.VALUE, minute(9), 7)),
+                packet("l2", T0.plusSeconds(2),
+                        row("S1", "b", Interval.MINUTE, Statistic.VALUE, minute(2), 12),
+                        row("S1", "b", Interval.MINUTE, Statistic.VALUE, minute(0), 10),
+                        row("S1", "a", Interval.MINUTE, Statistic.VALUE, minute(3), 3)),
+                packet("l3", T0.plusSeconds(3), // a correction of minute 2, received later
+                        row("S1", "b", Interval.MINUTE, Statistic.VALUE, minute(2), 12.5))));
+        List<Observation> latest = store.observations().latest("S1");
+        assertThat(latest).extracting(o -> o.parameter() + "/" + o.interval().code() + "=" + o.value())
+                .containsExactly("a/minute=3.0", "a/hour=5.0", "b/minute=12.5");
+        assertThat(latest).extracting(Observation::statistic).containsOnly(Statistic.VALUE);
+        assertThat(store.observations().latest("nobody")).isEmpty();
+    }
+
+    @Test
+    void aRedeliveryInALaterBatchIsReportedDuplicateAndStoredOnce() {
+        List<WriteOutcome> first = store.observations().write(List.of(
+                packet("MN1|2011|Q1", T0, row("S1", "a", Interval.REALTIME, Statistic.VALUE, T0, 1))));
+        assertThat(first).containsExactly(WriteOutcome.stored(first.get(0).packetId()));
+
+        List<WriteOutcome> second = store.observations().write(List.of(
+                packet("MN1|2011|Q2", T0, row("S1", "a", Interval.REALTIME, Statistic.VALUE, T0.plusSeconds(30), 2)),
+                packet("MN1|2011|Q1", T0.plusSeconds(60), row("S1", "a", Interval.REALTIME, Statistic.VALUE, T0, 9))));
+        assertThat(second.get(0).status()).isEqualTo(WriteOutcome.Status.STORED);
+        assertThat(second.get(1)).isEqualTo(WriteOutcome.duplicate(first.get(0).packetId()));
+        assertThat(store.observations().packetCount()).isEqualTo(2);
+        assertThat(store.observations().observationCount()).isEqualTo(2);
+        assertThat(store.observations().query(series("S1", "a", Interval.REALTIME, Statistic.VALUE, T0,
+                T0.plusSeconds(1), 10))).extracting(Observation::value).containsExactly(1.0);
+    }
+
+    @Test
+    void aRedeliveryWithinOneBatchIsReportedDuplicateOfTheFirstCopy() {
+        List<WriteOutcome> out = store.observations().write(List.of(
+                packet("K1", T0, row("S1", "a", Interval.MINUTE, Statistic.VALUE, T0, 1)),
+                packet("K1", T0, row("S1", "a", Interval.MINUTE, Statistic.VALUE, T0, 1)),
+                packet(null, T0, row("S1", "a", Interval.MINUTE, Statistic.VALUE, T0.plusSeconds(60), 2)),
+                packet(null, T0, row("S1", "a", Interval.MINUTE, Statistic.VALUE, T0.plusSeconds(60), 2)),
+                packet("K1", T0, row("S1", "a", Interval.MINUTE, Statistic.VALUE, T0, 1))));
+        assertThat(out).extracting(WriteOutcome::status).containsExactly(WriteOutcome.Status.STORED,
+                WriteOutcome.Status.DUPLICATE, WriteOutcome.Status.STORED, WriteOutcome.Status.STORED,
+                WriteOutcome.Status.DUPLICATE);
+        assertThat(out.get(1).packetId()).isEqualTo(out.get(0).packetId());
+        assertThat(out.get(4).packetId()).isEqualTo(out.get(0).packetId());
+        assertThat(out.get(3).packetId()).isNotEqualTo(out.get(2).packetId()); // null key: never a duplicate
+        assertThat(store.observations().packetCount()).isEqualTo(3);
+        assertThat(store.observations().observationCount()).isEqualTo(3);
+    }
+
+    @Test
+    void packetIdsIncreaseAcrossBatches() {
+        long last = 0;
+        for (int b = 0; b < 3; b++) {
+            List<PacketWrite> batch = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                batch.add(packet("b" + b + "p" + i, T0));
+            }
+            for (WriteOutcome o : store.observations().write(batch)) {
+                assertThat(o.packetId()).isGreaterThan(last);
+                last = o.packetId();
+            }
+        }
+        assertThat(store.observations().packetCount()).isEqualTo(15);
+        assertThat(store.observations().observationCount()).isZero();
+        assertThat(store.observations().write(List.of())).isEmpty();
+    }
+
+    @Test
+    void aFailingBatchStoresNothingAndTheStoreStaysUsable() {
+        List<WriteOutcome> before = store.observations().write(List.of(
+                packet("ok-0", T0, row("S1", "a", Interval.MINUTE, Statistic.VALUE, T0, 1))));
+        List<PacketWrite> bad = new ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            bad.add(packet("ok-" + i, T0, row("S1", "a", Interval.MINUTE, Statistic.VALUE, minute(i), i)));
+        }
+        bad.add(packet("ok-0", T0)); // a duplicate in the failing batch must not matter either
+        // The last observation has no site: the database refuses it after everything else was sent.
+        bad.add(packet("bad", T0, row("S1", "a", Interval.MINUTE, Statistic.VALUE, T0, 1),
+                row(null, "a", Interval.MINUTE, Statistic.VALUE, T0, 2)));
+        assertThatThrownBy(() -> store.observations().write(bad)).isInstanceOf(StoreException.class);
+
+        assertThat(store.observations().packetCount()).isEqualTo(1);
+        assertThat(store.observations().observationCount()).isEqualTo(1);
+
+        List<PacketWrite> retry = new ArrayList<>(bad.subList(0, 201));
+        List<WriteOutcome> after = store.observations().write(retry);
+        assertThat(after.get(0).status()).isEqualTo(WriteOutcome.Status.STORED);
+        assertThat(after.get(0).packetId()).isGreaterThan(before.get(0).packetId());
+        assertThat(after.get(200)).isEqualTo(WriteOutcome.duplicate(before.get(0).packetId()));
+        assertThat(store.observations().packetCount()).isEqualTo(201);
+        assertThat(store.observations().observationCount()).isEqualTo(201);
+    }
+
+    @Test
+    void aBatchWithAnIncompletePacketIsRejected() {
+        PacketWrite noTime = new PacketWrite(new RawPacket(new byte[] {1}, null, null, "hj212", null, null, null,
+                null, true), List.of());
+        assertThatThrownBy(() -> store.observations().write(List.of(packet("x", T0), noTime)))
+                .isInstanceOf(StoreException.class).hasMessageContaining("receivedAt");
+        assertThat(store.observations().packetCount()).isZero();
+    }
+
+    @Test
+    void packetBytesAndFieldsAreStoredExactly() {
+        byte[] bytes = new byte[512];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) i; // every byte value, including 0x00, '\\', '\t', '\n' and invalid UTF-8
+        }
+        byte[] gbk = "##站点=测试\r\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+        Instant received = Instant.parse("2024-05-01T08:09:10.123456Z");
+        RawPacket p = new RawPacket(bytes, "[::1]:5\t\\N\n", received, "import:cnemc", "MN\\1", "2061",
+                "QN\t1", "MN\\1|2061|QN\t1\n", false);
+        RawPacket q = new RawPacket(gbk, null, received, "hj212", null, null, null, null, true);
+        RawPacket empty = new RawPacket(new byte[0], null, received, "hj212", null, null, null, null, true);
+        List<WriteOutcome> out = store.observations().write(List.of(
+                new PacketWrite(p, List.of(new ObservationRow("S\t1", "a\\b", Interval.DAY, Statistic.COU, received,
+                        -0.0001, "\\N"))),
+                new PacketWrite(q, List.of()), new PacketWrite(empty, List.of())));
+
+        StoredPacket sp = store.observations().packet(out.get(0).packetId()).orElseThrow();
+        assertThat(sp.id()).isEqualTo(out.get(0).packetId());
+        assertThat(sp.packet().bytes()).isEqualTo(bytes);
+        assertThat(sp.packet()).usingRecursiveComparison().isEqualTo(p);
+        assertThat(store.observations().packet(out.get(1).packetId()).orElseThrow().packet().bytes()).isEqualTo(gbk);
+        assertThat(store.observations().packet(out.get(2).packetId()).orElseThrow().packet().bytes()).isEmpty();
+        assertThat(store.observations().packet(out.get(2).packetId() + 1000)).isEmpty();
+
+        assertThat(store.observations().query(series("S\t1", "a\\b", Interval.DAY, Statistic.COU, received,
+                received.plusSeconds(1), 1))).singleElement().satisfies(o -> {
+                    assertThat(o.value()).isEqualTo(-0.0001);
+                    assertThat(o.flag()).isEqualTo("\\N");
+                    assertThat(o.time()).isEqualTo(received);
+                });
+    }
+
+    @Test
+    void extremeValuesRoundTrip() {
+        double[] values = {0.0, -1.5e-300, 1.7976931348623157e308, 123456789.123456789, Double.MIN_VALUE};
+        List<ObservationRow> rows = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            rows.add(row("S1", "p", Interval.REALTIME, Statistic.VALUE, T0.plusSeconds(i), values[i]));
+        }
+        store.observations().write(List.of(packet("x", T0, rows.toArray(ObservationRow[]::new))));
+        assertThat(store.observations().query(series("S1", "p", Interval.REALTIME, Statistic.VALUE, T0,
+                T0.plusSeconds(60), 10))).extracting(Observation::value)
+                .containsExactly(Arrays.stream(values).boxed().toArray(Double[]::new));
+    }
+
+    @Test
+    void readersSeeWholeBatchesWhileTheWriterWrites() throws Exception {
+        int batches = 30;
+        int packetsPerBatch = 40;
+        int valuesPerPacket = 5;
+        AtomicBoolean done = new AtomicBoolean();
+        ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
+        AtomicLong reads = new AtomicLong();
+        CountDownLatch started = new CountDownLatch(3);
+        List<Thread> readers = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            Thread t = new Thread(() -> {
+                started.countDown();
+                long lastPackets = 0;
+                try {
+                    while (!done.get()) {
+                        long packets = store.observations().packetCount();
+                        assertThat(packets % packetsPerBatch).as("batches are atomic").isZero();
+                        assertThat(packets).isGreaterThanOrEqualTo(lastPackets);
+                        lastPackets = packets;
+                        List<Observation> series = store.observations().query(series("S0", "p0", Interval.MINUTE,
+                                Statistic.VALUE, T0, T0.plus(Duration.ofDays(1)), 10_000));
+                        assertThat(series.size() % packetsPerBatch).isZero();
+                        store.observations().latest("S1");
+                        reads.incrementAndGet();
+                    }
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            }, "reader-" + r);
+            t.start();
+            readers.add(t);
+        }
+        started.await();
+        long id = 0;
+        for (int b = 0; b < batches; b++) {
+            List<PacketWrite> batch = new ArrayList<>();
+            for (int p = 0; p < packetsPerBatch; p++) {
+                id++;
+                ObservationRow[] rows = new ObservationRow[valuesPerPacket];
+                for (int v = 0; v < valuesPerPacket; v++) {
+                    rows[v] = row("S" + (v % 2), "p" + v, Interval.MINUTE, Statistic.VALUE, T0.plusSeconds(id), v);
+                }
+                batch.add(packet("c" + id, T0.plusSeconds(id), rows));
+            }
+            store.observations().write(batch);
+        }
+        done.set(true);
+        for (Thread t : readers) {
+            t.join(30_000);
+        }
+        assertThat(errors).isEmpty();
+        assertThat(reads.get()).isPositive();
+        assertThat(store.observations().packetCount()).isEqualTo((long) batches * packetsPerBatch);
+        assertThat(store.observations().observationCount()).isEqualTo((long) batches * packetsPerBatch * valuesPerPacket);
+    }
+
+    @Test
+    void reopeningKeepsDataAndContinuesPacketIds() {
+        store.sites().upsert(List.of(site("S1", Medium.AIR, "MN1", null, null)));
+        List<WriteOutcome> first = store.observations().write(List.of(
+                packet("r1", T0, row("S1", "a", Interval.HOUR, Statistic.VALUE, T0, 1)),
+                packet("r2", T0, row("S1", "a", Interval.HOUR, Statistic.VALUE, T0.plusSeconds(3600), 2))));
+        store.close();
+        store = null;
+        store = reopenStore();
+
+        assertThat(store.sites().byMn("MN1")).isPresent();
+        assertThat(store.observations().packetCount()).isEqualTo(2);
+        assertThat(store.observations().query(series("S1", "a", Interval.HOUR, Statistic.VALUE, T0,
+                T0.plusSeconds(7200), 10))).extracting(Observation::value).containsExactly(1.0, 2.0);
+        List<WriteOutcome> next = store.observations().write(List.of(packet("r1", T0), packet("r3", T0)));
+        assertThat(next.get(0)).isEqualTo(WriteOutcome.duplicate(first.get(0).packetId()));
+        assertThat(next.get(1).packetId()).isGreaterThan(first.get(1).packetId());
+    }
+
+    private static List<String> codes(List<Site> sites) {
+        return sites.stream().map(Site::code).toList();
+    }
+}
