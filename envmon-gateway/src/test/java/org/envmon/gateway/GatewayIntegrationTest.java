@@ -1,0 +1,277 @@
+package org.envmon.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.envmon.gateway.sim.SimulatorConfig;
+import org.envmon.gateway.sim.SimulatorReport;
+import org.envmon.gateway.sim.StationSimulator;
+import org.envmon.hj212.Hj212Packet;
+import org.envmon.ingest.GroupCommitWriter;
+import org.envmon.store.DuckDbTestDatabase;
+import org.envmon.store.Interval;
+import org.envmon.store.Medium;
+import org.envmon.store.Observation;
+import org.envmon.store.ObservationQuery;
+import org.envmon.store.ObservationStore;
+import org.envmon.store.PacketWrite;
+import org.envmon.store.PasswordHash;
+import org.envmon.store.Site;
+import org.envmon.store.Statistic;
+import org.envmon.store.Store;
+import org.envmon.store.StoreException;
+import org.envmon.store.Stores;
+import org.envmon.store.WriteOutcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The gateway over real sockets on a real DuckDB store. */
+class GatewayIntegrationTest {
+    static final String MN = "010000A8900016F000169DC0";
+    static final String PW = "100000";
+    static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 1, 8, 0, 0);
+
+    DuckDbTestDatabase db;
+    Store store;
+    SimpleMeterRegistry registry;
+    GroupCommitWriter writer;
+    Hj212Gateway gateway;
+    /** Lets a test hold or fail commits while using the real store underneath. */
+    final AtomicBoolean failCommits = new AtomicBoolean();
+    volatile CountDownLatch commitGate = new CountDownLatch(0);
+
+    @BeforeEach
+    void start() throws Exception {
+        db = DuckDbTestDatabase.create();
+        store = Stores.open(db.storeConfig());
+        store.sites().upsert(List.of(new Site("S1", "Station 1", Medium.AIR, MN, PasswordHash.hash(PW), "北京市",
+                "北京", null, null, 39.9, 116.4, false)));
+        registry = new SimpleMeterRegistry();
+        writer = new GroupCommitWriter(new GatedStore(store.observations()), 10_000, 1_000, registry);
+        gateway = new Hj212Gateway(GatewayConfig.defaults(0).withErrorBudget(5), new StationDirectory(store.sites(),
+                Clock.systemUTC()), writer, registry, Clock.systemUTC());
+        gateway.start();
+    }
+
+    @AfterEach
+    void stop() {
+        commitGate.countDown();
+        gateway.close();
+        writer.close();
+        store.close();
+        db.close();
+    }
+
+    @Test
+    void answersOnlyAfterTheDataIsCommitted() throws Exception {
+        commitGate = new CountDownLatch(1);
+        try (TestStation station = new TestStation(gateway.port())) {
+            station.send(TestStation.segment("20261101080000001", MN, PW, 5, T0, 35));
+            assertThat(station.answer(500)).as("no answer while the commit is held").isNull();
+            assertThat(pm25(T0)).isEmpty();
+
+            commitGate.countDown();
+            Hj212Packet answer = station.answer(5_000);
+            assertThat(answer).isNotNull();
+            assertThat(answer.cn()).isEqualTo("9014");
+            assertThat(answer.qn()).isEqualTo("20261101080000001");
+            assertThat(pm25(T0)).singleElement().satisfies(o -> {
+                assertThat(o.value()).isEqualTo(35.0);
+                assertThat(o.flag()).isEqualTo("N");
+                assertThat(o.interval()).isEqualTo(Interval.REALTIME);
+            });
+        }
+    }
+
+    @Test
+    void packetsWithoutTheAFlagAreStoredButNotAnswered() throws Exception {
+        try (TestStation station = new TestStation(gateway.port())) {
+            station.send(TestStation.segment("20261101080000001", MN, PW, 4, T0, 12));
+            assertThat(station.answer(700)).isNull();
+            assertThat(pm25(T0)).hasSize(1);
+        }
+    }
+
+    @Test
+    void unknownMnAndWrongPasswordAreRefusedAndNothingIsStored() throws Exception {
+        try (TestStation station = new TestStation(gateway.port())) {
+            station.send(TestStation.segment("20261101080000001", "UNKNOWN00000000000000001", PW, 5, T0, 1));
+            Hj212Packet refusal = station.answer(5_000);
+            assertThat(refusal.cn()).isEqualTo("9011");
+            assertThat(refusal.parameter("QnRtn")).isEqualTo("4");
+
+            station.send(TestStation.segment("20261101080000002", MN, "999999", 5, T0, 1));
+            refusal = station.answer(5_000);
+            assertThat(refusal.cn()).isEqualTo("9011");
+            assertThat(refusal.parameter("QnRtn")).isEqualTo("3");
+        }
+        assertThat(store.observations().packetCount()).isZero();
+        assertThat(registry.counter("envmon.hj212.frames", "outcome", "rejected", "reason", "unknown_mn").count())
+                .isEqualTo(1);
+        assertThat(registry.counter("envmon.hj212.frames", "outcome", "rejected", "reason", "wrong_password")
+                .count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredPacketIsAnsweredAgainButStoredOnce() throws Exception {
+        String seg = TestStation.segment("20261101080000001", MN, PW, 5, T0, 35);
+        try (TestStation station = new TestStation(gateway.port())) {
+            station.send(seg);
+            assertThat(station.answer(5_000).cn()).isEqualTo("9014");
+            station.send(seg);
+            assertThat(station.answer(5_000).cn()).isEqualTo("9014");
+        }
+        assertThat(store.observations().packetCount()).isEqualTo(1);
+        assertThat(pm25(T0)).hasSize(1);
+    }
+
+    @Test
+    void corruptFramesAreCountedAndNotAnsweredAndTheConnectionGoesOn() throws Exception {
+        try (TestStation station = new TestStation(gateway.port())) {
+            String good = new String(org.envmon.hj212.Hj212Encoder.frame(
+                    TestStation.segment("20261101080000001", MN, PW, 5, T0, 35)), java.nio.charset.StandardCharsets.US_ASCII);
+            // flip one digit of the value: same length, CRC no longer matches
+            String corrupt = good.replace("a34004-Rtd=35.0", "a34004-Rtd=36.0");
+            station.sendRaw("garbage\r\n" + corrupt);
+            assertThat(station.answer(700)).isNull();
+            station.sendRaw(good);
+            assertThat(station.answer(5_000).cn()).isEqualTo("9014");
+        }
+        assertThat(pm25(T0)).singleElement().extracting(Observation::value).isEqualTo(35.0);
+        assertThat(registry.counter("envmon.hj212.frames", "outcome", "rejected", "reason", "bad_crc").count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionThatKeepsSendingGarbageIsClosed() throws Exception {
+        try (TestStation station = new TestStation(gateway.port())) {
+            for (int i = 0; i < 10; i++) {
+                station.sendRaw("##0010abcdefghij0000\r\n");
+            }
+            assertThat(station.closedByServer(5_000)).isTrue();
+        }
+    }
+
+    @Test
+    void aFailedCommitLeavesThePacketUnansweredAndTheGatewayRunning() throws Exception {
+        failCommits.set(true);
+        try (TestStation station = new TestStation(gateway.port())) {
+            station.send(TestStation.segment("20261101080000001", MN, PW, 5, T0, 35));
+            assertThat(station.answer(1_000)).isNull();
+            failCommits.set(false);
+            // the station resends
+            station.send(TestStation.segment("20261101080000001", MN, PW, 5, T0, 35));
+            assertThat(station.answer(5_000).cn()).isEqualTo("9014");
+        }
+        assertThat(pm25(T0)).hasSize(1);
+        assertThat(registry.counter("envmon.ingest.commits.failed").count()).isEqualTo(1);
+    }
+
+    @Test
+    void connectionsAboveTheCapAreClosed() throws Exception {
+        gateway.close();
+        gateway = new Hj212Gateway(GatewayConfig.defaults(0).withMaxConnections(2),
+                new StationDirectory(store.sites(), Clock.systemUTC()), writer, registry, Clock.systemUTC());
+        gateway.start();
+        try (TestStation a = new TestStation(gateway.port()); TestStation b = new TestStation(gateway.port());
+             TestStation c = new TestStation(gateway.port())) {
+            assertThat(c.closedByServer(5_000)).isTrue();
+            assertThat(a.closedByServer(300)).isFalse();
+        }
+    }
+
+    @Test
+    void idleConnectionsAreClosed() throws Exception {
+        gateway.close();
+        gateway = new Hj212Gateway(GatewayConfig.defaults(0).withIdleTimeout(Duration.ofSeconds(1)),
+                new StationDirectory(store.sites(), Clock.systemUTC()), writer, registry, Clock.systemUTC());
+        gateway.start();
+        try (TestStation a = new TestStation(gateway.port())) {
+            assertThat(a.closedByServer(5_000)).isTrue();
+        }
+    }
+
+    @Test
+    void aThousandConcurrentStationsLoseNothing() throws Exception {
+        int stations = 1000;
+        SimulatorConfig config = new SimulatorConfig("127.0.0.1", gateway.port(), stations, Duration.ofMillis(500),
+                Duration.ofSeconds(3), "2011", "LOAD", PW, Duration.ofSeconds(20));
+        List<Site> sites = new ArrayList<>();
+        for (int i = 0; i < stations; i++) {
+            sites.add(new Site("L" + i, "Load " + i, Medium.AIR, config.mn(i), PasswordHash.hash(PW), null, null,
+                    null, null, null, null, false));
+        }
+        store.sites().upsert(sites);
+        SimulatorReport report = new StationSimulator(config).run();
+        assertThat(report.sent()).isGreaterThanOrEqualTo(stations * 4L);
+        assertThat(report.failed()).isZero();
+        assertThat(report.refused()).isZero();
+        assertThat(report.answered()).isEqualTo(report.sent());
+        assertThat(store.observations().packetCount()).isEqualTo(report.sent());
+        assertThat(store.observations().observationCount()).isEqualTo(report.valuesSent());
+    }
+
+    private List<Observation> pm25(LocalDateTime t) {
+        Instant i = t.toInstant(ZoneOffset.ofHours(8));
+        return store.observations().query(new ObservationQuery("S1", "a34004", Interval.REALTIME, Statistic.VALUE,
+                i, i.plusSeconds(1), 10));
+    }
+
+    /** The real store, with a gate a test can hold closed and a switch to make commits fail. */
+    private final class GatedStore implements ObservationStore {
+        private final ObservationStore real;
+
+        GatedStore(ObservationStore real) {
+            this.real = real;
+        }
+
+        @Override
+        public List<WriteOutcome> write(List<PacketWrite> batch) {
+            try {
+                commitGate.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (failCommits.get()) {
+                throw new StoreException("database unavailable (test)");
+            }
+            return real.write(batch);
+        }
+
+        @Override
+        public List<Observation> query(ObservationQuery q) {
+            return real.query(q);
+        }
+
+        @Override
+        public List<Observation> latest(String siteCode) {
+            return real.latest(siteCode);
+        }
+
+        @Override
+        public java.util.Optional<org.envmon.store.StoredPacket> packet(long id) {
+            return real.packet(id);
+        }
+
+        @Override
+        public long observationCount() {
+            return real.observationCount();
+        }
+
+        @Override
+        public long packetCount() {
+            return real.packetCount();
+        }
+    }
+}
