@@ -117,8 +117,8 @@ class Hj212DecoderTest {
         "bad_length_field | ##01a4ST=32;CN=2011;PW=1;MN=1;CP=&&&&0000",
         "oversize         | OVERSIZE",
         "length_mismatch  | ##0099ST=32;CN=2011;PW=1;MN=1;CP=&&&&0000",
-        "bad_crc          | ##0029ST=32;CN=2011;PW=1;MN=1;CP=&&&&0000",
-        "bad_crc          | ##0029ST=32;CN=2011;PW=1;MN=1;CP=&&&&00G0",
+        "bad_crc          | ##0031ST=32;CN=2011;PW=1;MN=1;CP=&&&&0000",
+        "bad_crc          | ##0031ST=32;CN=2011;PW=1;MN=1;CP=&&&&00G0",
     })
     void framingRejects(String reason, String frame) {
         byte[] f = frame.equals("OVERSIZE") ? TestData.ascii("##5000" + "x".repeat(5000) + "0000") : TestData.ascii(frame);
@@ -133,7 +133,7 @@ class Hj212DecoderTest {
         "missing_field | QN=20240102030405678;ST=32;PW=1;MN=1;Flag=4;CP=&&&&",
         "missing_field | QN=20240102030405678;ST=32;CN=2011;MN=1;Flag=4;CP=&&&&",
         "missing_field | QN=20240102030405678;ST=32;CN=2011;PW=1;Flag=4;CP=&&&&",
-        "missing_field | QN=20240102030405678;ST=32;CN=2011;PW=1;MN=1;Flag=4",
+        "missing_field | QN=20240102030405678;ST=32;CN=2011;PW=1;MN=1;Flag=4;",
         "bad_field     | QN=20240102030405678;ST=3x;CN=2011;PW=1;MN=1;Flag=4;CP=&&&&",
         "bad_field     | QN=20240102030405678;ST=32;CN=201;PW=1;MN=1;Flag=4;CP=&&&&",
         "bad_field     | QN=20240102030405678;ST=32;CN=2011;PW=;MN=1;Flag=4;CP=&&&&",

@@ -42,7 +42,9 @@ class RealCaptureTest {
             if (r.isAccepted()) {
                 Hj212Packet p = r.packet();
                 accepted[ok++] = p;
-                assertThat(p.version()).isEqualTo(ProtocolVersion.HJT212_2005);
+                if (p.version() != ProtocolVersion.HJT212_2005) {
+                    assertThat(p.version()).as("frame %d", i).isEqualTo(ProtocolVersion.HJT212_2005);
+                }
                 for (PollutantData d : p.pollutants()) {
                     if (!d.isKnown()) {
                         unknown.merge(d.code(), 1, Integer::sum);
@@ -76,8 +78,10 @@ class RealCaptureTest {
             // differential check: same pollutants and values as the 2005 framing of the same frame
             Hj212Packet p = r.packet();
             Hj212Packet o = accepted[i];
-            assertThat(p.mn()).isEqualTo(o.mn());
-            assertThat(p.pollutants()).as("frame %d", i).isEqualTo(o.pollutants());
+            if (!p.mn().equals(o.mn()) || !p.pollutants().equals(o.pollutants())) {
+                assertThat(p.pollutants()).as("frame %d", i).isEqualTo(o.pollutants());
+                assertThat(p.mn()).isEqualTo(o.mn());
+            }
             compared++;
         }
         assertThat(newOk).isEqualTo(183_998);
