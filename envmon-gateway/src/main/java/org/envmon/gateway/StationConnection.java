@@ -6,7 +6,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.time.Clock;
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.envmon.hj212.FrameSink;
 import org.envmon.hj212.Hj212Decoder;
 import org.envmon.hj212.Hj212FrameSplitter;
@@ -15,6 +20,7 @@ import org.envmon.hj212.Hj212Replies;
 import org.envmon.hj212.Hj212Result;
 import org.envmon.hj212.QnRtn;
 import org.envmon.hj212.RejectReason;
+import org.envmon.hj212.SubPacketAssembler;
 import org.envmon.ingest.IngestSink;
 import org.envmon.ingest.hj212.Hj212PacketMapper;
 import org.slf4j.Logger;
@@ -32,6 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 final class StationConnection extends ChannelInboundHandlerAdapter implements FrameSink {
     private static final Logger log = LoggerFactory.getLogger(StationConnection.class);
+    private static final byte[] CRLF = {'\r', '\n'};
 
     private final GatewayConfig config;
     private final StationDirectory directory;
@@ -45,6 +52,19 @@ final class StationConnection extends ChannelInboundHandlerAdapter implements Fr
     private String peer;
     private int errors;
     private byte[] scratch = new byte[8192];
+    /** Split packets (Flag D bit, PNUM/PNO) waiting for their other parts; bounded per connection. */
+    private final SubPacketAssembler assembler = new SubPacketAssembler(MAX_PENDING_SPLIT, SPLIT_MAX_AGE_MILLIS);
+    private final Map<String, List<Part>> parts = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Part>> eldest) {
+            return size() > MAX_PENDING_SPLIT;
+        }
+    };
+    private static final int MAX_PENDING_SPLIT = 64;
+    private static final long SPLIT_MAX_AGE_MILLIS = 600_000;
+
+    private record Part(Hj212Packet packet, byte[] frame) {
+    }
 
     StationConnection(GatewayConfig config, StationDirectory directory, IngestSink sink, GatewayMetrics metrics,
                       Clock clock) {
@@ -107,19 +127,49 @@ final class StationConnection extends ChannelInboundHandlerAdapter implements Fr
             }
         }
         metrics.framesAccepted.increment();
-        Hj212PacketMapper.Mapped mapped = mapper.map(packet, frame, peer, receivedAt, auth.siteCode(), true);
+        if (!packet.split()) {
+            store(packet, frame, List.of(packet), receivedAt, receivedNanos, auth.siteCode());
+            return;
+        }
+        // HJ 212-2017 §6.4: with the D bit a packet comes in PNUM parts; it is stored, and its parts answered,
+        // once all parts are here.
+        SubPacketAssembler.Outcome outcome = assembler.offer(packet, receivedAt.toEpochMilli());
+        String key = packet.mn() + "|" + packet.qn();
+        switch (outcome.status()) {
+            case REJECTED -> reject(RejectReason.BAD_SUBPACKET.code(), outcome.detail());
+            case PENDING -> parts.computeIfAbsent(key, k -> new ArrayList<>()).add(new Part(packet, frame));
+            case COMPLETE -> {
+                List<Part> all = new ArrayList<>(parts.getOrDefault(key, List.of()));
+                parts.remove(key);
+                all.add(new Part(packet, frame));
+                ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                for (Part p : all) {
+                    raw.writeBytes(p.frame);
+                    raw.writeBytes(CRLF);
+                }
+                store(outcome.packet(), raw.toByteArray(), all.stream().map(Part::packet).toList(), receivedAt,
+                        receivedNanos, auth.siteCode());
+            }
+        }
+    }
+
+    /** Hands a (complete) packet to the sink; answers each of its frames that asked for it once it is durable. */
+    private void store(Hj212Packet packet, byte[] raw, List<Hj212Packet> frames, Instant receivedAt,
+                       long receivedNanos, String siteCode) {
+        Hj212PacketMapper.Mapped mapped = mapper.map(packet, raw, peer, receivedAt, siteCode, true);
         if (mapped.futureValuesDropped() > 0) {
             metrics.futureValues.increment(mapped.futureValuesDropped());
         }
-        boolean answer = packet.answerRequired();
         sink.submit(mapped.write()).whenComplete((outcome, error) -> {
             if (error != null) {
                 metrics.unanswered.increment();
                 return;
             }
-            if (answer && ctx.channel().isActive()) {
-                ctx.writeAndFlush(Unpooled.wrappedBuffer(Hj212Replies.dataAnswer(packet)));
-                metrics.ack(receivedNanos);
+            for (Hj212Packet f : frames) {
+                if (f.answerRequired() && ctx.channel().isActive()) {
+                    ctx.writeAndFlush(Unpooled.wrappedBuffer(Hj212Replies.dataAnswer(f)));
+                    metrics.ack(receivedNanos);
+                }
             }
         });
     }

@@ -104,6 +104,22 @@ class GatewayIntegrationTest {
     }
 
     @Test
+    void aSplitPacketIsStoredWhenAllItsPartsAreHereAndEachPartIsAnswered() throws Exception {
+        String head = "QN=20261101080000001;ST=22;CN=2011;PW=" + PW + ";MN=" + MN + ";Flag=7;PNUM=2;PNO=";
+        String time = ";CP=&&DataTime=" + org.envmon.hj212.Hj212Encoder.formatTime(T0);
+        try (TestStation station = new TestStation(gateway.port())) {
+            station.send(head + "1" + time + ";a34004-Rtd=10,a34004-Flag=N&&");
+            assertThat(station.answer(700)).as("no answer before the packet is complete").isNull();
+            station.send(head + "2" + time + ";a34002-Rtd=20,a34002-Flag=N&&");
+            assertThat(station.answer(5_000).cn()).isEqualTo("9014");
+            assertThat(station.answer(5_000).cn()).isEqualTo("9014");
+        }
+        assertThat(store.observations().packetCount()).isEqualTo(1);
+        assertThat(pm25(T0)).singleElement().extracting(Observation::value).isEqualTo(10.0);
+        assertThat(store.observations().observationCount()).isEqualTo(2);
+    }
+
+    @Test
     void unknownMnAndWrongPasswordAreRefusedAndNothingIsStored() throws Exception {
         try (TestStation station = new TestStation(gateway.port())) {
             station.send(TestStation.segment("20261101080000001", "UNKNOWN00000000000000001", PW, 5, T0, 1));

@@ -331,6 +331,24 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void dedupKeysWithQuotesBackslashesAndControlCharactersAreMatchedExactly() {
+        String[] keys = {"MN'1|2011|Q'", "MN\\1|2011|Q\\", "MN\t1|\n|\r", "MN\u00001|2011|Q", "站点|2011|Q", "MN1|2011|Q"};
+        List<PacketWrite> batch = new ArrayList<>();
+        for (String k : keys) {
+            batch.add(packet(k, T0));
+        }
+        List<WriteOutcome> first = store.observations().write(batch);
+        assertThat(first).extracting(WriteOutcome::status).containsOnly(WriteOutcome.Status.STORED);
+        List<WriteOutcome> again = store.observations().write(batch);
+        for (int i = 0; i < keys.length; i++) {
+            assertThat(again.get(i)).as(keys[i]).isEqualTo(WriteOutcome.duplicate(first.get(i).packetId()));
+        }
+        assertThat(store.observations().write(List.of(packet("MN1|2011|Q ", T0))).get(0).status())
+                .isEqualTo(WriteOutcome.Status.STORED);
+        assertThat(store.observations().packetCount()).isEqualTo(keys.length + 1);
+    }
+
+    @Test
     void packetIdsIncreaseAcrossBatches() {
         long last = 0;
         for (int b = 0; b < 3; b++) {

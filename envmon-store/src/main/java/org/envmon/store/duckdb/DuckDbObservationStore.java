@@ -1,8 +1,15 @@
 package org.envmon.store.duckdb;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.envmon.store.ObservationRow;
@@ -14,7 +21,7 @@ import org.envmon.store.jdbc.Jdbc;
 import org.envmon.store.jdbc.JdbcObservationStore;
 
 /**
- * DuckDB write path: inside one explicit transaction, look up the batch's dedup keys (ART index point lookups),
+ * DuckDB write path: inside one explicit transaction, look up the batch's dedup keys (ART index lookups),
  * then append packets and observations with DuckDB Appenders (columnar bulk insert, no SQL per row) and commit.
  * Packet ids come from an in-process counter seeded with max(id) at open; the platform has no UPDATE or DELETE
  * path for raw_packets (DuckDB has no triggers to enforce append-only).
@@ -24,8 +31,12 @@ import org.envmon.store.jdbc.JdbcObservationStore;
  * Failures of the automatic flushes while appending surface from {@code endRow()}.
  */
 final class DuckDbObservationStore extends JdbcObservationStore implements AutoCloseable {
-    /** IN-list size of the dedup lookup: DuckDB answers it with index point lookups. */
-    private static final int KEY_LIST_SIZE = 256;
+    /**
+     * Keys per dedup lookup. DuckDB answers {@code dedup_key IN ('..', ..)} with ART index lookups only when the list
+     * holds constants (a list of {@code ?} parameters is planned as a full scan) and has at most
+     * {@code index_scan_max_count} (2048) entries.
+     */
+    private static final int KEYS_PER_LOOKUP = 1000;
 
     private final DuckDBConnection writer;
     private long nextId;
@@ -44,19 +55,12 @@ final class DuckDbObservationStore extends JdbcObservationStore implements AutoC
     protected void writeBatch(BatchPlan plan) throws SQLException {
         execute("BEGIN TRANSACTION");
         try {
-            long t0 = System.nanoTime();
-            plan.resolve(existingKeysInLists(writer, plan.dedupKeys(), KEY_LIST_SIZE));
-            long t1 = System.nanoTime();
+            plan.resolve(existingKeys(plan.dedupKeys()));
             plan.assignIds(nextId);
             if (plan.newPacketCount() > 0) {
                 appendPackets(plan);
-                long t2 = System.nanoTime();
                 appendObservations(plan);
-                long t3 = System.nanoTime();
-                execute("COMMIT");
-                long t4 = System.nanoTime();
-                System.err.printf("lookup %.1f packets %.1f obs %.1f commit %.1f%n", (t1-t0)/1e6, (t2-t1)/1e6, (t3-t2)/1e6, (t4-t3)/1e6);
-            } else
+            }
             execute("COMMIT");
         } catch (SQLException | RuntimeException e) {
             try {
@@ -67,6 +71,46 @@ final class DuckDbObservationStore extends JdbcObservationStore implements AutoC
             throw e;
         }
         nextId += plan.newPacketCount();
+    }
+
+    /** Ids of the keys already stored, via literal IN lists (see {@link #KEYS_PER_LOOKUP}). */
+    private Map<String, Long> existingKeys(Set<String> keys) throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        List<String> odd = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        int inList = 0;
+        for (Iterator<String> it = keys.iterator(); it.hasNext(); ) {
+            String key = it.next();
+            if (key.indexOf('\0') >= 0) {
+                odd.add(key); // cannot be a literal; looked up one by one below
+            } else {
+                sql.append(inList == 0 ? "SELECT dedup_key, id FROM raw_packets WHERE dedup_key IN (" : ",")
+                        .append('\'').append(key.replace("'", "''")).append('\'');
+                inList++;
+            }
+            if (inList > 0 && (inList == KEYS_PER_LOOKUP || !it.hasNext())) {
+                try (Statement st = writer.createStatement(); ResultSet rs = st.executeQuery(sql.append(')').toString())) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+                sql.setLength(0);
+                inList = 0;
+            }
+        }
+        if (!odd.isEmpty()) {
+            try (PreparedStatement ps = writer.prepareStatement("SELECT id FROM raw_packets WHERE dedup_key = ?")) {
+                for (String key : odd) {
+                    ps.setString(1, key);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            found.put(key, rs.getLong(1));
+                        }
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private void appendPackets(BatchPlan plan) throws SQLException {

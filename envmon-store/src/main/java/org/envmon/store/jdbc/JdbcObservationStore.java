@@ -1,18 +1,13 @@
 package org.envmon.store.jdbc;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.envmon.store.Interval;
 import org.envmon.store.Observation;
 import org.envmon.store.ObservationQuery;
@@ -161,29 +156,5 @@ public abstract class JdbcObservationStore implements ObservationStore {
     @Override
     public long packetCount() {
         return Jdbc.read(db, "packet count", c -> Jdbc.count(c, "SELECT count(*) FROM raw_packets"));
-    }
-
-    /** Ids of the given dedup keys already stored, looked up in IN-lists of a fixed size (padded with NULL). */
-    protected static Map<String, Long> existingKeysInLists(Connection c, Set<String> keys,
-            int listSize) throws SQLException {
-        Map<String, Long> found = new HashMap<>();
-        if (keys.isEmpty()) {
-            return found;
-        }
-        String sql = "SELECT dedup_key, id FROM raw_packets WHERE dedup_key IN (" + Jdbc.placeholders(listSize) + ")";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Iterator<String> it = keys.iterator();
-            while (it.hasNext()) {
-                for (int i = 1; i <= listSize; i++) {
-                    ps.setString(i, it.hasNext() ? it.next() : null);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.put(rs.getString(1), rs.getLong(2));
-                    }
-                }
-            }
-        }
-        return found;
     }
 }
