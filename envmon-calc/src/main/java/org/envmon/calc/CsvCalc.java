@@ -177,6 +177,26 @@ public final class CsvCalc implements Closeable, Iterable<CsvCalc.Row> {
         printer.printRecord(out);
     }
 
+    /**
+     * For aggregating commands (one output row per statistic, not per input row): writes {@code columns} as the
+     * output header; no input column is passed through. Then use {@link #writeRecord}.
+     */
+    public void writeAggregateHeader(List<String> columns) throws IOException {
+        passThrough = new int[0];
+        resultCount = columns.size();
+        printer = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get().print(outWriter);
+        printer.printRecord(columns);
+    }
+
+    /** Writes one aggregate output row ({@code null} = empty cell). */
+    public void writeRecord(List<?> cells) throws IOException {
+        List<Object> out = new ArrayList<>(cells.size());
+        for (Object c : cells) {
+            out.add(c == null ? "" : c);
+        }
+        printer.printRecord(out);
+    }
+
     /** Writes one output row: the row's pass-through cells, then {@code results} ({@code null} = empty cell). */
     public void write(Row row, List<?> results) throws IOException {
         if (results.size() != resultCount) {

@@ -12,8 +12,9 @@ package org.envmon.hj212;
  *
  * <p>Resynchronisation rules (each discarded run is reported once through {@link FrameSink#rejected}):
  * <ul>
- * <li>bytes before a {@code ##} that are not CR/LF: {@link RejectReason#GARBAGE}, reported when the next {@code ##}
- * arrives or at {@link #endOfStream};</li>
+ * <li>bytes before a {@code ##} that are not CR/LF: {@link RejectReason#GARBAGE}, one report per run, made when the
+ * next header is seen (its first length byte) or at {@link #endOfStream}; so reports do not depend on how the stream
+ * was chunked;</li>
  * <li>a non-digit in the length field: {@code BAD_LENGTH_FIELD} (the offending byte is rescanned, so a {@code ##}
  * there starts a new frame); a third {@code #} right after {@code ##} counts the first {@code #} as garbage;</li>
  * <li>declared length above {@code maxDataLength}: {@code OVERSIZE}, reported at once without buffering the body;
@@ -112,7 +113,6 @@ public final class Hj212FrameSplitter {
             if (c == '#') {
                 if (pendingHash) {
                     pendingHash = false;
-                    flushGarbage(sink);
                     buf[0] = '#';
                     buf[1] = '#';
                     bufLen = 2;
@@ -136,6 +136,9 @@ public final class Hj212FrameSplitter {
     private int length(byte[] in, int i, FrameSink sink) {
         byte c = in[i];
         if (c >= '0' && c <= '9') {
+            if (bufLen == 2) {
+                flushGarbage(sink); // the garbage run before this header ends here
+            }
             buf[bufLen++] = c;
             i++;
             if (bufLen == 6) {
@@ -153,12 +156,12 @@ public final class Hj212FrameSplitter {
         }
         if (c == '#' && bufLen == 2) {
             garbage++; // "###": the first '#' was garbage, keep "##" as the header
-            flushGarbage(sink);
             return i + 1;
         }
         int n = bufLen;
         bufLen = 0;
         state = SEEK;
+        flushGarbage(sink);
         sink.rejected(RejectReason.BAD_LENGTH_FIELD, n);
         return i; // rescan the offending byte in SEEK
     }

@@ -93,7 +93,9 @@ public final class Hj212PacketBuilder {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("not finite: " + value);
         }
-        return field(code, f.suffix(), BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+        String text = Double.doubleToRawLongBits(value) == Long.MIN_VALUE ? "-0" // BigDecimal drops the sign of -0.0
+            : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return field(code, f.suffix(), text);
     }
 
     /** Adds {@code code-Field=value} rounded half-up to {@code decimals} places (e.g. the catalogue's decimals). */

@@ -45,8 +45,21 @@ class Hj212CrcTest {
     }
 
     @Property(tries = 300)
-    void tableDrivenEqualsAnnexABitwise(@ForAll byte[] data) {
+    void tableDrivenEqualsAnnexABitwise(@ForAll @net.jqwik.api.constraints.Size(max = 2000) byte[] data) {
         assertThat(Hj212Crc.crc16(data, 0, data.length)).isEqualTo(Hj212Crc.crc16Reference(data, 0, data.length));
+    }
+
+    @Test
+    void slicedEqualsBytewiseForEveryLengthAndOffset() {
+        java.util.Random r = new java.util.Random(42);
+        byte[] b = new byte[300];
+        r.nextBytes(b);
+        for (int off = 0; off < 9; off++) {
+            for (int len = 0; len + off <= 200; len++) {
+                assertThat(Hj212Crc.crc16(b, off, len)).isEqualTo(Hj212Crc.crc16Bytewise(b, off, len))
+                    .isEqualTo(Hj212Crc.crc16Reference(b, off, len));
+            }
+        }
     }
 
     private static int modbus(byte[] b) {

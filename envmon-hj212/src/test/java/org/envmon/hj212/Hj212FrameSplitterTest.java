@@ -11,6 +11,7 @@ import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
@@ -173,8 +174,8 @@ class Hj212FrameSplitterTest {
     /** Splitting a stream of frames with garbage between them yields exactly the frames, whatever the chunking. */
     @Property(tries = 200)
     void anyChunkingYieldsExactlyTheFrames(@ForAll @Size(min = 1, max = 12) List<@IntRange(min = 0, max = 2) Integer> picks,
-                                           @ForAll("garbage") @Size(min = 12, max = 12) List<String> garbage,
-                                           @ForAll("terminator") @Size(min = 12, max = 12) List<String> terms,
+                                           @ForAll @Size(min = 12, max = 12) List<@From("garbage") String> garbage,
+                                           @ForAll @Size(min = 12, max = 12) List<@From("terminator") String> terms,
                                            @ForAll long seed) {
         String[] pool = {F1, F2, new String(Hj212PacketBuilder.create("2011").mn("X1").qn(java.time.LocalDateTime.of(2024, 1, 1, 0, 0))
             .value("w01018", ValueField.RTD, 12.5).frame(), StandardCharsets.ISO_8859_1).trim()};

@@ -13,6 +13,7 @@ public interface ObservationStore {
      * Stores a batch atomically and durably: when this returns, every packet of the batch and its observations are
      * committed (group commit). A packet whose dedup key was stored before, or earlier in the same batch, is not
      * stored again and is reported {@link WriteOutcome.Status#DUPLICATE} with the id of the first copy.
+     * Text fields must not contain U+0000 (PostgreSQL cannot store it; the raw bytes may hold anything).
      *
      * @return one outcome per input, in input order
      * @throws StoreException when the batch could not be committed (nothing of it is stored)

@@ -24,16 +24,22 @@ import org.junit.jupiter.api.Test;
  * CNEMC published for 2019 (data: /work/shared/data/air/README.md §2).
  *
  * <p>Default: two cities (Beijing, Haikou), a few seconds. {@code -Denvmon.golden.cities=all} runs all 22 and
- * prints the disagreement categories (measured once; figures in {@code air/README-golden.md} of this package's
- * Javadoc, see {@link #MIN_AGREEMENT}).
+ * prints the disagreement categories (figures: {@link #MIN_AGREEMENT}).
  */
 class AqiGoldenTest {
 
     /**
-     * Agreement measured on Beijing + Haikou 2019 (station-hours with an official AQI): 99.93 % (see the test
-     * output). The test fails if it drops below this minus a hair.
+     * Agreement measured on Beijing + Haikou 2019 (137,287 station-hours with an official AQI): 99.693 %. The test
+     * fails if it drops below this minus a hair. All 22 cities (measured once): 1,744,440 of 1,745,133 = 99.960 %.
+     *
+     * <p>Disagreements (all 22 cities): 395 hours where the official AQI was rounded to the nearest integer
+     * instead of carried up (Beijing, 2019-09-30 evening to 2019-10-08, the same hours in which CNEMC's 24-h
+     * moving-mean columns are empty: a different publication path); 190 hours with an official AQI but no 1-h
+     * value published; 108 hours with some 1-h values unpublished where the official AQI is higher (computed from
+     * the unpublished value). No hour with all six inputs present disagrees otherwise, and none is explained by
+     * "Reading B" (PM 24-h / O3 8-h moving means), which confirms the issue's Reading A.
      */
-    static final double MIN_AGREEMENT = 0.9990;
+    static final double MIN_AGREEMENT = 0.9968;
 
     static Path dataDir() {
         List<Path> candidates = new ArrayList<>();

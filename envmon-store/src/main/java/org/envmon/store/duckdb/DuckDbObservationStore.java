@@ -1,10 +1,8 @@
 package org.envmon.store.duckdb;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -76,38 +74,22 @@ final class DuckDbObservationStore extends JdbcObservationStore implements AutoC
     /** Ids of the keys already stored, via literal IN lists (see {@link #KEYS_PER_LOOKUP}). */
     private Map<String, Long> existingKeys(Set<String> keys) throws SQLException {
         Map<String, Long> found = new HashMap<>();
-        List<String> odd = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
         int inList = 0;
         for (Iterator<String> it = keys.iterator(); it.hasNext(); ) {
-            String key = it.next();
-            if (key.indexOf('\0') >= 0) {
-                odd.add(key); // cannot be a literal; looked up one by one below
-            } else {
-                sql.append(inList == 0 ? "SELECT dedup_key, id FROM raw_packets WHERE dedup_key IN (" : ",")
-                        .append('\'').append(key.replace("'", "''")).append('\'');
-                inList++;
-            }
-            if (inList > 0 && (inList == KEYS_PER_LOOKUP || !it.hasNext())) {
-                try (Statement st = writer.createStatement(); ResultSet rs = st.executeQuery(sql.append(')').toString())) {
+            // A standard SQL string literal: only the quote needs escaping (BatchPlan has ruled out U+0000).
+            sql.append(inList == 0 ? "SELECT dedup_key, id FROM raw_packets WHERE dedup_key IN (" : ",")
+                    .append('\'').append(it.next().replace("'", "''")).append('\'');
+            inList++;
+            if (inList == KEYS_PER_LOOKUP || !it.hasNext()) {
+                try (Statement st = writer.createStatement();
+                        ResultSet rs = st.executeQuery(sql.append(')').toString())) {
                     while (rs.next()) {
                         found.put(rs.getString(1), rs.getLong(2));
                     }
                 }
                 sql.setLength(0);
                 inList = 0;
-            }
-        }
-        if (!odd.isEmpty()) {
-            try (PreparedStatement ps = writer.prepareStatement("SELECT id FROM raw_packets WHERE dedup_key = ?")) {
-                for (String key : odd) {
-                    ps.setString(1, key);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            found.put(key, rs.getLong(1));
-                        }
-                    }
-                }
             }
         }
         return found;

@@ -56,10 +56,16 @@ public final class BatchPlan {
             if (p.source() == null) {
                 throw invalid(i, "no source");
             }
+            if (hasNul(p.peer(), p.source(), p.mn(), p.cn(), p.qn(), p.dedupKey())) {
+                throw invalid(i, "a text field containing U+0000");
+            }
             for (ObservationRow r : w.observations()) {
                 // siteCode and parameter are NOT NULL columns: the database rejects them, rolling the batch back.
                 if (r == null || r.interval() == null || r.statistic() == null || r.time() == null) {
                     throw invalid(i, "an observation without interval, statistic or time: " + r);
+                }
+                if (hasNul(r.siteCode(), r.parameter(), r.flag())) {
+                    throw invalid(i, "an observation with a text field containing U+0000");
                 }
             }
             if (p.dedupKey() != null) {
@@ -67,6 +73,16 @@ public final class BatchPlan {
             }
         }
         return plan;
+    }
+
+    /** PostgreSQL text cannot hold U+0000, so no engine accepts it (the raw bytes may contain anything). */
+    private static boolean hasNul(String... values) {
+        for (String v : values) {
+            if (v != null && v.indexOf('\0') >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static StoreException invalid(int index, String what) {

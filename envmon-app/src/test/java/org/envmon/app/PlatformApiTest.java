@@ -1,0 +1,123 @@
+package org.envmon.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import org.envmon.app.cli.DemoCommandAccess;
+import org.envmon.hj212.Hj212Decoder;
+import org.envmon.hj212.Hj212Encoder;
+import org.envmon.hj212.Hj212Packet;
+import org.envmon.ingest.IngestSink;
+import org.envmon.store.SiteStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The running application on the embedded store with the demo data: API, errors, and HJ 212 end to end. */
+class PlatformApiTest {
+    @TempDir
+    static Path dataDir;
+    static RunningPlatform platform;
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = RunningPlatform.duckdb(dataDir);
+        DemoCommandAccess.load(platform.bean(SiteStore.class), platform.bean(IngestSink.class));
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    @Test
+    void listsAndFiltersSites() throws Exception {
+        HttpResponse<String> all = platform.get("/api/v1/sites?medium=air&city=%E5%8C%97%E4%BA%AC");
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.body()).contains("\"code\":\"1001A\"").contains("万寿西宫").doesNotContain("passwordHash")
+                .doesNotContain("sha256");
+        assertThat(platform.get("/api/v1/sites/1002A").body()).contains("\"control\":true");
+    }
+
+    @Test
+    void servesTheRealImportedSeriesOldestFirstInBeijingTime() throws Exception {
+        // CNEMC's row "20190101 hour 1" is the mean of 00:00-01:00, stored at the interval start.
+        HttpResponse<String> r = platform.get("/api/v1/sites/1001A/observations?parameter=a34004"
+                + "&from=2019-01-01T00:00%2B08:00&to=2019-01-01T03:00%2B08:00&interval=hour");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
+        assertThat(r.body()).isEqualTo("[{\"time\":\"2019-01-01T00:00:00+08:00\",\"value\":53.0,\"flag\":null},"
+                + "{\"time\":\"2019-01-01T01:00:00+08:00\",\"value\":49.0,\"flag\":null},"
+                + "{\"time\":\"2019-01-01T02:00:00+08:00\",\"value\":46.0,\"flag\":null}]");
+    }
+
+    @Test
+    void answersErrorsAsProblemJson() throws Exception {
+        HttpResponse<String> missing = platform.get("/api/v1/sites/NOPE");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(missing.body()).contains("no site with code NOPE");
+
+        HttpResponse<String> badInterval = platform.get("/api/v1/sites/1001A/observations?parameter=a34004"
+                + "&interval=fortnight");
+        assertThat(badInterval.statusCode()).isEqualTo(400);
+        assertThat(badInterval.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(badInterval.body()).contains("unknown interval");
+
+        HttpResponse<String> badTime = platform.get("/api/v1/sites/1001A/observations?parameter=a34004&from=yesterday");
+        assertThat(badTime.statusCode()).isEqualTo(400);
+        assertThat(badTime.body()).contains("not an ISO-8601 time");
+
+        HttpResponse<String> reversed = platform.get("/api/v1/sites/1001A/observations?parameter=a34004"
+                + "&from=2019-01-02&to=2019-01-01");
+        assertThat(reversed.statusCode()).isEqualTo(400);
+
+        HttpResponse<String> noParameter = platform.get("/api/v1/sites/1001A/observations");
+        assertThat(noParameter.statusCode()).isEqualTo(400);
+        assertThat(noParameter.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    @Test
+    void aPlainTcpStationSeesItsAnswerThenItsValuesThroughTheApi() throws Exception {
+        String mn = "SIM000000000000000000001";
+        LocalDateTime t = LocalDateTime.of(2026, 11, 28, 10, 0, 0);
+        String segment = "QN=20261128100000123;ST=22;CN=2061;PW=123456;MN=" + mn + ";Flag=5;CP=&&DataTime="
+                + Hj212Encoder.formatTime(t) + ";a34004-Avg=41,a34004-Min=30,a34004-Max=52,a34004-Flag=N;"
+                + "a21005-Avg=0.8,a21005-Flag=N&&";
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", platform.hj212Port)) {
+            s.getOutputStream().write(Hj212Encoder.frame(segment));
+            s.setSoTimeout(10_000);
+            byte[] buf = new byte[512];
+            int n = s.getInputStream().read(buf);
+            String line = new String(buf, 0, n, java.nio.charset.StandardCharsets.US_ASCII).trim();
+            Hj212Packet answer = new Hj212Decoder().decode(line.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .packet();
+            assertThat(answer.cn()).isEqualTo("9014");
+            assertThat(answer.qn()).isEqualTo("20261128100000123");
+        }
+        HttpResponse<String> series = platform.get("/api/v1/sites/SIM0001/observations?parameter=a34004"
+                + "&from=2026-11-28T10:00%2B08:00&to=2026-11-28T11:00%2B08:00&interval=hour");
+        assertThat(series.body()).isEqualTo("[{\"time\":\"2026-11-28T10:00:00+08:00\",\"value\":41.0,\"flag\":\"N\"}]");
+        HttpResponse<String> latest = platform.get("/api/v1/sites/SIM0001/latest");
+        assertThat(latest.body()).contains("\"parameter\":\"a21005\"").contains("\"unit\":\"mg/m3\"")
+                .contains("\"value\":0.8");
+    }
+
+    @Test
+    void servesTheParameterCatalogueOpenApiAndMetrics() throws Exception {
+        assertThat(platform.get("/api/v1/parameters/a34004").body()).contains("PM2.5");
+        assertThat(platform.get("/v3/api-docs").body()).contains("/api/v1/sites/{code}/observations");
+        assertThat(platform.get("/actuator/health").body()).contains("UP");
+        assertThat(platform.get("/actuator/prometheus").body()).contains("envmon_hj212_connections");
+    }
+
+    @Test
+    void demoDataIsInPlace() throws Exception {
+        assertThat(platform.bean(SiteStore.class).count()).isEqualTo(2026 + 20);
+        assertThat(Files.exists(dataDir.resolve("envmon.duckdb"))).isTrue();
+    }
+}

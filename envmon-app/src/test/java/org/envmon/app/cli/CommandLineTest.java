@@ -1,0 +1,155 @@
+package org.envmon.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.envmon.store.Interval;
+import org.envmon.store.ObservationQuery;
+import org.envmon.store.PostgresTestDatabase;
+import org.envmon.store.Statistic;
+import org.envmon.store.Store;
+import org.envmon.store.StoreConfig;
+import org.envmon.store.Stores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code envmon sites import} and {@code envmon import cnemc} on real files, on both stores. */
+class CommandLineTest {
+    static final Path REPO = Path.of(System.getProperty("envmon.repo.root", ".."));
+    static final Path STATIONS = REPO.resolve("demo/sites-air-cnemc.csv");
+    static final Path SHARED = REPO.resolve("../shared/data");
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static synchronized Run envmon(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = new CommandLine(new EnvmonMain()).execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void theNationalStationListImportsCleanly() {
+        Run r = envmon("sites", "import", STATIONS.toString(), "--data-dir", dir.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("2026 sites imported");
+        try (Store store = Stores.open(StoreConfig.duckdb(dir))) {
+            assertThat(store.sites().byCode("1002A")).hasValueSatisfying(s -> {
+                assertThat(s.control()).isTrue();
+                assertThat(s.city()).isEqualTo("北京");
+                assertThat(s.passwordHash()).startsWith("sha256$").doesNotContain("123456");
+            });
+        }
+    }
+
+    @Test
+    void theOriginalCnemcStationListLayoutIsAcceptedToo() {
+        Path original = SHARED.resolve("air/stations/cnemc_station_list_2022.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(original), "../shared/data not present");
+        Run r = envmon("sites", "import", original.toString(), "--data-dir", dir.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("2026 sites imported");
+    }
+
+    @Test
+    void badSiteRowsAreReportedWithLineAndColumnAndTheRestLoads() throws Exception {
+        Path csv = dir.resolve("sites.csv");
+        Files.writeString(csv, String.join("\n",
+                "code,name,medium,mn,password,province,city,latitude,longitude",
+                "A1,Good,air,MN0001,pw1,北京市,北京,39.9,116.4",
+                "A2,Bad medium,lava,MN0002,pw2,北京市,北京,39.9,116.4",
+                "A3,Bad latitude,air,MN0003,pw3,北京市,北京,139.9,116.4",
+                "A4,Good too,surface_water,,,湖北省,武汉,,",
+                ""), StandardCharsets.UTF_8);
+        Run r = envmon("sites", "import", csv.toString(), "--data-dir", dir.resolve("db").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("2 sites imported");
+        assertThat(r.err()).contains("sites.csv:3 column medium: unknown medium 'lava'")
+                .contains("sites.csv:4 column latitude: latitude out of range");
+    }
+
+    @Test
+    void aNationalDayOfHourlyDataImportsAndReimportsIdempotently() {
+        Path day = SHARED.resolve("air/cnemc-2019-national-week/china_sites_20190101.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(day), "../shared/data not present");
+        Run first = envmon("import", "cnemc", day.toString(), "--data-dir", dir.toString());
+        assertThat(first.exit()).as(first.err()).isIn(0, 1);
+        // The 2019 files carry two station codes missing from the list; they are registered and reported.
+        assertThat(first.err()).doesNotContain("not a number");
+        long values;
+        try (Store store = Stores.open(StoreConfig.duckdb(dir))) {
+            values = store.observations().observationCount();
+            assertThat(values).isGreaterThan(100_000);
+            assertThat(store.sites().count()).isGreaterThan(1500);
+            Instant t = Instant.parse("2019-01-01T03:00:00Z"); // 11:00-12:00 Beijing, CNEMC row hour 12
+            assertThat(store.observations().query(new ObservationQuery("1003A", "a21005", Interval.HOUR,
+                    Statistic.VALUE, t, t.plusSeconds(1), 1))).hasSize(1);
+        }
+        Run again = envmon("import", "cnemc", day.toString(), "--data-dir", dir.toString());
+        assertThat(again.out()).contains("values stored 0").contains("duplicates 24");
+        try (Store store = Stores.open(StoreConfig.duckdb(dir))) {
+            assertThat(store.observations().observationCount()).isEqualTo(values);
+        }
+    }
+
+    @Test
+    void badCellsAreReportedWithFileLineAndColumnAndTheRestLoads() throws Exception {
+        Path csv = dir.resolve("bad.csv");
+        List<String> lines = new ArrayList<>();
+        lines.add("date,hour,type,1001A,1003A");
+        lines.add("20190101,0,PM2.5,53,68");
+        lines.add("20190101,0,PM10,x7,82");
+        lines.add("20190101,1,PM2.5,-4,57");
+        lines.add("2019-01-01,2,PM2.5,1,2");
+        lines.add("20190101,3,PM2.5,1");
+        Files.write(csv, lines, StandardCharsets.UTF_8);
+        Run r = envmon("import", "cnemc", csv.toString(), "--data-dir", dir.resolve("db").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("bad.csv:3 column 1001A: not a number: 'x7'")
+                .contains("bad.csv:4 column 1001A: negative")
+                .contains("bad.csv:5 column date: bad date or hour")
+                .contains("bad.csv:6: expected 5 cells, found 4");
+        assertThat(r.out()).contains("values stored 4");
+    }
+
+    @Test
+    void importsIntoPostgresToo() throws Exception {
+        PostgresTestDatabase.assumeAvailable();
+        try (PostgresTestDatabase pg = PostgresTestDatabase.create()) {
+            Run sites = envmon("sites", "import", STATIONS.toString(), "--store", "postgres", "--jdbc-url",
+                    pg.url());
+            assertThat(sites.exit()).as(sites.err()).isZero();
+            Path csv = dir.resolve("one.csv");
+            Files.write(csv, List.of("date,hour,type,1001A,1003A", "20190101,1,PM2.5,53,68", "20190101,1,CO,1.2,1.6"),
+                    StandardCharsets.UTF_8);
+            Run data = envmon("import", "cnemc", csv.toString(), "--store", "postgres", "--jdbc-url", pg.url());
+            assertThat(data.exit()).as(data.err()).isZero();
+            try (Store store = Stores.open(StoreConfig.postgres(pg.url()))) {
+                assertThat(store.sites().count()).isEqualTo(2026);
+                assertThat(store.observations().observationCount()).isEqualTo(4);
+            }
+        }
+    }
+}

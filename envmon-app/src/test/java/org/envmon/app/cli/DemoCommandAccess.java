@@ -1,0 +1,15 @@
+package org.envmon.app.cli;
+
+import java.io.IOException;
+import org.envmon.ingest.IngestSink;
+import org.envmon.store.SiteStore;
+
+/** Lets tests in other packages load the demo data exactly as {@code envmon demo} does. */
+public final class DemoCommandAccess {
+    private DemoCommandAccess() {
+    }
+
+    public static void load(SiteStore sites, IngestSink sink) throws IOException {
+        DemoCommand.load(sites, sink);
+    }
+}
