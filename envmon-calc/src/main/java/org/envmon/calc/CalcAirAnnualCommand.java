@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
             "Input: date,so2,no2,pm10,pm25,co,o3_8h (daily means / O3 daily max 8-h; empty = invalid day), optional "
                 + "o3_1h (daily max 1-h, 2012 daily AQI) and exceptional (non-empty = exceptional-event day, e.g. dust).",
             "Output: pollutant,valid_days,statistic,value,limit_class2,compliant,edition; statistics annual_mean, "
-                + "p98/p95/p90, then good_days_ratio, heavy_days_ratio (%), composite_index, composite_index_weighted.",
+                + "p98/p95/p90, then rows for pollutant all: good_days_ratio, heavy_days_ratio (%), composite_index, composite_index_weighted.",
             "Edition: --edition, else by the last date (period-end rule), else 2026."})
 public class CalcAirAnnualCommand implements Callable<Integer> {
 
@@ -108,12 +108,12 @@ public class CalcAirAnnualCommand implements Callable<Integer> {
                         s.limitClass2().toPlainString(), s.compliantClass2().map(String::valueOf).orElse(""),
                         ed.code()));
             }
-            csv.writeRecord(row("", ev.aqiValidDays(), "good_days_ratio", plain(ev.goodDaysRatio()), ed));
-            csv.writeRecord(row("", ev.aqiValidDays(), "heavy_days_ratio", plain(ev.heavyDaysRatio()), ed));
-            csv.writeRecord(row("", "", "composite_index", plain(ev.composite().total()), ed));
+            csv.writeRecord(row("all", ev.aqiValidDays(), "good_days_ratio", plain(ev.goodDaysRatio()), ed));
+            csv.writeRecord(row("all", ev.aqiValidDays(), "heavy_days_ratio", plain(ev.heavyDaysRatio()), ed));
+            csv.writeRecord(row("all", "", "composite_index", plain(ev.composite().total()), ed));
             CompositeIndex.Result weighted = CompositeIndex.compute(stage, reportedInputs(ev),
                     CompositeIndex.Weights.RANKING_2018);
-            csv.writeRecord(row("", "", "composite_index_weighted", plain(weighted.total()), ed));
+            csv.writeRecord(row("all", "", "composite_index_weighted", plain(weighted.total()), ed));
             return csv.exitCode();
         }
     }

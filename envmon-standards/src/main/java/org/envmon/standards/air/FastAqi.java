@@ -125,6 +125,30 @@ public final class FastAqi {
     }
 
     /**
+     * Daily AQI (same rules as {@link AirQualityIndex#daily}) from milli-unit 24-h means, O3 daily max 1-h (used by
+     * 2012 only) and O3 daily max 8-h; {@link #MISSING} for gaps. Returns −1 if nothing could be computed.
+     */
+    public int daily(long so2, long no2, long pm10, long pm25, long co, long o3_1h, long o3_8h) {
+        int aqi = iaqi(AqiIndicator.SO2_24H, scored(so2, false));
+        aqi = Math.max(aqi, iaqi(AqiIndicator.NO2_24H, scored(no2, false)));
+        aqi = Math.max(aqi, iaqi(AqiIndicator.PM10_24H, scored(pm10, false)));
+        aqi = Math.max(aqi, iaqi(AqiIndicator.PM25_24H, scored(pm25, false)));
+        aqi = Math.max(aqi, iaqi(AqiIndicator.CO_24H, scored(co, true)));
+        if (!round) {
+            aqi = Math.max(aqi, iaqi(AqiIndicator.O3_1H, o3_1h));
+        }
+        long o3 = scored(o3_8h, false);
+        if (o3 >= 0) {
+            if (o3 <= L800) {
+                aqi = Math.max(aqi, iaqi(AqiIndicator.O3_8H, o3));
+            } else if (round) {
+                aqi = Math.max(aqi, 300);
+            }
+        }
+        return aqi;
+    }
+
+    /**
      * Batch form: column arrays (milli units, {@link #MISSING} for gaps), results into {@code out} (−1 = none).
      * {@code so2_24h} may be {@code null}.
      */

@@ -23,6 +23,14 @@ import org.envmon.store.jdbc.Migrations;
 public final class DuckDbEngine {
     public static final String ENGINE = "duckdb";
     public static final String FILE_NAME = "envmon.duckdb";
+    /**
+     * WAL size at which a commit folds the WAL into the database file. DuckDB's 16MB default made the writer stall
+     * in a checkpoint every ~150,000 values; 64MB measured ~1.8x the sustained write throughput with stalls of
+     * about a second. Larger values trade longer (rarer) stalls and longer crash recovery for throughput.
+     */
+    public static final String DEFAULT_CHECKPOINT_THRESHOLD = "64MB";
+    /** System property overriding {@link #DEFAULT_CHECKPOINT_THRESHOLD}, e.g. {@code -Denvmon.duckdb.checkpointThreshold=256MB}. */
+    public static final String CHECKPOINT_THRESHOLD_PROPERTY = "envmon.duckdb.checkpointThreshold";
 
     private DuckDbEngine() {
     }
@@ -39,7 +47,10 @@ public final class DuckDbEngine {
         }
         DuckDBConnection root;
         try {
-            root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file, new Properties());
+            Properties props = new Properties();
+            props.setProperty("checkpoint_threshold",
+                    System.getProperty(CHECKPOINT_THRESHOLD_PROPERTY, DEFAULT_CHECKPOINT_THRESHOLD));
+            root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file, props);
         } catch (SQLException e) {
             throw new StoreException("cannot open DuckDB database " + file + ": " + e.getMessage(), e);
         }

@@ -17,6 +17,8 @@ import org.envmon.store.StoreException;
 import org.envmon.store.jdbc.BatchPlan;
 import org.envmon.store.jdbc.Jdbc;
 import org.envmon.store.jdbc.JdbcObservationStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * DuckDB write path: inside one explicit transaction, look up the batch's dedup keys (ART index lookups),
@@ -29,6 +31,7 @@ import org.envmon.store.jdbc.JdbcObservationStore;
  * Failures of the automatic flushes while appending surface from {@code endRow()}.
  */
 final class DuckDbObservationStore extends JdbcObservationStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DuckDbObservationStore.class);
     /**
      * Keys per dedup lookup. DuckDB answers {@code dedup_key IN ('..', ..)} with ART index lookups only when the list
      * holds constants (a list of {@code ?} parameters is planned as a full scan) and has at most
@@ -53,13 +56,21 @@ final class DuckDbObservationStore extends JdbcObservationStore implements AutoC
     protected void writeBatch(BatchPlan plan) throws SQLException {
         execute("BEGIN TRANSACTION");
         try {
+            long start = System.nanoTime();
             plan.resolve(existingKeys(plan.dedupKeys()));
+            long looked = System.nanoTime();
             plan.assignIds(nextId);
             if (plan.newPacketCount() > 0) {
                 appendPackets(plan);
                 appendObservations(plan);
             }
+            long appended = System.nanoTime();
             execute("COMMIT");
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("stored {} packets, {} values: dedup lookup {} ms, append {} ms, commit {} ms",
+                        plan.newPacketCount(), plan.newObservationCount(), (looked - start) / 1_000_000,
+                        (appended - looked) / 1_000_000, (System.nanoTime() - appended) / 1_000_000);
+            }
         } catch (SQLException | RuntimeException e) {
             try {
                 execute("ROLLBACK");

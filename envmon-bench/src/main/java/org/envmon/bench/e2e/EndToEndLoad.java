@@ -1,0 +1,105 @@
+package org.envmon.bench.e2e;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.envmon.gateway.GatewayConfig;
+import org.envmon.gateway.Hj212Gateway;
+import org.envmon.gateway.StationDirectory;
+import org.envmon.gateway.sim.SimulatorConfig;
+import org.envmon.gateway.sim.SimulatorReport;
+import org.envmon.gateway.sim.StationSimulator;
+import org.envmon.ingest.GroupCommitWriter;
+import org.envmon.store.Medium;
+import org.envmon.store.PasswordHash;
+import org.envmon.store.Site;
+import org.envmon.store.Store;
+import org.envmon.store.StoreConfig;
+import org.envmon.store.Stores;
+
+/**
+ * End-to-end load over loopback TCP: the real gateway, group commit and store in this JVM, the station simulator
+ * with N connections beside it; every packet carries the A flag and is answered only after commit. Prints the
+ * simulator's figures and what the store holds afterwards (zero loss = stored packets equal answered packets).
+ *
+ * <pre>java -cp envmon-bench/target/envmon-bench.jar org.envmon.bench.e2e.EndToEndLoad \
+ *     --store duckdb --stations 1000 --interval-ms 60 --duration-s 30 --cn 2011</pre>
+ */
+public final class EndToEndLoad {
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> a = new HashMap<>(Map.of("--store", "duckdb", "--stations", "1000", "--interval-ms", "60",
+                "--duration-s", "30", "--cn", "2011", "--jdbc-url",
+                "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=envmon_bench", "--idle", "0"));
+        for (int i = 0; i + 1 < argv.length; i += 2) {
+            a.put(argv[i], argv[i + 1]);
+        }
+        int stations = Integer.parseInt(a.get("--stations"));
+        int idle = Integer.parseInt(a.get("--idle"));
+        StoreConfig storeConfig = a.get("--store").equals("postgres") ? StoreConfig.postgres(a.get("--jdbc-url"))
+                : StoreConfig.duckdb(Files.createTempDirectory("envmon-e2e-"));
+        if (a.get("--store").equals("postgres")) {
+            resetSchema(a.get("--jdbc-url"));
+        }
+        try (Store store = Stores.open(storeConfig)) {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            SimulatorConfig sim = new SimulatorConfig("127.0.0.1", 0, stations,
+                    Duration.ofMillis(Long.parseLong(a.get("--interval-ms"))),
+                    Duration.ofSeconds(Long.parseLong(a.get("--duration-s"))), a.get("--cn"), "LOAD", "123456",
+                    Duration.ofSeconds(30));
+            String hash = PasswordHash.hash("123456");
+            List<Site> sites = new ArrayList<>();
+            for (int i = 0; i < stations; i++) {
+                sites.add(new Site("L" + i, "Load " + i, Medium.AIR, sim.mn(i), hash, null, null, null, null, null,
+                        null, false));
+            }
+            store.sites().upsert(sites);
+            try (GroupCommitWriter writer = new GroupCommitWriter(store.observations(), 200_000, 5_000, registry);
+                 Hj212Gateway gateway = new Hj212Gateway(GatewayConfig.defaults(0), new StationDirectory(
+                         store.sites(), Clock.systemUTC()), writer, registry, Clock.systemUTC())) {
+                int port = gateway.start();
+                IdleConnections idlers = idle > 0 ? IdleConnections.open("127.0.0.1", port, idle) : null;
+                if (idlers != null) {
+                    System.out.printf("holding %d idle connections; heap used %.0f MB%n", idlers.count(),
+                            heapUsedMb());
+                }
+                SimulatorConfig bound = new SimulatorConfig("127.0.0.1", port, sim.stations(), sim.interval(),
+                        sim.duration(), sim.cn(), sim.mnPrefix(), sim.password(), sim.answerTimeout());
+                SimulatorReport report = new StationSimulator(bound).run();
+                System.out.println("simulator: " + report);
+                System.out.printf("store (%s): %d packets, %d values; group commits: %d, mean batch %.0f packets; "
+                                + "commit failures %.0f%n", store.engine(), store.observations().packetCount(),
+                        store.observations().observationCount(),
+                        registry.find("envmon.ingest.batch.packets").summary().count(),
+                        registry.find("envmon.ingest.batch.packets").summary().mean(),
+                        registry.find("envmon.ingest.commits.failed").counter().count());
+                System.out.println(store.observations().packetCount() == report.answered() ? "zero loss: every "
+                        + "answered packet is stored" : "MISMATCH between answered and stored packets");
+                if (idlers != null) {
+                    System.out.printf("idle connections still open: %d of %d; heap used %.0f MB%n",
+                            idlers.stillOpen(), idlers.count(), heapUsedMb());
+                    idlers.close();
+                }
+            }
+        }
+    }
+
+    static double heapUsedMb() {
+        System.gc();
+        Runtime r = Runtime.getRuntime();
+        return (r.totalMemory() - r.freeMemory()) / 1048576.0;
+    }
+
+    private static void resetSchema(String url) throws Exception {
+        String schema = url.replaceAll(".*currentSchema=([A-Za-z0-9_]+).*", "$1");
+        try (var c = java.sql.DriverManager.getConnection(url.replaceAll("[&?]currentSchema=[A-Za-z0-9_]+", ""));
+             var s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            s.execute("CREATE SCHEMA " + schema);
+        }
+    }
+}
