@@ -38,10 +38,17 @@ public final class FastAnnualEvaluation {
         boolean exclude = policy == AirQualityEvaluation.ExceptionalEvents.EXCLUDE_PARTICULATES;
         // month index per day, for completeness
         int[] month = new int[n];
-        int firstMonth = firstDay.getYear() * 12 + firstDay.getMonthValue() - 1;
-        LocalDate d = firstDay;
-        for (int i = 0; i < n; i++, d = d.plusDays(1)) {
-            month[i] = d.getYear() * 12 + d.getMonthValue() - 1 - firstMonth;
+        java.time.YearMonth ym = java.time.YearMonth.from(firstDay);
+        int left = ym.lengthOfMonth() - firstDay.getDayOfMonth() + 1;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (left == 0) {
+                ym = ym.plusMonths(1);
+                left = ym.lengthOfMonth();
+                m++;
+            }
+            month[i] = m;
+            left--;
         }
         int months = n == 0 ? 0 : month[n - 1] + 1;
         LocalDate lastDay = n == 0 ? null : firstDay.plusDays(n - 1);
