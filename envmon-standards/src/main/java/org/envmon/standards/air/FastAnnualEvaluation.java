@@ -40,14 +40,14 @@ public final class FastAnnualEvaluation {
         int[] month = new int[n];
         java.time.YearMonth ym = java.time.YearMonth.from(firstDay);
         int left = ym.lengthOfMonth() - firstDay.getDayOfMonth() + 1;
-        int m = 0;
+        int mi = 0;
         for (int i = 0; i < n; i++) {
             if (left == 0) {
                 ym = ym.plusMonths(1);
                 left = ym.lengthOfMonth();
-                m++;
+                mi++;
             }
-            month[i] = m;
+            month[i] = mi;
             left--;
         }
         int months = n == 0 ? 0 : month[n - 1] + 1;
@@ -81,10 +81,8 @@ public final class FastAnnualEvaluation {
                 Optional<BigDecimal> exact = Optional.empty();
                 Optional<BigDecimal> rep = Optional.empty();
                 if (used > 0) {
-                    BigDecimal s = BigDecimal.valueOf(sum, 3);
-                    BigDecimal cnt = BigDecimal.valueOf(used);
-                    exact = Optional.of(s.divide(cnt, AirQualityEvaluation.INTERMEDIATE_SCALE, RoundingMode.HALF_EVEN));
-                    rep = Optional.of(s.divide(cnt, dec, RoundingMode.HALF_EVEN));
+                    exact = Optional.of(divide(sum, used, AirQualityEvaluation.INTERMEDIATE_SCALE));
+                    rep = Optional.of(divide(sum, used, dec));
                     compositeInput.put(pol, rep.get());
                 }
                 stats.add(stat(stage, pol, KEYS[p], "annual_mean", Averaging.ANNUAL, used, exact, rep, complete));
@@ -107,30 +105,60 @@ public final class FastAnnualEvaluation {
             stats.add(stat(stage, pol, KEYS[p], "p" + pct,
                     pol == Pollutant.O3 ? Averaging.MAX_8H : Averaging.DAY_24H, used, exact, rep, complete));
         }
-        // good / heavy days
+        // good / heavy days: AQI <= 100 iff every scored concentration is <= its IAQI=100 breakpoint, AQI > 200
+        // iff one is above its IAQI=200 breakpoint (the ceiling preserves both comparisons), so no division.
         FastAqi f = FastAqi.of(edition);
+        boolean e2012 = edition == AirEdition.E2012;
+        AqiBreakpoints t = AqiBreakpoints.of(edition);
+        AqiIndicator[] rows = {AqiIndicator.SO2_24H, AqiIndicator.NO2_24H, AqiIndicator.PM10_24H,
+            AqiIndicator.PM25_24H, AqiIndicator.CO_24H, AqiIndicator.O3_8H};
+        long[] bp100 = new long[6];
+        long[] bp200 = new long[6];
+        for (int p = 0; p < 6; p++) {
+            bp100[p] = (long) t.concentration(rows[p], 2) * FastAqi.SCALE;
+            bp200[p] = (long) t.concentration(rows[p], 4) * FastAqi.SCALE;
+        }
+        long o31h100 = (long) t.concentration(AqiIndicator.O3_1H, 2) * FastAqi.SCALE;
+        long o31h200 = (long) t.concentration(AqiIndicator.O3_1H, 4) * FastAqi.SCALE;
+        long o3top = 800L * FastAqi.SCALE;
         int valid = 0;
         int good = 0;
         int heavy = 0;
         for (int i = 0; i < n; i++) {
             boolean dropPm = exclude && exceptional != null && exceptional[i];
-            long pm10 = dropPm ? FastAqi.MISSING : values[2][i];
-            long pm25 = dropPm ? FastAqi.MISSING : values[3][i];
-            int aqi = f.daily(values[0][i], values[1][i], pm10, pm25, values[4][i],
-                    o3_1h == null ? FastAqi.MISSING : o3_1h[i], values[5][i]);
-            if (aqi < 0) {
-                continue;
+            boolean any = false;
+            boolean missing = false;
+            boolean above100 = false;
+            boolean above200 = false;
+            for (int p = 0; p < 6; p++) {
+                if (dropPm && (p == 2 || p == 3)) {
+                    continue;
+                }
+                long c = f.scoredValue(values[p][i], p == 4);
+                if (c < 0) {
+                    missing = true;
+                    continue;
+                }
+                if (p == 5 && c > o3top && e2012) {
+                    continue; // 2012: no 8-h IAQI above 800; O3 is reported by the 1-h IAQI
+                }
+                any = true;
+                above100 |= c > bp100[p];
+                above200 |= c > bp200[p];
             }
-            boolean missing = values[0][i] < 0 || values[1][i] < 0 || values[4][i] < 0 || values[5][i] < 0
-                    || (!dropPm && (values[2][i] < 0 || values[3][i] < 0));
-            if (missing && aqi <= 100) {
+            if (e2012 && o3_1h != null && o3_1h[i] >= 0) {
+                any = true;
+                above100 |= o3_1h[i] > o31h100;
+                above200 |= o3_1h[i] > o31h200;
+            }
+            if (!any || (missing && !above100)) {
                 continue;
             }
             valid++;
-            if (aqi <= 100) {
+            if (!above100) {
                 good++;
             }
-            if (aqi > 200) {
+            if (above200) {
                 heavy++;
             }
         }
@@ -171,11 +199,65 @@ public final class FastAnnualEvaluation {
         return withData == 12;
     }
 
+    private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+        100_000_000L};
+
+    /** {@code milliSum / n} (milli units) rounded half-even to {@code scale} decimals, exactly. */
+    static BigDecimal divide(long milliSum, int n, int scale) {
+        // value = milliSum / (n * 1000); at the target scale: milliSum * 10^scale / (n * 1000)
+        if (scale >= 3 && scale - 3 < POW10.length && milliSum < Long.MAX_VALUE / POW10[scale - 3]) {
+            long num = milliSum * POW10[scale - 3];
+            return BigDecimal.valueOf(halfEvenDiv(num, n), scale);
+        }
+        if (scale < 3) {
+            return BigDecimal.valueOf(halfEvenDiv(milliSum, (long) n * POW10[3 - scale]), scale);
+        }
+        return BigDecimal.valueOf(milliSum, 3).divide(BigDecimal.valueOf(n), scale, RoundingMode.HALF_EVEN);
+    }
+
+    private static long halfEvenDiv(long num, long den) {
+        long q = num / den;
+        long r = num - q * den;
+        long twice = 2 * r;
+        if (twice > den || (twice == den && (q & 1) == 1)) {
+            q++;
+        }
+        return q;
+    }
+
     /** HJ 663 Annex A percentile of the first {@code n} values (reordered in place), exact, O(n) expected. */
     static BigDecimal percentile(long[] a, int n, int p) {
         long scaled = (long) (n - 1) * p;
         int s = (int) (scaled / 100) + 1;
         long frac = scaled % 100;
+        int k = n - s + 1; // X(s) is the k-th largest
+        if (k <= 64) {
+            // high percentiles: keep the k largest in a small ascending buffer (one pass, rare insertions)
+            long[] top = new long[k];
+            int cnt = 0;
+            for (int i = 0; i < n; i++) {
+                long x = a[i];
+                if (cnt < k) {
+                    int j = cnt++;
+                    while (j > 0 && top[j - 1] > x) {
+                        top[j] = top[j - 1];
+                        j--;
+                    }
+                    top[j] = x;
+                } else if (x > top[0]) {
+                    int j = 0;
+                    while (j + 1 < k && top[j + 1] < x) {
+                        top[j] = top[j + 1];
+                        j++;
+                    }
+                    top[j] = x;
+                }
+            }
+            if (s >= n || frac == 0) {
+                return BigDecimal.valueOf(top[0], 3);
+            }
+            return BigDecimal.valueOf(top[0] * 100 + (top[1] - top[0]) * frac, 5);
+        }
         long xs = select(a, n, s - 1);
         if (s >= n || frac == 0) {
             return BigDecimal.valueOf(xs, 3);

@@ -98,6 +98,11 @@ public final class FastAqi {
         return co ? Rounding.halfEvenDrop(milli, 2) * 100 : Rounding.halfEvenDrop(milli, 3) * SCALE;
     }
 
+    /** The concentration actually scored (milli units): GB/T 8170 rounded for 2026, unchanged for 2012. */
+    public long scoredValue(long milli, boolean co) {
+        return scored(milli, co);
+    }
+
     /**
      * Hourly (real-time) AQI from the six 1-h values in milli units; {@code so2_24h} is only consulted for the
      * 2012 SO2 &gt; 800 rule (pass {@link #MISSING} if unknown). Returns −1 if nothing could be computed.
