@@ -9,6 +9,15 @@ public interface Store extends AutoCloseable {
     /** The parameter catalogue (codes, names, units). */
     ParameterStore parameters();
 
+    /** Data review decisions (数据审核). */
+    ReviewStore reviews();
+
+    /** Completeness and station KPIs. */
+    QualityStore quality();
+
+    /** The hash chain: verification and checkpoints. */
+    ChainStore chain();
+
     /** "duckdb" or "postgres". */
     String engine();
 

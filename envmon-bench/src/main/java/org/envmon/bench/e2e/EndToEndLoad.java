@@ -62,10 +62,15 @@ public final class EndToEndLoad {
                  Hj212Gateway gateway = new Hj212Gateway(GatewayConfig.defaults(0), new StationDirectory(
                          store.sites(), Clock.systemUTC()), writer, registry, Clock.systemUTC())) {
                 int port = gateway.start();
-                IdleConnections idlers = idle > 0 ? IdleConnections.open("127.0.0.1", port, idle) : null;
-                if (idlers != null) {
-                    System.out.printf("holding %d idle connections; heap used %.0f MB%n", idlers.count(),
-                            heapUsedMb());
+                Process idlers = null;
+                if (idle > 0) {
+                    System.out.printf("heap used before idle connections: %.0f MB%n", heapUsedMb());
+                    idlers = startIdlers(port, idle, Long.parseLong(a.get("--duration-s")) + 60);
+                    while (gateway.connectionCount() < idle) {
+                        Thread.sleep(100);
+                    }
+                    System.out.printf("server holds %d idle connections; heap used %.0f MB%n",
+                            gateway.connectionCount(), heapUsedMb());
                 }
                 SimulatorConfig bound = new SimulatorConfig("127.0.0.1", port, sim.stations(), sim.interval(),
                         sim.duration(), sim.cn(), sim.mnPrefix(), sim.password(), sim.answerTimeout());
@@ -80,12 +85,20 @@ public final class EndToEndLoad {
                 System.out.println(store.observations().packetCount() == report.answered() ? "zero loss: every "
                         + "answered packet is stored" : "MISMATCH between answered and stored packets");
                 if (idlers != null) {
-                    System.out.printf("idle connections still open: %d of %d; heap used %.0f MB%n",
-                            idlers.stillOpen(), idlers.count(), heapUsedMb());
-                    idlers.close();
+                    System.out.printf("after the run the server still holds %d connections; heap used %.0f MB; "
+                            + "max heap %.0f MB%n", gateway.connectionCount(), heapUsedMb(),
+                            Runtime.getRuntime().maxMemory() / 1048576.0);
+                    idlers.destroy();
                 }
             }
         }
+    }
+
+    private static Process startIdlers(int port, int n, long seconds) throws Exception {
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(javaBin, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                IdleConnections.class.getName(), "127.0.0.1", Integer.toString(port), Integer.toString(n),
+                Long.toString(seconds)).inheritIO().start();
     }
 
     static double heapUsedMb() {

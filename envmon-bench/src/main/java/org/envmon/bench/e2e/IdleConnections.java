@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Many station connections that connect and then stay silent, to measure what idle stations cost the server. */
-final class IdleConnections implements AutoCloseable {
+/**
+ * Many station connections that connect and then stay silent, to measure what idle stations cost the server. Runs in
+ * its own JVM ({@link #main}) so that client and server sockets do not share one process's descriptor limit.
+ */
+public final class IdleConnections implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final List<Channel> channels = new ArrayList<>();
 
@@ -24,6 +27,16 @@ final class IdleConnections implements AutoCloseable {
             c.channels.add(b.connect(host, port).sync().channel());
         }
         return c;
+    }
+
+    /** args: host port connections seconds. Prints "CONNECTED n" once all are open, then holds them. */
+    public static void main(String[] args) throws Exception {
+        try (IdleConnections c = open(args[0], Integer.parseInt(args[1]), Integer.parseInt(args[2]))) {
+            System.out.println("CONNECTED " + c.count());
+            System.out.flush();
+            Thread.sleep(Long.parseLong(args[3]) * 1000);
+            System.out.println("STILL_OPEN " + c.stillOpen());
+        }
     }
 
     int count() {

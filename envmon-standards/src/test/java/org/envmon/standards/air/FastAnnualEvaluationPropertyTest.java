@@ -67,6 +67,21 @@ class FastAnnualEvaluationPropertyTest {
         same(fast.composite().total(), ref.composite().total());
     }
 
+    @Property(tries = 200)
+    void fastPercentileEqualsAnnexA(@ForAll long seed, @ForAll @IntRange(min = 1, max = 1500) int n,
+            @ForAll @IntRange(max = 100) int p) {
+        SplittableRandom r = new SplittableRandom(seed);
+        long[] a = new long[n];
+        List<BigDecimal> ref = new ArrayList<>();
+        int range = 1 + r.nextInt(1_000_000);
+        for (int i = 0; i < n; i++) {
+            a[i] = r.nextInt(range);
+            ref.add(BigDecimal.valueOf(a[i], 3));
+        }
+        assertThat(FastAnnualEvaluation.percentile(a, n, p))
+                .isEqualByComparingTo(AirQualityEvaluation.percentile(ref, p));
+    }
+
     static void same(Optional<BigDecimal> a, Optional<BigDecimal> b) {
         assertThat(a.isPresent()).isEqualTo(b.isPresent());
         a.ifPresent(x -> assertThat(x).isEqualByComparingTo(b.get()));

@@ -3,6 +3,7 @@ package org.envmon.store.duckdb;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.envmon.store.PacketWrite;
 import org.envmon.store.RawPacket;
 import org.envmon.store.StoreException;
 import org.envmon.store.jdbc.BatchPlan;
+import org.envmon.store.jdbc.ChainEntry;
+import org.envmon.store.jdbc.ChainHead;
 import org.envmon.store.jdbc.Jdbc;
 import org.envmon.store.jdbc.JdbcObservationStore;
 import org.slf4j.Logger;
@@ -60,16 +63,24 @@ final class DuckDbObservationStore extends JdbcObservationStore implements AutoC
             plan.resolve(existingKeys(plan.dedupKeys()));
             long looked = System.nanoTime();
             plan.assignIds(nextId);
+            long chained = looked;
             if (plan.newPacketCount() > 0) {
+                ChainHead head = ChainHead.load(writer, false);
                 appendPackets(plan);
                 appendObservations(plan);
+                chained = System.nanoTime();
+                appendChain(chainPackets(head, plan, Instant.now()));
+                head.save(writer);
+                chained = System.nanoTime() - chained;
             }
+            beforeCommit();
             long appended = System.nanoTime();
             execute("COMMIT");
             if (LOG.isDebugEnabled()) {
-                LOG.debug("stored {} packets, {} values: dedup lookup {} ms, append {} ms, commit {} ms",
+                LOG.debug("stored {} packets, {} values: dedup lookup {} ms, append {} ms (chain {} ms), commit {} ms",
                         plan.newPacketCount(), plan.newObservationCount(), (looked - start) / 1_000_000,
-                        (appended - looked) / 1_000_000, (System.nanoTime() - appended) / 1_000_000);
+                        (appended - looked) / 1_000_000, chained / 1_000_000,
+                        (System.nanoTime() - appended) / 1_000_000);
             }
         } catch (SQLException | RuntimeException e) {
             try {
@@ -132,7 +143,8 @@ final class DuckDbObservationStore extends JdbcObservationStore implements AutoC
             return;
         }
         List<PacketWrite> batch = plan.batch();
-        // Column order: site_code, parameter, interval, statistic, time, value, flag, received_at, packet_id
+        // Column order: site_code, parameter, interval, statistic, time, value, flag, received_at, packet_id,
+        // valid, qc (V2)
         try (DuckDBAppender a = writer.createAppender("observations")) {
             for (int i : plan.storedIndexes()) {
                 PacketWrite w = batch.get(i);
@@ -147,10 +159,35 @@ final class DuckDbObservationStore extends JdbcObservationStore implements AutoC
                             .appendEpochMicros(Jdbc.epochMicros(r.time()))
                             .append(r.value());
                     text(a, r.flag());
-                    a.appendEpochMicros(receivedAt).append(id).endRow();
+                    a.appendEpochMicros(receivedAt).append(id).append(r.valid());
+                    text(a, r.qc());
+                    a.endRow();
                 }
             }
             a.flush();
+        }
+    }
+
+    private void appendChain(List<ChainEntry> entries) throws SQLException {
+        // Column order: ChainEntry.COLUMNS
+        try (DuckDBAppender a = writer.createAppender("chain")) {
+            for (ChainEntry e : entries) {
+                a.beginRow().append(e.seq()).append(e.kind()).append(e.refId()).append(e.rowCount())
+                        .append(e.fieldsDigest());
+                blob(a, e.bytesDigest());
+                blob(a, e.rowsDigest());
+                a.append(e.recordHash()).append(e.prevHash()).append(e.chainHash())
+                        .appendEpochMicros(e.chainedAtMicros()).endRow();
+            }
+            a.flush();
+        }
+    }
+
+    private static void blob(DuckDBAppender a, byte[] b) throws SQLException {
+        if (b == null) {
+            a.appendNull();
+        } else {
+            a.append(b);
         }
     }
 

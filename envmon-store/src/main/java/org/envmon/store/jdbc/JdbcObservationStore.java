@@ -3,6 +3,7 @@ package org.envmon.store.jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import org.envmon.store.Interval;
 import org.envmon.store.Observation;
 import org.envmon.store.ObservationQuery;
+import org.envmon.store.ObservationRow;
 import org.envmon.store.ObservationStore;
 import org.envmon.store.PacketWrite;
 import org.envmon.store.RawPacket;
@@ -26,7 +28,7 @@ import org.envmon.store.WriteOutcome;
  */
 public abstract class JdbcObservationStore implements ObservationStore {
     private static final String OBSERVATION_COLUMNS =
-            "site_code, parameter, \"interval\", statistic, \"time\", value, flag, received_at, packet_id";
+            "site_code, parameter, \"interval\", statistic, \"time\", value, flag, received_at, packet_id, valid, qc";
 
     private static final String QUERY_SQL = "SELECT " + OBSERVATION_COLUMNS + " FROM ("
             + " SELECT " + OBSERVATION_COLUMNS + ", ROW_NUMBER() OVER ("
@@ -80,10 +82,50 @@ public abstract class JdbcObservationStore implements ObservationStore {
      */
     protected abstract void writeBatch(BatchPlan plan) throws SQLException;
 
+    /**
+     * The chain entries of the packets the plan stores, in id order, appended to {@code head} at {@code now}.
+     * Called inside the write transaction after the packets and observations were appended.
+     */
+    protected static List<ChainEntry> chainPackets(ChainHead head, BatchPlan plan, Instant now) {
+        FailPoints.reach(FailPoints.AFTER_PACKETS);
+        ChainCodec codec = new ChainCodec();
+        ChainCodec.Rows rows = codec.rows();
+        int[] stored = plan.storedIndexes();
+        List<ChainEntry> entries = new ArrayList<>(stored.length);
+        if (stored.length == 0) {
+            return entries;
+        }
+        head.begin(codec, now);
+        List<PacketWrite> batch = plan.batch();
+        for (int i : stored) {
+            PacketWrite w = batch.get(i);
+            RawPacket p = w.packet();
+            long id = plan.idOf(i);
+            long receivedAt = Jdbc.epochMicros(p.receivedAt());
+            for (ObservationRow r : w.observations()) {
+                rows.add(codec.observation(r.siteCode(), r.parameter(), r.interval().code(), r.statistic().name(),
+                        Jdbc.epochMicros(r.time()), r.value(), r.flag(), receivedAt, id, r.valid(), r.qc()));
+            }
+            int n = rows.count();
+            byte[] rowsDigest = rows.digest();
+            byte[] bytesDigest = codec.sha256(p.bytes());
+            byte[] fields = codec.packetFields(id, receivedAt, p.peer(), p.source(), p.mn(), p.cn(), p.qn(),
+                    p.dedupKey(), p.crcOk());
+            entries.add(head.append(codec, ChainEntry.PACKET, id, n, fields, bytesDigest, rowsDigest));
+        }
+        return entries;
+    }
+
+    /** Marks the end of a write transaction's work, before its commit (see {@link FailPoints}). */
+    protected static void beforeCommit() {
+        FailPoints.reach(FailPoints.BEFORE_COMMIT);
+    }
+
     @Override
     public List<Observation> query(ObservationQuery q) {
         Objects.requireNonNull(q, "query");
         return Jdbc.read(db, "observation query", c -> {
+            List<Observation> out;
             try (PreparedStatement ps = c.prepareStatement(QUERY_SQL)) {
                 ps.setString(1, q.siteCode());
                 ps.setString(2, q.parameter());
@@ -92,8 +134,13 @@ public abstract class JdbcObservationStore implements ObservationStore {
                 Jdbc.setInstant(ps, 5, q.from());
                 Jdbc.setInstant(ps, 6, q.to());
                 ps.setInt(7, q.limit());
-                return observations(ps);
+                out = observations(ps);
             }
+            if (out.isEmpty()) {
+                return out;
+            }
+            return JdbcReviewStore.applyReviews(out, JdbcReviewStore.covering(c, q.siteCode(), q.parameter(),
+                    q.interval(), out.get(0).time(), out.get(out.size() - 1).time()));
         });
     }
 
@@ -104,7 +151,10 @@ public abstract class JdbcObservationStore implements ObservationStore {
             try (PreparedStatement ps = c.prepareStatement(LATEST_SQL)) {
                 ps.setString(1, siteCode);
                 ps.setString(2, Statistic.VALUE.name());
-                return observations(ps);
+                List<Observation> found = observations(ps);
+                return found.isEmpty() ? found
+                        : JdbcReviewStore.applyReviews(found, JdbcReviewStore.covering(c, siteCode, null, null,
+                                null, null));
             }
         });
         out.sort(Comparator.comparing(Observation::parameter).thenComparing(Observation::interval));
@@ -124,7 +174,10 @@ public abstract class JdbcObservationStore implements ObservationStore {
                         rs.getDouble(6),
                         rs.getString(7),
                         Jdbc.getInstant(rs, 8),
-                        rs.getLong(9)));
+                        rs.getLong(9),
+                        rs.getBoolean(10),
+                        rs.getString(11),
+                        null));
             }
         }
         return out;

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -14,6 +16,8 @@ import org.envmon.store.ObservationRow;
 import org.envmon.store.PacketWrite;
 import org.envmon.store.RawPacket;
 import org.envmon.store.jdbc.BatchPlan;
+import org.envmon.store.jdbc.ChainEntry;
+import org.envmon.store.jdbc.ChainHead;
 import org.envmon.store.jdbc.Jdbc;
 import org.envmon.store.jdbc.JdbcObservationStore;
 import org.postgresql.PGConnection;
@@ -29,7 +33,8 @@ final class PostgresObservationStore extends JdbcObservationStore {
     private static final String PACKET_COPY = "COPY raw_packets (id, received_at, peer, source, mn, cn, qn, dedup_key,"
             + " crc_ok, bytes) FROM STDIN";
     private static final String OBSERVATION_COPY = "COPY observations (site_code, parameter, \"interval\", statistic,"
-            + " \"time\", value, flag, received_at, packet_id) FROM STDIN";
+            + " \"time\", value, flag, received_at, packet_id, valid, qc) FROM STDIN";
+    private static final String CHAIN_COPY = "COPY chain (" + ChainEntry.COLUMNS + ") FROM STDIN";
     private static final HexFormat HEX = HexFormat.of();
 
     PostgresObservationStore(PostgresEngine.Pool pool) {
@@ -41,6 +46,9 @@ final class PostgresObservationStore extends JdbcObservationStore {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             try {
+                // The head lock comes first: it serializes chaining writers (also in other processes), so packet
+                // ids, taken next, ascend in chain order.
+                ChainHead head = ChainHead.load(c, true);
                 plan.resolve(existingKeys(c, plan));
                 plan.assignIds(allocateIds(c, plan.newPacketCount()));
                 if (plan.newPacketCount() > 0) {
@@ -49,7 +57,10 @@ final class PostgresObservationStore extends JdbcObservationStore {
                     if (plan.newObservationCount() > 0) {
                         copyObservations(copy, plan);
                     }
+                    copyChain(copy, chainPackets(head, plan, Instant.now()));
+                    head.save(c);
                 }
+                beforeCommit();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 Jdbc.rollbackQuietly(c, e);
@@ -111,7 +122,7 @@ final class PostgresObservationStore extends JdbcObservationStore {
         try {
             for (int i : plan.storedIndexes()) {
                 RawPacket p = batch.get(i).packet();
-                out.number(plan.idOf(i)).tab().text(p.receivedAt().toString()).tab()
+                out.number(plan.idOf(i)).tab().time(p.receivedAt()).tab()
                         .text(p.peer()).tab().text(p.source()).tab().text(p.mn()).tab().text(p.cn()).tab()
                         .text(p.qn()).tab().text(p.dedupKey()).tab().text(p.crcOk() ? "t" : "f").tab()
                         .bytea(p.bytes()).endRow();
@@ -128,19 +139,40 @@ final class PostgresObservationStore extends JdbcObservationStore {
         try {
             for (int i : plan.storedIndexes()) {
                 PacketWrite w = batch.get(i);
-                String receivedAt = w.packet().receivedAt().toString();
+                String receivedAt = micros(w.packet().receivedAt());
                 long id = plan.idOf(i);
                 for (ObservationRow r : w.observations()) {
                     out.text(r.siteCode()).tab().text(r.parameter()).tab().text(r.interval().code()).tab()
-                            .text(r.statistic().name()).tab().text(r.time().toString()).tab()
+                            .text(r.statistic().name()).tab().time(r.time()).tab()
                             .text(Double.toString(r.value())).tab().text(r.flag()).tab()
-                            .text(receivedAt).tab().number(id).endRow();
+                            .text(receivedAt).tab().number(id).tab().text(r.valid() ? "t" : "f").tab()
+                            .text(r.qc()).endRow();
                 }
             }
             out.finish();
         } finally {
             out.cancelIfActive();
         }
+    }
+
+    private static void copyChain(CopyManager copy, List<ChainEntry> entries) throws SQLException {
+        CopyText out = new CopyText(copy.copyIn(CHAIN_COPY));
+        try {
+            for (ChainEntry e : entries) {
+                out.number(e.seq()).tab().text(e.kind()).tab().number(e.refId()).tab().number(e.rowCount()).tab()
+                        .bytea(e.fieldsDigest()).tab().bytea(e.bytesDigest()).tab().bytea(e.rowsDigest()).tab()
+                        .bytea(e.recordHash()).tab().bytea(e.prevHash()).tab().bytea(e.chainHash()).tab()
+                        .text(ChainHead.micros(e.chainedAtMicros()).toString()).endRow();
+            }
+            out.finish();
+        } finally {
+            out.cancelIfActive();
+        }
+    }
+
+    /** An instant as PostgreSQL timestamptz input, truncated to the microseconds the column keeps (as hashed). */
+    private static String micros(Instant t) {
+        return t.truncatedTo(ChronoUnit.MICROS).toString();
     }
 
     /** Rows in COPY text format, sent in chunks of about 256 KiB. */
@@ -181,8 +213,17 @@ final class PostgresObservationStore extends JdbcObservationStore {
             return this;
         }
 
-        /** bytea hex input, its backslash escaped for COPY: {@code \\x0aff}. */
+        CopyText time(Instant t) {
+            sb.append(micros(t));
+            return this;
+        }
+
+        /** bytea hex input, its backslash escaped for COPY: {@code \\x0aff}; null as \N. */
         CopyText bytea(byte[] bytes) {
+            if (bytes == null) {
+                sb.append("\\N");
+                return this;
+            }
             sb.append("\\\\x");
             HEX.formatHex(sb, bytes);
             return this;

@@ -1,0 +1,86 @@
+package org.envmon.quality.screening.synthetic;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.envmon.quality.screening.CalibrationJumpDetector;
+import org.envmon.quality.screening.ClampingDetector;
+import org.envmon.quality.screening.DecouplingDetector;
+import org.envmon.quality.screening.Detector;
+import org.envmon.quality.screening.HourlySeries;
+import org.envmon.quality.screening.NeighbourPolicy;
+import org.envmon.quality.screening.RepeatedProfileDetector;
+import org.envmon.quality.screening.VarianceCollapseDetector;
+import org.envmon.store.Site;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/** Full-scale run (all 22 cities, full year), only with ENVMON_SCREENING_FULL=true. Prints the figures. */
+@EnabledIfEnvironmentVariable(named = "ENVMON_SCREENING_FULL", matches = "true")
+class ScreeningCalibrationRun {
+
+    @Test
+    void fullScale() throws Exception {
+        Path dir = CnemcCities.dataDir();
+        Assumptions.assumeTrue(dir != null, "shared data absent");
+        CnemcCities data = CnemcCities.open(dir);
+        String only = System.getenv().getOrDefault("ENVMON_SCREENING_SET", "both");
+        long t0 = System.nanoTime();
+        List<Map<Site, HourlySeries>> cal = new ArrayList<>();
+        for (String c : ScreeningEvaluationTest.CALIBRATION_CITIES) {
+            cal.add(data.city(c, "PM2.5"));
+        }
+        List<Map<Site, HourlySeries>> rep = new ArrayList<>();
+        if (!only.equals("calibration")) {
+            for (String c : ScreeningEvaluationTest.REPORT_CITIES) {
+                rep.add(data.city(c, "PM2.5"));
+            }
+        }
+        System.out.printf("loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        String debug = System.getenv("ENVMON_SCREENING_DEBUG");
+        if (debug != null) {
+            for (TamperType type : TamperType.values()) {
+                if (!type.detectorId().equals(debug)) {
+                    continue;
+                }
+                Detector det = ScreeningEvaluationTest.detectorFor(type);
+                for (Map<Site, HourlySeries> city : cal) {
+                    for (Map.Entry<Site, HourlySeries> e : city.entrySet()) {
+                        var ctx = org.envmon.quality.screening.SiteContext.select(e.getKey(), e.getValue(), city,
+                                ScreeningEvaluationTest.POLICY);
+                        for (var a : det.screen(ctx)) {
+                            System.out.println("FP? " + e.getKey().city() + " " + a.siteCode() + " " + a.from() + " "
+                                    + a.to() + " " + String.format("%.2f", a.score()) + " " + a.evidence());
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        int rounds = Integer.parseInt(System.getenv().getOrDefault("ENVMON_SCREENING_ROUNDS", "4"));
+        for (TamperType type : TamperType.values()) {
+            Detector det = ScreeningEvaluationTest.detectorFor(type);
+            long t1 = System.nanoTime();
+            ScreeningEvaluation.Score a = null;
+            for (int r = 0; r < rounds; r++) {
+                ScreeningEvaluation.Score x = ScreeningEvaluation.evaluate(det, type, TamperGenerator.pm25(), cal,
+                        ScreeningEvaluationTest.POLICY, ScreeningEvaluationTest.TAMPER_SHARE,
+                        ScreeningEvaluationTest.SEED + r);
+                a = a == null ? x : a.plus(x);
+            }
+            System.out.println("CAL    " + a + String.format(" %.1fs", (System.nanoTime() - t1) / 1e9));
+            if (!rep.isEmpty()) {
+                ScreeningEvaluation.Score b = null;
+                for (int r = 0; r < rounds; r++) {
+                    ScreeningEvaluation.Score x = ScreeningEvaluation.evaluate(det, type, TamperGenerator.pm25(), rep,
+                            ScreeningEvaluationTest.POLICY, ScreeningEvaluationTest.TAMPER_SHARE,
+                            ScreeningEvaluationTest.SEED + r);
+                    b = b == null ? x : b.plus(x);
+                }
+                System.out.println("REPORT " + b);
+            }
+        }
+    }
+}

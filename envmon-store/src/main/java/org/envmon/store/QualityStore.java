@@ -1,0 +1,24 @@
+package org.envmon.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Completeness and station KPIs (数据获取率, 数据有效率, online state). See {@link Completeness} for the definitions. */
+public interface QualityStore {
+
+    /** One figure per site and day of the query, ordered by site code then day (days without data included). */
+    List<Completeness> daily(CompletenessQuery query);
+
+    /**
+     * One figure per site and calendar month, the sum of the month's days within the query's range (a month cut by
+     * the range counts only its days in the range), ordered by site code then month.
+     */
+    List<Completeness> monthly(CompletenessQuery query);
+
+    /**
+     * Online state of every registered site, ordered by code: online when the last packet was received after
+     * {@code now - offlineAfter}.
+     */
+    List<SiteStatus> status(Instant now, Duration offlineAfter);
+}

@@ -1,0 +1,25 @@
+package org.envmon.store.jdbc;
+
+/**
+ * One row of the {@code chain} table. Digests as defined by {@link ChainCodec}; {@code bytesDigest} and
+ * {@code rowsDigest} are null for kinds without bytes or rows (reviews).
+ */
+public record ChainEntry(
+        long seq,
+        String kind,
+        long refId,
+        int rowCount,
+        byte[] fieldsDigest,
+        byte[] bytesDigest,
+        byte[] rowsDigest,
+        byte[] recordHash,
+        byte[] prevHash,
+        byte[] chainHash,
+        long chainedAtMicros) {
+
+    public static final String PACKET = "packet";
+    public static final String REVIEW = "review";
+    /** Column list in table order (the DuckDB appender relies on it). */
+    public static final String COLUMNS = "seq, kind, ref_id, row_count, digest_fields, digest_bytes, digest_rows,"
+            + " record_hash, prev_hash, chain_hash, chained_at";
+}
