@@ -3,6 +3,10 @@ package org.envmon.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 class DuckDbStoreTest extends StoreContractTest {
@@ -17,6 +21,22 @@ class DuckDbStoreTest extends StoreContractTest {
     @Override
     protected Store reopenStore() {
         return Stores.open(db.storeConfig());
+    }
+
+    /** DuckDB allows one process per file: the store is closed, the SQL run over plain JDBC, the store reopened. */
+    @Override
+    protected void tamper(String... sql) {
+        store.close();
+        store = null;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.dataDir().resolve("envmon.duckdb"));
+                Statement st = c.createStatement()) {
+            for (String s : sql) {
+                st.execute(s);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        store = reopenStore();
     }
 
     @Override

@@ -24,6 +24,41 @@ class PostgresStoreTest extends StoreContractTest {
         return Stores.open(db.storeConfig());
     }
 
+    /** As an attacker with DDL rights: the append-only triggers are disabled around the statements. */
+    @Override
+    protected void tamper(String... sql) {
+        List<String> tables = List.of("raw_packets", "reviews", "chain", "chain_checkpoints");
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            for (String t : tables) {
+                st.execute("ALTER TABLE " + t + " DISABLE TRIGGER ALL");
+            }
+            for (String s : sql) {
+                st.execute(s);
+            }
+            for (String t : tables) {
+                st.execute("ALTER TABLE " + t + " ENABLE TRIGGER ALL");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void chainReviewsAndCheckpointsAreAppendOnly() throws SQLException {
+        store.sites().upsert(List.of(site("S1", Medium.AIR, null, null, null)));
+        store.observations().write(List.of(packet("k", T0, row("S1", "a", Interval.HOUR, Statistic.VALUE, T0, 1))));
+        store.reviews().record(new ReviewRequest("S1", null, null, T0, T0.plusSeconds(1), ReviewDecision.INVALID,
+                "r", "op"));
+        store.chain().sealCheckpoint();
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            for (String t : List.of("reviews", "chain", "chain_checkpoints")) {
+                assertThatThrownBy(() -> st.executeUpdate("DELETE FROM " + t)).hasMessageContaining("append-only");
+                assertThatThrownBy(() -> st.executeUpdate("TRUNCATE " + t)).hasMessageContaining("append-only");
+            }
+        }
+        assertThat(store.chain().verify().state()).isEqualTo(VerifyReport.State.INTACT);
+    }
+
     @Override
     protected void afterStoreClosed() {
         if (db != null) {

@@ -13,6 +13,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.envmon.store.jdbc.FailPoints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +37,14 @@ public abstract class StoreContractTest {
     protected Store reopenStore() {
         Assumptions.abort("this engine's test does not support reopening");
         return null;
+    }
+
+    /**
+     * Runs SQL directly against the database, as someone with database rights but bypassing the platform would
+     * (append-only triggers disabled). {@link #store} may be reopened. Tests that need it are skipped otherwise.
+     */
+    protected void tamper(String... sql) {
+        Assumptions.abort("this engine's test does not support direct SQL");
     }
 
     /** Called after each test once the store is closed, to release the database. */
@@ -523,6 +534,438 @@ public abstract class StoreContractTest {
         List<WriteOutcome> next = store.observations().write(List.of(packet("r1", T0), packet("r3", T0)));
         assertThat(next.get(0)).isEqualTo(WriteOutcome.duplicate(first.get(0).packetId()));
         assertThat(next.get(1).packetId()).isGreaterThan(first.get(1).packetId());
+    }
+
+    // ---------------------------------------------------------------- QC columns
+
+    @Test
+    void qcVerdictAndCodesRoundTrip() {
+        store.observations().write(List.of(packet("qc", T0,
+                new ObservationRow("S1", "a", Interval.HOUR, Statistic.VALUE, T0, 1.5, "N", false, "RANGE;SPIKE"),
+                new ObservationRow("S1", "a", Interval.HOUR, Statistic.VALUE, T0.plusSeconds(3600), 2.5, "N", true, ""),
+                row("S1", "a", Interval.HOUR, Statistic.VALUE, T0.plusSeconds(7200), 3.5))));
+        List<Observation> got = store.observations().query(series("S1", "a", Interval.HOUR, Statistic.VALUE, T0,
+                T0.plusSeconds(3 * 3600), 10));
+        assertThat(got).extracting(Observation::valid).containsExactly(false, true, true);
+        assertThat(got).extracting(Observation::qc).containsExactly("RANGE;SPIKE", null, null);
+        assertThat(got.get(0).qcCodes()).containsExactly("RANGE", "SPIKE");
+        assertThat(got).extracting(Observation::reviewedValid).containsOnlyNulls();
+        assertThat(got).extracting(Observation::effectiveValid).containsExactly(false, true, true);
+        assertThat(got.get(0).value()).isEqualTo(1.5); // the raw value is kept as sent
+        assertThat(store.observations().latest("S1")).singleElement().satisfies(o -> assertThat(o.valid()).isTrue());
+    }
+
+    // ---------------------------------------------------------------- hash chain
+
+    /** Three packets (ids in outcome order) with values of S1 parameters a and b, and a value of -0.0. */
+    private List<WriteOutcome> chainFixture() {
+        store.sites().upsert(List.of(site("S1", Medium.AIR, "MN1", null, null)));
+        List<WriteOutcome> out = new ArrayList<>(store.observations().write(List.of(
+                packet("c1", T0, row("S1", "a", Interval.HOUR, Statistic.VALUE, T0, 1),
+                        row("S1", "b", Interval.HOUR, Statistic.VALUE, T0, 10)),
+                packet("c2", T0.plusSeconds(3600), row("S1", "a", Interval.HOUR, Statistic.VALUE,
+                        T0.plusSeconds(3600), 2), row("S1", "b", Interval.HOUR, Statistic.VALUE, T0.plusSeconds(3600),
+                        -0.0)))));
+        out.addAll(store.observations().write(List.of(packet("c3", T0.plusSeconds(7200),
+                new ObservationRow("S1", "a", Interval.HOUR, Statistic.VALUE, T0.plusSeconds(7200), 3, null, false,
+                        "RANGE"), row("S1", "b", Interval.HOUR, Statistic.VALUE, T0.plusSeconds(7200), 30)))));
+        return out;
+    }
+
+    private VerifyReport assertBroken(String whatContains) {
+        VerifyReport r = store.chain().verify();
+        assertThat(r.state()).as(r.summary()).isEqualTo(VerifyReport.State.BROKEN);
+        assertThat(r.intact()).isFalse();
+        assertThat(r.firstProblem().orElseThrow().what()).as(r.problems().toString()).contains(whatContains);
+        return r;
+    }
+
+    @Test
+    void everyStoredPacketIsChainedAndVerifiesIntact() {
+        assertThat(store.chain().verify().state()).isEqualTo(VerifyReport.State.EMPTY);
+        List<WriteOutcome> out = chainFixture();
+        store.observations().write(List.of(packet("c1", T0))); // a duplicate is not chained again
+        assertThat(store.chain().size()).isEqualTo(3);
+        VerifyReport r = store.chain().verify();
+        assertThat(r.state()).as(r.summary()).isEqualTo(VerifyReport.State.INTACT);
+        assertThat(r.intact()).isTrue();
+        assertThat(r.records()).isEqualTo(3);
+        assertThat(r.packets()).isEqualTo(3);
+        assertThat(r.observations()).isEqualTo(6);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.summary()).startsWith("intact");
+        assertThat(out).extracting(WriteOutcome::packetId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void verifyFindsAnObservationValueChangedBySql() {
+        List<WriteOutcome> out = chainFixture();
+        tamper("UPDATE observations SET value = 2.5 WHERE packet_id = " + out.get(1).packetId() + " AND parameter = 'a'");
+        VerifyReport r = assertBroken("observation value changed");
+        assertThat(r.firstProblem().orElseThrow().id()).isEqualTo(out.get(1).packetId());
+        assertThat(r.firstProblem().orElseThrow().seq()).isEqualTo(2L);
+        assertThat(r.problemCount()).isEqualTo(1);
+    }
+
+    @Test
+    void verifyFindsAQcVerdictChangedBySql() {
+        List<WriteOutcome> out = chainFixture();
+        tamper("UPDATE observations SET valid = TRUE, qc = NULL WHERE packet_id = " + out.get(2).packetId());
+        assertBroken("observation value changed");
+    }
+
+    @Test
+    void verifyFindsRawBytesChangedBySql() {
+        List<WriteOutcome> out = chainFixture();
+        tamper("UPDATE raw_packets SET bytes = (SELECT bytes FROM raw_packets WHERE id = " + out.get(0).packetId()
+                + ") WHERE id = " + out.get(1).packetId());
+        VerifyReport r = assertBroken("raw bytes differ");
+        assertThat(r.firstProblem().orElseThrow().kind()).isEqualTo("packet");
+        assertThat(r.firstProblem().orElseThrow().id()).isEqualTo(out.get(1).packetId());
+    }
+
+    @Test
+    void verifyFindsPacketFieldsChangedBySql() {
+        List<WriteOutcome> out = chainFixture();
+        tamper("UPDATE raw_packets SET crc_ok = FALSE WHERE id = " + out.get(2).packetId());
+        assertBroken("CRC verdict");
+    }
+
+    @Test
+    void verifyFindsADeletedPacket() {
+        List<WriteOutcome> out = chainFixture();
+        tamper("DELETE FROM observations WHERE packet_id = " + out.get(1).packetId(),
+                "DELETE FROM raw_packets WHERE id = " + out.get(1).packetId());
+        VerifyReport r = assertBroken("packet " + out.get(1).packetId() + " deleted");
+        assertThat(r.firstProblem().orElseThrow().seq()).isEqualTo(2L);
+    }
+
+    @Test
+    void verifyFindsADeletedObservation() {
+        List<WriteOutcome> out = chainFixture();
+        tamper("DELETE FROM observations WHERE packet_id = " + out.get(0).packetId() + " AND parameter = 'b'");
+        assertBroken("1 observation(s) of packet " + out.get(0).packetId() + " deleted");
+    }
+
+    @Test
+    void verifyFindsAnInsertedObservation() {
+        List<WriteOutcome> out = chainFixture();
+        tamper("INSERT INTO observations SELECT * FROM observations WHERE packet_id = " + out.get(2).packetId()
+                + " AND parameter = 'a'");
+        assertBroken("1 observation(s) inserted into packet " + out.get(2).packetId());
+    }
+
+    @Test
+    void verifyFindsAPacketInsertedWithoutChainEntry() {
+        List<WriteOutcome> out = chainFixture();
+        long forged = out.get(2).packetId() + 100;
+        tamper("INSERT INTO raw_packets (id, received_at, peer, source, mn, cn, qn, dedup_key, crc_ok, bytes)"
+                + " SELECT " + forged + ", received_at, peer, source, mn, cn, qn, 'forged', crc_ok, bytes"
+                + " FROM raw_packets WHERE id = " + out.get(0).packetId(),
+                "INSERT INTO observations SELECT site_code, parameter, \"interval\", statistic, \"time\", 99,"
+                        + " flag, received_at, " + forged + ", valid, qc FROM observations WHERE packet_id = "
+                        + out.get(0).packetId());
+        VerifyReport r = assertBroken("unchained packet id " + forged);
+        assertThat(r.firstProblem().orElseThrow().seq()).isNull();
+        assertThat(r.problemCount()).isEqualTo(1);
+    }
+
+    @Test
+    void verifyFindsADeletedChainEntry() {
+        chainFixture();
+        tamper("DELETE FROM chain WHERE seq = 2");
+        VerifyReport r = assertBroken("chain entries seq 2 deleted");
+        assertThat(r.problems()).extracting(VerifyReport.Problem::what).anySatisfy(w -> assertThat(w)
+                .contains("unchained packet"));
+    }
+
+    @Test
+    void reviewsAreChainedAndAlteredOrDeletedReviewsAreFound() {
+        chainFixture();
+        Review review = store.reviews().record(new ReviewRequest("S1", "a", Interval.HOUR, T0, T0.plusSeconds(3600),
+                ReviewDecision.INVALID, "calibration", "张三"));
+        assertThat(review.chainSeq()).isEqualTo(4);
+        VerifyReport ok = store.chain().verify();
+        assertThat(ok.state()).as(ok.summary()).isEqualTo(VerifyReport.State.INTACT);
+        assertThat(ok.reviews()).isEqualTo(1);
+        assertThat(ok.records()).isEqualTo(4);
+
+        tamper("UPDATE reviews SET reason = 'nothing to see'");
+        VerifyReport r = assertBroken("review " + review.id() + " altered");
+        assertThat(r.firstProblem().orElseThrow().seq()).isEqualTo(4L);
+        tamper("DELETE FROM reviews");
+        assertBroken("review " + review.id() + " deleted");
+    }
+
+    @Test
+    void aStoreWithDataButNoChainSaysItWasNeverChained() {
+        chainFixture();
+        // as if the data had been stored before the chain existed (schema V1)
+        tamper("DELETE FROM chain", "DELETE FROM chain_checkpoints", "UPDATE chain_head SET seq = 0,"
+                + " chain_hash = NULL, chained_at = NULL, open_first_seq = 1, open_count = 0, open_period = NULL,"
+                + " open_peaks = NULL, first_chained_packet_id = (SELECT coalesce(max(id), 0) + 1 FROM raw_packets)");
+        VerifyReport r = store.chain().verify();
+        assertThat(r.state()).isEqualTo(VerifyReport.State.NEVER_CHAINED);
+        assertThat(r.packets()).isEqualTo(3);
+        assertThat(r.observations()).isEqualTo(6);
+        assertThat(r.summary()).startsWith("never chained");
+
+        // new data is chained from then on; the older packets are reported as not covered
+        store.observations().write(List.of(packet("new", T0, row("S1", "a", Interval.HOUR, Statistic.VALUE,
+                T0.plusSeconds(9000), 1))));
+        VerifyReport after = store.chain().verify();
+        assertThat(after.state()).as(after.summary()).isEqualTo(VerifyReport.State.INTACT);
+        assertThat(after.legacyPackets()).isEqualTo(3);
+        assertThat(after.records()).isEqualTo(1);
+    }
+
+    @Test
+    void deletingTheWholeChainIsNotMistakenForOlderData() {
+        List<WriteOutcome> out = chainFixture();
+        tamper("DELETE FROM chain");
+        VerifyReport r = assertBroken("");
+        assertThat(r.problems()).extracting(VerifyReport.Problem::what)
+                .anySatisfy(w -> assertThat(w).contains("unchained packet id " + out.get(0).packetId()))
+                .anySatisfy(w -> assertThat(w).contains("chain head is at seq 3"));
+    }
+
+    @Test
+    void checkpointsSealHourlyAndOnRequestAndAreVerified() {
+        chainFixture();
+        Checkpoint first = store.chain().sealCheckpoint().orElseThrow();
+        assertThat(first.firstSeq()).isEqualTo(1);
+        assertThat(first.lastSeq()).isEqualTo(3);
+        assertThat(first.count()).isEqualTo(3);
+        assertThat(first.merkleRoot()).hasSize(64);
+        assertThat(store.chain().sealCheckpoint()).isEmpty();
+        // the next entries are chained in a later hour than the open checkpoint's: it is sealed automatically
+        store.observations().write(List.of(packet("h1", T0), packet("h2", T0)));
+        tamper("UPDATE chain_head SET chained_at = chained_at - INTERVAL '2 hours',"
+                + " open_period = open_period - INTERVAL '2 hours'");
+        store.observations().write(List.of(packet("h3", T0)));
+        List<Checkpoint> all = store.chain().checkpoints(null, null);
+        assertThat(all).hasSize(2);
+        assertThat(all.get(1).firstSeq()).isEqualTo(4);
+        assertThat(all.get(1).lastSeq()).isEqualTo(5);
+        assertThat(all.get(1).periodEnd()).isEqualTo(all.get(1).periodStart().plusSeconds(3600));
+        // the second checkpoint's period is two hours before the first's (the head was moved back)
+        assertThat(store.chain().checkpoints(null, all.get(0).periodStart())).containsExactly(all.get(1));
+        VerifyReport ok = store.chain().verify();
+        assertThat(ok.state()).as(ok.summary()).isEqualTo(VerifyReport.State.INTACT);
+
+        tamper("DELETE FROM chain_checkpoints WHERE first_seq = 4",
+                "INSERT INTO chain_checkpoints SELECT 4, 5, 2, period_start, period_end, last_chain_hash,"
+                        + " last_chain_hash, sealed_at FROM chain_checkpoints WHERE first_seq = 1");
+        assertBroken("Merkle root differs");
+    }
+
+    // ---------------------------------------------------------------- crash in the middle
+
+    @Test
+    void aBatchFailingAfterThePacketInsertLeavesNeitherPacketNorChainEntry() {
+        chainFixture();
+        for (String stage : List.of(FailPoints.AFTER_PACKETS, FailPoints.BEFORE_COMMIT)) {
+            FailPoints.set(s -> {
+                if (s.equals(stage)) {
+                    throw new IllegalStateException("simulated crash at " + s);
+                }
+            });
+            try {
+                assertThatThrownBy(() -> store.observations().write(List.of(packet("lost-" + stage, T0,
+                        row("S1", "a", Interval.HOUR, Statistic.VALUE, T0.plusSeconds(36000), 1)))))
+                        .hasMessageContaining("simulated crash");
+            } finally {
+                FailPoints.set(null);
+            }
+            assertThat(store.observations().packetCount()).isEqualTo(3);
+            assertThat(store.observations().observationCount()).isEqualTo(6);
+            assertThat(store.chain().size()).isEqualTo(3);
+        }
+        FailPoints.set(s -> {
+            if (s.equals(FailPoints.BEFORE_COMMIT)) {
+                throw new IllegalStateException("simulated crash in review");
+            }
+        });
+        try {
+            assertThatThrownBy(() -> store.reviews().record(new ReviewRequest("S1", null, null, T0,
+                    T0.plusSeconds(60), ReviewDecision.INVALID, "r", "op"))).hasMessageContaining("simulated");
+        } finally {
+            FailPoints.set(null);
+        }
+        assertThat(store.reviews().all()).isEmpty();
+        // the chain continues from the last committed entry
+        List<WriteOutcome> next = store.observations().write(List.of(packet("after", T0)));
+        assertThat(next.get(0).status()).isEqualTo(WriteOutcome.Status.STORED);
+        assertThat(store.chain().size()).isEqualTo(4);
+        VerifyReport r = store.chain().verify();
+        assertThat(r.state()).as(r.summary()).isEqualTo(VerifyReport.State.INTACT);
+        assertThat(r.records()).isEqualTo(4);
+    }
+
+    @Test
+    void afterReopeningTheChainContinuesFromTheStoredHead() {
+        List<WriteOutcome> before = chainFixture();
+        store.chain().sealCheckpoint();
+        FailPoints.set(s -> {
+            throw new IllegalStateException("crash");
+        });
+        try {
+            assertThatThrownBy(() -> store.observations().write(List.of(packet("lost", T0))));
+        } finally {
+            FailPoints.set(null);
+        }
+        store.close();
+        store = null;
+        store = reopenStore();
+        List<WriteOutcome> after = store.observations().write(List.of(packet("r1", T0), packet("lost", T0)));
+        assertThat(after.get(0).packetId()).isGreaterThan(before.get(2).packetId());
+        assertThat(after.get(1).status()).isEqualTo(WriteOutcome.Status.STORED);
+        store.reviews().record(new ReviewRequest("S1", null, null, T0, T0.plusSeconds(60), ReviewDecision.INVALID,
+                "r", "op"));
+        assertThat(store.chain().size()).isEqualTo(6);
+        VerifyReport r = store.chain().verify();
+        assertThat(r.state()).as(r.summary()).isEqualTo(VerifyReport.State.INTACT);
+        assertThat(r.records()).isEqualTo(6);
+        assertThat(store.chain().checkpoints(null, null)).hasSize(1);
+    }
+
+    // ---------------------------------------------------------------- reviews
+
+    private static ReviewRequest review(String parameter, Instant from, Instant to, ReviewDecision d) {
+        return new ReviewRequest("S1", parameter, Interval.HOUR, from, to, d, "reason", "李四");
+    }
+
+    private static Instant hour(int n) {
+        return T0.plus(Duration.ofHours(n));
+    }
+
+    @Test
+    void reviewRequestsAreValidated() {
+        chainFixture();
+        assertThatThrownBy(() -> store.reviews().record(new ReviewRequest("S1", "a", Interval.HOUR, T0, hour(1),
+                ReviewDecision.INVALID, " ", "op"))).isInstanceOfSatisfying(ReviewRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ReviewRejectedException.Reason.INVALID))
+                .hasMessageContaining("reason");
+        assertThatThrownBy(() -> store.reviews().record(new ReviewRequest("S1", "a", Interval.HOUR, T0, hour(1),
+                ReviewDecision.INVALID, "r", null))).hasMessageContaining("operator");
+        assertThatThrownBy(() -> store.reviews().record(review("a", hour(1), hour(1), ReviewDecision.INVALID)))
+                .isInstanceOfSatisfying(ReviewRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ReviewRejectedException.Reason.INVALID));
+        assertThatThrownBy(() -> store.reviews().record(new ReviewRequest("S9", null, null, T0, hour(1),
+                ReviewDecision.INVALID, "r", "op"))).isInstanceOfSatisfying(ReviewRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ReviewRejectedException.Reason.NOT_FOUND))
+                .hasMessageContaining("S9");
+        assertThatThrownBy(() -> store.reviews().record(review("a", hour(10), hour(20), ReviewDecision.INVALID)))
+                .isInstanceOfSatisfying(ReviewRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ReviewRejectedException.Reason.NOT_FOUND))
+                .hasMessageContaining("no values");
+        assertThatThrownBy(() -> store.reviews().record(review("zz", T0, hour(3), ReviewDecision.INVALID)))
+                .isInstanceOf(ReviewRejectedException.class);
+
+        store.reviews().record(review("a", T0, hour(2), ReviewDecision.INVALID));
+        assertThatThrownBy(() -> store.reviews().record(review("a", hour(1), hour(3), ReviewDecision.INVALID)))
+                .isInstanceOfSatisfying(ReviewRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ReviewRejectedException.Reason.CONFLICT))
+                .hasMessageContaining("overlaps review #1");
+        // not overlapping, another scope, or a reversal: accepted
+        store.reviews().record(review("a", hour(2), hour(3), ReviewDecision.INVALID));
+        store.reviews().record(review("b", hour(1), hour(3), ReviewDecision.INVALID));
+        store.reviews().record(review("a", hour(1), hour(2), ReviewDecision.VALID));
+        // after the reversal, [1h, 2h) may be invalidated again, [0, 1h) still may not
+        store.reviews().record(review("a", hour(1), hour(2), ReviewDecision.INVALID));
+        assertThatThrownBy(() -> store.reviews().record(review("a", T0, hour(1), ReviewDecision.INVALID)))
+                .isInstanceOf(ReviewRejectedException.class);
+        assertThat(store.reviews().all()).hasSize(5);
+        VerifyReport r = store.chain().verify();
+        assertThat(r.state()).as(r.summary()).isEqualTo(VerifyReport.State.INTACT);
+    }
+
+    @Test
+    void reviewHistoryRoundTripsAndReadsShowTheReviewedState() {
+        chainFixture();
+        Instant decided = Instant.parse("2024-05-02T01:02:03.456789Z");
+        Review invalid = store.reviews().record(new ReviewRequest("S1", null, null, T0, hour(2),
+                ReviewDecision.INVALID, "停电 power cut", "王五", "user-42", decided));
+        Review valid = store.reviews().record(review("b", hour(1), hour(2), ReviewDecision.VALID));
+        Review qcOverride = store.reviews().record(review("a", hour(2), hour(3), ReviewDecision.VALID));
+
+        List<Review> history = store.reviews().reviews("S1", null, null);
+        assertThat(history).containsExactly(invalid, valid, qcOverride);
+        assertThat(history.get(0)).isEqualTo(new Review(invalid.id(), "S1", null, null, T0, hour(2),
+                ReviewDecision.INVALID, "停电 power cut", "王五", "user-42", decided, invalid.chainSeq()));
+        assertThat(store.reviews().reviews("S1", hour(2), hour(5))).containsExactly(qcOverride);
+        assertThat(store.reviews().reviews("S2", null, null)).isEmpty();
+
+        List<Observation> a = store.observations().query(series("S1", "a", Interval.HOUR, Statistic.VALUE, T0,
+                hour(3), 10));
+        assertThat(a).extracting(Observation::reviewedValid).containsExactly(false, false, true);
+        assertThat(a).extracting(Observation::valid).containsExactly(true, true, false); // QC verdict unchanged
+        assertThat(a).extracting(Observation::effectiveValid).containsExactly(false, false, true);
+        assertThat(a).extracting(Observation::value).containsExactly(1.0, 2.0, 3.0); // raw values unchanged
+        List<Observation> b = store.observations().query(series("S1", "b", Interval.HOUR, Statistic.VALUE, T0,
+                hour(3), 10));
+        assertThat(b).extracting(Observation::reviewedValid).containsExactly(false, true, null);
+        assertThat(store.observations().latest("S1")).extracting(Observation::reviewedValid)
+                .containsExactly(true, null);
+        VerifyReport r = store.chain().verify();
+        assertThat(r.state()).as(r.summary()).isEqualTo(VerifyReport.State.INTACT);
+    }
+
+    // ---------------------------------------------------------------- KPIs
+
+    @Test
+    void completenessAndOnlineStateOnAHandMadeDataSet() {
+        store.sites().upsert(List.of(site("S1", Medium.AIR, "MN1", null, null),
+                site("S2", Medium.AIR, "MN2", null, null)));
+        Instant day = LocalDate.of(2024, 5, 1).atStartOfDay(CompletenessQuery.CHINA).toInstant();
+        List<PacketWrite> batch = new ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            List<ObservationRow> rows = new ArrayList<>();
+            rows.add(row("S1", "a", Interval.HOUR, Statistic.VALUE, day.plus(Duration.ofHours(h)), h));
+            rows.add(row("S1", "a", Interval.HOUR, Statistic.MAX, day.plus(Duration.ofHours(h)), h)); // not VALUE
+            rows.add(row("S1", "c", Interval.HOUR, Statistic.VALUE, day.plus(Duration.ofHours(h)), h)); // not asked
+            if (h < 12) {
+                rows.add(new ObservationRow("S1", "b", Interval.HOUR, Statistic.VALUE, day.plus(Duration.ofHours(h)),
+                        h, "N", h != 3 && h != 4, h == 3 || h == 4 ? "RANGE" : null));
+            }
+            batch.add(packet("k" + h, day.plus(Duration.ofHours(h + 1)), rows.toArray(ObservationRow[]::new)));
+        }
+        // a redelivered value of b at hour 5 (counted once) and a minute value (another interval)
+        batch.add(packet("again", day.plus(Duration.ofHours(13)),
+                row("S1", "b", Interval.HOUR, Statistic.VALUE, day.plus(Duration.ofHours(5)), 5),
+                row("S1", "a", Interval.MINUTE, Statistic.VALUE, day, 5)));
+        // next day: one value of a
+        Instant lastReceived = day.plus(Duration.ofHours(30));
+        batch.add(packet("next", lastReceived, row("S1", "a", Interval.HOUR, Statistic.VALUE,
+                day.plus(Duration.ofHours(25)), 1)));
+        store.observations().write(batch);
+        // reviewed: a hours 0-3 invalid; b hour 3 (QC-invalid) valid
+        store.reviews().record(new ReviewRequest("S1", "a", Interval.HOUR, day, day.plus(Duration.ofHours(4)),
+                ReviewDecision.INVALID, "maintenance", "op"));
+        store.reviews().record(new ReviewRequest("S1", "b", null, day.plus(Duration.ofHours(3)),
+                day.plus(Duration.ofHours(4)), ReviewDecision.VALID, "checked", "op"));
+
+        CompletenessQuery q = CompletenessQuery.hourly(null, List.of("a", "b"), LocalDate.of(2024, 5, 1),
+                LocalDate.of(2024, 5, 3));
+        List<Completeness> daily = store.quality().daily(q);
+        assertThat(daily).containsExactly(
+                new Completeness("S1", LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 2), 48, 36, 31),
+                new Completeness("S1", LocalDate.of(2024, 5, 2), LocalDate.of(2024, 5, 3), 48, 1, 1),
+                new Completeness("S2", LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 2), 48, 0, 0),
+                new Completeness("S2", LocalDate.of(2024, 5, 2), LocalDate.of(2024, 5, 3), 48, 0, 0));
+        assertThat(daily.get(0).captureRate()).isEqualTo(0.75);
+        assertThat(daily.get(0).validRate()).isEqualTo(31 / 48.0);
+        assertThat(store.quality().monthly(q)).containsExactly(
+                new Completeness("S1", LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 3), 96, 37, 32),
+                new Completeness("S2", LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 3), 96, 0, 0));
+        assertThat(store.quality().daily(new CompletenessQuery(List.of("S2"), List.of("a"), Interval.DAY,
+                LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 2), ZoneOffset.UTC))).containsExactly(
+                new Completeness("S2", LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 2), 1, 0, 0));
+
+        List<SiteStatus> status = store.quality().status(lastReceived.plusSeconds(600), Duration.ofMinutes(15));
+        assertThat(status).containsExactly(new SiteStatus("S1", lastReceived, true), new SiteStatus("S2", null, false));
+        assertThat(store.quality().status(lastReceived.plusSeconds(3600), Duration.ofMinutes(15)).get(0).online())
+                .isFalse();
     }
 
     private static List<String> codes(List<Site> sites) {

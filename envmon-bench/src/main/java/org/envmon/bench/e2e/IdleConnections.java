@@ -2,7 +2,7 @@ package org.envmon.bench.e2e;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -22,7 +22,12 @@ public final class IdleConnections implements AutoCloseable {
     static IdleConnections open(String host, int port, int n) throws InterruptedException {
         IdleConnections c = new IdleConnections();
         Bootstrap b = new Bootstrap().group(c.group).channel(NioSocketChannel.class)
-                .handler(new ChannelInboundHandlerAdapter());
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        // silent: these stations never send anything
+                    }
+                });
         for (int i = 0; i < n; i++) {
             c.channels.add(b.connect(host, port).sync().channel());
         }

@@ -32,6 +32,9 @@ public final class DuckDbEngine {
     /** System property overriding {@link #DEFAULT_CHECKPOINT_THRESHOLD}, e.g. {@code -Denvmon.duckdb.checkpointThreshold=256MB}. */
     public static final String CHECKPOINT_THRESHOLD_PROPERTY = "envmon.duckdb.checkpointThreshold";
 
+    /** Packet ids (and chain seqs) per verification query: each range is read as one materialised result. */
+    static final long VERIFY_CHUNK = 50_000;
+
     private DuckDbEngine() {
     }
 
@@ -58,7 +61,7 @@ public final class DuckDbEngine {
         try {
             Migrations.migrate(Migrations.dataSource(connections), "db/migration/duckdb", null);
             DuckDbObservationStore observations = new DuckDbObservationStore(connections);
-            return new JdbcStore(ENGINE, connections, observations, observations);
+            return new JdbcStore(ENGINE, connections, observations, observations, false, VERIFY_CHUNK);
         } catch (RuntimeException e) {
             connections.close();
             throw e;

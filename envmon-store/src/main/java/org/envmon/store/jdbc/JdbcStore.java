@@ -1,7 +1,10 @@
 package org.envmon.store.jdbc;
 
+import org.envmon.store.ChainStore;
 import org.envmon.store.ObservationStore;
 import org.envmon.store.ParameterStore;
+import org.envmon.store.QualityStore;
+import org.envmon.store.ReviewStore;
 import org.envmon.store.SiteStore;
 import org.envmon.store.Store;
 
@@ -12,14 +15,25 @@ public final class JdbcStore implements Store {
     private final SiteStore sites;
     private final ParameterStore parameters;
     private final JdbcObservationStore observations;
+    private final ReviewStore reviews;
+    private final QualityStore quality;
+    private final ChainStore chain;
     private final AutoCloseable beforeClose;
 
-    public JdbcStore(String engine, ConnectionSource db, JdbcObservationStore observations, AutoCloseable beforeClose) {
+    /**
+     * @param postgres    whether the database is PostgreSQL (row locks on the chain head, cursor-based verification)
+     * @param verifyChunk key range per verification query, see {@link ChainVerifier}
+     */
+    public JdbcStore(String engine, ConnectionSource db, JdbcObservationStore observations, AutoCloseable beforeClose,
+            boolean postgres, long verifyChunk) {
         this.engine = engine;
         this.db = db;
         this.sites = new JdbcSiteStore(db);
         this.parameters = new JdbcParameterStore(db);
         this.observations = observations;
+        this.reviews = new JdbcReviewStore(db, observations, postgres);
+        this.quality = new JdbcQualityStore(db);
+        this.chain = new JdbcChainStore(db, observations, postgres, new ChainVerifier(db, verifyChunk, postgres));
         this.beforeClose = beforeClose;
     }
 
@@ -39,13 +53,28 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public ReviewStore reviews() {
+        return reviews;
+    }
+
+    @Override
+    public QualityStore quality() {
+        return quality;
+    }
+
+    @Override
+    public ChainStore chain() {
+        return chain;
+    }
+
+    @Override
     public String engine() {
         return engine;
     }
 
     @Override
     public void close() {
-        // Waits for a write in progress (write is synchronized on the observation store).
+        // Waits for a write in progress (writes and reviews are synchronized on the observation store).
         synchronized (observations) {
             try {
                 if (beforeClose != null) {

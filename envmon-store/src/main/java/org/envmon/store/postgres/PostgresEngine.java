@@ -47,7 +47,8 @@ public final class PostgresEngine {
         Pool connections = new Pool(pool);
         try {
             Migrations.migrate(pool, "db/migration/postgresql", currentSchema(jdbcUrl));
-            return new JdbcStore(ENGINE, connections, new PostgresObservationStore(connections), null);
+            return new JdbcStore(ENGINE, connections, new PostgresObservationStore(connections), null, true,
+                    Long.MAX_VALUE);
         } catch (RuntimeException e) {
             connections.close();
             throw e;

@@ -4,20 +4,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.envmon.quality.screening.CalibrationJumpDetector;
-import org.envmon.quality.screening.ClampingDetector;
-import org.envmon.quality.screening.DecouplingDetector;
 import org.envmon.quality.screening.Detector;
 import org.envmon.quality.screening.HourlySeries;
-import org.envmon.quality.screening.NeighbourPolicy;
-import org.envmon.quality.screening.RepeatedProfileDetector;
-import org.envmon.quality.screening.VarianceCollapseDetector;
 import org.envmon.store.Site;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
-/** Full-scale run (all 22 cities, full year), only with ENVMON_SCREENING_FULL=true. Prints the figures. */
+/**
+ * Full-scale run (5 calibration + 17 report cities, full year 2019, 4 rounds), only with ENVMON_SCREENING_FULL=true;
+ * prints the figures. ENVMON_SCREENING_SET=calibration limits it to the calibration cities, ENVMON_SCREENING_DEBUG=
+ * detector-id lists that detector's alerts on the untouched calibration cities (the real-data false alarms).
+ */
 @EnabledIfEnvironmentVariable(named = "ENVMON_SCREENING_FULL", matches = "true")
 class ScreeningCalibrationRun {
 

@@ -1,0 +1,85 @@
+package org.envmon.store.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.envmon.store.ChainStore;
+import org.envmon.store.Checkpoint;
+import org.envmon.store.VerifyReport;
+
+/** The chain over portable SQL; verification by {@link ChainVerifier}. */
+public final class JdbcChainStore implements ChainStore {
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final ConnectionSource db;
+    private final Object writeLock;
+    private final boolean lockHeadRow;
+    private final ChainVerifier verifier;
+
+    public JdbcChainStore(ConnectionSource db, Object writeLock, boolean lockHeadRow, ChainVerifier verifier) {
+        this.db = db;
+        this.writeLock = writeLock;
+        this.lockHeadRow = lockHeadRow;
+        this.verifier = verifier;
+    }
+
+    @Override
+    public VerifyReport verify() {
+        return verifier.verify();
+    }
+
+    @Override
+    public List<Checkpoint> checkpoints(Instant from, Instant to) {
+        return Jdbc.read(db, "checkpoint export", c -> {
+            StringBuilder sql = new StringBuilder("SELECT first_seq, last_seq, record_count, period_start, period_end,"
+                    + " merkle_root, last_chain_hash, sealed_at FROM chain_checkpoints WHERE TRUE");
+            if (from != null) {
+                sql.append(" AND period_start >= ?");
+            }
+            if (to != null) {
+                sql.append(" AND period_start < ?");
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.append(" ORDER BY first_seq").toString())) {
+                int k = 1;
+                if (from != null) {
+                    Jdbc.setInstant(ps, k++, from);
+                }
+                if (to != null) {
+                    Jdbc.setInstant(ps, k, to);
+                }
+                List<Checkpoint> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Checkpoint(rs.getLong(1), rs.getLong(2), rs.getLong(3), Jdbc.getInstant(rs, 4),
+                                Jdbc.getInstant(rs, 5), HEX.formatHex(rs.getBytes(6)), HEX.formatHex(rs.getBytes(7)),
+                                Jdbc.getInstant(rs, 8)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Checkpoint> sealCheckpoint() {
+        synchronized (writeLock) {
+            return Jdbc.inTransaction(db, "checkpoint", c -> {
+                ChainHead head = ChainHead.load(c, lockHeadRow);
+                if (!head.seal(new ChainCodec(), Jdbc.epochMicros(Instant.now()))) {
+                    return Optional.<Checkpoint>empty();
+                }
+                head.save(c);
+                return Optional.of(head.sealed().get(0));
+            });
+        }
+    }
+
+    @Override
+    public long size() {
+        return Jdbc.read(db, "chain size", c -> Jdbc.count(c, "SELECT count(*) FROM chain"));
+    }
+}
