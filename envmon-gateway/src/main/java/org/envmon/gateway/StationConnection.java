@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 final class StationConnection extends ChannelInboundHandlerAdapter implements FrameSink {
     private static final Logger log = LoggerFactory.getLogger(StationConnection.class);
     private static final byte[] CRLF = {'\r', '\n'};
+    /** Read buffer per event-loop thread, not per connection: the splitter copies what it keeps. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[8192]);
 
     private final GatewayConfig config;
     private final StationDirectory directory;
@@ -51,7 +53,6 @@ final class StationConnection extends ChannelInboundHandlerAdapter implements Fr
     private ChannelHandlerContext ctx;
     private String peer;
     private int errors;
-    private byte[] scratch = new byte[8192];
     /** Split packets (Flag D bit, PNUM/PNO) waiting for their other parts; bounded per connection. */
     private final SubPacketAssembler assembler = new SubPacketAssembler(MAX_PENDING_SPLIT, SPLIT_MAX_AGE_MILLIS);
     private final Map<String, List<Part>> parts = new LinkedHashMap<>(16, 0.75f, false) {
@@ -88,8 +89,10 @@ final class StationConnection extends ChannelInboundHandlerAdapter implements Fr
         ByteBuf buf = (ByteBuf) msg;
         try {
             int n = buf.readableBytes();
+            byte[] scratch = SCRATCH.get();
             if (scratch.length < n) {
                 scratch = new byte[Math.max(n, scratch.length * 2)];
+                SCRATCH.set(scratch);
             }
             buf.readBytes(scratch, 0, n);
             this.ctx = ctx;

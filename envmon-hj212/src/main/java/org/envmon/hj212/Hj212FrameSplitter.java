@@ -37,7 +37,8 @@ public final class Hj212FrameSplitter {
     private static final int BODY = 2;
 
     private final int maxDataLength;
-    private final byte[] buf;
+    /** Grows on demand up to maxDataLength + 10, so that idle connections cost little memory. */
+    private byte[] buf;
     private int bufLen;
     private int state = SEEK;
     private boolean pendingHash;
@@ -54,7 +55,7 @@ public final class Hj212FrameSplitter {
             throw new IllegalArgumentException("maxDataLength must be 0..9999: " + maxDataLength);
         }
         this.maxDataLength = maxDataLength;
-        this.buf = new byte[maxDataLength + 10];
+        this.buf = new byte[Math.min(maxDataLength + 10, 128)];
     }
 
     public int maxDataLength() {
@@ -180,6 +181,9 @@ public final class Hj212FrameSplitter {
             run++;
         }
         int n = run - i;
+        if (buf.length < bufLen + n) {
+            buf = java.util.Arrays.copyOf(buf, Math.min(need, Math.max(bufLen + n, buf.length * 2)));
+        }
         System.arraycopy(in, i, buf, bufLen, n);
         bufLen += n;
         if (run < stop) {
