@@ -113,6 +113,22 @@ public final class ChainCodec {
         return this;
     }
 
+    /**
+     * A {@code str} from packed UTF-8: {@code len} bytes of {@code packed} at {@code off}, or null when
+     * {@code len < 0}. Returns the offset after it.
+     */
+    public int packed(byte[] packed, int off, int len) {
+        if (len < 0) {
+            i32(-1);
+            return off;
+        }
+        i32(len);
+        ensure(len);
+        System.arraycopy(packed, off, buf, this.len, len);
+        this.len += len;
+        return off + len;
+    }
+
     /** The bytes encoded since {@link #reset()}. */
     public byte[] bytes() {
         return Arrays.copyOf(buf, len);
@@ -142,6 +158,34 @@ public final class ChainCodec {
             double value, String flag, long receivedAtMicros, long packetId, boolean valid, String qc) {
         return reset().str(OBSERVATION_TAG).str(siteCode).str(parameter).str(interval).str(statistic).ts(timeMicros)
                 .f64(value).str(flag).ts(receivedAtMicros).i64(packetId).bool(valid).str(qc).bytes();
+    }
+
+    /**
+     * {@link #observation} from a row read with its six text columns (site_code, parameter, interval, statistic,
+     * flag, qc) packed as concatenated UTF-8 with their byte lengths (-1 = null); same result.
+     */
+    public byte[] observationPacked(byte[] texts, int[] lengths, long timeMicros, double value, long receivedAtMicros,
+            long packetId, boolean valid) {
+        reset().str(OBSERVATION_TAG);
+        int off = 0;
+        for (int k = 0; k < 4; k++) {
+            off = packed(texts, off, lengths[k]);
+        }
+        ts(timeMicros).f64(value);
+        off = packed(texts, off, lengths[4]);
+        ts(receivedAtMicros).i64(packetId).bool(valid);
+        packed(texts, off, lengths[5]);
+        return bytes();
+    }
+
+    /** {@link #packetFields} from packed text columns (peer, source, mn, cn, qn, dedup_key); same result. */
+    public byte[] packetFieldsPacked(long id, long receivedAtMicros, byte[] texts, int[] lengths, boolean crcOk) {
+        reset().str(PACKET_TAG).i64(id).ts(receivedAtMicros);
+        int off = 0;
+        for (int k = 0; k < 6; k++) {
+            off = packed(texts, off, lengths[k]);
+        }
+        return bool(crcOk).digest();
     }
 
     /** Collects the encodings of one packet's observations for {@link #rowsDigest()}. */
