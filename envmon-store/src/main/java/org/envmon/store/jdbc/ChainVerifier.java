@@ -38,6 +38,7 @@ public final class ChainVerifier {
     private final boolean postgres;
     private final UnaryOperator<String> micros;
     private final UnaryOperator<String> utf8;
+    private final String byteLength;
 
     /**
      * @param chunk    key range per query (DuckDB); {@link Long#MAX_VALUE} = one streaming query per table
@@ -52,14 +53,15 @@ public final class ChainVerifier {
         // Text columns are read as one UTF-8 blob per row plus their byte lengths: DuckDB's JDBC getString costs
         // ~300 ns a value, an int ~8 ns; and the bytes are what the encoding needs anyway.
         this.utf8 = postgres ? text -> "convert_to(" + text + ", 'UTF8')" : text -> "encode(" + text + ")";
+        this.byteLength = postgres ? "octet_length" : "strlen";
     }
 
-    /** {@code octet_length(c1), ..., <utf8>(coalesce(c1, '') || ...)}: lengths (null = NULL) then the packed blob. */
+    /** {@code octet_length(c1), ..., <utf8>(coalesce(c1, '') || ...)}: byte lengths (null = NULL), the packed blob. */
     private String packedTexts(String... columns) {
         StringBuilder sb = new StringBuilder();
         StringBuilder concat = new StringBuilder();
         for (String col : columns) {
-            sb.append("octet_length(").append(col).append("), ");
+            sb.append(byteLength).append('(').append(col).append("), ");
             concat.append(concat.length() == 0 ? "" : " || ").append("coalesce(").append(col).append(", '')");
         }
         return sb.append(utf8.apply(concat.toString())).toString();

@@ -11,27 +11,30 @@ import org.envmon.hj212.Hj212Decoder;
 import org.envmon.hj212.Hj212Encoder;
 import org.envmon.hj212.Hj212Packet;
 import org.envmon.ingest.IngestSink;
+import org.envmon.store.PostgresTestDatabase;
 import org.envmon.store.SiteStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The running application on the embedded store with the demo data: API, errors, and HJ 212 end to end. */
-class PlatformApiTest {
-    @TempDir
-    static Path dataDir;
+/**
+ * The running application with the demo data: API, errors, and HJ 212 end to end. Runs on the embedded store
+ * ({@link PlatformApiOnDuckDbTest}) and on PostgreSQL ({@link PlatformApiOnPostgresTest}).
+ */
+abstract class PlatformApiContract {
     static RunningPlatform platform;
 
-    @BeforeAll
-    static void start() throws Exception {
-        platform = RunningPlatform.duckdb(dataDir);
+    static void load() throws Exception {
         DemoCommandAccess.load(platform.bean(SiteStore.class), platform.bean(IngestSink.class));
     }
 
     @AfterAll
     static void stop() {
-        platform.close();
+        if (platform != null) {
+            platform.close();
+            platform = null;
+        }
     }
 
     @Test
@@ -116,8 +119,7 @@ class PlatformApiTest {
     }
 
     @Test
-    void demoDataIsInPlace() throws Exception {
+    void demoDataIsInPlace() {
         assertThat(platform.bean(SiteStore.class).count()).isEqualTo(2026 + 20);
-        assertThat(Files.exists(dataDir.resolve("envmon.duckdb"))).isTrue();
     }
 }
