@@ -3,8 +3,6 @@ package org.envmon.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import org.envmon.app.cli.DemoCommandAccess;
 import org.envmon.hj212.Hj212Decoder;
@@ -16,7 +14,6 @@ import org.envmon.store.SiteStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The running application with the demo data: API, errors, and HJ 212 end to end. Runs on the embedded store
