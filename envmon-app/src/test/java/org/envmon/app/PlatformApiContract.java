@@ -116,6 +116,19 @@ abstract class PlatformApiContract {
     }
 
     @Test
+    void screensACityForSuspiciousPatternsOnTheRealData() throws Exception {
+        HttpResponse<String> r = platform.get("/api/v1/quality/suspicions?city=%E5%8C%97%E4%BA%AC"
+                + "&from=2019-01-01&to=2019-02-01");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).startsWith("[");
+        HttpResponse<String> unknown = platform.get("/api/v1/quality/suspicions?city=Atlantis&from=2019-01-01"
+                + "&to=2019-02-01");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(platform.get("/api/v1/quality/suspicions?city=x").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void demoDataIsInPlace() {
         assertThat(platform.bean(SiteStore.class).count()).isEqualTo(2026 + 20);
     }

@@ -1,0 +1,85 @@
+package org.envmon.app.quality;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.envmon.quality.screening.HourlySeries;
+import org.envmon.quality.screening.NeighbourPolicy;
+import org.envmon.quality.screening.Screening;
+import org.envmon.quality.screening.SiteContext;
+import org.envmon.quality.screening.Suspicion;
+import org.envmon.store.Interval;
+import org.envmon.store.Medium;
+import org.envmon.store.Observation;
+import org.envmon.store.ObservationQuery;
+import org.envmon.store.ObservationStore;
+import org.envmon.store.Site;
+import org.envmon.store.SiteQuery;
+import org.envmon.store.SiteStore;
+import org.envmon.store.Statistic;
+import org.springframework.stereotype.Service;
+
+/**
+ * Falsification screening over stored hourly data: each site of a city is compared with its neighbours (same city or
+ * nearby) by the detectors of {@link Screening#defaults()}. Computed on request from the store, so it always reflects
+ * the data as it is now; the detectors' thresholds are tuned for PM2.5 (see envmon-quality).
+ */
+@Service
+public class ScreeningService {
+    public static final Duration MAX_PERIOD = Duration.ofDays(400);
+
+    private final SiteStore sites;
+    private final ObservationStore observations;
+    private final Screening screening = Screening.defaults();
+
+    public ScreeningService(SiteStore sites, ObservationStore observations) {
+        this.sites = sites;
+        this.observations = observations;
+    }
+
+    public boolean hasAirSites(String city) {
+        return !sites.list(new SiteQuery(Medium.AIR, null, city)).isEmpty();
+    }
+
+    /** Suspicions for the sites of a city, most suspicious first. {@code from} and {@code to} are whole hours. */
+    public List<Suspicion> screenCity(String city, String parameter, Instant from, Instant to) {
+        Instant start = from.truncatedTo(ChronoUnit.HOURS);
+        int hours = (int) Duration.between(start, to).toHours();
+        Map<Site, HourlySeries> series = new LinkedHashMap<>();
+        for (Site site : sites.list(new SiteQuery(Medium.AIR, null, city))) {
+            if (site.control()) {
+                continue; // background sites are not evaluated (and do not vouch for their neighbours)
+            }
+            series.put(site, hourly(site.code(), parameter, start, hours));
+        }
+        List<Suspicion> found = new ArrayList<>();
+        for (Map.Entry<Site, HourlySeries> e : series.entrySet()) {
+            if (e.getValue().validCount() == 0) {
+                continue;
+            }
+            SiteContext ctx = SiteContext.select(e.getKey(), e.getValue(), series, NeighbourPolicy.defaults());
+            found.addAll(screening.screen(ctx));
+        }
+        found.sort(Comparator.comparingDouble(Suspicion::score).reversed());
+        return found;
+    }
+
+    private HourlySeries hourly(String siteCode, String parameter, Instant start, int hours) {
+        double[] values = new double[hours];
+        java.util.Arrays.fill(values, Double.NaN);
+        List<Observation> rows = observations.query(new ObservationQuery(siteCode, parameter, Interval.HOUR,
+                Statistic.VALUE, start, start.plus(Duration.ofHours(hours)), hours + 1));
+        for (Observation o : rows) {
+            int i = (int) Duration.between(start, o.time()).toHours();
+            if (i >= 0 && i < hours) {
+                values[i] = o.value();
+            }
+        }
+        return new HourlySeries(siteCode, parameter, start, values);
+    }
+}
