@@ -29,6 +29,8 @@ public final class GroupCommitWriter implements IngestSink {
     }
 
     private final ObservationStore store;
+    private final java.util.concurrent.CopyOnWriteArrayList<CommittedListener> listeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
     private final Thread thread;
@@ -57,6 +59,11 @@ public final class GroupCommitWriter implements IngestSink {
         this.thread = new Thread(this::run, "envmon-group-commit");
         this.thread.setDaemon(false);
         this.thread.start();
+    }
+
+    /** Registers a listener for committed batches (see {@link CommittedListener}). */
+    public void addListener(CommittedListener listener) {
+        listeners.add(listener);
     }
 
     @Override
@@ -115,16 +122,29 @@ public final class GroupCommitWriter implements IngestSink {
         }
         commitTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         batchSize.record(batch.size());
+        List<PacketWrite> stored = listeners.isEmpty() ? null : new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
             WriteOutcome outcome = outcomes.get(i);
             if (outcome.status() == WriteOutcome.Status.STORED) {
                 packetsStored.increment();
                 valuesStored.increment(p.write.observations().size());
+                if (stored != null) {
+                    stored.add(p.write);
+                }
             } else {
                 packetsDuplicate.increment();
             }
             p.done.complete(outcome);
+        }
+        if (stored != null && !stored.isEmpty()) {
+            for (CommittedListener l : listeners) {
+                try {
+                    l.committed(stored);
+                } catch (RuntimeException e) {
+                    log.warn("committed-batch listener failed: {}", e.toString());
+                }
+            }
         }
     }
 
