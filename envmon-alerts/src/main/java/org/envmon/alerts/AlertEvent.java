@@ -1,0 +1,21 @@
+package org.envmon.alerts;
+
+import java.util.Locale;
+
+/**
+ * A lifecycle change published to subscribers (SSE, webhooks).
+ *
+ * @param sequence increasing per engine run, starting at 1; usable as an SSE id and a delivery id
+ * @param alert    the alert after the change
+ */
+public record AlertEvent(long sequence, Type type, Alert alert) {
+
+    public enum Type {
+        OPENED, ACKNOWLEDGED, CLOSED;
+
+        /** Lower-case wire form ("opened"): the SSE event name and the webhook's X-EnvMon-Event header. */
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

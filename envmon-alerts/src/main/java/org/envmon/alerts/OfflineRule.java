@@ -1,0 +1,100 @@
+package org.envmon.alerts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.envmon.store.Medium;
+import org.envmon.store.RawPacket;
+
+/**
+ * Station offline: a site that has sent live data (packets of the configured sources, by default the HJ 212 gateway)
+ * and then none for {@code after}. Checked on the engine's periodic tick against the engine clock, compared with the
+ * packets' receive times; closed automatically when the site sends again. Only sites heard from since the engine
+ * started are watched (a site that never sent is not "offline"; registered-but-silent sites are left open).
+ * The alert's value is the minutes since the last packet.
+ */
+public final class OfflineRule implements AlertRule {
+
+    /**
+     * @param medium  only sites of this medium, or null for any
+     * @param sites   only these site codes, or empty for any
+     * @param sources packet sources that count as "live" ({@link RawPacket#source()}), e.g. {@code hj212}
+     */
+    public record Spec(String id, Duration after, Medium medium, Set<String> sites, Set<String> sources,
+                       Severity severity, String label) {
+        public Spec {
+            Objects.requireNonNull(id, "id");
+            if (after == null || after.isNegative() || after.isZero()) {
+                throw new IllegalArgumentException("rule " + id + ": 'after' must be a positive duration");
+            }
+            sites = Set.copyOf(sites);
+            sources = Set.copyOf(sources);
+            Objects.requireNonNull(severity, "severity");
+            label = label == null || label.isBlank() ? "station offline" : label;
+        }
+    }
+
+    private final Spec spec;
+    private final Map<String, Instant> lastSeen = new HashMap<>();
+    private final Set<String> offline = new HashSet<>();
+
+    public OfflineRule(Spec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
+    @Override
+    public String id() {
+        return spec.id();
+    }
+
+    @Override
+    public void onPacket(String siteCode, RawPacket packet, RuleContext ctx) {
+        if (!spec.sources().isEmpty() && !spec.sources().contains(packet.source())) {
+            return;
+        }
+        if (!spec.sites().isEmpty() && !spec.sites().contains(siteCode)) {
+            return;
+        }
+        if (spec.medium() != null
+                && ctx.site(siteCode).map(site -> site.medium() != spec.medium()).orElse(true)) {
+            return;
+        }
+        Instant at = packet.receivedAt() == null ? ctx.now() : packet.receivedAt();
+        lastSeen.merge(siteCode, at, (a, b) -> a.isAfter(b) ? a : b);
+        if (offline.remove(siteCode)) {
+            ctx.clear(key(siteCode), "data received again at " + at);
+        }
+    }
+
+    @Override
+    public void onTick(Instant now, RuleContext ctx) {
+        for (Iterator<Map.Entry<String, Instant>> it = lastSeen.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Instant> e = it.next();
+            Duration silent = Duration.between(e.getValue(), now);
+            if (silent.compareTo(spec.after()) < 0) {
+                continue;
+            }
+            double minutes = silent.toMinutes();
+            if (offline.add(e.getKey())) {
+                ctx.raise(new Condition(key(e.getKey()), SubjectType.SITE, spec.severity(), e.getValue(), minutes,
+                        (double) spec.after().toMinutes(), true, spec.label() + ": no data from site " + e.getKey()
+                        + " for " + (long) minutes + " min (limit " + spec.after().toMinutes() + " min)"));
+            } else {
+                ctx.persist(key(e.getKey()), minutes, true);
+            }
+        }
+    }
+
+    private AlertKey key(String site) {
+        return new AlertKey(spec.id(), site, "");
+    }
+}
