@@ -50,9 +50,10 @@ abstract class PlatformApiContract {
                 + "&from=2019-01-01T00:00%2B08:00&to=2019-01-01T03:00%2B08:00&interval=hour");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
-        assertThat(r.body()).isEqualTo("[{\"time\":\"2019-01-01T00:00:00+08:00\",\"value\":53.0,\"flag\":null},"
-                + "{\"time\":\"2019-01-01T01:00:00+08:00\",\"value\":49.0,\"flag\":null},"
-                + "{\"time\":\"2019-01-01T02:00:00+08:00\",\"value\":46.0,\"flag\":null}]");
+        String clean = ",\"valid\":true,\"qc\":[],\"reviewed\":null}";
+        assertThat(r.body()).isEqualTo("[{\"time\":\"2019-01-01T00:00:00+08:00\",\"value\":53.0,\"flag\":null" + clean
+                + ",{\"time\":\"2019-01-01T01:00:00+08:00\",\"value\":49.0,\"flag\":null" + clean
+                + ",{\"time\":\"2019-01-01T02:00:00+08:00\",\"value\":46.0,\"flag\":null" + clean + "]");
     }
 
     @Test
@@ -81,6 +82,16 @@ abstract class PlatformApiContract {
         assertThat(noParameter.headers().firstValue("Content-Type")).contains("application/problem+json");
     }
 
+    static void send(String segment) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", platform.hj212Port)) {
+            s.getOutputStream().write(Hj212Encoder.frame(segment));
+            s.setSoTimeout(10_000);
+            byte[] buf = new byte[512];
+            int n = s.getInputStream().read(buf);
+            assertThat(new String(buf, 0, n, java.nio.charset.StandardCharsets.US_ASCII)).contains("CN=9014");
+        }
+    }
+
     @Test
     void aPlainTcpStationSeesItsAnswerThenItsValuesThroughTheApi() throws Exception {
         String mn = "SIM000000000000000000001";
@@ -101,7 +112,8 @@ abstract class PlatformApiContract {
         }
         HttpResponse<String> series = platform.get("/api/v1/sites/SIM0001/observations?parameter=a34004"
                 + "&from=2026-11-28T10:00%2B08:00&to=2026-11-28T11:00%2B08:00&interval=hour");
-        assertThat(series.body()).isEqualTo("[{\"time\":\"2026-11-28T10:00:00+08:00\",\"value\":41.0,\"flag\":\"N\"}]");
+        assertThat(series.body()).isEqualTo("[{\"time\":\"2026-11-28T10:00:00+08:00\",\"value\":41.0,\"flag\":\"N\","
+                + "\"valid\":true,\"qc\":[],\"reviewed\":null}]");
         HttpResponse<String> latest = platform.get("/api/v1/sites/SIM0001/latest");
         assertThat(latest.body()).contains("\"parameter\":\"a21005\"").contains("\"unit\":\"mg/m3\"")
                 .contains("\"value\":0.8");
@@ -126,6 +138,78 @@ abstract class PlatformApiContract {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(platform.get("/api/v1/quality/suspicions?city=x").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void automaticQcJudgesEveryValueAndKeepsTheRawValue() throws Exception {
+        String mn = "SIM000000000000000000002";
+        LocalDateTime t = LocalDateTime.of(2026, 11, 28, 11, 0, 0);
+        // M = maintenance (HJ 212-2017 data flags): the value is kept but does not count.
+        send("QN=20261128110000123;ST=22;CN=2061;PW=123456;MN=" + mn + ";Flag=5;CP=&&DataTime="
+                + Hj212Encoder.formatTime(t) + ";a34004-Avg=-3,a34004-Flag=N;a34002-Avg=80,a34002-Flag=M&&");
+        String body = platform.get("/api/v1/sites/SIM0002/observations?parameter=a34004"
+                + "&from=2026-11-28T11:00%2B08:00&to=2026-11-28T12:00%2B08:00&interval=hour").body();
+        assertThat(body).contains("\"value\":-3.0").contains("\"valid\":false").contains("NEGATIVE");
+        String pm10 = platform.get("/api/v1/sites/SIM0002/observations?parameter=a34002"
+                + "&from=2026-11-28T11:00%2B08:00&to=2026-11-28T12:00%2B08:00&interval=hour").body();
+        assertThat(pm10).contains("\"value\":80.0").contains("\"flag\":\"M\"").contains("\"valid\":false")
+                .contains("FLAG_MAINTENANCE");
+    }
+
+    @Test
+    void anOperatorReviewsARangeAndTheHistoryIsKept() throws Exception {
+        String range = "\"from\":\"2019-01-05T00:00+08:00\",\"to\":\"2019-01-05T06:00+08:00\"";
+        HttpResponse<String> invalid = platform.post("/api/v1/sites/1003A/reviews", "{\"parameter\":\"a34004\","
+                + range + ",\"decision\":\"invalid\",\"reason\":\"analyser drift found at calibration\","
+                + "\"operator\":\"Li Wei\"}");
+        assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(201);
+        assertThat(invalid.body()).contains("\"operator\":\"Li Wei\"").contains("\"decision\":\"invalid\"");
+
+        String series = platform.get("/api/v1/sites/1003A/observations?parameter=a34004"
+                + "&from=2019-01-05T00:00%2B08:00&to=2019-01-05T06:00%2B08:00").body();
+        assertThat(series).contains("\"valid\":false,").contains("\"reviewed\":false").doesNotContain("\"valid\":true");
+        String otherParameter = platform.get("/api/v1/sites/1003A/observations?parameter=a34002"
+                + "&from=2019-01-05T00:00%2B08:00&to=2019-01-05T06:00%2B08:00").body();
+        assertThat(otherParameter).doesNotContain("\"reviewed\":false");
+
+        HttpResponse<String> again = platform.post("/api/v1/sites/1003A/reviews", "{\"parameter\":\"a34004\","
+                + range + ",\"decision\":\"invalid\",\"reason\":\"twice\",\"operator\":\"Li Wei\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.headers().firstValue("Content-Type")).contains("application/problem+json");
+        HttpResponse<String> noReason = platform.post("/api/v1/sites/1003A/reviews", "{\"parameter\":\"a34004\","
+                + range + ",\"decision\":\"valid\",\"operator\":\"Li Wei\"}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(platform.post("/api/v1/sites/NOPE/reviews", "{" + range + ",\"decision\":\"invalid\","
+                + "\"reason\":\"x\",\"operator\":\"y\"}").statusCode()).isEqualTo(404);
+        assertThat(platform.post("/api/v1/sites/1003A/reviews", "{\"from\":\"2030-01-01\",\"to\":\"2030-01-02\","
+                + "\"decision\":\"invalid\",\"reason\":\"x\",\"operator\":\"y\"}").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> revert = platform.post("/api/v1/sites/1003A/reviews", "{\"parameter\":\"a34004\","
+                + "\"from\":\"2019-01-05T02:00+08:00\",\"to\":\"2019-01-05T03:00+08:00\",\"decision\":\"valid\","
+                + "\"reason\":\"drift started later\",\"operator\":\"Zhang Min\"}");
+        assertThat(revert.statusCode()).as(revert.body()).isEqualTo(201);
+        String history = platform.get("/api/v1/sites/1003A/reviews").body();
+        assertThat(history).contains("Li Wei").contains("Zhang Min").contains("drift started later");
+        String after = platform.get("/api/v1/sites/1003A/observations?parameter=a34004"
+                + "&from=2019-01-05T02:00%2B08:00&to=2019-01-05T03:00%2B08:00").body();
+        assertThat(after).contains("\"reviewed\":true");
+    }
+
+    @Test
+    void reportsCaptureAndValidRatesPerDay() throws Exception {
+        HttpResponse<String> r = platform.get("/api/v1/sites/1001A/quality?from=2019-01-01&to=2019-01-03");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("\"expected\":288").contains("\"captureRate\"").contains("\"validRate\"")
+                .contains("\"online\":false");
+        assertThat(platform.get("/api/v1/sites/1001A/quality?from=2019-01-03&to=2019-01-01").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void theRunningStoreVerifiesAgainstItsChain() throws Exception {
+        HttpResponse<String> r = platform.post("/api/v1/chain/verify", "");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"state\":\"INTACT\"");
     }
 
     @Test

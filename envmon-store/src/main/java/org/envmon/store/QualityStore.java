@@ -17,7 +17,8 @@ public interface QualityStore {
     List<Completeness> monthly(CompletenessQuery query);
 
     /**
-     * Online state of every registered site, ordered by code: online when the last packet was received after
+     * Online state of every registered site, ordered by code: online when the last packet the station itself sent
+     * (raw packets of its MN; imported files do not count) was received after
      * {@code now - offlineAfter}.
      */
     List<SiteStatus> status(Instant now, Duration offlineAfter);

@@ -1,6 +1,7 @@
 package org.envmon.app.api;
 
 import java.net.URI;
+import org.envmon.store.ReviewRejectedException;
 import org.envmon.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "Bad request",
                 "parameter '" + e.getName() + "' has an invalid value: " + e.getValue(), "bad-request");
+    }
+
+    @ExceptionHandler(ReviewRejectedException.class)
+    ResponseEntity<ProblemDetail> reviewRejected(ReviewRejectedException e) {
+        return switch (e.reason()) {
+            case INVALID -> problem(HttpStatus.BAD_REQUEST, "Invalid review", e.getMessage(), "review-invalid");
+            case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "Nothing to review", e.getMessage(), "review-not-found");
+            case CONFLICT -> problem(HttpStatus.CONFLICT, "Review overlaps an earlier one", e.getMessage(),
+                    "review-conflict");
+        };
     }
 
     @ExceptionHandler(StoreException.class)

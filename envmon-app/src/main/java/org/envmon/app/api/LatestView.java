@@ -4,5 +4,6 @@ import java.time.OffsetDateTime;
 
 /** The latest value of one parameter and interval at a site. */
 public record LatestView(String parameter, String name, String unit, String interval, OffsetDateTime time,
-                         double value, String flag, OffsetDateTime receivedAt) {
+                         double value, String flag, boolean valid, java.util.List<String> qc,
+                         OffsetDateTime receivedAt) {
 }

@@ -66,7 +66,8 @@ public class SiteController {
         return observations.latest(code).stream().map(o -> {
             ParameterNames.Entry p = parameters.find(o.parameter());
             return new LatestView(o.parameter(), p == null ? null : p.name(), p == null ? null : p.unit(),
-                    o.interval().code(), ApiTime.out(o.time()), o.value(), o.flag(), ApiTime.out(o.receivedAt()));
+                    o.interval().code(), ApiTime.out(o.time()), o.value(), o.flag(), o.effectiveValid(), o.qcCodes(),
+                    ApiTime.out(o.receivedAt()));
         }).toList();
     }
 
@@ -100,7 +101,7 @@ public class SiteController {
             throw new BadRequestException("limit must be between 1 and " + MAX_POINTS);
         }
         return observations.query(new ObservationQuery(code, parameter, iv, Statistic.VALUE, t0, t1, limit))
-                .stream().map(o -> new ObservationView(ApiTime.out(o.time()), o.value(), o.flag())).toList();
+                .stream().map(ObservationView::of).toList();
     }
 
     private Site site0(String code) {

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.envmon.app.DemoData;
 import org.envmon.ingest.GroupCommitWriter;
+import org.envmon.ingest.IngestSink;
+import org.envmon.ingest.QualityCheckingSink;
+import org.envmon.quality.qc.QualityControl;
 import org.envmon.ingest.files.CnemcHourlyImporter;
 import org.envmon.ingest.files.ImportProblem;
 import org.envmon.ingest.files.ImportReport;
@@ -38,10 +41,11 @@ public class ImportCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             ImportReport report = new ImportReport();
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
             try (Store store = Stores.open(storeOptions.toConfig());
-                 GroupCommitWriter writer = new GroupCommitWriter(store.observations(), 10_000, 2_000,
-                         new SimpleMeterRegistry())) {
-                CnemcHourlyImporter importer = new CnemcHourlyImporter(writer, store.sites(),
+                 IngestSink sink = new QualityCheckingSink(new GroupCommitWriter(store.observations(), 10_000, 2_000,
+                         registry), QualityControl.withDefaults(), store.sites(), registry)) {
+                CnemcHourlyImporter importer = new CnemcHourlyImporter(sink, store.sites(),
                         CnemcHourlyImporter.stationListOf(DemoData.nationalAirStations()), Clock.systemUTC());
                 for (Path f : files) {
                     long t0 = System.nanoTime();

@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir  where the embedded store keeps its file
  * @param store    duckdb (default) or postgres
  * @param jdbcUrl  PostgreSQL JDBC URL when store=postgres
+ * @param qcRulesFile optional CSV of QC rule overrides (same columns as the shipped qc-defaults.csv)
  */
 @ConfigurationProperties("envmon")
 public record EnvmonProperties(
         @DefaultValue("./envmon-data") Path dataDir,
         @DefaultValue("duckdb") String store,
         String jdbcUrl,
+        Path qcRulesFile,
         @DefaultValue Hj212 hj212,
         @DefaultValue Ingest ingest) {
 

@@ -3,6 +3,12 @@ package org.envmon.app.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.envmon.ingest.GroupCommitWriter;
 import org.envmon.ingest.IngestSink;
+import org.envmon.ingest.QualityCheckingSink;
+import org.envmon.quality.qc.QcOptions;
+import org.envmon.quality.qc.QcRules;
+import org.envmon.quality.qc.QualityControl;
+import java.time.Clock;
+import org.springframework.context.annotation.Primary;
 import org.envmon.store.ObservationStore;
 import org.envmon.store.SiteStore;
 import org.envmon.store.Store;
@@ -41,9 +47,24 @@ public class StoreConfiguration {
         return store.observations();
     }
 
+    /** The writer: group commit into the store; listeners hear of each durable commit. */
     @Bean(destroyMethod = "close")
-    IngestSink ingestSink(ObservationStore observations, EnvmonProperties props, MeterRegistry registry) {
+    GroupCommitWriter groupCommitWriter(ObservationStore observations, EnvmonProperties props,
+                                        MeterRegistry registry) {
         return new GroupCommitWriter(observations, props.ingest().queueCapacity(), props.ingest().maxBatch(),
                 registry);
+    }
+
+    @Bean
+    QualityControl qualityControl(EnvmonProperties props) {
+        return new QualityControl(props.qcRulesFile() == null ? QcRules.defaults()
+                : QcRules.defaultsWithOverrides(props.qcRulesFile()), QcOptions.defaults(), Clock.systemUTC());
+    }
+
+    /** What receivers write to: automatic QC, then the writer. Closing it closes the writer. */
+    @Bean
+    @Primary
+    IngestSink ingestSink(GroupCommitWriter writer, QualityControl qc, SiteStore sites, MeterRegistry registry) {
+        return new QualityCheckingSink(writer, qc, sites, registry);
     }
 }

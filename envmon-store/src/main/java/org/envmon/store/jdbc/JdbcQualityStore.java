@@ -211,22 +211,14 @@ public final class JdbcQualityStore implements QualityStore {
                     byMn.put(rs.getString(1), Jdbc.getInstant(rs, 2));
                 }
             }
-            Map<String, Instant> bySite = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT site_code, max(received_at) FROM observations"
-                    + " GROUP BY site_code"); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    bySite.put(rs.getString(1), Jdbc.getInstant(rs, 2));
-                }
-            }
             List<SiteStatus> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT code, mn FROM sites ORDER BY code");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String code = rs.getString(1);
                     String mn = rs.getString(2);
-                    Instant a = mn == null ? null : byMn.get(mn);
-                    Instant b = bySite.get(code);
-                    Instant last = a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+                    // Online means the station itself transmits: imported files say nothing about it.
+                    Instant last = mn == null ? null : byMn.get(mn);
                     out.add(new SiteStatus(code, last, last != null && last.isAfter(threshold)));
                 }
             }

@@ -1,0 +1,104 @@
+package org.envmon.alerts;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.envmon.store.Interval;
+import org.envmon.store.Medium;
+import org.envmon.store.ObservationRow;
+import org.envmon.store.PacketWrite;
+import org.envmon.store.RawPacket;
+import org.envmon.store.Site;
+import org.envmon.store.Statistic;
+
+/** An engine without its worker thread, a settable clock, a few sites, and packet builders. */
+final class Fixtures {
+    static final Instant T0 = Instant.parse("2026-07-01T00:00:00Z");
+
+    static final class MutableClock extends Clock {
+        Instant now = T0;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+    }
+
+    final MutableClock clock = new MutableClock();
+    final Map<String, Site> sites = new HashMap<>();
+    final List<AlertEvent> events = new ArrayList<>();
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final AlertEngine engine;
+
+    Fixtures(List<AlertRule> rules) {
+        site("W01", Medium.SURFACE_WATER, "杭州");
+        site("W02", Medium.SURFACE_WATER, "杭州");
+        site("A01", Medium.AIR, "北京");
+        engine = new AlertEngine(rules, new InMemoryAlertRepository(), code -> Optional.ofNullable(sites.get(code)),
+                clock, 1000, registry);
+        engine.subscribe(events::add);
+    }
+
+    void site(String code, Medium medium, String city) {
+        sites.put(code, new Site(code, code + " name", medium, "MN" + code, null, null, city, null, null, null, null,
+                false));
+    }
+
+    /** Feeds one hourly value as a committed HJ 212 packet and evaluates it. */
+    void hour(String site, String parameter, Instant time, double value) {
+        feed(packet(site, "hj212", clock.instant(), row(site, parameter, time, value, "N")));
+    }
+
+    void feed(PacketWrite... writes) {
+        engine.committed(List.of(writes));
+        engine.processPending();
+    }
+
+    static ObservationRow row(String site, String parameter, Instant time, double value, String flag) {
+        return new ObservationRow(site, parameter, Interval.HOUR, Statistic.VALUE, time, value, flag);
+    }
+
+    static PacketWrite packet(String site, String source, Instant receivedAt, ObservationRow... rows) {
+        return new PacketWrite(new RawPacket("x".getBytes(StandardCharsets.US_ASCII), "test", receivedAt, source,
+                "MN" + site, "2061", null, null, true), List.of(rows));
+    }
+
+    List<AlertEvent.Type> types() {
+        return events.stream().map(AlertEvent::type).toList();
+    }
+
+    Alert only(AlertState state) {
+        List<Alert> l = engine.list(state, 100);
+        if (l.size() != 1) {
+            throw new AssertionError("expected one " + state + " alert, found " + l);
+        }
+        return l.get(0);
+    }
+
+    static Instant h(int hours) {
+        return T0.plus(Duration.ofHours(hours));
+    }
+}

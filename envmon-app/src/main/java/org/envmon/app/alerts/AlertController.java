@@ -1,0 +1,110 @@
+package org.envmon.app.alerts;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.envmon.alerts.Alert;
+import org.envmon.alerts.AlertEngine;
+import org.envmon.alerts.AlertNotFoundException;
+import org.envmon.alerts.AlertState;
+import org.envmon.app.api.BadRequestException;
+import org.envmon.app.api.NotFoundException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** Early-warning alerts: list, read, acknowledge, close, and a live stream (SSE). */
+@RestController
+@RequestMapping("/api/v1/alerts")
+@Tag(name = "alerts", description = "Early warning: alerts raised by the rule engine and their lifecycle")
+@ConditionalOnProperty(name = "envmon.alerts.enabled", havingValue = "true", matchIfMissing = true)
+public class AlertController {
+    static final int MAX_LIMIT = 1000;
+
+    private final AlertEngine engine;
+    private final AlertStream stream;
+
+    public AlertController(AlertEngine engine, AlertStream stream) {
+        this.engine = engine;
+        this.stream = stream;
+    }
+
+    /** Body of acknowledge: both required. */
+    public record AcknowledgeRequest(String note, String operator) {
+    }
+
+    /** Body of close: operator required, note optional. */
+    public record CloseRequest(String operator, String note) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Alerts newest first, optionally in one state (open, acknowledged, closed)")
+    public List<AlertView> list(@RequestParam(required = false) String state,
+                                @RequestParam(defaultValue = "100") int limit) {
+        AlertState s = null;
+        if (state != null && !state.isBlank()) {
+            try {
+                s = AlertState.fromCode(state);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(e.getMessage());
+            }
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new BadRequestException("limit must be 1 to " + MAX_LIMIT);
+        }
+        return engine.list(s, limit).stream().map(AlertView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One alert with its history")
+    public AlertView alert(@PathVariable long id) {
+        return AlertView.of(engine.find(id).orElseThrow(() -> new NotFoundException("no alert with id " + id)));
+    }
+
+    @PostMapping("/{id}/acknowledge")
+    @Operation(summary = "Acknowledge an open alert; note and operator are required (409 unless open)")
+    public AlertView acknowledge(@PathVariable long id, @RequestBody(required = false) AcknowledgeRequest body) {
+        if (body == null || blank(body.note())) {
+            throw new BadRequestException("'note' is required to acknowledge an alert");
+        }
+        if (blank(body.operator())) {
+            throw new BadRequestException("'operator' is required to acknowledge an alert");
+        }
+        return AlertView.of(found(id, () -> engine.acknowledge(id, body.operator(), body.note())));
+    }
+
+    @PostMapping("/{id}/close")
+    @Operation(summary = "Close an open or acknowledged alert by hand; operator required (409 if already closed)")
+    public AlertView close(@PathVariable long id, @RequestBody(required = false) CloseRequest body) {
+        if (body == null || blank(body.operator())) {
+            throw new BadRequestException("'operator' is required to close an alert");
+        }
+        return AlertView.of(found(id, () -> engine.close(id, body.operator(), body.note())));
+    }
+
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-Sent Events: event name opened/acknowledged/closed, data the alert, "
+            + "keep-alive comments")
+    public SseEmitter stream() {
+        return stream.open();
+    }
+
+    private static Alert found(long id, java.util.function.Supplier<Alert> action) {
+        try {
+            return action.get();
+        } catch (AlertNotFoundException e) {
+            throw new NotFoundException(e.getMessage());
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

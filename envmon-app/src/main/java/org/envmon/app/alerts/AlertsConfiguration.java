@@ -1,0 +1,67 @@
+package org.envmon.app.alerts;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.envmon.alerts.AlertEngine;
+import org.envmon.alerts.AlertRule;
+import org.envmon.alerts.InMemoryAlertRepository;
+import org.envmon.alerts.RuleLoader;
+import org.envmon.alerts.WebhookDispatcher;
+import org.envmon.ingest.GroupCommitWriter;
+import org.envmon.ingest.IngestSink;
+import org.envmon.store.SiteStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Early warning: the rule engine listening to the ingest writer's committed batches, webhook delivery, and the SSE
+ * stream. Alerts are kept in memory for now ({@link InMemoryAlertRepository}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "envmon.alerts.enabled", havingValue = "true", matchIfMissing = true)
+public class AlertsConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(AlertsConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    AlertEngine alertEngine(AlertsProperties props, SiteStore sites, IngestSink sink, MeterRegistry registry) {
+        List<AlertRule> rules = props.rulesFile() == null ? RuleLoader.defaults()
+                : RuleLoader.defaultsWith(props.rulesFile());
+        AlertEngine engine = new AlertEngine(rules, new InMemoryAlertRepository(props.closedRetention()),
+                sites::byCode, Clock.systemUTC(), props.queueCapacity(), registry);
+        // The "observations stored" event is offered by the in-memory writer; another IngestSink (a Kafka producer)
+        // will need its own way to feed the engine.
+        if (sink instanceof GroupCommitWriter writer) {
+            writer.addListener(engine);
+        } else {
+            log.warn("ingest sink {} has no committed-batch listener; alert rules on live data are inactive",
+                    sink.getClass().getName());
+        }
+        engine.start(props.tick());
+        log.info("alert engine started with {} rules{}", rules.size(),
+                props.rulesFile() == null ? "" : " (defaults + " + props.rulesFile() + ")");
+        return engine;
+    }
+
+    @Bean(destroyMethod = "close")
+    WebhookDispatcher webhookDispatcher(AlertsProperties props, AlertEngine engine, MeterRegistry registry) {
+        AlertsProperties.WebhookDelivery w = props.webhook();
+        WebhookDispatcher dispatcher = new WebhookDispatcher(
+                props.webhooks().stream().map(h -> new WebhookDispatcher.Target(h.url(), h.secret())).toList(),
+                new WebhookDispatcher.Settings(w.initialBackoff(), w.maxBackoff(), w.maxAttempts(),
+                        w.outboxCapacity(), w.requestTimeout()),
+                registry);
+        engine.subscribe(dispatcher);
+        return dispatcher;
+    }
+
+    @Bean
+    AlertStream alertStream(AlertsProperties props, AlertEngine engine, MeterRegistry registry) {
+        AlertStream stream = new AlertStream(props.sseKeepAlive(), registry);
+        engine.subscribe(stream);
+        return stream;
+    }
+}

@@ -1,0 +1,26 @@
+package org.envmon.app.alerts;
+
+import java.net.URI;
+import org.envmon.alerts.AlertTransitionException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** A lifecycle step the alert's state does not allow is a conflict: 409 problem+json. */
+@RestControllerAdvice(assignableTypes = AlertController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class AlertsExceptionHandler {
+
+    @ExceptionHandler(AlertTransitionException.class)
+    ResponseEntity<ProblemDetail> conflict(AlertTransitionException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        p.setTitle("Conflict");
+        p.setType(URI.create("https://envmon.org/problems/alert-state"));
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+}

@@ -1,0 +1,53 @@
+package org.envmon.app.alerts;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code envmon.alerts.*}.
+ *
+ * @param enabled         the rule engine, its API and delivery (default true)
+ * @param rulesFile       a rules file laid over the shipped defaults (see {@code org.envmon.alerts.RuleLoader})
+ * @param queueCapacity   committed batches / derived updates waiting for evaluation before new ones are dropped
+ * @param tick            how often time-based rules (offline) are evaluated
+ * @param closedRetention closed alerts kept in memory
+ * @param sseKeepAlive    interval of SSE keep-alive comments
+ * @param webhooks        {@code envmon.alerts.webhooks[0].url}, {@code ...secret}
+ * @param webhook         retry and outbox settings shared by all webhooks
+ */
+@ConfigurationProperties("envmon.alerts")
+public record AlertsProperties(
+        @DefaultValue("true") boolean enabled,
+        Path rulesFile,
+        @DefaultValue("10000") int queueCapacity,
+        @DefaultValue("60s") Duration tick,
+        @DefaultValue("10000") int closedRetention,
+        @DefaultValue("15s") Duration sseKeepAlive,
+        List<Webhook> webhooks,
+        @DefaultValue WebhookDelivery webhook) {
+
+    public AlertsProperties {
+        webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+    }
+
+    /** @param secret HMAC-SHA256 key for X-EnvMon-Signature */
+    public record Webhook(URI url, String secret) {
+        @Override
+        public String toString() {
+            return "Webhook[" + url + "]";
+        }
+    }
+
+    /** See {@code WebhookDispatcher.Settings}; maxAttempts 0 = retry until delivered or evicted. */
+    public record WebhookDelivery(
+            @DefaultValue("1s") Duration initialBackoff,
+            @DefaultValue("5m") Duration maxBackoff,
+            @DefaultValue("0") int maxAttempts,
+            @DefaultValue("10000") int outboxCapacity,
+            @DefaultValue("10s") Duration requestTimeout) {
+    }
+}

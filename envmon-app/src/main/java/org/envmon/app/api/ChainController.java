@@ -1,0 +1,41 @@
+package org.envmon.app.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import org.envmon.store.Checkpoint;
+import org.envmon.store.Store;
+import org.envmon.store.VerifyReport;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The tamper-evident trail: hourly checkpoints to sign, and verification of the running store. */
+@RestController
+@RequestMapping("/api/v1/chain")
+@Tag(name = "chain", description = "Hash chain over raw packets, imported rows and review decisions")
+public class ChainController {
+    private final Store store;
+
+    public ChainController(Store store) {
+        this.store = store;
+    }
+
+    @GetMapping("/checkpoints")
+    @Operation(summary = "Sealed hourly checkpoints (Merkle roots) between from and to, for external signing")
+    public List<Checkpoint> checkpoints(@RequestParam(required = false) String from,
+                                        @RequestParam(required = false) String to) {
+        Instant t0 = ApiTime.in("from", from);
+        Instant t1 = ApiTime.in("to", to);
+        return store.chain().checkpoints(t0 == null ? Instant.EPOCH : t0, t1 == null ? Instant.now() : t1);
+    }
+
+    @PostMapping("/verify")
+    @Operation(summary = "Re-read the whole store against the chain (as `envmon verify` does)")
+    public VerifyReport verify() {
+        return store.chain().verify();
+    }
+}

@@ -1,0 +1,98 @@
+package org.envmon.app.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import org.envmon.app.Actor;
+import org.envmon.app.review.ReviewService;
+import org.envmon.store.Interval;
+import org.envmon.store.Review;
+import org.envmon.store.ReviewDecision;
+import org.envmon.store.SiteStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Data review decisions of a site: record one, list the history. */
+@RestController
+@RequestMapping("/api/v1/sites/{code}/reviews")
+@Tag(name = "reviews", description = "Data review (数据审核): mark values invalid or valid again, with a reason")
+public class ReviewController {
+    private final ReviewService reviews;
+    private final SiteStore sites;
+
+    public ReviewController(ReviewService reviews, SiteStore sites) {
+        this.reviews = reviews;
+        this.sites = sites;
+    }
+
+    /**
+     * A review request. {@code parameter} and {@code interval} may be omitted to cover all parameters or intervals;
+     * {@code operator} names who decides (authentication arrives with the roles issue).
+     */
+    public record ReviewBody(String parameter, String interval, String from, String to, String decision,
+                             String reason, String operator) {
+    }
+
+    public record ReviewView(long id, String site, String parameter, String interval, OffsetDateTime from,
+                             OffsetDateTime to, String decision, String reason, String operator,
+                             OffsetDateTime decidedAt, long chainSeq) {
+        static ReviewView of(Review r) {
+            return new ReviewView(r.id(), r.siteCode(), r.parameter(), r.interval() == null ? null
+                    : r.interval().code(), ApiTime.out(r.from()), ApiTime.out(r.to()),
+                    r.decision().name().toLowerCase(Locale.ROOT), r.reason(), r.operator(),
+                    ApiTime.out(r.decidedAt()), r.chainSeq());
+        }
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a review decision (invalid | valid) over a time range, with a mandatory reason")
+    public ReviewView review(@PathVariable String code, @RequestBody ReviewBody body) {
+        if (sites.byCode(code).isEmpty()) {
+            throw new NotFoundException("no site with code " + code);
+        }
+        if (body.operator() == null || body.operator().isBlank()) {
+            throw new BadRequestException("'operator' is required: who takes this decision");
+        }
+        if (body.from() == null || body.to() == null) {
+            throw new BadRequestException("'from' and 'to' are required");
+        }
+        ReviewDecision decision;
+        try {
+            decision = ReviewDecision.valueOf(String.valueOf(body.decision()).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("'decision' must be 'invalid' or 'valid'");
+        }
+        Interval interval = null;
+        if (body.interval() != null && !body.interval().isBlank()) {
+            try {
+                interval = Interval.fromCode(body.interval());
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException(e.getMessage());
+            }
+        }
+        return ReviewView.of(reviews.review(Actor.named(body.operator()), code,
+                body.parameter() == null || body.parameter().isBlank() ? null : body.parameter(), interval,
+                ApiTime.in("from", body.from()), ApiTime.in("to", body.to()), decision, body.reason()));
+    }
+
+    @GetMapping
+    @Operation(summary = "Review history of a site, oldest first")
+    public List<ReviewView> history(@PathVariable String code, @RequestParam(required = false) String from,
+                                    @RequestParam(required = false) String to) {
+        if (sites.byCode(code).isEmpty()) {
+            throw new NotFoundException("no site with code " + code);
+        }
+        return reviews.history(code, ApiTime.in("from", from), ApiTime.in("to", to)).stream()
+                .map(ReviewView::of).toList();
+    }
+}

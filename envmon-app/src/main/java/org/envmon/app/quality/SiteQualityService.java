@@ -1,0 +1,57 @@
+package org.envmon.app.quality;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.envmon.store.Completeness;
+import org.envmon.store.CompletenessQuery;
+import org.envmon.store.Medium;
+import org.envmon.store.Site;
+import org.envmon.store.SiteStatus;
+import org.envmon.store.Store;
+import org.springframework.stereotype.Service;
+
+/**
+ * Station KPIs: data capture rate (获取率 = received / expected) and valid data rate (有效率 = valid / expected) per
+ * day and over the period, and online/offline state from the time of the last packet.
+ */
+@Service
+public class SiteQualityService {
+    /** A station is offline when nothing arrived for this long (two missed hourly reports). */
+    public static final Duration OFFLINE_AFTER = Duration.ofHours(2);
+    /**
+     * Parameters whose hourly values a station of the medium is expected to deliver: the six pollutants of GB 3095
+     * Table 1 for air; the five routine automatic-station items for surface water (pH, DO, CODMn, NH3-N, TP).
+     */
+    static final Map<Medium, List<String>> EXPECTED = Map.of(
+            Medium.AIR, List.of("a34004", "a34002", "a21026", "a21004", "a21005", "a05024"),
+            Medium.SURFACE_WATER, List.of("w01001", "w01009", "w01019", "w21003", "w21011"));
+
+    public record SiteQuality(String site, List<String> parameters, SiteStatus status, Completeness total,
+                              List<Completeness> days) {
+    }
+
+    private final Store store;
+    private final Clock clock = Clock.systemUTC();
+
+    public SiteQualityService(Store store) {
+        this.store = store;
+    }
+
+    public SiteQuality quality(Site site, LocalDate from, LocalDate to, List<String> parameters) {
+        List<String> params = parameters == null || parameters.isEmpty()
+                ? EXPECTED.getOrDefault(site.medium(), EXPECTED.get(Medium.AIR)) : parameters;
+        List<Completeness> days = store.quality().daily(CompletenessQuery.hourly(List.of(site.code()), params, from,
+                to));
+        long expected = days.stream().mapToLong(Completeness::expected).sum();
+        long received = days.stream().mapToLong(Completeness::received).sum();
+        long valid = days.stream().mapToLong(Completeness::valid).sum();
+        SiteStatus status = store.quality().status(clock.instant(), OFFLINE_AFTER).stream()
+                .filter(s -> s.siteCode().equals(site.code())).findFirst()
+                .orElse(new SiteStatus(site.code(), null, false));
+        return new SiteQuality(site.code(), params, status,
+                new Completeness(site.code(), from, to, expected, received, valid), days);
+    }
+}
