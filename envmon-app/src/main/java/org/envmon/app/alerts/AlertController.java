@@ -7,6 +7,7 @@ import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEngine;
 import org.envmon.alerts.AlertNotFoundException;
 import org.envmon.alerts.AlertState;
+import org.envmon.app.Actor;
 import org.envmon.app.api.BadRequestException;
 import org.envmon.app.api.NotFoundException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -75,18 +76,20 @@ public class AlertController {
             throw new BadRequestException("'note' is required to acknowledge an alert");
         }
         if (blank(body.operator())) {
-            throw new BadRequestException("'operator' is required to acknowledge an alert");
+            throw new BadRequestException("'operator' is required: who acknowledges the alert");
         }
-        return AlertView.of(found(id, () -> engine.acknowledge(id, body.operator(), body.note())));
+        Actor actor = Actor.named(body.operator().strip());
+        return AlertView.of(found(id, () -> engine.acknowledge(id, actor.operator(), body.note())));
     }
 
     @PostMapping("/{id}/close")
     @Operation(summary = "Close an open or acknowledged alert by hand; operator required (409 if already closed)")
     public AlertView close(@PathVariable long id, @RequestBody(required = false) CloseRequest body) {
         if (body == null || blank(body.operator())) {
-            throw new BadRequestException("'operator' is required to close an alert");
+            throw new BadRequestException("'operator' is required: who closes the alert");
         }
-        return AlertView.of(found(id, () -> engine.close(id, body.operator(), body.note())));
+        Actor actor = Actor.named(body.operator().strip());
+        return AlertView.of(found(id, () -> engine.close(id, actor.operator(), body.note())));
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.envmon.alerts.AlertEvent;
 import org.envmon.alerts.AlertSubscriber;
 import org.springframework.context.SmartLifecycle;
@@ -40,7 +41,7 @@ public class AlertStream implements AlertSubscriber, SmartLifecycle {
         this.dropped = Counter.builder("envmon.alerts.sse.dropped").register(registry);
         registry.gauge("envmon.alerts.sse.clients", clients, List::size);
         long ms = keepAliveEvery.toMillis();
-        keepAlive.scheduleAtFixedRate(() -> submit(() -> broadcast(SseEmitter.event().comment("keep-alive"))),
+        keepAlive.scheduleAtFixedRate(() -> submit(() -> broadcast(() -> SseEmitter.event().comment("keep-alive"))),
                 ms, ms, TimeUnit.MILLISECONDS);
     }
 
@@ -72,8 +73,11 @@ public class AlertStream implements AlertSubscriber, SmartLifecycle {
 
     @Override
     public void onEvent(AlertEvent e) {
-        submit(() -> broadcast(SseEmitter.event().id(Long.toString(e.sequence())).name(e.type().code())
-                .data(AlertView.of(e.alert()), MediaType.APPLICATION_JSON)));
+        submit(() -> {
+            AlertView view = AlertView.of(e.alert());
+            broadcast(() -> SseEmitter.event().id(Long.toString(e.sequence())).name(e.type().code())
+                    .data(view, MediaType.APPLICATION_JSON));
+        });
     }
 
     private void submit(Runnable task) {
@@ -84,10 +88,11 @@ public class AlertStream implements AlertSubscriber, SmartLifecycle {
         }
     }
 
-    private void broadcast(SseEmitter.SseEventBuilder event) {
+    /** A fresh builder per client: a built event cannot be sent twice. */
+    private void broadcast(Supplier<SseEmitter.SseEventBuilder> event) {
         for (SseEmitter c : clients) {
             try {
-                c.send(event);
+                c.send(event.get());
             } catch (IOException | IllegalStateException ex) {
                 clients.remove(c);
                 c.completeWithError(ex);

@@ -9,7 +9,6 @@ import org.envmon.alerts.InMemoryAlertRepository;
 import org.envmon.alerts.RuleLoader;
 import org.envmon.alerts.WebhookDispatcher;
 import org.envmon.ingest.GroupCommitWriter;
-import org.envmon.ingest.IngestSink;
 import org.envmon.store.SiteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,19 +26,14 @@ public class AlertsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AlertsConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    AlertEngine alertEngine(AlertsProperties props, SiteStore sites, IngestSink sink, MeterRegistry registry) {
+    AlertEngine alertEngine(AlertsProperties props, SiteStore sites, GroupCommitWriter writer,
+                            MeterRegistry registry) {
         List<AlertRule> rules = props.rulesFile() == null ? RuleLoader.defaults()
                 : RuleLoader.defaultsWith(props.rulesFile());
         AlertEngine engine = new AlertEngine(rules, new InMemoryAlertRepository(props.closedRetention()),
                 sites::byCode, Clock.systemUTC(), props.queueCapacity(), registry);
-        // The "observations stored" event is offered by the in-memory writer; another IngestSink (a Kafka producer)
-        // will need its own way to feed the engine.
-        if (sink instanceof GroupCommitWriter writer) {
-            writer.addListener(engine);
-        } else {
-            log.warn("ingest sink {} has no committed-batch listener; alert rules on live data are inactive",
-                    sink.getClass().getName());
-        }
+        // The "observations stored" event after each durable commit: the listener only queues (see AlertEngine).
+        writer.addListener(engine);
         engine.start(props.tick());
         log.info("alert engine started with {} rules{}", rules.size(),
                 props.rulesFile() == null ? "" : " (defaults + " + props.rulesFile() + ")");
