@@ -93,8 +93,8 @@ public final class ThresholdRule implements AlertRule {
     }
 
     private final Spec spec;
-    /** Per site and interval; touched only by the engine's worker thread. */
-    private final Map<String, Series> series = new HashMap<>();
+    /** Per site, one slot per interval; touched only by the engine's worker thread. */
+    private final Map<String, Series[]> series = new HashMap<>();
 
     public ThresholdRule(Spec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -132,7 +132,11 @@ public final class ThresholdRule implements AlertRule {
         if (c.medium() != null && ctx.site(row.siteCode()).map(site -> site.medium() != c.medium()).orElse(true)) {
             return;
         }
-        Series s = series.computeIfAbsent(row.siteCode() + '|' + row.interval().code(), k -> new Series());
+        Series[] perInterval = series.computeIfAbsent(row.siteCode(), k -> new Series[Interval.values().length]);
+        Series s = perInterval[row.interval().ordinal()];
+        if (s == null) {
+            s = perInterval[row.interval().ordinal()] = new Series();
+        }
         if (s.last != null && !row.time().isAfter(s.last)) {
             return;
         }

@@ -116,14 +116,12 @@ final class StationConnection extends ChannelInboundHandlerAdapter implements Fr
         switch (auth.verdict()) {
             case UNKNOWN_MN -> {
                 log.warn("refused unknown MN {} from {}", packet.mn(), peer);
-                ctx.writeAndFlush(Unpooled.wrappedBuffer(Hj212Replies.requestAnswer(packet, QnRtn.MN_ERROR)));
-                reject("unknown_mn", "unknown MN " + packet.mn());
+                refuse(packet, QnRtn.MN_ERROR, "unknown_mn");
                 return;
             }
             case WRONG_PASSWORD -> {
                 log.warn("refused wrong password for MN {} (site {}) from {}", packet.mn(), auth.siteCode(), peer);
-                ctx.writeAndFlush(Unpooled.wrappedBuffer(Hj212Replies.requestAnswer(packet, QnRtn.PW_ERROR)));
-                reject("wrong_password", "wrong password for MN " + packet.mn());
+                refuse(packet, QnRtn.PW_ERROR, "wrong_password");
                 return;
             }
             case ACCEPTED -> {
@@ -170,8 +168,8 @@ final class StationConnection extends ChannelInboundHandlerAdapter implements Fr
             }
             for (Hj212Packet f : frames) {
                 if (f.answerRequired() && ctx.channel().isActive()) {
-                    ctx.writeAndFlush(Unpooled.wrappedBuffer(Hj212Replies.dataAnswer(f)));
                     metrics.ack(receivedNanos);
+                    ctx.writeAndFlush(Unpooled.wrappedBuffer(Hj212Replies.dataAnswer(f)));
                 }
             }
         });
@@ -182,11 +180,22 @@ final class StationConnection extends ChannelInboundHandlerAdapter implements Fr
         reject(reason.code(), discardedBytes + " bytes discarded");
     }
 
+    /** Answers 9011 with the refusal code; counted before the answer leaves, so a station never sees it first. */
+    private void refuse(Hj212Packet packet, QnRtn code, String reason) {
+        metrics.rejected(reason);
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(Hj212Replies.requestAnswer(packet, code)));
+        spendErrorBudget();
+    }
+
     private void reject(String reason, String detail) {
         metrics.rejected(reason);
         if (log.isDebugEnabled()) {
             log.debug("rejected frame from {}: {} ({})", peer, reason, detail);
         }
+        spendErrorBudget();
+    }
+
+    private void spendErrorBudget() {
         if (++errors > config.errorBudget()) {
             log.warn("closing {}: more than {} rejected frames", peer, config.errorBudget());
             metrics.rejected("error_budget_exceeded");

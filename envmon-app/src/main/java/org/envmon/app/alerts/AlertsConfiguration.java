@@ -43,6 +43,14 @@ public class AlertsConfiguration {
     @Bean(destroyMethod = "close")
     WebhookDispatcher webhookDispatcher(AlertsProperties props, AlertEngine engine, MeterRegistry registry) {
         AlertsProperties.WebhookDelivery w = props.webhook();
+        for (AlertsProperties.Webhook h : props.webhooks()) {
+            if (h.url() == null) {
+                throw new IllegalArgumentException("envmon.alerts.webhooks[].url is required");
+            }
+            if (h.secret() == null || h.secret().isBlank()) {
+                log.warn("webhook {} has no secret: its requests are not signed", h.url());
+            }
+        }
         WebhookDispatcher dispatcher = new WebhookDispatcher(
                 props.webhooks().stream().map(h -> new WebhookDispatcher.Target(h.url(), h.secret())).toList(),
                 new WebhookDispatcher.Settings(w.initialBackoff(), w.maxBackoff(), w.maxAttempts(),
