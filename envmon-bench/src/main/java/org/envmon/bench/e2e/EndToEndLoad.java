@@ -76,11 +76,14 @@ public final class EndToEndLoad {
                         sim.duration(), sim.cn(), sim.mnPrefix(), sim.password(), sim.answerTimeout());
                 SimulatorReport report = new StationSimulator(bound).run();
                 System.out.println("simulator: " + report);
-                System.out.printf("store (%s): %d packets, %d values; group commits: %d, mean batch %.0f packets; "
-                                + "commit failures %.0f%n", store.engine(), store.observations().packetCount(),
-                        store.observations().observationCount(),
+                var commits = registry.find("envmon.ingest.commit").timer();
+                System.out.printf("store (%s): %d packets, %d values; group commits: %d, mean batch %.0f packets, "
+                                + "commit mean %.1f ms, max %.0f ms; commit failures %.0f%n", store.engine(),
+                        store.observations().packetCount(), store.observations().observationCount(),
                         registry.find("envmon.ingest.batch.packets").summary().count(),
                         registry.find("envmon.ingest.batch.packets").summary().mean(),
+                        commits.mean(java.util.concurrent.TimeUnit.MILLISECONDS),
+                        commits.max(java.util.concurrent.TimeUnit.MILLISECONDS),
                         registry.find("envmon.ingest.commits.failed").counter().count());
                 System.out.println(store.observations().packetCount() == report.answered() ? "zero loss: every "
                         + "answered packet is stored" : "MISMATCH between answered and stored packets");
