@@ -200,7 +200,7 @@ abstract class PlatformApiContract {
         HttpResponse<String> r = platform.get("/api/v1/sites/1001A/quality?from=2019-01-01&to=2019-01-03");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).contains("\"expected\":288").contains("\"captureRate\"").contains("\"validRate\"")
-                .contains("\"online\":false");
+                .contains("\"online\":false").contains("\"dailyValidity\"").contains("\"dailyValid\":true");
         assertThat(platform.get("/api/v1/sites/1001A/quality?from=2019-01-03&to=2019-01-01").statusCode())
                 .isEqualTo(400);
     }

@@ -22,6 +22,7 @@ import org.envmon.store.ObservationQuery;
 import org.envmon.store.Statistic;
 import org.envmon.store.Store;
 import org.envmon.store.Stores;
+import org.envmon.store.VerifyReport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,6 +104,9 @@ class KillAndRestartTest {
                 synchronized (answered) {
                     assertThat(storedTimes).containsAll(answered);
                 }
+                // Nothing the kill interrupted is left outside the hash chain.
+                VerifyReport report = store.chain().verify();
+                assertThat(report.state()).as(report.summary()).isEqualTo(VerifyReport.State.INTACT);
             }
         }
     }

@@ -43,7 +43,7 @@ public class SiteQualityController {
     }
 
     public record QualityView(String site, List<String> parameters, boolean online, OffsetDateTime lastPacketAt,
-                              Rates total, List<Rates> days) {
+                              Rates total, List<Rates> days, List<SiteQualityService.DailyValidity> dailyValidity) {
     }
 
     @GetMapping("/api/v1/sites/{code}/quality")
@@ -62,7 +62,7 @@ public class SiteQualityController {
         }
         SiteQualityService.SiteQuality q = service.quality(site, d0, d1, parameter);
         return new QualityView(q.site(), q.parameters(), q.status().online(), ApiTime.out(q.status().lastPacketAt()),
-                Rates.of(q.total()), q.days().stream().map(Rates::of).toList());
+                Rates.of(q.total()), q.days().stream().map(Rates::of).toList(), q.validity());
     }
 
     private static LocalDate date(String name, String value) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.envmon.standards.air.AirQualityEvaluation;
 import org.envmon.store.Completeness;
 import org.envmon.store.CompletenessQuery;
 import org.envmon.store.Medium;
@@ -29,8 +30,17 @@ public class SiteQualityService {
             Medium.AIR, List.of("a34004", "a34002", "a21026", "a21004", "a21005", "a05024"),
             Medium.SURFACE_WATER, List.of("w01001", "w01009", "w01019", "w21003", "w21011"));
 
+    /**
+     * Per parameter and day: how many valid hourly values, and whether that is enough for a daily value. The minimum
+     * is the standards library's (GB 3095-2012 Table 4 / GB 3095-2026 §6: at least 20 hourly values for a 24-h
+     * mean); O3 is judged by the same count (its daily max 1-h rule), the 8-h window rule needs the series itself
+     * and lives in the evaluation.
+     */
+    public record DailyValidity(String parameter, java.time.LocalDate day, long validHours, boolean dailyValid) {
+    }
+
     public record SiteQuality(String site, List<String> parameters, SiteStatus status, Completeness total,
-                              List<Completeness> days) {
+                              List<Completeness> days, List<DailyValidity> validity) {
     }
 
     private final Store store;
@@ -51,7 +61,15 @@ public class SiteQualityService {
         SiteStatus status = store.quality().status(clock.instant(), OFFLINE_AFTER).stream()
                 .filter(s -> s.siteCode().equals(site.code())).findFirst()
                 .orElse(new SiteStatus(site.code(), null, false));
+        List<DailyValidity> validity = new java.util.ArrayList<>();
+        for (String p : params) {
+            for (Completeness c : store.quality().daily(CompletenessQuery.hourly(List.of(site.code()), List.of(p),
+                    from, to))) {
+                validity.add(new DailyValidity(p, c.from(), c.valid(),
+                        c.valid() >= AirQualityEvaluation.MIN_HOURS_PER_DAY));
+            }
+        }
         return new SiteQuality(site.code(), params, status,
-                new Completeness(site.code(), from, to, expected, received, valid), days);
+                new Completeness(site.code(), from, to, expected, received, valid), days, validity);
     }
 }
