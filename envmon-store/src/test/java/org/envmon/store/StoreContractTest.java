@@ -971,4 +971,104 @@ public abstract class StoreContractTest {
     private static List<String> codes(List<Site> sites) {
         return sites.stream().map(Site::code).toList();
     }
+
+    // ---------------------------------------------------------------- bulk hourly read (evaluation)
+
+    @Test
+    void hourlyValuesStreamTheLatestCopyOfEachHourWithReviewsAppliedInTheOrderAsked() {
+        store.sites().upsert(List.of(site("S1", Medium.AIR, "M1", null, null), site("S2", Medium.AIR, "M2", null, null),
+                site("S3", Medium.AIR, "M3", null, null)));
+        store.observations().write(List.of(
+                packet("h1", T0, row("S1", "a", Interval.HOUR, Statistic.VALUE, hour(0), 10),
+                        row("S1", "a", Interval.HOUR, Statistic.VALUE, hour(1), 11),
+                        row("S1", "a", Interval.HOUR, Statistic.VALUE, hour(2), 12).withQc(false, List.of("RANGE")),
+                        row("S1", "b", Interval.HOUR, Statistic.VALUE, hour(1), 21),
+                        row("S1", "a", Interval.HOUR, Statistic.MAX, hour(1), 99),
+                        row("S1", "a", Interval.DAY, Statistic.VALUE, hour(0), 98),
+                        row("S1", "zz", Interval.HOUR, Statistic.VALUE, hour(0), 97),
+                        row("S2", "a", Interval.HOUR, Statistic.VALUE, hour(0), 30),
+                        row("S2", "a", Interval.HOUR, Statistic.VALUE, hour(5), 35),
+                        row("S2", "a", Interval.DAY, Statistic.VALUE, hour(0), 33),
+                        row("S3", "a", Interval.HOUR, Statistic.VALUE, hour(0), 96)),
+                // a later copy of S1 a hour 1 wins; a value outside [from, to) is left out
+                packet("h2", T0.plusSeconds(60), row("S1", "a", Interval.HOUR, Statistic.VALUE, hour(1), 111),
+                        row("S1", "a", Interval.HOUR, Statistic.VALUE, hour(9), 19))));
+        store.reviews().record(review("a", hour(0), hour(1), ReviewDecision.INVALID));
+        store.reviews().record(review(null, hour(2), hour(3), ReviewDecision.VALID));
+        store.reviews().record(new ReviewRequest("S2", null, Interval.DAY, hour(0), hour(24), ReviewDecision.INVALID,
+                "day values only", "op"));
+        HourlyValuesQuery q = new HourlyValuesQuery(List.of("S2", "S1", "S9"), List.of("a", "b"), hour(0), hour(9));
+        List<String> got = new ArrayList<>();
+        store.observations().hourlyValues(q, (site, parameter, epochSecond, value, valid) -> got.add(
+                q.siteCodes().get(site) + " " + q.parameters().get(parameter) + " "
+                        + (epochSecond - T0.getEpochSecond()) / 3600 + " " + value + " " + valid));
+        assertThat(got).containsExactly(
+                "S2 a 0 30.0 true", "S2 a 5 35.0 true",
+                "S1 a 0 10.0 false", "S1 a 1 111.0 true", "S1 a 2 12.0 true", "S1 b 1 21.0 true");
+        // the same as query() per site and parameter
+        List<String> viaQuery = new ArrayList<>();
+        for (String s : q.siteCodes()) {
+            for (String p : q.parameters()) {
+                for (Observation o : store.observations().query(series(s, p, Interval.HOUR, Statistic.VALUE, hour(0),
+                        hour(9), 1000))) {
+                    viaQuery.add(s + " " + p + " " + (o.time().getEpochSecond() - T0.getEpochSecond()) / 3600 + " "
+                            + o.value() + " " + o.effectiveValid());
+                }
+            }
+        }
+        assertThat(got).isEqualTo(viaQuery);
+        List<String> none = new ArrayList<>();
+        store.observations().hourlyValues(new HourlyValuesQuery(List.of(), List.of("a"), hour(0), hour(9)),
+                (s, p, t, v, ok) -> none.add("x"));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void hourlyValuesReadManySitesQuickly() {
+        int sites = 300;
+        int hours = 24 * 31;
+        List<String> codes = new ArrayList<>();
+        List<Site> list = new ArrayList<>();
+        for (int i = 0; i < sites; i++) {
+            codes.add(String.format("H%04d", i));
+            list.add(site(codes.get(i), Medium.AIR, "HM" + i, null, null));
+        }
+        store.sites().upsert(list);
+        List<PacketWrite> batch = new ArrayList<>();
+        for (int h = 0; h < hours; h++) {
+            ObservationRow[] rows = new ObservationRow[sites * 2];
+            for (int i = 0; i < sites; i++) {
+                rows[2 * i] = row(codes.get(i), "a", Interval.HOUR, Statistic.VALUE, hour(h), h % 100 + i);
+                rows[2 * i + 1] = row(codes.get(i), "b", Interval.HOUR, Statistic.VALUE, hour(h), 1.5);
+            }
+            batch.add(packet("bulk" + h, T0, rows));
+        }
+        store.observations().write(batch);
+        long[] n = new long[1];
+        long[] sum = new long[1];
+        int[] lastSite = {-1};
+        boolean[] ordered = {true};
+        long start = System.nanoTime();
+        store.observations().hourlyValues(new HourlyValuesQuery(codes, List.of("a", "b"), hour(0), hour(hours)),
+                (s, p, t, v, ok) -> {
+                    n[0]++;
+                    if (p == 0) {
+                        sum[0] += (long) v;
+                    }
+                    ordered[0] &= s >= lastSite[0];
+                    lastSite[0] = s;
+                });
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("[%s] hourly bulk read of %d values: %d ms%n", store.engine(), n[0], ms);
+        assertThat(n[0]).isEqualTo(2L * sites * hours);
+        assertThat(ordered[0]).isTrue();
+        long expected = 0;
+        for (int i = 0; i < sites; i++) {
+            for (int h = 0; h < hours; h++) {
+                expected += h % 100 + i;
+            }
+        }
+        assertThat(sum[0]).isEqualTo(expected);
+        assertThat(ms).isLessThan(10_000);
+    }
 }

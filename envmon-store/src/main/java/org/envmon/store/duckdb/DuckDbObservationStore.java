@@ -206,6 +206,23 @@ final class DuckDbObservationStore extends JdbcObservationStore implements AutoC
     }
 
     @Override
+    protected String epochMicrosOfTime(String column) {
+        return "epoch_us(" + column + ")";
+    }
+
+    /**
+     * DuckDB's JDBC driver materialises a whole result in memory unless the database is opened with
+     * {@code jdbc_stream_results}, which would change every reader of the store; so the hourly bulk read asks for
+     * {@value #SITES_PER_HOURLY_QUERY} sites per query (a year of six pollutants: ~6.5 M rows, ~200 MB).
+     */
+    @Override
+    protected int sitesPerHourlyQuery() {
+        return SITES_PER_HOURLY_QUERY;
+    }
+
+    static final int SITES_PER_HOURLY_QUERY = Integer.getInteger("envmon.duckdb.hourlySitesPerQuery", 128);
+
+    @Override
     public synchronized void close() throws SQLException {
         writer.close();
     }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.envmon.store.HourlyValuesQuery;
 import org.envmon.store.Interval;
 import org.envmon.store.Observation;
 import org.envmon.store.ObservationQuery;
@@ -142,6 +143,24 @@ public abstract class JdbcObservationStore implements ObservationStore {
             return JdbcReviewStore.applyReviews(out, JdbcReviewStore.covering(c, q.siteCode(), q.parameter(),
                     q.interval(), out.get(0).time(), out.get(out.size() - 1).time()));
         });
+    }
+
+    @Override
+    public void hourlyValues(HourlyValuesQuery query, HourlyValuesQuery.Sink sink) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(sink, "sink");
+        new HourlyReader(query, sink, epochMicrosOfTime("o.\"time\""), 50_000).read(db, sitesPerHourlyQuery());
+    }
+
+    /** SQL giving the microseconds since the epoch of a TIMESTAMPTZ column, as a BIGINT. */
+    protected abstract String epochMicrosOfTime(String column);
+
+    /**
+     * Sites per query of {@link #hourlyValues}: the whole request when the driver streams results, fewer when it
+     * materialises each result in memory.
+     */
+    protected int sitesPerHourlyQuery() {
+        return Integer.MAX_VALUE;
     }
 
     @Override

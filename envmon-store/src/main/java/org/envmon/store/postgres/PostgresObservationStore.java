@@ -259,4 +259,10 @@ final class PostgresObservationStore extends JdbcObservationStore {
             }
         }
     }
+
+    /** PostgreSQL streams the hourly bulk read with a cursor (fetch size, inside a transaction): one query. */
+    @Override
+    protected String epochMicrosOfTime(String column) {
+        return "(EXTRACT(EPOCH FROM " + column + ") * 1000000)::BIGINT";
+    }
 }

@@ -1,0 +1,107 @@
+package org.envmon.app.evaluation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.envmon.alerts.AlertEngine;
+import org.envmon.alerts.DerivedAirUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Feeds the city hourly AQI to the alert engine's city AQI rule: every {@code envmon.evaluation.alerts-interval}
+ * (default 5 min) the city hours of the last {@code alerts-lookback-hours} (default 3) are recomputed from the store
+ * (late values and reviews included) and each city hour whose AQI is new or changed is handed to
+ * {@link AlertEngine#derived}, oldest first. Does nothing when the alert engine is disabled
+ * ({@code envmon.alerts.enabled=false}: no bean).
+ */
+@Component
+public class CityAqiAlertFeed implements DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(CityAqiAlertFeed.class);
+
+    private final EvaluationService service;
+    private final ObjectProvider<AlertEngine> engine;
+    private final EvaluationProperties props;
+    /** city → hour → AQI last sent. */
+    private final Map<String, Map<Instant, Integer>> sent = new HashMap<>();
+    private ScheduledExecutorService timer;
+
+    public CityAqiAlertFeed(EvaluationService service, ObjectProvider<AlertEngine> engine,
+            EvaluationProperties props) {
+        this.service = service;
+        this.engine = engine;
+        this.props = props;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public synchronized void start() {
+        Duration every = props.alertsInterval();
+        if (engine.getIfAvailable() == null || every == null || every.isZero() || every.isNegative() || timer != null) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "envmon-city-aqi-feed");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                feed(Instant.now());
+            } catch (RuntimeException e) {
+                log.warn("city AQI feed failed (retried next time): {}", e.toString());
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("city AQI feed to the alert engine every {}", every);
+    }
+
+    /**
+     * Recomputes the city hours starting in the last {@code alerts-lookback-hours} before {@code now}'s hour and the
+     * hour itself, and sends the new or changed ones. Returns the number of updates sent (0 without alert engine).
+     */
+    public synchronized int feed(Instant now) {
+        AlertEngine e = engine.getIfAvailable();
+        if (e == null) {
+            return 0;
+        }
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        Instant from = hour.minus(Duration.ofHours(Math.max(1, props.alertsLookbackHours())));
+        Map<String, List<EvaluationService.Hour>> cities = service.recentCityHours(from, hour.plus(Duration.ofHours(1)));
+        int n = 0;
+        for (Map.Entry<String, List<EvaluationService.Hour>> c : cities.entrySet()) {
+            Map<Instant, Integer> last = sent.computeIfAbsent(c.getKey(), k -> new HashMap<>());
+            last.keySet().removeIf(t -> t.isBefore(from));
+            for (EvaluationService.Hour h : c.getValue()) {
+                if (h.report().aqi().isEmpty()) {
+                    continue;
+                }
+                int aqi = h.report().aqi().getAsInt();
+                Integer before = last.put(h.start(), aqi);
+                if (before == null || before != aqi) {
+                    e.derived(new DerivedAirUpdate(c.getKey(), h.start(), aqi, h.report().level().orElseThrow()
+                            .number()));
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public synchronized void destroy() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+}

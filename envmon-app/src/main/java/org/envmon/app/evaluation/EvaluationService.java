@@ -1,0 +1,490 @@
+package org.envmon.app.evaluation;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import org.envmon.app.api.BadRequestException;
+import org.envmon.app.api.NotFoundException;
+import org.envmon.evaluation.AirEvaluator;
+import org.envmon.evaluation.AirPollutants;
+import org.envmon.evaluation.AirRanking;
+import org.envmon.evaluation.HourGrid;
+import org.envmon.evaluation.StationDaily;
+import org.envmon.evaluation.StationHourSeries;
+import org.envmon.evaluation.StationHourly;
+import org.envmon.evaluation.WaterEvaluator;
+import org.envmon.standards.air.AirQualityEvaluation.PeriodEvaluation;
+import org.envmon.standards.air.AqiResult;
+import org.envmon.standards.water.GroupEvaluation;
+import org.envmon.standards.water.WaterParameter;
+import org.envmon.standards.water.WaterQualityIndex;
+import org.envmon.standards.water.Waterbody;
+import org.envmon.store.HourlyValuesQuery;
+import org.envmon.store.Medium;
+import org.envmon.store.ObservationStore;
+import org.envmon.store.Site;
+import org.envmon.store.SiteQuery;
+import org.envmon.store.SiteStore;
+import org.springframework.stereotype.Service;
+
+/**
+ * Store-backed air and water evaluation (issue 5): reads the valid hourly values from the store
+ * ({@link ObservationStore#hourlyValues}, reviews applied) and evaluates them with the pure
+ * {@code envmon-evaluation} engine, <em>on request</em>.
+ *
+ * <p>There are no derived tables yet: every answer is computed from the stored hourly values when asked, so it always
+ * reflects the latest data and reviews (a review is visible in the next answer) but a national ranking reads a year
+ * of every station. The next step keeps station/city hourly and daily results (derived tables or an in-memory
+ * cache) and refreshes only what {@link org.envmon.evaluation.Recompute#affected} names for the changed hours; the
+ * {@code AirEvaluator.hourly/daily(series, from, to, into)} range calls are the seam for it.
+ *
+ * <p>Decisions:
+ * <ul>
+ *   <li>Hourly requests take instants ({@code from} inclusive, {@code to} exclusive, hours by interval start); the
+ *       grid starts one natural day before {@code from} so the 24-h and 8-h moving means at the first hours are
+ *       complete. Daily and period requests take Beijing dates, both inclusive.</li>
+ *   <li>A city is the set of air sites with that {@code city} name; control sites (对照点) are left out of the city
+ *       (HJ 663); a city hour counts with one valid station.</li>
+ *   <li>The city ranking covers every city that has a non-control air site; cities without any value in the period
+ *       are listed as unranked. The previous-year figures use the same calendar period one year earlier.</li>
+ *   <li>Water: the monthly mean of a section uses its stored hourly-interval values (automatic stations' 4-hourly
+ *       values, CN 2061); the site model has no water-body type yet, so a section counts as a lake/reservoir when its
+ *       name contains 水库 or 湖 (else river). Group main pollutants: the (up to three) items exceeding class III in
+ *       the most sections.</li>
+ * </ul>
+ * Thread-safe (stateless apart from the stores).
+ */
+@Service
+public class EvaluationService {
+    static final int SECONDS_PER_HOUR = 3600;
+
+    private final SiteStore sites;
+    private final ObservationStore observations;
+    private final EvaluationProperties props;
+
+    public EvaluationService(SiteStore sites, ObservationStore observations, EvaluationProperties props) {
+        this.sites = sites;
+        this.observations = observations;
+        this.props = props;
+    }
+
+    public EvaluationProperties properties() {
+        return props;
+    }
+
+    // ============================================================================================ targets
+
+    /** What an air request is about: one site, or a city (its non-control stations). */
+    public record AirTarget(String type, String code, String name, String city, List<Site> stations) {
+        boolean isCity() {
+            return type.equals("city");
+        }
+    }
+
+    /** Exactly one of {@code site} and {@code city}. */
+    public AirTarget airTarget(String site, String city) {
+        boolean hasSite = site != null && !site.isBlank();
+        boolean hasCity = city != null && !city.isBlank();
+        if (hasSite == hasCity) {
+            throw new BadRequestException("give exactly one of 'site' and 'city'");
+        }
+        if (hasSite) {
+            Site s = sites.byCode(site.trim()).orElseThrow(() -> new NotFoundException("no site with code " + site));
+            if (s.medium() != Medium.AIR) {
+                throw new BadRequestException("site " + s.code() + " is not an air site (" + s.medium() + ")");
+            }
+            return new AirTarget("site", s.code(), s.name(), s.city(), List.of(s));
+        }
+        return new AirTarget("city", city.trim(), city.trim(), city.trim(), cityStations(city.trim()));
+    }
+
+    /** The non-control air stations of a city; 404 when there are none. */
+    public List<Site> cityStations(String city) {
+        List<Site> list = sites.list(new SiteQuery(Medium.AIR, null, city)).stream().filter(s -> !s.control())
+                .toList();
+        if (list.isEmpty()) {
+            throw new NotFoundException("no air stations in city " + city);
+        }
+        return list;
+    }
+
+    // ============================================================================================ checks
+
+    /** {@code from} before {@code to}, span at most the configured maximum. */
+    public void checkSpan(Instant from, Instant to) {
+        if (from == null || to == null) {
+            throw new BadRequestException("'from' and 'to' are required");
+        }
+        if (!from.isBefore(to)) {
+            throw new BadRequestException("'from' must be before 'to'");
+        }
+        if (Duration.between(from, to).compareTo(Duration.ofDays(props.maxPeriodDays())) > 0) {
+            throw new BadRequestException("the period is longer than the maximum of " + props.maxPeriodDays()
+                    + " days");
+        }
+    }
+
+    /** Inclusive day range. */
+    public void checkDays(LocalDate from, LocalDate to) {
+        if (from == null || to == null) {
+            throw new BadRequestException("'from' and 'to' are required");
+        }
+        if (to.isBefore(from)) {
+            throw new BadRequestException("'from' must not be after 'to'");
+        }
+        if (to.toEpochDay() - from.toEpochDay() + 1 > props.maxPeriodDays()) {
+            throw new BadRequestException("the period is longer than the maximum of " + props.maxPeriodDays()
+                    + " days");
+        }
+    }
+
+    // ============================================================================================ air
+
+    /** One hour of a station or city: the full HJ 633 real-time report (edition inside). */
+    public record Hour(Instant start, AqiResult report, int stations) {
+    }
+
+    /** One day: the full daily report. */
+    public record Day(LocalDate date, AqiResult report, int stations) {
+    }
+
+    /** Hourly AQI of a site or city for hours starting in [from, to). */
+    public List<Hour> hourly(AirTarget t, Instant from, Instant to) {
+        checkSpan(from, to);
+        LocalDate first = LocalDateTime.ofInstant(from, HourGrid.BEIJING).toLocalDate().minusDays(1);
+        LocalDate last = LocalDateTime.ofInstant(to.minusNanos(1), HourGrid.BEIJING).toLocalDate();
+        HourGrid grid = HourGrid.of(first, last);
+        StationHourSeries s = series(t, grid);
+        StationHourly h = AirEvaluator.hourly(s);
+        int i0 = grid.indexContaining(from);
+        if (grid.start(i0).isBefore(from)) {
+            i0++;
+        }
+        int i1 = grid.indexContaining(to.minusNanos(1)) + 1;
+        List<Hour> out = new ArrayList<>(Math.max(0, i1 - i0));
+        for (int i = i0; i < i1; i++) {
+            out.add(new Hour(grid.start(i), AirEvaluator.hourlyReport(s, h, i), stationsAt(s, i)));
+        }
+        return out;
+    }
+
+    /** Daily AQI of a site or city for the days from … to (inclusive). */
+    public List<Day> daily(AirTarget t, LocalDate from, LocalDate to) {
+        checkDays(from, to);
+        HourGrid grid = HourGrid.of(from, to);
+        StationHourSeries s = series(t, grid);
+        StationDaily d = AirEvaluator.daily(s);
+        List<Day> out = new ArrayList<>(grid.days());
+        for (int k = 0; k < grid.days(); k++) {
+            int n = 0;
+            for (int i = 24 * k; i < 24 * k + 24; i++) {
+                n = Math.max(n, stationsAt(s, i));
+            }
+            out.add(new Day(grid.day(k), AirEvaluator.dailyReport(d, k), n));
+        }
+        return out;
+    }
+
+    /** HJ 663 evaluation of a city over the days from … to (inclusive). */
+    public PeriodEvaluation cityPeriod(String city, LocalDate from, LocalDate to) {
+        checkDays(from, to);
+        AirTarget t = airTarget(null, city);
+        HourGrid grid = HourGrid.of(from, to);
+        return AirEvaluator.period(AirEvaluator.daily(series(t, grid)), from, to);
+    }
+
+    /** A ranking and the number of cities it looked at. */
+    public record CityRanking(AirRanking.Ranking ranking, int cities, LocalDate previousFrom, LocalDate previousTo) {
+    }
+
+    /** Every city with air sites, ranked over the days from … to, with the change vs the previous year. */
+    public CityRanking ranking(LocalDate from, LocalDate to, AirRanking.By by) {
+        checkDays(from, to);
+        List<Site> all = rankedStations();
+        TreeSet<String> cities = new TreeSet<>();
+        all.forEach(s -> cities.add(s.city()));
+        Map<String, PeriodEvaluation> current = cityPeriods(all, from, to);
+        LocalDate[] prev = AirRanking.samePeriodLastYear(from, to);
+        Map<String, PeriodEvaluation> previous = cityPeriods(all, prev[0], prev[1]);
+        AirRanking.Ranking r = AirRanking.rank(current, previous, by);
+        TreeSet<String> unranked = new TreeSet<>(r.unranked());
+        for (String c : cities) {
+            if (!current.containsKey(c)) {
+                unranked.add(c);
+            }
+        }
+        return new CityRanking(new AirRanking.Ranking(r.by(), r.ranked(), List.copyOf(unranked)), cities.size(),
+                prev[0], prev[1]);
+    }
+
+    /** Non-control air stations with a city, ordered by city then code (the order the bulk read streams them). */
+    List<Site> rankedStations() {
+        return sites.list(new SiteQuery(Medium.AIR, null, null)).stream()
+                .filter(s -> !s.control() && s.city() != null && !s.city().isBlank())
+                .sorted(Comparator.comparing(Site::city).thenComparing(Site::code)).toList();
+    }
+
+    /** Period evaluation of every city that has values in the period. */
+    Map<String, PeriodEvaluation> cityPeriods(List<Site> stationsByCity, LocalDate from, LocalDate to) {
+        HourGrid grid = HourGrid.of(from, to);
+        Map<String, PeriodEvaluation> out = new HashMap<>();
+        streamCities(stationsByCity, grid, grid.start(0), grid.start(grid.hours()), (city, series) -> out.put(city,
+                AirEvaluator.period(AirEvaluator.daily(AirEvaluator.cityMean(city, series)), from, to)));
+        return out;
+    }
+
+    /** City hourly AQI of the hours starting in [from, to) for every city with values (for the alert feed). */
+    public Map<String, List<Hour>> recentCityHours(Instant from, Instant to) {
+        LocalDate first = LocalDateTime.ofInstant(from, HourGrid.BEIJING).toLocalDate().minusDays(1);
+        LocalDate last = LocalDateTime.ofInstant(to.minusNanos(1), HourGrid.BEIJING).toLocalDate();
+        HourGrid grid = HourGrid.of(first, last);
+        Map<String, List<Hour>> out = new TreeMap<>();
+        streamCities(rankedStations(), grid, from.minus(Duration.ofHours(23)), to, (city, series) -> {
+            StationHourSeries c = AirEvaluator.cityMean(city, series);
+            StationHourly h = AirEvaluator.hourly(c);
+            List<Hour> hours = new ArrayList<>();
+            for (int i = Math.max(0, grid.indexContaining(from)); i < grid.hours() && grid.start(i).isBefore(to);
+                    i++) {
+                if (!grid.start(i).isBefore(from) && h.aqi(i) >= 0) {
+                    hours.add(new Hour(grid.start(i), AirEvaluator.hourlyReport(c, h, i), stationsAt(c, i)));
+                }
+            }
+            out.put(city, hours);
+        });
+        return out;
+    }
+
+    private static int stationsAt(StationHourSeries s, int i) {
+        int n = 0;
+        for (int p = 0; p < AirPollutants.COUNT; p++) {
+            n = Math.max(n, s.stationCount(p, i));
+        }
+        return n;
+    }
+
+    /** The station's own series, or the city mean of its stations, on the grid. */
+    private StationHourSeries series(AirTarget t, HourGrid grid) {
+        Map<String, StationHourSeries> loaded = load(t.stations(), grid);
+        if (!t.isCity()) {
+            return loaded.get(t.code());
+        }
+        return AirEvaluator.cityMean(t.city(), loaded.values());
+    }
+
+    /** Series of a few sites (all held in memory), empty ones included. */
+    public Map<String, StationHourSeries> load(List<Site> list, HourGrid grid) {
+        Map<String, StationHourSeries> out = new LinkedHashMap<>();
+        StationHourSeries.Builder[] builders = new StationHourSeries.Builder[list.size()];
+        for (int k = 0; k < builders.length; k++) {
+            Site s = list.get(k);
+            builders[k] = StationHourSeries.builder(s.code(), s.city(), s.control(), grid);
+        }
+        long start = grid.start(0).getEpochSecond();
+        int hours = grid.hours();
+        observations.hourlyValues(new HourlyValuesQuery(list.stream().map(Site::code).toList(), AirPollutants.CODES,
+                grid.start(0), grid.start(hours)), (site, p, t, v, valid) -> {
+                    int i = hourIndex(start, hours, t);
+                    if (valid && i >= 0) {
+                        builders[site].put(p, i, AirPollutants.toMilli(v));
+                    }
+                });
+        for (int k = 0; k < builders.length; k++) {
+            out.put(list.get(k).code(), builders[k].build());
+        }
+        return out;
+    }
+
+    /**
+     * Streams the valid hourly values of many stations, ordered by city, city by city: each city's station series
+     * are handed to {@code perCity} once its last station was read, and dropped after (memory: one city).
+     * Cities without any value are not handed over. Runs {@code perCity} on the reading thread.
+     */
+    public void streamCities(List<Site> stationsByCity, HourGrid grid, Instant readFrom, Instant readTo,
+            BiConsumer<String, List<StationHourSeries>> perCity) {
+        if (stationsByCity.isEmpty()) {
+            return;
+        }
+        long start = grid.start(0).getEpochSecond();
+        int hours = grid.hours();
+        Instant from = readFrom.isBefore(grid.start(0)) ? grid.start(0) : readFrom;
+        Instant to = readTo.isAfter(grid.start(hours)) ? grid.start(hours) : readTo;
+        if (!from.isBefore(to)) {
+            return;
+        }
+        CityCollector c = new CityCollector(stationsByCity, grid, perCity);
+        observations.hourlyValues(new HourlyValuesQuery(stationsByCity.stream().map(Site::code).toList(),
+                AirPollutants.CODES, from, to), (site, p, t, v, valid) -> {
+                    int i = hourIndex(start, hours, t);
+                    if (valid && i >= 0) {
+                        c.builder(site).put(p, i, AirPollutants.toMilli(v));
+                    }
+                });
+        c.finish();
+    }
+
+    static int hourIndex(long gridStart, int hours, long epochSecond) {
+        long off = epochSecond - gridStart;
+        if (off < 0 || off % SECONDS_PER_HOUR != 0) {
+            return -1;
+        }
+        long i = off / SECONDS_PER_HOUR;
+        return i < hours ? (int) i : -1;
+    }
+
+    /** Builds station series in site order and flushes a city when the next city begins. */
+    private static final class CityCollector {
+        private final List<Site> sites;
+        private final HourGrid grid;
+        private final BiConsumer<String, List<StationHourSeries>> perCity;
+        private final List<StationHourSeries> done = new ArrayList<>();
+        private int current = -1;
+        private StationHourSeries.Builder builder;
+
+        CityCollector(List<Site> sites, HourGrid grid, BiConsumer<String, List<StationHourSeries>> perCity) {
+            this.sites = sites;
+            this.grid = grid;
+            this.perCity = perCity;
+        }
+
+        StationHourSeries.Builder builder(int site) {
+            if (site != current) {
+                closeStation();
+                if (!done.isEmpty() && !sites.get(site).city().equals(sites.get(current).city())) {
+                    flushCity(sites.get(current).city());
+                }
+                current = site;
+                Site s = sites.get(site);
+                builder = StationHourSeries.builder(s.code(), s.city(), s.control(), grid);
+            }
+            return builder;
+        }
+
+        private void closeStation() {
+            if (builder != null) {
+                done.add(builder.build());
+                builder = null;
+            }
+        }
+
+        private void flushCity(String city) {
+            if (!done.isEmpty()) {
+                perCity.accept(city, List.copyOf(done));
+                done.clear();
+            }
+        }
+
+        void finish() {
+            closeStation();
+            if (current >= 0) {
+                flushCity(sites.get(current).city());
+            }
+        }
+    }
+
+    // ============================================================================================ water
+
+    /** A section's month with its site. */
+    public record SectionMonth(Site site, WaterEvaluator.SectionMonth month) {
+    }
+
+    /** A group's evaluation with its sections and main pollutants. */
+    public record WaterGroup(String by, String name, YearMonth month, Optional<GroupEvaluation> evaluation,
+            List<SectionMonth> sections, List<WaterParameter> mainPollutants) {
+    }
+
+    /** Monthly class of one surface-water section. */
+    public SectionMonth sectionMonth(String code, YearMonth month) {
+        Site s = sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code " + code));
+        if (s.medium() != Medium.SURFACE_WATER) {
+            throw new BadRequestException("site " + code + " is not a surface-water section (" + s.medium() + ")");
+        }
+        return sectionMonths(List.of(s), month).get(0);
+    }
+
+    /** Evaluation of the sections of a basin or a province. */
+    public WaterGroup waterGroup(String basin, String province, YearMonth month) {
+        boolean hasBasin = basin != null && !basin.isBlank();
+        boolean hasProvince = province != null && !province.isBlank();
+        if (hasBasin == hasProvince) {
+            throw new BadRequestException("give exactly one of 'basin' and 'province'");
+        }
+        List<Site> list = hasBasin
+                ? sites.list(new SiteQuery(Medium.SURFACE_WATER, null, null)).stream()
+                        .filter(s -> basin.trim().equals(s.basin())).toList()
+                : sites.list(new SiteQuery(Medium.SURFACE_WATER, province.trim(), null));
+        String name = hasBasin ? basin.trim() : province.trim();
+        if (list.isEmpty()) {
+            throw new NotFoundException("no surface-water sections in " + (hasBasin ? "basin " : "province ") + name);
+        }
+        List<SectionMonth> months = sectionMonths(list, month);
+        Optional<GroupEvaluation> g = WaterEvaluator.evaluateGroup(months.stream().map(SectionMonth::month).toList());
+        return new WaterGroup(hasBasin ? "basin" : "province", name, month, g, months, mainPollutants(months));
+    }
+
+    /** CWQI ranking of the cities with surface-water sections, best first. */
+    public List<WaterQualityIndex.Ranked> waterRanking(YearMonth month) {
+        List<Site> list = sites.list(new SiteQuery(Medium.SURFACE_WATER, null, null));
+        Map<String, Site> byCode = new HashMap<>();
+        list.forEach(s -> byCode.put(s.code(), s));
+        List<WaterEvaluator.SectionMonth> months = sectionMonths(list, month).stream().map(SectionMonth::month)
+                .toList();
+        return WaterEvaluator.rankCities(months, byCode::get);
+    }
+
+    /** Month of each section, in the order given. */
+    List<SectionMonth> sectionMonths(List<Site> sections, YearMonth month) {
+        List<String> codes = new ArrayList<>(WaterEvaluator.CODES.keySet());
+        List<WaterParameter> params = codes.stream().map(WaterEvaluator.CODES::get).toList();
+        List<Map<WaterParameter, List<BigDecimal>>> values = new ArrayList<>(sections.size());
+        for (int k = 0; k < sections.size(); k++) {
+            values.add(new EnumMap<>(WaterParameter.class));
+        }
+        Instant from = month.atDay(1).atStartOfDay().toInstant(HourGrid.BEIJING);
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(HourGrid.BEIJING);
+        observations.hourlyValues(new HourlyValuesQuery(sections.stream().map(Site::code).toList(), codes, from, to),
+                (site, p, t, v, valid) -> {
+                    if (valid && v >= 0 && !Double.isInfinite(v)) {
+                        values.get(site).computeIfAbsent(params.get(p), x -> new ArrayList<>())
+                                .add(BigDecimal.valueOf(v));
+                    }
+                });
+        List<SectionMonth> out = new ArrayList<>(sections.size());
+        for (int k = 0; k < sections.size(); k++) {
+            Site s = sections.get(k);
+            out.add(new SectionMonth(s, WaterEvaluator.monthly(s.code(), waterbody(s), month, values.get(k), 1)));
+        }
+        return out;
+    }
+
+    /** Decision (no water-body type in the site model yet): 水库 or 湖 in the name = lake/reservoir. */
+    static Waterbody waterbody(Site s) {
+        return s.name().contains("水库") || s.name().contains("湖") ? Waterbody.LAKE_RESERVOIR : Waterbody.RIVER;
+    }
+
+    /** Items worse than class III in the most sections (up to three), ties in Table 1 order. */
+    static List<WaterParameter> mainPollutants(Collection<SectionMonth> months) {
+        Map<WaterParameter, Integer> count = new EnumMap<>(WaterParameter.class);
+        for (SectionMonth m : months) {
+            m.month().result().exceedances().forEach(e -> count.merge(e.parameter(), 1, Integer::sum));
+        }
+        return count.entrySet().stream()
+                .sorted(Map.Entry.<WaterParameter, Integer>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(3).map(Map.Entry::getKey).toList();
+    }
+}

@@ -1,0 +1,325 @@
+package org.envmon.app.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.envmon.app.cli.DemoCommandAccess;
+import org.envmon.ingest.IngestSink;
+import org.envmon.store.Interval;
+import org.envmon.store.Medium;
+import org.envmon.store.Observation;
+import org.envmon.store.ObservationQuery;
+import org.envmon.store.ObservationRow;
+import org.envmon.store.ObservationStore;
+import org.envmon.store.PacketWrite;
+import org.envmon.store.RawPacket;
+import org.envmon.store.ReviewDecision;
+import org.envmon.store.ReviewRequest;
+import org.envmon.store.Site;
+import org.envmon.store.SiteStore;
+import org.envmon.store.Statistic;
+import org.envmon.store.Store;
+import org.envmon.standards.air.AirEdition;
+import org.envmon.standards.air.AirQualityIndex;
+import org.envmon.standards.air.AqiResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The evaluation API over HTTP on the demo data (2,026 national air stations, Beijing January 2019) plus water
+ * sections written here. Runs on DuckDB ({@link EvaluationApiOnDuckDbTest}) and PostgreSQL
+ * ({@link EvaluationApiOnPostgresTest}).
+ */
+abstract class EvaluationApiContract {
+    static final ZoneOffset BJ = ZoneOffset.ofHours(8);
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String BEIJING = EvaluationPlatform.enc("北京");
+    static EvaluationPlatform platform;
+
+    static void load() throws Exception {
+        DemoCommandAccess.load(platform.bean(SiteStore.class), platform.bean(IngestSink.class));
+        writeWater();
+        java.nio.file.Path lhasa = EvaluationPlatform.cnemcFile("cnemc_2019_lhasa.csv.gz");
+        if (lhasa != null) { // a second city for the ranking: Lhasa, January 2019
+            platform.importCnemc(lhasa, d -> d.startsWith("201901") || d.equals("20190201"));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+            platform = null;
+        }
+    }
+
+    static JsonNode ok(String path) throws Exception {
+        HttpResponse<String> r = platform.get(path);
+        assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    static void problem(String path, int status, String text) throws Exception {
+        HttpResponse<String> r = platform.get(path);
+        assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+                .contains("application/problem+json"));
+        assertThat(r.body()).contains(text);
+    }
+
+    static BigDecimal stored(String site, String parameter, Instant start) {
+        List<Observation> o = platform.bean(ObservationStore.class).query(new ObservationQuery(site, parameter,
+                Interval.HOUR, Statistic.VALUE, start, start.plusSeconds(3600), 1));
+        return o.isEmpty() || !o.get(0).effectiveValid() ? null : BigDecimal.valueOf(o.get(0).value());
+    }
+
+    @Test
+    void stationHourlyAqiEqualsTheStandardsLibraryOnTheStoredInputs() throws Exception {
+        JsonNode r = ok("/api/v1/aqi/hourly?site=1001A&from=2019-01-01T00:00%2B08:00&to=2019-01-02T00:00%2B08:00");
+        assertThat(r.get("target").get("type").asText()).isEqualTo("site");
+        assertThat(r.get("editions").get(0).get("code").asText()).isEqualTo("2012");
+        JsonNode values = r.get("values");
+        assertThat(values).hasSize(24);
+        assertThat(values.get(0).get("time").asText()).isEqualTo("2019-01-01T00:00:00+08:00");
+        int withAqi = 0;
+        for (int h = 0; h < 24; h++) {
+            Instant start = LocalDate.of(2019, 1, 1).atStartOfDay().plusHours(h).toInstant(BJ);
+            AqiResult expected = AirQualityIndex.hourly(AirEdition.E2012, new AirQualityIndex.HourlyInput(
+                    stored("1001A", "a21026", start), stored("1001A", "a21004", start), stored("1001A", "a34002", start),
+                    stored("1001A", "a34004", start), stored("1001A", "a21005", start),
+                    stored("1001A", "a05024", start), null, null));
+            JsonNode v = values.get(h);
+            if (expected.aqi().isEmpty()) {
+                assertThat(v.get("aqi").isNull()).isTrue();
+                continue;
+            }
+            withAqi++;
+            assertThat(v.get("aqi").asInt()).as("hour " + h).isEqualTo(expected.aqi().getAsInt());
+            assertThat(v.get("level").asInt()).isEqualTo(expected.level().orElseThrow().number());
+            List<String> primary = new ArrayList<>();
+            v.get("primaryPollutants").forEach(p -> primary.add(p.asText()));
+            assertThat(primary).isEqualTo(expected.primaryKeys());
+            assertThat(v.get("iaqi").get("pm25").asInt()).isEqualTo(expected.iaqi("pm25").getAsInt());
+            assertThat(v.get("edition").asText()).isEqualTo("2012");
+        }
+        assertThat(withAqi).isGreaterThanOrEqualTo(20);
+        // the hour of the CNEMC row "20190101 hour 1": official AQI 73 for 1001A
+        assertThat(values.get(0).get("aqi").asInt()).isEqualTo(73);
+        assertThat(values.get(0).get("concentrations").get("pm25").decimalValue()).isEqualByComparingTo("53");
+    }
+
+    @Test
+    void cityDailyAqiComesFromTheMeanConcentrationsOfTheNonControlStations() throws Exception {
+        JsonNode r = ok("/api/v1/aqi/daily?city=" + BEIJING + "&from=2019-01-05&to=2019-01-05");
+        JsonNode d = r.get("values").get(0);
+        assertThat(d.get("date").asText()).isEqualTo("2019-01-05");
+        // independent: hour means of the valid values of the 11 non-control stations, then the day's mean
+        List<String> stations = platform.bean(SiteStore.class).list(new org.envmon.store.SiteQuery(Medium.AIR, null,
+                "北京")).stream().filter(s -> !s.control()).map(Site::code).toList();
+        assertThat(stations).contains("1001A").doesNotContain("1002A");
+        for (String[] p : new String[][] {{"a34004", "pm25"}, {"a21004", "no2"}, {"a34002", "pm10"}}) {
+            BigDecimal sum = BigDecimal.ZERO;
+            int hours = 0;
+            for (int h = 0; h < 24; h++) {
+                Instant start = LocalDate.of(2019, 1, 5).atStartOfDay().plusHours(h).toInstant(BJ);
+                BigDecimal hs = BigDecimal.ZERO;
+                int n = 0;
+                for (String s : stations) {
+                    BigDecimal v = stored(s, p[0], start);
+                    if (v != null) {
+                        hs = hs.add(v);
+                        n++;
+                    }
+                }
+                if (n > 0) {
+                    sum = sum.add(hs.divide(BigDecimal.valueOf(n), 3, RoundingMode.HALF_EVEN));
+                    hours++;
+                }
+            }
+            BigDecimal expected = sum.divide(BigDecimal.valueOf(hours), 0, RoundingMode.HALF_EVEN);
+            assertThat(d.get("concentrations").get(p[1]).decimalValue()).as(p[1]).isEqualByComparingTo(expected);
+        }
+        // the daily AQI is the standards library's on those concentrations
+        JsonNode c = d.get("concentrations");
+        AqiResult ref = AirQualityIndex.daily(AirEdition.E2012, new AirQualityIndex.DailyInput(dec(c, "so2"),
+                dec(c, "no2"), dec(c, "pm10"), dec(c, "pm25"), dec(c, "co"), dec(c, "o3_1h"), dec(c, "o3_8h")));
+        assertThat(d.get("aqi").asInt()).isEqualTo(ref.aqi().getAsInt());
+        assertThat(d.get("stations").asInt()).isEqualTo(11);
+        assertThat(d.get("category").asText()).isNotBlank();
+    }
+
+    private static BigDecimal dec(JsonNode c, String k) {
+        return c.has(k) ? c.get(k).decimalValue() : null;
+    }
+
+    @Test
+    void aReviewChangesExactlyTheHoursAndTheDayItCovers() throws Exception {
+        String hourly = "/api/v1/aqi/hourly?site=1005A&from=2019-01-20T00:00%2B08:00&to=2019-01-21T00:00%2B08:00";
+        String daily = "/api/v1/aqi/daily?site=1005A&from=2019-01-19&to=2019-01-21";
+        JsonNode h0 = ok(hourly).get("values");
+        JsonNode d0 = ok(daily).get("values");
+        Instant from = LocalDate.of(2019, 1, 20).atTime(8, 0).toInstant(BJ);
+        platform.bean(Store.class).reviews().record(new ReviewRequest("1005A", "a34004", Interval.HOUR, from,
+                from.plusSeconds(5 * 3600), ReviewDecision.INVALID, "analyser drift", "测试员"));
+        JsonNode h1 = ok(hourly).get("values");
+        JsonNode d1 = ok(daily).get("values");
+        for (int h = 0; h < 24; h++) {
+            if (h >= 8 && h < 13) {
+                assertThat(h1.get(h).get("concentrations").has("pm25")).as("hour " + h).isFalse();
+                assertThat(h0.get(h).get("concentrations").has("pm25")).isTrue();
+            } else {
+                assertThat(h1.get(h)).as("hour " + h).isEqualTo(h0.get(h));
+            }
+        }
+        assertThat(d1.get(0)).isEqualTo(d0.get(0));
+        assertThat(d1.get(2)).isEqualTo(d0.get(2));
+        assertThat(d1.get(1)).isNotEqualTo(d0.get(1)); // 19 valid PM2.5 hours left: no PM2.5 daily mean
+        assertThat(d1.get(1).get("concentrations").has("pm25")).isFalse();
+    }
+
+    @Test
+    void cityEvaluationAndRanking() throws Exception {
+        JsonNode e = ok("/api/v1/cities/" + BEIJING + "/evaluation?from=2019-01-01&to=2019-01-31");
+        assertThat(e.get("edition").get("code").asText()).isEqualTo("2012");
+        assertThat(e.get("days").asInt()).isEqualTo(31);
+        assertThat(e.get("stations").asInt()).isGreaterThanOrEqualTo(11);
+        assertThat(e.get("statistics").size()).isGreaterThanOrEqualTo(6);
+        JsonNode days = ok("/api/v1/aqi/daily?city=" + BEIJING + "&from=2019-01-01&to=2019-01-31").get("values");
+        int good = 0;
+        for (JsonNode d : days) {
+            good += !d.get("aqi").isNull() && d.get("aqi").asInt() <= 100 ? 1 : 0;
+        }
+        assertThat(e.get("goodDays").asInt()).isEqualTo(good);
+        assertThat(e.get("composite").get("total").decimalValue()).isPositive();
+
+        JsonNode r = ok("/api/v1/rankings/cities?from=2019-01-01&to=2019-01-31&by=composite");
+        assertThat(r.get("by").asText()).isEqualTo("composite");
+        JsonNode last = r.get("ranking").get(r.get("ranking").size() - 1);
+        assertThat(last.get("city").asText()).isEqualTo("北京");
+        assertThat(last.get("value").decimalValue()).isEqualByComparingTo(e.get("composite").get("total").decimalValue());
+        assertThat(last.get("change").isNull()).isTrue(); // no January 2018 data
+        if (EvaluationPlatform.cnemcFile("cnemc_2019_lhasa.csv.gz") != null) {
+            assertThat(r.get("ranking")).hasSize(2);
+            assertThat(r.get("ranking").get(0).get("city").asText()).isEqualTo("拉萨");
+            assertThat(r.get("ranking").get(0).get("rank").asInt()).isEqualTo(1);
+            assertThat(last.get("rank").asInt()).isEqualTo(2);
+        } else {
+            assertThat(last.get("rank").asInt()).isEqualTo(1);
+        }
+        assertThat(r.get("cities").asInt()).isGreaterThan(300);
+        assertThat(r.get("unranked").size()).isEqualTo(r.get("cities").asInt() - r.get("ranking").size());
+        JsonNode g = ok("/api/v1/rankings/cities?from=2019-01-01&to=2019-01-31&by=good_days");
+        assertThat(g.get("order").asText()).isEqualTo("descending");
+    }
+
+    @Test
+    void errorsAreProblemJson() throws Exception {
+        problem("/api/v1/aqi/hourly?site=NOPE&from=2019-01-01&to=2019-01-02", 404, "no site with code NOPE");
+        problem("/api/v1/aqi/hourly?city=" + EvaluationPlatform.enc("亚特兰蒂斯") + "&from=2019-01-01&to=2019-01-02",
+                404, "no air stations");
+        problem("/api/v1/aqi/hourly?site=1001A&city=" + BEIJING + "&from=2019-01-01&to=2019-01-02", 400,
+                "exactly one");
+        problem("/api/v1/aqi/hourly?site=1001A&from=2019-01-02&to=2019-01-01", 400, "before");
+        problem("/api/v1/aqi/daily?site=1001A&from=2019-01-01&to=2020-06-01", 400, "maximum of 400 days");
+        problem("/api/v1/aqi/daily?site=1001A&from=2019-01-01&to=soon", 400, "not a date");
+        problem("/api/v1/aqi/daily?site=W001&from=2019-01-01&to=2019-01-02", 400, "not an air site");
+        problem("/api/v1/cities/" + BEIJING + "/evaluation?from=2019-02-01&to=2019-01-01", 400, "after");
+        problem("/api/v1/cities/" + EvaluationPlatform.enc("亚特兰蒂斯") + "/evaluation?from=2019-01-01&to=2019-01-31",
+                404, "no air stations");
+        problem("/api/v1/rankings/cities?from=2019-01-01&to=2019-01-31&by=beauty", 400, "composite, pm25 or good_days");
+        problem("/api/v1/water/sections/NOPE/class?month=2019-01", 404, "no site");
+        problem("/api/v1/water/sections/1001A/class?month=2019-01", 400, "not a surface-water section");
+        problem("/api/v1/water/sections/W001/class?month=2019-13", 400, "not a month");
+        problem("/api/v1/water/evaluation?month=2019-01", 400, "exactly one");
+        problem("/api/v1/water/evaluation?basin=" + EvaluationPlatform.enc("无名河") + "&month=2019-01", 404,
+                "no surface-water sections");
+        problem("/api/v1/rankings/water", 400, "month");
+    }
+
+    @Test
+    void theEndpointsAreDocumentedInOpenApi() throws Exception {
+        String doc = platform.get("/v3/api-docs").body();
+        for (String path : List.of("/api/v1/aqi/hourly", "/api/v1/aqi/daily", "/api/v1/cities/{city}/evaluation",
+                "/api/v1/rankings/cities", "/api/v1/rankings/water", "/api/v1/water/sections/{code}/class",
+                "/api/v1/water/evaluation")) {
+            assertThat(doc).contains("\"" + path + "\"");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ water
+
+    /** Five river sections of 测试河 in 测试省 (two cities), January 2019, 4-hourly values. */
+    static void writeWater() {
+        List<Site> sections = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            sections.add(new Site("W00" + i, "测试断面" + i, Medium.SURFACE_WATER, "WMN00" + i, null, "测试省",
+                    i <= 3 ? "甲市" : "乙市", null, "测试河", 30.0, 114.0, false));
+        }
+        platform.bean(SiteStore.class).upsert(sections);
+        // NH3-N by section: II, III, III, IV, 劣V; DO 7.6 (I), CODMn 3.0 (II), TP 0.08 (II)
+        double[] nh3n = {0.4, 0.9, 0.95, 1.3, 2.5};
+        List<PacketWrite> batch = new ArrayList<>();
+        Instant t0 = LocalDate.of(2019, 1, 1).atStartOfDay().toInstant(BJ);
+        for (int k = 0; k < 31 * 6; k++) {
+            Instant t = t0.plusSeconds(4L * 3600 * k);
+            List<ObservationRow> rows = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                String s = sections.get(i).code();
+                rows.add(new ObservationRow(s, "w21003", Interval.HOUR, Statistic.VALUE, t, nh3n[i], "N"));
+                rows.add(new ObservationRow(s, "w01009", Interval.HOUR, Statistic.VALUE, t, 7.6, "N"));
+                rows.add(new ObservationRow(s, "w01019", Interval.HOUR, Statistic.VALUE, t, 3.0, "N"));
+                rows.add(new ObservationRow(s, "w21011", Interval.HOUR, Statistic.VALUE, t, 0.08, "N"));
+                rows.add(new ObservationRow(s, "w01001", Interval.HOUR, Statistic.VALUE, t, 7.5, "N"));
+            }
+            byte[] raw = ("water test " + k).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            batch.add(new PacketWrite(new RawPacket(raw, "test", Instant.now(), "test", "WMN", "2061", "w" + k,
+                    "water-test-" + k, true), rows));
+        }
+        platform.bean(ObservationStore.class).write(batch);
+    }
+
+    @Test
+    void waterSectionClassGroupAndCwqiRanking() throws Exception {
+        JsonNode s = ok("/api/v1/water/sections/W005/class?month=2019-01");
+        assertThat(s.get("waterClass").asText()).isEqualTo("劣V");
+        assertThat(s.get("mainPollutants").get(0).get("parameter").asText()).isEqualTo(
+                org.envmon.standards.water.WaterParameter.NH3N.column());
+        assertThat(s.get("means").get("nh3n").decimalValue()).isEqualByComparingTo("2.5");
+        assertThat(s.get("counts").get("nh3n").asInt()).isEqualTo(186);
+        assertThat(ok("/api/v1/water/sections/W001/class?month=2019-01").get("waterClass").asText()).isEqualTo("II");
+        assertThat(ok("/api/v1/water/sections/W001/class?month=2019-02").get("waterClass").isNull()).isTrue();
+
+        JsonNode g = ok("/api/v1/water/evaluation?basin=" + EvaluationPlatform.enc("测试河") + "&month=2019-01");
+        assertThat(g.get("method").asText()).isEqualTo("SHARES");
+        assertThat(g.get("classified").asInt()).isEqualTo(5);
+        assertThat(g.get("shareAtLeastIII").decimalValue()).isEqualByComparingTo("60.0");
+        assertThat(g.get("shareWorseThanV").decimalValue()).isEqualByComparingTo("20.0");
+        assertThat(g.get("classCounts").get("III").asInt()).isEqualTo(2);
+        assertThat(g.get("mainPollutants").get(0).asText()).isEqualTo("nh3n");
+        assertThat(ok("/api/v1/water/evaluation?province=" + EvaluationPlatform.enc("测试省") + "&month=2019-01")
+                .get("classified").asInt()).isEqualTo(5);
+
+        JsonNode w = ok("/api/v1/rankings/water?month=2019-01");
+        assertThat(w.get("ranking")).hasSize(2);
+        assertThat(w.get("ranking").get(0).get("city").asText()).isEqualTo("甲市");
+        assertThat(w.get("ranking").get(0).get("rank").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theCityAqiFeedHandsChangedCityHoursToTheAlertEngine() {
+        CityAqiAlertFeed feed = platform.bean(CityAqiAlertFeed.class);
+        Instant now = LocalDate.of(2019, 1, 12).atTime(12, 30).toInstant(BJ);
+        int cities = EvaluationPlatform.cnemcFile("cnemc_2019_lhasa.csv.gz") != null ? 2 : 1;
+        assertThat(feed.feed(now)).isEqualTo(4 * cities); // Beijing (and Lhasa), hours 09:00 … 12:00
+        assertThat(feed.feed(now)).isZero(); // nothing changed
+    }
+}

@@ -1,0 +1,106 @@
+package org.envmon.app.evaluation;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.zip.GZIPInputStream;
+import org.envmon.app.DemoData;
+import org.envmon.app.EnvmonApplication;
+import org.envmon.ingest.IngestSink;
+import org.envmon.ingest.files.CnemcHourlyImporter;
+import org.envmon.ingest.files.ImportReport;
+import org.envmon.store.SiteStore;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The application started on free ports for the evaluation tests, with an HTTP client and a CNEMC slice loader. */
+final class EvaluationPlatform implements AutoCloseable {
+    final ConfigurableApplicationContext ctx;
+    final int httpPort;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private EvaluationPlatform(ConfigurableApplicationContext ctx) {
+        this.ctx = ctx;
+        this.httpPort = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
+    }
+
+    static EvaluationPlatform duckdb(Path dataDir) {
+        return start(List.of("--envmon.data-dir=" + dataDir));
+    }
+
+    static EvaluationPlatform postgres(String jdbcUrl) {
+        return start(List.of("--envmon.store=postgres", "--envmon.jdbc-url=" + jdbcUrl));
+    }
+
+    private static EvaluationPlatform start(List<String> storeArgs) {
+        List<String> args = new ArrayList<>(storeArgs);
+        args.add("--server.port=0");
+        args.add("--envmon.hj212.port=0");
+        args.add("--envmon.evaluation.alerts-interval=0s"); // the tests call the feed themselves
+        return new EvaluationPlatform(SpringApplication.run(EnvmonApplication.class, args.toArray(String[]::new)));
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    <T> T bean(Class<T> type) {
+        return ctx.getBean(type);
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** ../shared/data/air/cnemc-2019-cities/{name}, or null when absent. */
+    static Path cnemcFile(String name) {
+        List<Path> c = new ArrayList<>();
+        String root = System.getProperty("envmon.repo.root");
+        String rel = "shared/data/air/cnemc-2019-cities/" + name;
+        if (root != null) {
+            c.add(Paths.get(root, "..", rel));
+        }
+        c.add(Paths.get("..", "..", rel));
+        c.add(Paths.get("..", rel));
+        return c.stream().filter(Files::isRegularFile).findFirst().orElse(null);
+    }
+
+    /** Imports the rows of a CNEMC city file whose date passes {@code dates} (e.g. one month), as the importer does. */
+    void importCnemc(Path file, Predicate<String> dates) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file),
+                1 << 16), StandardCharsets.UTF_8))) {
+            text.append(r.readLine()).append('\n');
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (dates.test(line.substring(0, line.indexOf(',')))) {
+                    text.append(line).append('\n');
+                }
+            }
+        }
+        ImportReport report = new ImportReport();
+        new CnemcHourlyImporter(bean(IngestSink.class), bean(SiteStore.class),
+                CnemcHourlyImporter.stationListOf(DemoData.nationalAirStations()), Clock.systemUTC())
+                .importStream(new StringReader(text.toString()), file.getFileName().toString(), report);
+    }
+
+    @Override
+    public void close() {
+        ctx.close();
+    }
+}
