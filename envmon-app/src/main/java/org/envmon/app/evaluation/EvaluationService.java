@@ -447,7 +447,7 @@ public class EvaluationService {
     }
 
     /** Month of each section, in the order given. */
-    List<SectionMonth> sectionMonths(List<Site> sections, YearMonth month) {
+    public List<SectionMonth> sectionMonths(List<Site> sections, YearMonth month) {
         List<String> codes = new ArrayList<>(WaterEvaluator.CODES.keySet());
         List<WaterParameter> params = codes.stream().map(WaterEvaluator.CODES::get).toList();
         List<Map<WaterParameter, List<BigDecimal>>> values = new ArrayList<>(sections.size());

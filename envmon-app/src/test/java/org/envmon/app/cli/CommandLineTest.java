@@ -179,6 +179,28 @@ class CommandLineTest {
     }
 
     @Test
+    void reportsAreWrittenFromTheStore() throws Exception {
+        Path csv = dir.resolve("bj.csv");
+        Files.write(csv, List.of("date,hour,type,1001A,1003A", "20190101,1,PM2.5,53,68", "20190101,2,PM2.5,49,57",
+                "20190101,1,PM10,70,80"), StandardCharsets.UTF_8);
+        assertThat(envmon("sites", "import", STATIONS.toString(), "--data-dir", dir.toString()).exit()).isZero();
+        assertThat(envmon("import", "cnemc", csv.toString(), "--data-dir", dir.toString()).exit()).isZero();
+        Run daily = envmon("report", "air", "--city", "北京", "--from", "2019-01-01", "--to", "2019-01-02",
+                "--format", "csv", "--table", "stations", "--data-dir", dir.toString());
+        assertThat(daily.exit()).as(daily.err()).isZero();
+        assertThat(daily.out()).contains("万寿西宫").contains("东四");
+        Path pdf = dir.resolve("bj.pdf");
+        Run file = envmon("report", "air", "--city", "北京", "--from", "2019-01-01", "--to", "2019-01-02",
+                "--format", "pdf", "--output", pdf.toString(), "--data-dir", dir.toString());
+        if (file.exit() == 0) {
+            assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        } else {
+            // No CJK font on this machine (CI installs fonts-noto-cjk): the error says how to get one.
+            assertThat(file.err()).contains("fonts-noto-cjk");
+        }
+    }
+
+    @Test
     void importsIntoPostgresToo() throws Exception {
         PostgresTestDatabase.assumeAvailable();
         try (PostgresTestDatabase pg = PostgresTestDatabase.create()) {

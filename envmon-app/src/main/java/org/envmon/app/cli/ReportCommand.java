@@ -1,0 +1,95 @@
+package org.envmon.app.cli;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.concurrent.Callable;
+import org.envmon.app.evaluation.EvaluationProperties;
+import org.envmon.app.evaluation.EvaluationService;
+import org.envmon.app.report.ReportService;
+import org.envmon.reports.Report;
+import org.envmon.reports.ReportFormat;
+import org.envmon.store.Store;
+import org.envmon.store.Stores;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code envmon report air|water}: the published evaluation tables as xlsx, csv or pdf. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Produce the evaluation tables a centre publishes, from the store.",
+        subcommands = {ReportCommand.Air.class, ReportCommand.Water.class})
+public class ReportCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** Options every report takes. */
+    static class Output {
+        @Option(names = "--format", defaultValue = "xlsx", paramLabel = "xlsx|csv|pdf") String format;
+        @Option(names = "--table", paramLabel = "ID[,ID...]",
+                description = "Only these tables (air: stations, city, overview, daily, ranking; "
+                        + "water: sections, basins, provinces, cwqi).") String table;
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+                description = "Write here (default: stdout for csv, else <report>.<format> in the current directory).")
+        Path output;
+
+        int write(Report report, String defaultName) throws Exception {
+            ReportFormat f = ReportFormat.parse(format);
+            Report r = table == null ? report : report.select(table.split(","));
+            if (output == null && f == ReportFormat.CSV) {
+                f.renderer().render(r, System.out);
+                System.out.flush();
+                return 0;
+            }
+            Path file = output != null ? output : Path.of(defaultName + "." + f.extension());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                f.renderer().render(r, out);
+            }
+            System.err.println("wrote " + file.toAbsolutePath());
+            return 0;
+        }
+    }
+
+    static ReportService service(Store store) {
+        return new ReportService(new EvaluationService(store.sites(), store.observations(),
+                new EvaluationProperties(400, Duration.ZERO, 3)), store.sites());
+    }
+
+    @Command(name = "air", mixinStandardHelpOptions = true,
+            description = "Air: station table, city statistics and compliance (HJ 663), daily AQI, city ranking.")
+    static class Air implements Callable<Integer> {
+        @Option(names = "--city", required = true) String city;
+        @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD") LocalDate from;
+        @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last day, inclusive.")
+        LocalDate to;
+        @Mixin StoreOptions storeOptions;
+        @picocli.CommandLine.ArgGroup(exclusive = false) Output output = new Output();
+
+        @Override
+        public Integer call() throws Exception {
+            try (Store store = Stores.open(storeOptions.toConfig())) {
+                return output.write(service(store).air(city, from, to), "air-" + city + "-" + from + "-" + to);
+            }
+        }
+    }
+
+    @Command(name = "water", mixinStandardHelpOptions = true,
+            description = "Surface water: section classes, basins, provinces, CWQI ranking of a month.")
+    static class Water implements Callable<Integer> {
+        @Option(names = "--month", required = true, paramLabel = "YYYY-MM") YearMonth month;
+        @Mixin StoreOptions storeOptions;
+        @picocli.CommandLine.ArgGroup(exclusive = false) Output output = new Output();
+
+        @Override
+        public Integer call() throws Exception {
+            try (Store store = Stores.open(storeOptions.toConfig())) {
+                return output.write(service(store).water(month), "water-" + month);
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.envmon.app.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.envmon.app.EnvmonApplication;
+import org.envmon.app.cli.DemoCommandAccess;
+import org.envmon.ingest.IngestSink;
+import org.envmon.store.SiteStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Reports downloaded from the running platform over the demo data (real Beijing January 2019), opened and read. */
+class ReportDownloadTest {
+    @TempDir
+    static Path dataDir;
+    static ConfigurableApplicationContext ctx;
+    static int port;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        ctx = SpringApplication.run(EnvmonApplication.class, "--envmon.data-dir=" + dataDir, "--server.port=0",
+                "--envmon.hj212.port=0");
+        port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
+        DemoCommandAccess.load(ctx.getBean(SiteStore.class), ctx.getBean(IngestSink.class));
+    }
+
+    @AfterAll
+    static void stop() {
+        ctx.close();
+    }
+
+    static HttpResponse<byte[]> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void theAirReportIsAWorkbookWithTheStationsAndTheCityDays() throws Exception {
+        HttpResponse<byte[]> r = get("/api/v1/reports/air?city=%E5%8C%97%E4%BA%AC&from=2019-01-01&to=2019-01-31"
+                + "&format=xlsx");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v)
+                .contains("attachment").contains(".xlsx"));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+            StringBuilder all = new StringBuilder();
+            for (Sheet sheet : book) {
+                for (Row row : sheet) {
+                    row.forEach(c -> all.append(c.toString()).append('|'));
+                    all.append('\n');
+                }
+            }
+            // station table, the control site marked, and daily AQI categories of a real polluted January
+            assertThat(all).contains("万寿西宫").contains("定陵").contains("良").contains("2019-01-");
+        }
+    }
+
+    @Test
+    void aSingleTableAsCsvAndErrorsAsProblemJson() throws Exception {
+        HttpResponse<byte[]> csv = get("/api/v1/reports/air?city=%E5%8C%97%E4%BA%AC&from=2019-01-01&to=2019-01-07"
+                + "&format=csv&table=daily");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        String text = new String(csv.body(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF").contains("2019-01-01").contains("2019-01-07");
+        assertThat(text.lines().filter(l -> l.startsWith("2019-01-")).count()).isEqualTo(7);
+
+        HttpResponse<byte[]> unknownCity = get("/api/v1/reports/air?city=Atlantis&from=2019-01-01&to=2019-01-07");
+        assertThat(unknownCity.statusCode()).isEqualTo(404);
+        assertThat(unknownCity.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(get("/api/v1/reports/air?city=%E5%8C%97%E4%BA%AC&from=2019-01-01&to=2019-01-07&format=doc")
+                .statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/reports/water?month=2019-13").statusCode()).isEqualTo(400);
+    }
+}
