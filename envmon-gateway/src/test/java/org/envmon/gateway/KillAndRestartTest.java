@@ -12,6 +12,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.envmon.hj212.Hj212Packet;
@@ -33,10 +35,20 @@ class KillAndRestartTest {
 
     @Test
     void everyAnsweredPacketSurvivesAKill() throws Exception {
+        killAndRestart(false);
+    }
+
+    /**
+     * The scenario, with the plain group-commit writer or (journal = true) with the ingest journal in front of a
+     * slowed-down store, where the kill finds answered packets that are only in the journal and the restart must
+     * apply them.
+     */
+    static void killAndRestart(boolean journal) throws Exception {
         try (DuckDbTestDatabase db = DuckDbTestDatabase.create()) {
             int port = freePort();
             List<LocalDateTime> answered = new ArrayList<>();
-            Process server = startServer(db.dataDir(), port);
+            Server started = startServer(db.dataDir(), port, journal);
+            Process server = started.process;
             LocalDateTime t = LocalDateTime.of(2026, 11, 1, 0, 0, 0);
             AtomicBoolean killed = new AtomicBoolean();
             try (TestStation station = new TestStation(port)) {
@@ -84,12 +96,19 @@ class KillAndRestartTest {
             assertThat(answered).as("some packets were answered before the kill").isNotEmpty();
 
             // Restart on the same directory: it must come up (recovering its log) and accept data again.
-            Process restarted = startServer(db.dataDir(), port);
+            Server again = startServer(db.dataDir(), port, journal);
+            Process restarted = again.process;
             try (TestStation station = new TestStation(port)) {
                 LocalDateTime after = t.plusDays(1);
                 station.send(TestStation.segment(qn(after), GatewayIntegrationTest.MN, GatewayIntegrationTest.PW, 5,
                         after, 1));
                 assertThat(station.answer(10_000).cn()).isEqualTo("9014");
+                if (journal) {
+                    String recovered = again.await("RECOVERED ", 30);
+                    assertThat(Long.parseLong(recovered.substring("RECOVERED ".length())))
+                            .as("answered packets were only in the journal at the kill").isPositive();
+                    assertThat(again.await("CAUGHT-UP", 60)).as("recovery applied the journal").isNotNull();
+                }
             } finally {
                 restarted.destroy();
                 restarted.waitFor(30, TimeUnit.SECONDS);
@@ -119,20 +138,40 @@ class KillAndRestartTest {
         return LocalDateTime.parse(qn.substring(0, 14), java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
     }
 
-    private static Process startServer(Path dir, int port) throws Exception {
+    /** A started server process and the lines it printed after READY. */
+    record Server(Process process, BlockingQueue<String> lines) {
+        /** @return the first line starting with {@code prefix} within the timeout, or null */
+        String await(String prefix, int seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            String line;
+            while ((line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) != null) {
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static Server startServer(Path dir, int port, boolean journal) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                GatewayTestServer.class.getName(), dir.toString(), Integer.toString(port))
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                GatewayTestServer.class.getName(), dir.toString(), Integer.toString(port)));
+        if (journal) {
+            command.add("journal");
+        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream()));
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         String line;
         long deadline = System.currentTimeMillis() + 60_000;
         while ((line = out.readLine()) != null && System.currentTimeMillis() < deadline) {
             if (line.contains("READY")) {
                 Thread drain = new Thread(() -> {
                     try {
-                        while (out.readLine() != null) {
-                            // keep the pipe empty
+                        String l;
+                        while ((l = out.readLine()) != null) {
+                            lines.add(l); // and keep the pipe empty
                         }
                     } catch (IOException ignored) {
                         // process ended
@@ -140,7 +179,7 @@ class KillAndRestartTest {
                 });
                 drain.setDaemon(true);
                 drain.start();
-                return p;
+                return new Server(p, lines);
             }
         }
         p.destroyForcibly();

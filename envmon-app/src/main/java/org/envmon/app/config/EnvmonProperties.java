@@ -3,6 +3,7 @@ package org.envmon.app.config;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings under {@code envmon.*} (command-line options of {@code envmon serve} map onto these).
@@ -37,9 +38,42 @@ public record EnvmonProperties(
             @DefaultValue("100") int errorBudget) {
     }
 
-    /** @param queueCapacity packets waiting for commit; @param maxBatch packets per group commit */
+    /**
+     * @param queueCapacity packets waiting for commit
+     * @param maxBatch      packets per group commit
+     * @param journal       the durable ingest journal in front of the store writer
+     */
     public record Ingest(
             @DefaultValue("100000") int queueCapacity,
-            @DefaultValue("5000") int maxBatch) {
+            @DefaultValue("5000") int maxBatch,
+            @DefaultValue Journal journal) {
+    }
+
+    /**
+     * The ingest journal ({@code JournalingSink}): stations are answered once their packet is fsynced to a local
+     * journal, and a background applier writes it to the store, so a slow store commit no longer delays answers. The
+     * price is a visibility lag: the REST API sees a packet only once it is applied (typically tens of
+     * milliseconds, longer while the store stalls or is down).
+     *
+     * @param enabled           off by default: answers then wait for the store commit, and a packet is readable
+     *                          through the API as soon as its station is answered
+     * @param dir               journal directory; default {@code <data-dir>/journal} beside the DuckDB file;
+     *                          required with PostgreSQL (a journal belongs to one database: pointing a journal
+     *                          that still holds records at another database would apply them there). One process
+     *                          per directory (it is locked)
+     * @param maxBacklog        journaled but not yet applied data beyond which packets are refused (unanswered,
+     *                          the station resends)
+     * @param maxBacklogRecords the same bound in packets
+     * @param segmentSize       size at which a journal segment file is sealed and a new one started
+     * @param preallocate       keep a zero-filled spare segment ready, so that a journal fsync never waits for a
+     *                          file-system metadata commit (and with it for the database's own writes)
+     */
+    public record Journal(
+            @DefaultValue("false") boolean enabled,
+            Path dir,
+            @DefaultValue("1GB") DataSize maxBacklog,
+            @DefaultValue("2000000") long maxBacklogRecords,
+            @DefaultValue("64MB") DataSize segmentSize,
+            @DefaultValue("true") boolean preallocate) {
     }
 }

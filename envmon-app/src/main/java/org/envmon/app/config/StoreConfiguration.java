@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.envmon.ingest.GroupCommitWriter;
 import org.envmon.ingest.IngestSink;
 import org.envmon.ingest.QualityCheckingSink;
+import org.envmon.ingest.journal.JournalConfig;
+import org.envmon.ingest.journal.JournalingSink;
+import java.nio.file.Path;
 import org.envmon.quality.qc.QcOptions;
 import org.envmon.quality.qc.QcRules;
 import org.envmon.quality.qc.QualityControl;
@@ -61,10 +64,31 @@ public class StoreConfiguration {
                 : QcRules.defaultsWithOverrides(props.qcRulesFile()), QcOptions.defaults(), Clock.systemUTC());
     }
 
-    /** What receivers write to: automatic QC, then the writer. Closing it closes the writer. */
+    /**
+     * What receivers write to: automatic QC, then (with {@code envmon.ingest.journal.enabled}) the ingest journal,
+     * then the writer. The journal applies to the store through the same {@link GroupCommitWriter}, so its listeners
+     * (alerts, live evaluation) still hear of every batch after the store commit. Closing it closes the journal and
+     * the writer.
+     */
     @Bean
     @Primary
-    IngestSink ingestSink(GroupCommitWriter writer, QualityControl qc, SiteStore sites, MeterRegistry registry) {
-        return new QualityCheckingSink(writer, qc, sites, registry);
+    IngestSink ingestSink(GroupCommitWriter writer, QualityControl qc, SiteStore sites, MeterRegistry registry,
+                          EnvmonProperties props) {
+        EnvmonProperties.Journal j = props.ingest().journal();
+        IngestSink next = writer;
+        if (j.enabled()) {
+            if (j.dir() == null && !props.store().equals("duckdb")) {
+                // A journal must stay with its database: a default path could be shared by unrelated databases.
+                throw new IllegalArgumentException("envmon.ingest.journal.enabled with envmon.store=" + props.store()
+                        + " needs envmon.ingest.journal.dir");
+            }
+            Path dir = j.dir() != null ? j.dir() : props.dataDir().resolve("journal");
+            next = new JournalingSink(JournalConfig.defaults(dir)
+                    .withMaxBacklog(j.maxBacklog().toBytes(), j.maxBacklogRecords())
+                    .withSegmentBytes(j.segmentSize().toBytes(), j.preallocate())
+                    .withApplyBatchRecords(Math.min(props.ingest().maxBatch(), props.ingest().queueCapacity())),
+                    writer, registry);
+        }
+        return new QualityCheckingSink(next, qc, sites, registry);
     }
 }

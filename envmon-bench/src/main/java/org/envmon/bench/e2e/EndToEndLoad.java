@@ -2,12 +2,14 @@ package org.envmon.bench.e2e;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.envmon.gateway.GatewayConfig;
 import org.envmon.gateway.Hj212Gateway;
 import org.envmon.gateway.StationDirectory;
@@ -15,6 +17,9 @@ import org.envmon.gateway.sim.SimulatorConfig;
 import org.envmon.gateway.sim.SimulatorReport;
 import org.envmon.gateway.sim.StationSimulator;
 import org.envmon.ingest.GroupCommitWriter;
+import org.envmon.ingest.IngestSink;
+import org.envmon.ingest.journal.JournalConfig;
+import org.envmon.ingest.journal.JournalingSink;
 import org.envmon.store.Medium;
 import org.envmon.store.PasswordHash;
 import org.envmon.store.Site;
@@ -34,7 +39,8 @@ public final class EndToEndLoad {
     public static void main(String[] argv) throws Exception {
         Map<String, String> a = new HashMap<>(Map.of("--store", "duckdb", "--stations", "1000", "--interval-ms", "60",
                 "--duration-s", "30", "--cn", "2011", "--jdbc-url",
-                "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=envmon_bench", "--idle", "0"));
+                "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=envmon_bench", "--idle", "0", "--journal", "", "--apply-batch", "5000"));
+        a.put("--preallocate", "true");
         for (int i = 0; i + 1 < argv.length; i += 2) {
             a.put(argv[i], argv[i + 1]);
         }
@@ -58,9 +64,16 @@ public final class EndToEndLoad {
                         null, false));
             }
             store.sites().upsert(sites);
-            try (GroupCommitWriter writer = new GroupCommitWriter(store.observations(), 200_000, 5_000, registry);
+            GroupCommitWriter writer = new GroupCommitWriter(store.observations(), 200_000, 5_000, registry);
+            Path journalDir = a.get("--journal").isEmpty() ? null
+                    : Files.createTempDirectory(Files.createDirectories(Path.of(a.get("--journal"))), "journal-");
+            JournalingSink journal = journalDir == null ? null : new JournalingSink(JournalConfig.defaults(journalDir)
+                    .withApplyBatchRecords(Integer.parseInt(a.get("--apply-batch")))
+                    .withSegmentBytes(64L << 20, Boolean.parseBoolean(a.get("--preallocate"))), writer, registry);
+            IngestSink sink = journal == null ? writer : journal;
+            try (sink;
                  Hj212Gateway gateway = new Hj212Gateway(GatewayConfig.defaults(0), new StationDirectory(
-                         store.sites(), Clock.systemUTC()), writer, registry, Clock.systemUTC())) {
+                         store.sites(), Clock.systemUTC()), sink, registry, Clock.systemUTC())) {
                 int port = gateway.start();
                 Process idlers = null;
                 if (idle > 0) {
@@ -76,14 +89,39 @@ public final class EndToEndLoad {
                         sim.duration(), sim.cn(), sim.mnPrefix(), sim.password(), sim.answerTimeout());
                 SimulatorReport report = new StationSimulator(bound).run();
                 System.out.println("simulator: " + report);
+                var ack = registry.find("envmon.hj212.ack.latency").timer();
+                if (ack != null) {
+                    StringBuilder pct = new StringBuilder();
+                    for (var v : ack.takeSnapshot().percentileValues()) {
+                        pct.append(String.format(" p%.0f %.1f ms,", v.percentile() * 100,
+                                v.value(TimeUnit.MILLISECONDS)));
+                    }
+                    System.out.printf("gateway: frame received to answer handed to Netty:%s mean %.1f ms, max %.0f "
+                            + "ms%n", pct, ack.mean(TimeUnit.MILLISECONDS), ack.max(TimeUnit.MILLISECONDS));
+                }
+                if (journal != null) {
+                    long lag = journal.lagRecords();
+                    long t0 = System.nanoTime();
+                    boolean caughtUp = journal.awaitApplied(Duration.ofMinutes(10));
+                    var fsync = registry.find("envmon.ingest.journal.fsync").timer();
+                    var durable = registry.find("envmon.ingest.journal.durable").timer();
+                    System.out.printf("journal: submit to durable mean %.2f ms, max %.1f ms; "
+                                    + "%d fsyncs, mean %.2f ms, max %.1f ms, mean group %.0f records; "
+                                    + "apply failures %.0f; %d records behind at the end of the load, %s after "
+                                    + "%.1f s%n", durable.mean(TimeUnit.MILLISECONDS), durable.max(TimeUnit.MILLISECONDS), fsync.count(), fsync.mean(TimeUnit.MILLISECONDS),
+                            fsync.max(TimeUnit.MILLISECONDS),
+                            registry.find("envmon.ingest.journal.group.records").summary().mean(),
+                            registry.find("envmon.ingest.journal.apply.failures").counter().count(), lag,
+                            caughtUp ? "caught up" : "NOT caught up", (System.nanoTime() - t0) / 1e9);
+                }
                 var commits = registry.find("envmon.ingest.commit").timer();
                 System.out.printf("store (%s): %d packets, %d values; group commits: %d, mean batch %.0f packets, "
                                 + "commit mean %.1f ms, max %.0f ms; commit failures %.0f%n", store.engine(),
                         store.observations().packetCount(), store.observations().observationCount(),
                         registry.find("envmon.ingest.batch.packets").summary().count(),
                         registry.find("envmon.ingest.batch.packets").summary().mean(),
-                        commits.mean(java.util.concurrent.TimeUnit.MILLISECONDS),
-                        commits.max(java.util.concurrent.TimeUnit.MILLISECONDS),
+                        commits.mean(TimeUnit.MILLISECONDS),
+                        commits.max(TimeUnit.MILLISECONDS),
                         registry.find("envmon.ingest.commits.failed").counter().count());
                 System.out.println(store.observations().packetCount() == report.answered() ? "zero loss: every "
                         + "answered packet is stored" : "MISMATCH between answered and stored packets");
@@ -93,6 +131,18 @@ public final class EndToEndLoad {
                             Runtime.getRuntime().maxMemory() / 1048576.0);
                     idlers.destroy();
                 }
+            } finally {
+                if (journalDir != null) {
+                    deleteTree(journalDir);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

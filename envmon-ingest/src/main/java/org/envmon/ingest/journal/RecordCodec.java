@@ -1,0 +1,206 @@
+package org.envmon.ingest.journal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.envmon.store.Interval;
+import org.envmon.store.ObservationRow;
+import org.envmon.store.PacketWrite;
+import org.envmon.store.RawPacket;
+import org.envmon.store.Statistic;
+
+/**
+ * The payload of one journal record: a {@link PacketWrite} in a versioned binary form (the framing around it is
+ * described in {@link JournalingSink}). Payload version 1:
+ *
+ * <pre>
+ * u8   payload version (1)
+ * raw packet:  bytes(i32 length + bytes) peer source mn cn qn dedupKey (each a string) receivedAt(i64 s, i32 ns)
+ *              crcOk(u8)
+ * i32  row count, then per row: siteCode parameter interval statistic (strings; enums by name)
+ *              time(i64 s, i32 ns) value(f64 bits) flag(string) valid(u8) qc(string)
+ * string = i32 byte length (-1 = null) + UTF-8 bytes
+ * </pre>
+ *
+ * Enums are written by name, so reordering them never changes what a stored record means.
+ */
+final class RecordCodec {
+    static final byte PAYLOAD_VERSION = 1;
+
+    private RecordCodec() {
+    }
+
+    static byte[] encode(PacketWrite w) {
+        Out out = new Out(256 + w.packet().bytes().length + 64 * w.observations().size());
+        RawPacket p = w.packet();
+        out.u8(PAYLOAD_VERSION);
+        out.bytes(p.bytes());
+        out.str(p.peer());
+        out.str(p.source());
+        out.str(p.mn());
+        out.str(p.cn());
+        out.str(p.qn());
+        out.str(p.dedupKey());
+        out.instant(p.receivedAt());
+        out.u8(p.crcOk() ? 1 : 0);
+        out.i32(w.observations().size());
+        for (ObservationRow r : w.observations()) {
+            out.str(r.siteCode());
+            out.str(r.parameter());
+            out.str(r.interval() == null ? null : r.interval().name());
+            out.str(r.statistic() == null ? null : r.statistic().name());
+            out.instant(r.time());
+            out.i64(Double.doubleToRawLongBits(r.value()));
+            out.str(r.flag());
+            out.u8(r.valid() ? 1 : 0);
+            out.str(r.qc());
+        }
+        return out.toArray();
+    }
+
+    /**
+     * @param dedupKeyIfNull dedup key given to a packet that has none (see {@link JournalingSink}); null keeps it null
+     * @throws IllegalArgumentException when the payload is not a version this code reads, or is malformed
+     */
+    static PacketWrite decode(ByteBuffer in, String dedupKeyIfNull) {
+        try {
+            int version = in.get() & 0xff;
+            if (version != PAYLOAD_VERSION) {
+                throw new IllegalArgumentException("journal payload version " + version + " is not supported");
+            }
+            byte[] bytes = bytes(in);
+            String peer = str(in);
+            String source = str(in);
+            String mn = str(in);
+            String cn = str(in);
+            String qn = str(in);
+            String dedupKey = str(in);
+            Instant receivedAt = instant(in);
+            boolean crcOk = in.get() != 0;
+            int n = in.getInt();
+            if (n < 0 || n > in.remaining()) {
+                throw new IllegalArgumentException("bad row count " + n);
+            }
+            List<ObservationRow> rows = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                String site = str(in);
+                String parameter = str(in);
+                String interval = str(in);
+                String statistic = str(in);
+                Instant time = instant(in);
+                double value = Double.longBitsToDouble(in.getLong());
+                String flag = str(in);
+                boolean valid = in.get() != 0;
+                String qc = str(in);
+                rows.add(new ObservationRow(site, parameter, interval == null ? null : Interval.valueOf(interval),
+                        statistic == null ? null : Statistic.valueOf(statistic), time, value, flag, valid, qc));
+            }
+            if (in.hasRemaining()) {
+                throw new IllegalArgumentException(in.remaining() + " trailing bytes after the packet");
+            }
+            RawPacket raw = new RawPacket(bytes, peer, receivedAt, source, mn, cn, qn,
+                    dedupKey == null ? dedupKeyIfNull : dedupKey, crcOk);
+            return new PacketWrite(raw, rows);
+        } catch (java.nio.BufferUnderflowException e) {
+            throw new IllegalArgumentException("journal payload ends early", e);
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer in) {
+        int len = in.getInt();
+        if (len < 0 || len > in.remaining()) {
+            throw new IllegalArgumentException("bad byte length " + len);
+        }
+        byte[] b = new byte[len];
+        in.get(b);
+        return b;
+    }
+
+    private static String str(ByteBuffer in) {
+        int len = in.getInt();
+        if (len == -1) {
+            return null;
+        }
+        if (len < 0 || len > in.remaining()) {
+            throw new IllegalArgumentException("bad string length " + len);
+        }
+        String s = new String(in.array(), in.arrayOffset() + in.position(), len, StandardCharsets.UTF_8);
+        in.position(in.position() + len);
+        return s;
+    }
+
+    private static Instant instant(ByteBuffer in) {
+        long seconds = in.getLong();
+        int nanos = in.getInt();
+        if (seconds == Long.MIN_VALUE) {
+            return null;
+        }
+        return Instant.ofEpochSecond(seconds, nanos);
+    }
+
+    /** A growable big-endian byte writer. */
+    private static final class Out {
+        private byte[] buf;
+        private int len;
+
+        Out(int initial) {
+            buf = new byte[initial];
+        }
+
+        private void ensure(int n) {
+            if (len + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+            }
+        }
+
+        void u8(int v) {
+            ensure(1);
+            buf[len++] = (byte) v;
+        }
+
+        void i32(int v) {
+            ensure(4);
+            buf[len++] = (byte) (v >>> 24);
+            buf[len++] = (byte) (v >>> 16);
+            buf[len++] = (byte) (v >>> 8);
+            buf[len++] = (byte) v;
+        }
+
+        void i64(long v) {
+            i32((int) (v >>> 32));
+            i32((int) v);
+        }
+
+        void bytes(byte[] b) {
+            i32(b.length);
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, len, b.length);
+            len += b.length;
+        }
+
+        void str(String s) {
+            if (s == null) {
+                i32(-1);
+                return;
+            }
+            bytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void instant(Instant t) {
+            if (t == null) {
+                i64(Long.MIN_VALUE);
+                i32(0);
+                return;
+            }
+            i64(t.getEpochSecond());
+            i32(t.getNano());
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(buf, len);
+        }
+    }
+}
