@@ -17,7 +17,12 @@ import org.envmon.gateway.sim.SimulatorConfig;
 import org.envmon.gateway.sim.SimulatorReport;
 import org.envmon.gateway.sim.StationSimulator;
 import org.envmon.ingest.GroupCommitWriter;
+import org.envmon.alerts.AlertEngine;
+import org.envmon.alerts.InMemoryAlertRepository;
+import org.envmon.alerts.RuleLoader;
 import org.envmon.ingest.IngestSink;
+import org.envmon.ingest.QualityCheckingSink;
+import org.envmon.quality.qc.QualityControl;
 import org.envmon.ingest.journal.JournalConfig;
 import org.envmon.ingest.journal.JournalingSink;
 import org.envmon.store.Medium;
@@ -40,6 +45,8 @@ public final class EndToEndLoad {
         Map<String, String> a = new HashMap<>(Map.of("--store", "duckdb", "--stations", "1000", "--interval-ms", "60",
                 "--duration-s", "30", "--cn", "2011", "--jdbc-url",
                 "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=envmon_bench", "--idle", "0", "--journal", "", "--apply-batch", "5000"));
+        a.put("--qc", "false");
+        a.put("--alerts", "false");
         a.put("--preallocate", "true");
         for (int i = 0; i + 1 < argv.length; i += 2) {
             a.put(argv[i], argv[i + 1]);
@@ -70,7 +77,17 @@ public final class EndToEndLoad {
             JournalingSink journal = journalDir == null ? null : new JournalingSink(JournalConfig.defaults(journalDir)
                     .withApplyBatchRecords(Integer.parseInt(a.get("--apply-batch")))
                     .withSegmentBytes(64L << 20, Boolean.parseBoolean(a.get("--preallocate"))), writer, registry);
-            IngestSink sink = journal == null ? writer : journal;
+            IngestSink unchecked = journal == null ? writer : journal;
+            // As in the platform: QC in front of the writer (or journal), alerts listening to the writer.
+            IngestSink sink = !Boolean.parseBoolean(a.get("--qc")) ? unchecked
+                    : new QualityCheckingSink(unchecked, QualityControl.withDefaults(), store.sites(), registry);
+            AlertEngine alerts = null;
+            if (Boolean.parseBoolean(a.get("--alerts"))) {
+                alerts = new AlertEngine(RuleLoader.defaults(), new InMemoryAlertRepository(), store.sites()::byCode,
+                        Clock.systemUTC(), 100_000, registry);
+                alerts.start(Duration.ofSeconds(30));
+                writer.addListener(alerts);
+            }
             try (sink;
                  Hj212Gateway gateway = new Hj212Gateway(GatewayConfig.defaults(0), new StationDirectory(
                          store.sites(), Clock.systemUTC()), sink, registry, Clock.systemUTC())) {
