@@ -6,50 +6,69 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The whole application started for a test on free ports, with a real HTTP client. */
-final class RunningPlatform implements AutoCloseable {
-    final ConfigurableApplicationContext ctx;
-    final int httpPort;
-    final int hj212Port;
-    private final HttpClient http = HttpClient.newHttpClient();
+/**
+ * The whole application started for a test on free ports (HTTP and HJ 212), with a real HTTP client. Extra
+ * properties are given as {@code name=value}.
+ */
+public class RunningPlatform implements AutoCloseable {
+    public final ConfigurableApplicationContext ctx;
+    public final int httpPort;
+    public final int hj212Port;
+    public final HttpClient http = HttpClient.newHttpClient();
 
-    private RunningPlatform(ConfigurableApplicationContext ctx) {
+    protected RunningPlatform(ConfigurableApplicationContext ctx) {
         this.ctx = ctx;
         this.httpPort = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
         this.hj212Port = Integer.parseInt(ctx.getEnvironment().getProperty("envmon.hj212.bound-port"));
     }
 
-    static RunningPlatform duckdb(Path dataDir) {
-        return start(List.of("--envmon.data-dir=" + dataDir));
+    public static RunningPlatform duckdb(Path dataDir, String... properties) {
+        return new RunningPlatform(run(with("envmon.data-dir=" + dataDir, properties)));
     }
 
-    static RunningPlatform postgres(String jdbcUrl) {
-        return start(List.of("--envmon.store=postgres", "--envmon.jdbc-url=" + jdbcUrl));
+    public static RunningPlatform postgres(String jdbcUrl, String... properties) {
+        return new RunningPlatform(run(with("envmon.store=postgres", with("envmon.jdbc-url=" + jdbcUrl,
+                properties).toArray(String[]::new))));
     }
 
-    private static RunningPlatform start(List<String> storeArgs) {
-        List<String> args = new ArrayList<>(storeArgs);
+    public static RunningPlatform start(List<String> properties) {
+        return new RunningPlatform(run(properties));
+    }
+
+    /** Starts the application with the properties plus free ports. */
+    protected static ConfigurableApplicationContext run(List<String> properties) {
+        List<String> args = new ArrayList<>();
+        properties.forEach(p -> args.add("--" + p));
         args.add("--server.port=0");
         args.add("--envmon.hj212.port=0");
-        return new RunningPlatform(SpringApplication.run(EnvmonApplication.class, args.toArray(String[]::new)));
+        return SpringApplication.run(EnvmonApplication.class, args.toArray(String[]::new));
     }
 
-    HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    protected static List<String> with(String first, String... rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(Arrays.asList(rest));
+        return all;
     }
 
-    HttpResponse<String> post(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .header("Content-Type", "application/json")
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + path);
+    }
+
+    public HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return ctx.getBean(type);
     }
 

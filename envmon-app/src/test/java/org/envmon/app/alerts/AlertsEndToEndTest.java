@@ -25,6 +25,7 @@ import org.envmon.hj212.Hj212Encoder;
 import org.envmon.store.Medium;
 import org.envmon.store.PasswordHash;
 import org.envmon.store.Site;
+import org.envmon.app.RunningPlatform;
 import org.envmon.store.SiteStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +43,7 @@ class AlertsEndToEndTest {
 
     @TempDir
     static Path dir;
-    static AlertsPlatform platform;
+    static RunningPlatform platform;
     static HttpServer hook;
     static final LinkedBlockingQueue<String[]> hookCalls = new LinkedBlockingQueue<>();
 
@@ -68,7 +69,7 @@ class AlertsEndToEndTest {
                 rule.pm-low.unit=ug/m3
                 rule.pm-low.severity=major
                 """);
-        platform = AlertsPlatform.start(List.of("envmon.data-dir=" + dir.resolve("data"),
+        platform = RunningPlatform.start(List.of("envmon.data-dir=" + dir.resolve("data"),
                 "envmon.alerts.rules-file=" + rules,
                 "envmon.alerts.sse-keep-alive=1s",
                 "envmon.alerts.webhooks[0].url=http://127.0.0.1:" + hook.getAddress().getPort() + "/hook",
@@ -165,12 +166,12 @@ class AlertsEndToEndTest {
             assertThat(platform.get("/api/v1/alerts/" + id).body()).contains("PM2.5 above the test threshold");
 
             // acknowledge: note required
-            HttpResponse<String> noNote = platform.postJson("/api/v1/alerts/" + id + "/acknowledge",
+            HttpResponse<String> noNote = platform.post("/api/v1/alerts/" + id + "/acknowledge",
                     "{\"operator\":\"li.wei\"}");
             assertThat(noNote.statusCode()).isEqualTo(400);
             assertThat(noNote.headers().firstValue("Content-Type")).contains("application/problem+json");
             assertThat(noNote.body()).contains("'note' is required");
-            HttpResponse<String> ack = platform.postJson("/api/v1/alerts/" + id + "/acknowledge",
+            HttpResponse<String> ack = platform.post("/api/v1/alerts/" + id + "/acknowledge",
                     "{\"note\":\"检查中 checking the analyser\",\"operator\":\"li.wei\"}");
             assertThat(ack.statusCode()).isEqualTo(200);
             assertThat(ack.body()).contains("\"state\":\"acknowledged\"").contains("\"ackOperator\":\"li.wei\"")
@@ -178,7 +179,7 @@ class AlertsEndToEndTest {
             String[] acked = events.poll(10, TimeUnit.SECONDS);
             assertThat(acked).isNotNull();
             assertThat(acked[0]).isEqualTo("acknowledged");
-            HttpResponse<String> again = platform.postJson("/api/v1/alerts/" + id + "/acknowledge",
+            HttpResponse<String> again = platform.post("/api/v1/alerts/" + id + "/acknowledge",
                     "{\"note\":\"x\",\"operator\":\"li.wei\"}");
             assertThat(again.statusCode()).isEqualTo(409);
             assertThat(again.headers().firstValue("Content-Type")).contains("application/problem+json");
@@ -186,7 +187,7 @@ class AlertsEndToEndTest {
             assertThat(platform.get("/api/v1/alerts?state=open").body()).isEqualTo("[]");
 
             // close by hand
-            HttpResponse<String> close = platform.postJson("/api/v1/alerts/" + id + "/close",
+            HttpResponse<String> close = platform.post("/api/v1/alerts/" + id + "/close",
                     "{\"operator\":\"li.wei\",\"note\":\"analyser replaced\"}");
             assertThat(close.statusCode()).isEqualTo(200);
             assertThat(close.body()).contains("\"state\":\"closed\"").contains("\"closedBy\":\"li.wei\"");
@@ -206,9 +207,9 @@ class AlertsEndToEndTest {
         assertThat(badState.body()).contains("unknown alert state");
         assertThat(platform.get("/api/v1/alerts/987654").statusCode()).isEqualTo(404);
         assertThat(platform.get("/api/v1/alerts/abc").statusCode()).isEqualTo(400);
-        HttpResponse<String> noBody = platform.postJson("/api/v1/alerts/987654/close", "{}");
+        HttpResponse<String> noBody = platform.post("/api/v1/alerts/987654/close", "{}");
         assertThat(noBody.statusCode()).isEqualTo(400);
-        assertThat(platform.postJson("/api/v1/alerts/987654/close", "{\"operator\":\"x\"}").statusCode())
+        assertThat(platform.post("/api/v1/alerts/987654/close", "{\"operator\":\"x\"}").statusCode())
                 .isEqualTo(404);
         assertThat(platform.get("/v3/api-docs").body()).contains("/api/v1/alerts/{id}/acknowledge");
         assertThat(platform.get("/actuator/prometheus").body()).contains("envmon_alerts_input_total");

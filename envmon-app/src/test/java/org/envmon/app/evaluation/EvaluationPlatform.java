@@ -4,11 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,48 +15,28 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import org.envmon.app.DemoData;
-import org.envmon.app.EnvmonApplication;
+import org.envmon.app.RunningPlatform;
 import org.envmon.ingest.IngestSink;
 import org.envmon.ingest.files.CnemcHourlyImporter;
 import org.envmon.ingest.files.ImportReport;
 import org.envmon.store.SiteStore;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The application started on free ports for the evaluation tests, with an HTTP client and a CNEMC slice loader. */
-final class EvaluationPlatform implements AutoCloseable {
-    final ConfigurableApplicationContext ctx;
-    final int httpPort;
-    private final HttpClient http = HttpClient.newHttpClient();
+/** The application for the evaluation tests (the alert feed is driven by the tests), with a CNEMC slice loader. */
+final class EvaluationPlatform extends RunningPlatform {
+    private static final String MANUAL_ALERT_FEED = "envmon.evaluation.alerts-interval=0s";
 
     private EvaluationPlatform(ConfigurableApplicationContext ctx) {
-        this.ctx = ctx;
-        this.httpPort = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
+        super(ctx);
     }
 
     static EvaluationPlatform duckdb(Path dataDir) {
-        return start(List.of("--envmon.data-dir=" + dataDir));
+        return new EvaluationPlatform(run(with("envmon.data-dir=" + dataDir, MANUAL_ALERT_FEED)));
     }
 
     static EvaluationPlatform postgres(String jdbcUrl) {
-        return start(List.of("--envmon.store=postgres", "--envmon.jdbc-url=" + jdbcUrl));
-    }
-
-    private static EvaluationPlatform start(List<String> storeArgs) {
-        List<String> args = new ArrayList<>(storeArgs);
-        args.add("--server.port=0");
-        args.add("--envmon.hj212.port=0");
-        args.add("--envmon.evaluation.alerts-interval=0s"); // the tests call the feed themselves
-        return new EvaluationPlatform(SpringApplication.run(EnvmonApplication.class, args.toArray(String[]::new)));
-    }
-
-    HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    <T> T bean(Class<T> type) {
-        return ctx.getBean(type);
+        return new EvaluationPlatform(run(with("envmon.store=postgres", "envmon.jdbc-url=" + jdbcUrl,
+                MANUAL_ALERT_FEED)));
     }
 
     static String enc(String s) {
@@ -99,8 +75,4 @@ final class EvaluationPlatform implements AutoCloseable {
                 .importStream(new StringReader(text.toString()), file.getFileName().toString(), report);
     }
 
-    @Override
-    public void close() {
-        ctx.close();
-    }
 }
