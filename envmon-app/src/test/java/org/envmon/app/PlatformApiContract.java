@@ -214,6 +214,6 @@ abstract class PlatformApiContract {
 
     @Test
     void demoDataIsInPlace() {
-        assertThat(platform.bean(SiteStore.class).count()).isEqualTo(2026 + 20);
+        assertThat(platform.bean(SiteStore.class).count()).isEqualTo(2026 + 20 + 10);
     }
 }

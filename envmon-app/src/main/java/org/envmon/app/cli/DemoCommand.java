@@ -35,6 +35,8 @@ import picocli.CommandLine.Option;
                 "and a simulator feeding live HJ 212 packets."})
 public class DemoCommand implements Callable<Integer> {
     static final int SIMULATED_STATIONS = 20;
+    static final int HOURLY_STATIONS = 10;
+    static final String SIMULATED_CITY = "模拟市";
 
     @Option(names = "--data-dir", defaultValue = "./envmon-data/demo",
             description = "Demo data directory; emptied at start (default: ${DEFAULT-VALUE}).")
@@ -54,24 +56,37 @@ public class DemoCommand implements Callable<Integer> {
         ConfigurableApplicationContext ctx = ServeCommand.start(store, httpPort, hj212Port, List.of());
         load(ctx.getBean(SiteStore.class), ctx.getBean(IngestSink.class));
         int port = Integer.parseInt(ctx.getEnvironment().getProperty("envmon.hj212.bound-port"));
-        SimulatorConfig sim = new SimulatorConfig("127.0.0.1", port, SIMULATED_STATIONS, Duration.ofMillis(intervalMs),
-                Duration.ofDays(365), "2011", "SIM", "123456", Duration.ofSeconds(10));
-        Thread simulator = new Thread(() -> {
-            try {
-                new StationSimulator(sim).run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "envmon-demo-simulator");
-        simulator.setDaemon(true);
-        simulator.start();
+        // Real-time packets (2011) from the SIM stations; hourly packets (2061, filling the past hours one by one)
+        // from the SIH stations, whose hourly values the evaluation turns into a live city AQI for 模拟市.
+        simulate(new SimulatorConfig("127.0.0.1", port, SIMULATED_STATIONS, Duration.ofMillis(intervalMs),
+                Duration.ofDays(365), "2011", "SIM", "123456", Duration.ofSeconds(10)));
+        simulate(new SimulatorConfig("127.0.0.1", port, HOURLY_STATIONS, Duration.ofSeconds(2), Duration.ofDays(365),
+                "2061", "SIH", "123456", Duration.ofSeconds(10)));
         ServeCommand.printUrls(ctx);
         System.out.println("  Real data    http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
                 + "/api/v1/sites/1001A/observations?parameter=a34004&from=2019-01-01&to=2019-01-02");
         System.out.println("  Live data    http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
                 + "/api/v1/sites/SIM0001/latest  (" + SIMULATED_STATIONS + " simulated stations, every "
                 + intervalMs + " ms)");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.ofHours(8));
+        System.out.println("  Live AQI     http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
+                + "/api/v1/aqi/hourly?city=%E6%A8%A1%E6%8B%9F%E5%B8%82&from=" + today.minusDays(1) + "&to="
+                + today.plusDays(1) + "  (city 模拟市: " + HOURLY_STATIONS + " stations sending hourly data for the past hours)");
+        System.out.println("  Alerts       http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
+                + "/api/v1/alerts/stream  (Server-Sent Events)");
         return 0;
+    }
+
+    private static void simulate(SimulatorConfig config) {
+        Thread t = new Thread(() -> {
+            try {
+                new StationSimulator(config).run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "envmon-demo-simulator-" + config.mnPrefix());
+        t.setDaemon(true);
+        t.start();
     }
 
     static void load(SiteStore sites, IngestSink sink) throws IOException {
@@ -84,21 +99,30 @@ public class DemoCommand implements Callable<Integer> {
         importer.importStream(new InputStreamReader(
                 new java.util.zip.GZIPInputStream(DemoData.open(DemoData.BEIJING_JANUARY_2019)),
                 StandardCharsets.UTF_8), DemoData.BEIJING_JANUARY_2019, report);
-        System.out.println("Demo data: " + stations.size() + " national air stations, " + SIMULATED_STATIONS
-                + " simulated stations; Beijing January 2019: " + report);
+        System.out.println("Demo data: " + stations.size() + " national air stations, "
+                + (SIMULATED_STATIONS + HOURLY_STATIONS) + " simulated stations; Beijing January 2019: " + report);
     }
 
-    /** Site codes SIM0001.. with MNs SIM000...0001 as the simulator's defaults; placed around Beijing. */
+    /**
+     * Site codes SIM0001.. (real-time) and SIH0001.. (hourly) with the simulator's default MNs (prefix + number,
+     * zero-padded to 24 characters), in the simulated city 模拟市 so that they never mix with the real stations.
+     */
     static List<Site> simulatedStations() {
         List<Site> list = new ArrayList<>();
-        for (int i = 0; i < SIMULATED_STATIONS; i++) {
-            SimulatorConfig naming = new SimulatorConfig("", 0, 0, Duration.ZERO, Duration.ZERO, "2011", "SIM", "",
-                    Duration.ZERO);
-            list.add(new Site(String.format("SIM%04d", i + 1), "Simulated station " + (i + 1), Medium.AIR,
-                    naming.mn(i), PasswordHash.hash("123456"), "北京市", "北京", null, null,
-                    39.9 + (i % 5) * 0.05, 116.3 + (i / 5) * 0.05, false));
-        }
+        addSimulated(list, "SIM", SIMULATED_STATIONS, 30.0);
+        addSimulated(list, "SIH", HOURLY_STATIONS, 30.3);
         return list;
+    }
+
+    private static void addSimulated(List<Site> list, String prefix, int n, double latitude) {
+        SimulatorConfig naming = new SimulatorConfig("", 0, n, Duration.ZERO, Duration.ZERO, "2011", prefix, "",
+                Duration.ZERO);
+        String hash = PasswordHash.hash("123456");
+        for (int i = 0; i < n; i++) {
+            list.add(new Site(String.format("%s%04d", prefix, i + 1), "模拟站 " + prefix + (i + 1), Medium.AIR,
+                    naming.mn(i), hash, "模拟省", SIMULATED_CITY, null, null, latitude + (i % 5) * 0.05,
+                    110.0 + (i / 5) * 0.05, false));
+        }
     }
 
     private static void wipe(Path dir) throws IOException {
