@@ -1024,6 +1024,59 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void hourlyValuesAgreeWithQueryForSameReceivedCopiesOffGridTimesAndManySites() {
+        int sites = 140; // more than one chunk of the DuckDB reader
+        List<String> codes = new ArrayList<>();
+        List<Site> list = new ArrayList<>();
+        for (int i = 0; i < sites; i++) {
+            codes.add(String.format("G%04d", i));
+            list.add(site(codes.get(i), Medium.AIR, "GM" + i, null, null));
+        }
+        store.sites().upsert(list);
+        List<ObservationRow> first = new ArrayList<>();
+        List<ObservationRow> second = new ArrayList<>();
+        for (int i = 0; i < sites; i++) {
+            for (int h = 0; h < 4; h++) {
+                first.add(row(codes.get(i), "a", Interval.HOUR, Statistic.VALUE, hour(h), 100 * i + h)
+                        .withQc(h != 2, List.of()));
+                first.add(row(codes.get(i), "b", Interval.HOUR, Statistic.VALUE, hour(h), -h));
+            }
+            if (i % 3 == 0) { // a second copy received at the same instant: the later packet wins
+                second.add(row(codes.get(i), "a", Interval.HOUR, Statistic.VALUE, hour(1), 7000 + i)
+                        .withQc(false, List.of("RANGE")));
+            }
+        }
+        // one value off the hour grid (at half past), for a site in the second chunk
+        second.add(row(codes.get(sites - 2), "b", Interval.HOUR, Statistic.VALUE, hour(2).plusSeconds(1800), 55));
+        store.observations().write(List.of(packet("g1", T0, first.toArray(ObservationRow[]::new))));
+        store.observations().write(List.of(packet("g2", T0, second.toArray(ObservationRow[]::new))));
+        store.reviews().record(new ReviewRequest(codes.get(sites - 1), "b", Interval.HOUR, hour(1), hour(3),
+                ReviewDecision.INVALID, "drift", "op"));
+        store.reviews().record(new ReviewRequest(codes.get(0), null, null, hour(2), hour(3), ReviewDecision.VALID,
+                "checked", "op"));
+        List<String> order = new ArrayList<>(codes);
+        java.util.Collections.reverse(order);
+        for (Instant from : List.of(hour(0), hour(0).plusSeconds(1800), hour(1))) {
+            HourlyValuesQuery q = new HourlyValuesQuery(order, List.of("b", "a"), from, hour(4));
+            List<String> got = new ArrayList<>();
+            store.observations().hourlyValues(q, (site, parameter, epochSecond, value, valid) -> got.add(
+                    q.siteCodes().get(site) + " " + q.parameters().get(parameter) + " " + epochSecond + " " + value
+                            + " " + valid));
+            List<String> viaQuery = new ArrayList<>();
+            for (String s : q.siteCodes()) {
+                for (String p : q.parameters()) {
+                    for (Observation o : store.observations().query(series(s, p, Interval.HOUR, Statistic.VALUE,
+                            from, hour(4), 1000))) {
+                        viaQuery.add(s + " " + p + " " + o.time().getEpochSecond() + " " + o.value() + " "
+                                + o.effectiveValid());
+                    }
+                }
+            }
+            assertThat(got).as("from %s", from).isEqualTo(viaQuery);
+        }
+    }
+
+    @Test
     void hourlyValuesReadManySitesQuickly() {
         int sites = 300;
         int hours = 24 * 31;

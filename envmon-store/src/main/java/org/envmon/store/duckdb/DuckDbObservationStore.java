@@ -220,6 +220,12 @@ final class DuckDbObservationStore extends JdbcObservationStore implements AutoC
         return SITES_PER_HOURLY_QUERY;
     }
 
+    /** DuckDB sorts a chunk ~3× slower than it scans it: the hourly read places values in memory instead. */
+    @Override
+    protected boolean hourlyPlacesInMemory() {
+        return true;
+    }
+
     static final int SITES_PER_HOURLY_QUERY = Integer.getInteger("envmon.duckdb.hourlySitesPerQuery", 128);
 
     @Override

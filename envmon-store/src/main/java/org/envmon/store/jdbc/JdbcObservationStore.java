@@ -149,7 +149,16 @@ public abstract class JdbcObservationStore implements ObservationStore {
     public void hourlyValues(HourlyValuesQuery query, HourlyValuesQuery.Sink sink) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(sink, "sink");
-        new HourlyReader(query, sink, epochMicrosOfTime("o.\"time\""), 50_000).read(db, sitesPerHourlyQuery());
+        new HourlyReader(query, sink, epochMicrosOfTime("o.\"time\""), 50_000, hourlyPlacesInMemory())
+                .read(db, sitesPerHourlyQuery());
+    }
+
+    /**
+     * Whether {@link #hourlyValues} reads each chunk unordered and places the values into hour slots in memory
+     * rather than having the database sort the chunk: for engines that sort slower than they scan.
+     */
+    protected boolean hourlyPlacesInMemory() {
+        return false;
     }
 
     /** SQL giving the microseconds since the epoch of a TIMESTAMPTZ column, as a BIGINT. */
