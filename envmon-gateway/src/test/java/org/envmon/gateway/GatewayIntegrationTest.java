@@ -19,6 +19,7 @@ import org.envmon.gateway.sim.StationSimulator;
 import org.envmon.hj212.Hj212Packet;
 import org.envmon.ingest.GroupCommitWriter;
 import org.envmon.store.DuckDbTestDatabase;
+import org.envmon.store.ForwardingObservationStore;
 import org.envmon.store.Interval;
 import org.envmon.store.Medium;
 import org.envmon.store.Observation;
@@ -200,10 +201,18 @@ class GatewayIntegrationTest {
         gateway = new Hj212Gateway(GatewayConfig.defaults(0).withMaxConnections(2),
                 new StationDirectory(store.sites(), Clock.systemUTC()), writer, registry, Clock.systemUTC());
         gateway.start();
-        try (TestStation a = new TestStation(gateway.port()); TestStation b = new TestStation(gateway.port());
-             TestStation c = new TestStation(gateway.port())) {
-            assertThat(c.closedByServer(5_000)).isTrue();
+        try (TestStation a = new TestStation(gateway.port()); TestStation b = new TestStation(gateway.port())) {
+            // Connections become active on different event loops: wait until both count before the third.
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (gateway.connectionCount() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(gateway.connectionCount()).isEqualTo(2);
+            try (TestStation c = new TestStation(gateway.port())) {
+                assertThat(c.closedByServer(5_000)).isTrue();
+            }
             assertThat(a.closedByServer(300)).isFalse();
+            assertThat(b.closedByServer(300)).isFalse();
         }
     }
 
@@ -245,11 +254,9 @@ class GatewayIntegrationTest {
     }
 
     /** The real store, with a gate a test can hold closed and a switch to make commits fail. */
-    private final class GatedStore implements ObservationStore {
-        private final ObservationStore real;
-
+    private final class GatedStore extends ForwardingObservationStore {
         GatedStore(ObservationStore real) {
-            this.real = real;
+            super(real);
         }
 
         @Override
@@ -262,32 +269,7 @@ class GatewayIntegrationTest {
             if (failCommits.get()) {
                 throw new StoreException("database unavailable (test)");
             }
-            return real.write(batch);
-        }
-
-        @Override
-        public List<Observation> query(ObservationQuery q) {
-            return real.query(q);
-        }
-
-        @Override
-        public List<Observation> latest(String siteCode) {
-            return real.latest(siteCode);
-        }
-
-        @Override
-        public java.util.Optional<org.envmon.store.StoredPacket> packet(long id) {
-            return real.packet(id);
-        }
-
-        @Override
-        public long observationCount() {
-            return real.observationCount();
-        }
-
-        @Override
-        public long packetCount() {
-            return real.packetCount();
+            return super.write(batch);
         }
     }
 }
