@@ -5,21 +5,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.envmon.ingest.GroupCommitWriter;
 import org.envmon.ingest.IngestSink;
 import org.envmon.ingest.journal.JournalConfig;
 import org.envmon.ingest.journal.JournalingSink;
+import org.envmon.store.ForwardingObservationStore;
 import org.envmon.store.Medium;
-import org.envmon.store.Observation;
-import org.envmon.store.ObservationQuery;
 import org.envmon.store.ObservationStore;
 import org.envmon.store.PacketWrite;
 import org.envmon.store.PasswordHash;
 import org.envmon.store.Site;
 import org.envmon.store.Store;
 import org.envmon.store.StoreConfig;
-import org.envmon.store.StoredPacket;
 import org.envmon.store.Stores;
 import org.envmon.store.WriteOutcome;
 
@@ -77,7 +74,14 @@ public final class GatewayTestServer {
     }
 
     /** Delays every store commit, as a checkpointing or stalled database does. */
-    private record SlowStore(ObservationStore delegate, long millis) implements ObservationStore {
+    private static final class SlowStore extends ForwardingObservationStore {
+        private final long millis;
+
+        SlowStore(ObservationStore delegate, long millis) {
+            super(delegate);
+            this.millis = millis;
+        }
+
         @Override
         public List<WriteOutcome> write(List<PacketWrite> batch) {
             try {
@@ -85,32 +89,7 @@ public final class GatewayTestServer {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return delegate.write(batch);
-        }
-
-        @Override
-        public List<Observation> query(ObservationQuery query) {
-            return delegate.query(query);
-        }
-
-        @Override
-        public List<Observation> latest(String siteCode) {
-            return delegate.latest(siteCode);
-        }
-
-        @Override
-        public Optional<StoredPacket> packet(long id) {
-            return delegate.packet(id);
-        }
-
-        @Override
-        public long observationCount() {
-            return delegate.observationCount();
-        }
-
-        @Override
-        public long packetCount() {
-            return delegate.packetCount();
+            return super.write(batch);
         }
     }
 }
