@@ -115,6 +115,21 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void waterSectionAttributesAreStoredAndReplaced() {
+        Site lake = site("W1", Medium.SURFACE_WATER, "MNW1", "湖北省", "武汉市").withWaterSection("lake", 2, true);
+        Site river = site("W2", Medium.SURFACE_WATER, "MNW2", "湖北省", "武汉市").withWaterSection("river", null, false);
+        store.sites().upsert(List.of(lake, river));
+        assertThat(store.sites().byCode("W1")).contains(lake);
+        assertThat(store.sites().byCode("W2")).contains(river);
+        assertThat(store.sites().byCode("W2").orElseThrow().targetClass()).isNull();
+        Site changed = lake.withWaterSection("reservoir", 3, false);
+        store.sites().upsert(List.of(changed));
+        assertThat(store.sites().list(new SiteQuery(Medium.SURFACE_WATER, null, null))).containsExactly(changed, river);
+        assertThatThrownBy(() -> lake.withWaterSection("sea", 2, false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> lake.withWaterSection("lake", 6, false)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void siteUpsertOfTheSameCodeTwiceKeepsTheLast() {
         store.sites().upsert(List.of(site("S1", Medium.AIR, "M1", null, null), site("S1", Medium.NOISE, "M2", null, null)));
         assertThat(store.sites().count()).isEqualTo(1);

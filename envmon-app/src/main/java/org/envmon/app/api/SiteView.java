@@ -1,12 +1,21 @@
 package org.envmon.app.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.envmon.store.Site;
 
-/** A site as the API shows it: never the password hash. */
+/**
+ * A site as the API shows it: never the password hash. The water-section attributes appear for surface-water
+ * sections only.
+ */
 public record SiteView(String code, String name, String medium, String mn, String province, String city,
-                       String county, String basin, Double latitude, Double longitude, boolean control) {
+                       String county, String basin, Double latitude, Double longitude, boolean control,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String waterbody,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Integer targetClass,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean drinkingWaterSource) {
     static SiteView of(Site s) {
+        boolean section = s.medium() == org.envmon.store.Medium.SURFACE_WATER;
         return new SiteView(s.code(), s.name(), s.medium().code(), s.mn(), s.province(), s.city(), s.county(),
-                s.basin(), s.latitude(), s.longitude(), s.control());
+                s.basin(), s.latitude(), s.longitude(), s.control(), s.waterbody(), s.targetClass(),
+                section ? s.drinkingWaterSource() : null);
     }
 }

@@ -63,8 +63,8 @@ import org.springframework.stereotype.Service;
  *   <li>The city ranking covers every city that has a non-control air site; cities without any value in the period
  *       are listed as unranked. The previous-year figures use the same calendar period one year earlier.</li>
  *   <li>Water: the monthly mean of a section uses its stored hourly-interval values (automatic stations' 4-hourly
- *       values, CN 2061); the site model has no water-body type yet, so a section counts as a lake/reservoir when its
- *       name contains 水库 or 湖 (else river). Group main pollutants: the (up to three) items exceeding class III in
+ *       values, CN 2061); the water-body type is the section's registered one; a section registered without one
+ *       counts as a lake/reservoir when its name contains 水库 or 湖 (else river). Group main pollutants: the (up to three) items exceeding class III in
  *       the most sections.</li>
  * </ul>
  * Thread-safe (stateless apart from the stores).
@@ -471,8 +471,14 @@ public class EvaluationService {
         return out;
     }
 
-    /** Decision (no water-body type in the site model yet): 水库 or 湖 in the name = lake/reservoir. */
+    /**
+     * The section's registered water-body type; for a section registered without one (decision) 水库 or 湖 in the
+     * name = lake/reservoir, else river.
+     */
     static Waterbody waterbody(Site s) {
+        if (s.waterbody() != null) {
+            return s.waterbody().equals("river") ? Waterbody.RIVER : Waterbody.LAKE_RESERVOIR;
+        }
         return s.name().contains("水库") || s.name().contains("湖") ? Waterbody.LAKE_RESERVOIR : Waterbody.RIVER;
     }
 

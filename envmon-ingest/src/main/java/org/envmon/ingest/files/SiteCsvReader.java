@@ -19,7 +19,9 @@ import org.envmon.store.Site;
  * Reads a site list. Two layouts are recognised by their header:
  * <ul>
  *   <li>EnvMon's: {@code code,name,medium,mn,password,province,city,latitude,longitude} plus optional
- *       {@code county,basin,control} (Y/N); other columns are ignored;</li>
+ *       {@code county,basin,control} (Y/N) and, for surface-water sections, {@code waterbody} (river, lake,
+ *       reservoir), {@code target_class} (I–V or 1–5) and {@code drinking_water_source} (Y/N); other columns are
+ *       ignored;</li>
  *   <li>the CNEMC national air station list ({@code 监测点编码,监测点名称,城市,经度,纬度,对照点,省级行政区,...}): all
  *       sites are air sites without MN (they can be given one later).</li>
  * </ul>
@@ -108,9 +110,31 @@ public final class SiteCsvReader {
         }
         Double lat = coordinate(row, "latitude", -90, 90);
         Double lon = coordinate(row, "longitude", -180, 180);
+        String waterbody = blankToNull(row.get("waterbody"));
+        if (waterbody != null && !Site.WATERBODIES.contains(waterbody.toLowerCase(Locale.ROOT))) {
+            throw new CellException("waterbody", "waterbody must be river, lake or reservoir: " + waterbody);
+        }
         return new Site(code, name, medium, mn, password == null ? null : PasswordHash.hash(password),
                 blankToNull(row.get("province")), blankToNull(row.get("city")), blankToNull(row.get("county")),
-                blankToNull(row.get("basin")), lat, lon, yesNo(row.get("control")));
+                blankToNull(row.get("basin")), lat, lon, yesNo(row.get("control"), "control"),
+                waterbody == null ? null : waterbody.toLowerCase(Locale.ROOT), targetClass(row.get("target_class")),
+                yesNo(row.get("drinking_water_source"), "drinking_water_source"));
+    }
+
+    /** I–V (Roman, as plans write it) or 1–5. */
+    private static Integer targetClass(String v) {
+        String t = blankToNull(v);
+        if (t == null) {
+            return null;
+        }
+        return switch (t.toUpperCase(Locale.ROOT)) {
+            case "I", "1" -> 1;
+            case "II", "2" -> 2;
+            case "III", "3" -> 3;
+            case "IV", "4" -> 4;
+            case "V", "5" -> 5;
+            default -> throw new CellException("target_class", "target_class must be I to V: " + t);
+        };
     }
 
     private static String required(Map<String, String> row, String column) {
@@ -137,14 +161,14 @@ public final class SiteCsvReader {
         }
     }
 
-    private static boolean yesNo(String v) {
+    private static boolean yesNo(String v, String column) {
         if (v == null || v.isBlank()) {
             return false;
         }
         return switch (v.trim().toUpperCase(Locale.ROOT)) {
             case "Y", "YES", "TRUE", "1", "是" -> true;
             case "N", "NO", "FALSE", "0", "否" -> false;
-            default -> throw new CellException("control", "control must be Y or N: " + v);
+            default -> throw new CellException(column, column + " must be Y or N: " + v);
         };
     }
 

@@ -22,14 +22,16 @@ import org.envmon.store.SiteStore;
  */
 public final class JdbcSiteStore implements SiteStore {
     private static final String COLUMNS =
-            "code, name, medium, mn, password_hash, province, city, county, basin, latitude, longitude, control";
-    private static final int COLUMN_COUNT = 12;
+            "code, name, medium, mn, password_hash, province, city, county, basin, latitude, longitude, control,"
+                    + " waterbody, target_class, drinking_water_source";
+    private static final int COLUMN_COUNT = 15;
     private static final int ROWS_PER_STATEMENT = 200;
     private static final String UPSERT_TAIL = " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
             + " medium = excluded.medium, mn = excluded.mn, password_hash = excluded.password_hash,"
             + " province = excluded.province, city = excluded.city, county = excluded.county,"
             + " basin = excluded.basin, latitude = excluded.latitude, longitude = excluded.longitude,"
-            + " control = excluded.control, updated_at = excluded.updated_at";
+            + " control = excluded.control, waterbody = excluded.waterbody, target_class = excluded.target_class,"
+            + " drinking_water_source = excluded.drinking_water_source, updated_at = excluded.updated_at";
 
     private final ConnectionSource db;
 
@@ -107,6 +109,13 @@ public final class JdbcSiteStore implements SiteStore {
             Jdbc.setDouble(ps, i++, s.latitude());
             Jdbc.setDouble(ps, i++, s.longitude());
             ps.setBoolean(i++, s.control());
+            ps.setString(i++, s.waterbody());
+            if (s.targetClass() == null) {
+                ps.setNull(i++, java.sql.Types.INTEGER);
+            } else {
+                ps.setInt(i++, s.targetClass());
+            }
+            ps.setBoolean(i++, s.drinkingWaterSource());
             Jdbc.setInstant(ps, i++, now);
             Jdbc.setInstant(ps, i++, now);
         }
@@ -187,6 +196,9 @@ public final class JdbcSiteStore implements SiteStore {
                 rs.getString(9),
                 Jdbc.getDouble(rs, 10),
                 Jdbc.getDouble(rs, 11),
-                rs.getBoolean(12));
+                rs.getBoolean(12),
+                rs.getString(13),
+                rs.getObject(14) == null ? null : rs.getInt(14),
+                Boolean.TRUE.equals(rs.getObject(15, Boolean.class)));
     }
 }

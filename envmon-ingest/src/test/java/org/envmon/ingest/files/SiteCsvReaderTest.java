@@ -1,0 +1,48 @@
+package org.envmon.ingest.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.util.List;
+import org.envmon.store.Medium;
+import org.envmon.store.Site;
+import org.junit.jupiter.api.Test;
+
+class SiteCsvReaderTest {
+    private static final String HEADER = "code,name,medium,mn,password,province,city,latitude,longitude,basin,"
+            + "waterbody,target_class,drinking_water_source\n";
+
+    @Test
+    void readsWaterSectionAttributes() throws Exception {
+        ImportReport report = new ImportReport();
+        List<Site> sites = new SiteCsvReader().read(new StringReader(HEADER
+                + "W1,东湖,surface_water,MNW1,pw,湖北省,武汉市,30.5,114.3,长江,lake,II,Y\n"
+                + "W2,汉江口,surface_water,MNW2,pw,湖北省,武汉市,30.5,114.3,长江,River,3,N\n"
+                + "A1,监测站,air,MNA1,pw,湖北省,武汉市,30.5,114.3,,,,\n"), "sites.csv", report);
+        assertThat(report.problems()).isEmpty();
+        assertThat(sites).hasSize(3);
+        assertThat(sites.get(0).waterbody()).isEqualTo("lake");
+        assertThat(sites.get(0).targetClass()).isEqualTo(2);
+        assertThat(sites.get(0).drinkingWaterSource()).isTrue();
+        assertThat(sites.get(1).waterbody()).isEqualTo("river");
+        assertThat(sites.get(1).targetClass()).isEqualTo(3);
+        assertThat(sites.get(1).drinkingWaterSource()).isFalse();
+        assertThat(sites.get(2).medium()).isEqualTo(Medium.AIR);
+        assertThat(sites.get(2).waterbody()).isNull();
+        assertThat(sites.get(2).targetClass()).isNull();
+    }
+
+    @Test
+    void badAttributesAreReportedWithLineAndColumn() throws Exception {
+        ImportReport report = new ImportReport();
+        List<Site> sites = new SiteCsvReader().read(new StringReader(HEADER
+                + "W1,东湖,surface_water,MNW1,pw,湖北省,武汉市,30.5,114.3,长江,sea,II,Y\n"
+                + "W2,汉江,surface_water,MNW2,pw,湖北省,武汉市,30.5,114.3,长江,river,VI,N\n"
+                + "W3,汉江,surface_water,MNW3,pw,湖北省,武汉市,30.5,114.3,长江,river,I,maybe\n"), "sites.csv", report);
+        assertThat(sites).isEmpty();
+        assertThat(report.problems()).extracting(ImportProblem::line, ImportProblem::column).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2L, "waterbody"),
+                org.assertj.core.groups.Tuple.tuple(3L, "target_class"),
+                org.assertj.core.groups.Tuple.tuple(4L, "drinking_water_source"));
+    }
+}
