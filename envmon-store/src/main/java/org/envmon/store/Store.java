@@ -18,6 +18,9 @@ public interface Store extends AutoCloseable {
     /** The hash chain: verification and checkpoints. */
     ChainStore chain();
 
+    /** Derived air data (station and city hourly/daily AQI) and late-data flags. */
+    DerivedStore derived();
+
     /** "duckdb" or "postgres". */
     String engine();
 

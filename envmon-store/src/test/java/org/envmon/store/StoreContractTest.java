@@ -1139,4 +1139,91 @@ public abstract class StoreContractTest {
         assertThat(sum[0]).isEqualTo(expected);
         assertThat(ms).isLessThan(10_000);
     }
+
+    // ---------------------------------------------------------------- derived air data
+
+    private static DerivedStore.Hour dh(DerivedStore.Scope scope, String code, int h, int aqi, long pm25) {
+        return new DerivedStore.Hour(scope, code, T0.plusSeconds(3600L * h), aqi, aqi > 50 ? 8 : 0, 1,
+                new long[] {5_000, -1, 60_000, pm25, 800, 90_000});
+    }
+
+    private static DerivedStore.Day dd(String code, LocalDate day, int aqi) {
+        return new DerivedStore.Day(DerivedStore.Scope.CITY, code, day, aqi, aqi > 50 ? 40 : 0, 3,
+                new long[] {5_000, 30_000, 60_000, 40_000, 800, 120_000, -1}, new int[] {24, 23, 20, 24, 0, 24}, 17);
+    }
+
+    @Test
+    void derivedRowsAreReplacedRangeByRangeAndReadBack() {
+        DerivedStore d = store.derived();
+        DerivedStore.Scope st = DerivedStore.Scope.STATION;
+        LocalDate day = LocalDate.of(2024, 5, 1);
+        List<DerivedStore.Hour> first = List.of(dh(st, "A", 0, 40, 20_000), dh(st, "A", 1, 120, 90_000),
+                dh(st, "A", 2, -1, -1), dh(st, "B", 0, 60, 45_000));
+        d.replace(List.of(
+                new DerivedStore.Replacement(st, "A", hour(0), hour(3), first.subList(0, 3), null, null, null),
+                new DerivedStore.Replacement(st, "B", hour(0), hour(1), first.subList(3, 4), null, null, null),
+                new DerivedStore.Replacement(DerivedStore.Scope.CITY, "武汉市", null, null, null, day,
+                        day.plusDays(1), List.of(dd("武汉市", day, 75), dd("武汉市", day.plusDays(1), 30)))));
+        assertThat(DerivedStoreReads.hours(d, st, null, T0, hour(24))).containsExactlyElementsOf(first);
+        assertThat(DerivedStoreReads.hours(d, st, List.of("B"), T0, hour(24))).containsExactly(first.get(3));
+        assertThat(DerivedStoreReads.days(d, DerivedStore.Scope.CITY, null, day, day.plusDays(5)))
+                .containsExactly(dd("武汉市", day, 75), dd("武汉市", day.plusDays(1), 30));
+        assertThat(DerivedStoreReads.days(d, st, null, day, day)).isEmpty();
+
+        // Recompute hour 1 of A only: hours 0 and 2 and station B stay as they were.
+        DerivedStore.Hour changed = dh(st, "A", 1, 45, 30_000);
+        d.replace(List.of(new DerivedStore.Replacement(st, "A", hour(1), hour(2), List.of(changed), null, null,
+                null)));
+        assertThat(DerivedStoreReads.hours(d, st, null, T0, hour(24)))
+                .containsExactly(first.get(0), changed, first.get(2), first.get(3));
+        // An empty replacement deletes the range.
+        d.replace(List.of(new DerivedStore.Replacement(DerivedStore.Scope.CITY, "武汉市", null, null, null,
+                day.plusDays(1), day.plusDays(1), null)));
+        assertThat(DerivedStoreReads.days(d, DerivedStore.Scope.CITY, List.of("武汉市"), day, day.plusDays(5)))
+                .containsExactly(dd("武汉市", day, 75));
+        assertThat(d.count(st)).containsExactly(4, 0);
+        assertThat(d.count(DerivedStore.Scope.CITY)).containsExactly(0, 1);
+    }
+
+    @Test
+    void derivedReplacementRejectsRowsOutsideItsRange() {
+        assertThatThrownBy(() -> new DerivedStore.Replacement(DerivedStore.Scope.STATION, "A", hour(1), hour(2),
+                List.of(dh(DerivedStore.Scope.STATION, "A", 0, 40, 1)), null, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DerivedStore.Replacement(DerivedStore.Scope.STATION, "A", hour(0), hour(120),
+                List.of(dh(DerivedStore.Scope.STATION, "B", 0, 40, 1)), null, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void manyCodesAreReadInChunks() {
+        DerivedStore d = store.derived();
+        List<DerivedStore.Replacement> batch = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            String code = String.format("S%04d", i);
+            codes.add(code);
+            batch.add(new DerivedStore.Replacement(DerivedStore.Scope.STATION, code, hour(0), hour(1),
+                    List.of(dh(DerivedStore.Scope.STATION, code, 0, i % 300, i)), null, null, null));
+        }
+        d.replace(batch);
+        List<DerivedStore.Hour> read = DerivedStoreReads.hours(d, DerivedStore.Scope.STATION, codes.subList(100, 1_150),
+                T0, hour(1));
+        assertThat(read).hasSize(1_050);
+        assertThat(read.get(0).code()).isEqualTo("S0100");
+        assertThat(read.get(1_049).code()).isEqualTo("S1149");
+    }
+
+    @Test
+    void lateDataIsFlaggedOnceListedAndCleared() {
+        DerivedStore d = store.derived();
+        d.markLate(List.of(new DerivedStore.Late("S1", hour(2), T0.plusSeconds(99_000)),
+                new DerivedStore.Late("S2", hour(1), T0.plusSeconds(99_500))));
+        d.markLate(List.of(new DerivedStore.Late("S1", hour(2), T0.plusSeconds(200_000))));
+        assertThat(d.late(10)).containsExactly(new DerivedStore.Late("S2", hour(1), T0.plusSeconds(99_500)),
+                new DerivedStore.Late("S1", hour(2), T0.plusSeconds(99_000)));
+        assertThat(d.late(1)).hasSize(1);
+        assertThat(d.clearLate(hour(0), hour(1).plusSeconds(1))).isEqualTo(1);
+        assertThat(d.late(10)).extracting(DerivedStore.Late::site).containsExactly("S1");
+    }
 }

@@ -61,7 +61,8 @@ public final class DuckDbEngine {
         try {
             Migrations.migrate(Migrations.dataSource(connections), "db/migration/duckdb", null);
             DuckDbObservationStore observations = new DuckDbObservationStore(connections);
-            return new JdbcStore(ENGINE, connections, observations, observations, false, VERIFY_CHUNK);
+            return new JdbcStore(ENGINE, connections, observations, observations, false, VERIFY_CHUNK,
+                    new DuckDbDerivedStore(connections));
         } catch (RuntimeException e) {
             connections.close();
             throw e;

@@ -1,6 +1,7 @@
 package org.envmon.store.jdbc;
 
 import org.envmon.store.ChainStore;
+import org.envmon.store.DerivedStore;
 import org.envmon.store.ObservationStore;
 import org.envmon.store.ParameterStore;
 import org.envmon.store.QualityStore;
@@ -19,13 +20,14 @@ public final class JdbcStore implements Store {
     private final QualityStore quality;
     private final ChainStore chain;
     private final AutoCloseable beforeClose;
+    private final DerivedStore derived;
 
     /**
      * @param postgres    whether the database is PostgreSQL (row locks on the chain head, cursor-based verification)
      * @param verifyChunk key range per verification query, see {@link ChainVerifier}
      */
     public JdbcStore(String engine, ConnectionSource db, JdbcObservationStore observations, AutoCloseable beforeClose,
-            boolean postgres, long verifyChunk) {
+            boolean postgres, long verifyChunk, DerivedStore derived) {
         this.engine = engine;
         this.db = db;
         this.sites = new JdbcSiteStore(db);
@@ -35,6 +37,12 @@ public final class JdbcStore implements Store {
         this.quality = new JdbcQualityStore(db);
         this.chain = new JdbcChainStore(db, observations, postgres, new ChainVerifier(db, verifyChunk, postgres));
         this.beforeClose = beforeClose;
+        this.derived = derived;
+    }
+
+    @Override
+    public DerivedStore derived() {
+        return derived;
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class PostgresEngine {
         try {
             Migrations.migrate(pool, "db/migration/postgresql", currentSchema(jdbcUrl));
             return new JdbcStore(ENGINE, connections, new PostgresObservationStore(connections), null, true,
-                    Long.MAX_VALUE);
+                    Long.MAX_VALUE, new PostgresDerivedStore(connections));
         } catch (RuntimeException e) {
             connections.close();
             throw e;

@@ -1,15 +1,12 @@
 package org.envmon.store.postgres;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.envmon.store.ObservationRow;
@@ -21,7 +18,6 @@ import org.envmon.store.jdbc.ChainHead;
 import org.envmon.store.jdbc.Jdbc;
 import org.envmon.store.jdbc.JdbcObservationStore;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
@@ -35,7 +31,6 @@ final class PostgresObservationStore extends JdbcObservationStore {
     private static final String OBSERVATION_COPY = "COPY observations (site_code, parameter, \"interval\", statistic,"
             + " \"time\", value, flag, received_at, packet_id, valid, qc) FROM STDIN";
     private static final String CHAIN_COPY = "COPY chain (" + ChainEntry.COLUMNS + ") FROM STDIN";
-    private static final HexFormat HEX = HexFormat.of();
 
     PostgresObservationStore(PostgresEngine.Pool pool) {
         super(pool);
@@ -139,7 +134,7 @@ final class PostgresObservationStore extends JdbcObservationStore {
         try {
             for (int i : plan.storedIndexes()) {
                 PacketWrite w = batch.get(i);
-                String receivedAt = micros(w.packet().receivedAt());
+                String receivedAt = CopyText.micros(w.packet().receivedAt());
                 long id = plan.idOf(i);
                 for (ObservationRow r : w.observations()) {
                     out.text(r.siteCode()).tab().text(r.parameter()).tab().text(r.interval().code()).tab()
@@ -167,96 +162,6 @@ final class PostgresObservationStore extends JdbcObservationStore {
             out.finish();
         } finally {
             out.cancelIfActive();
-        }
-    }
-
-    /** An instant as PostgreSQL timestamptz input, truncated to the microseconds the column keeps (as hashed). */
-    private static String micros(Instant t) {
-        return t.truncatedTo(ChronoUnit.MICROS).toString();
-    }
-
-    /** Rows in COPY text format, sent in chunks of about 256 KiB. */
-    private static final class CopyText {
-        private static final int CHUNK = 256 * 1024;
-        private final CopyIn in;
-        private final StringBuilder sb = new StringBuilder(CHUNK + 4096);
-
-        CopyText(CopyIn in) {
-            this.in = in;
-        }
-
-        CopyText tab() {
-            sb.append('\t');
-            return this;
-        }
-
-        CopyText number(long n) {
-            sb.append(n);
-            return this;
-        }
-
-        CopyText text(String s) {
-            if (s == null) {
-                sb.append("\\N");
-                return this;
-            }
-            for (int k = 0; k < s.length(); k++) {
-                char ch = s.charAt(k);
-                switch (ch) {
-                    case '\\' -> sb.append("\\\\");
-                    case '\t' -> sb.append("\\t");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    default -> sb.append(ch);
-                }
-            }
-            return this;
-        }
-
-        CopyText time(Instant t) {
-            sb.append(micros(t));
-            return this;
-        }
-
-        /** bytea hex input, its backslash escaped for COPY: {@code \\x0aff}; null as \N. */
-        CopyText bytea(byte[] bytes) {
-            if (bytes == null) {
-                sb.append("\\N");
-                return this;
-            }
-            sb.append("\\\\x");
-            HEX.formatHex(sb, bytes);
-            return this;
-        }
-
-        void endRow() throws SQLException {
-            sb.append('\n');
-            if (sb.length() >= CHUNK) {
-                flush();
-            }
-        }
-
-        private void flush() throws SQLException {
-            byte[] data = sb.toString().getBytes(StandardCharsets.UTF_8);
-            in.writeToCopy(data, 0, data.length);
-            sb.setLength(0);
-        }
-
-        void finish() throws SQLException {
-            if (sb.length() > 0) {
-                flush();
-            }
-            in.endCopy();
-        }
-
-        void cancelIfActive() {
-            if (in.isActive()) {
-                try {
-                    in.cancelCopy();
-                } catch (SQLException ignored) {
-                    // the transaction is rolled back anyway
-                }
-            }
         }
     }
 

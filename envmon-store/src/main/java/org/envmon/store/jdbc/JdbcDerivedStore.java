@@ -1,0 +1,265 @@
+package org.envmon.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.envmon.store.DerivedStore;
+
+/**
+ * {@link DerivedStore} over portable SQL; the bulk insert of a replacement's rows is the engine's (DuckDB appender,
+ * PostgreSQL COPY). Replacements are serialised (one writer, like the observation store), reads run concurrently.
+ */
+public abstract class JdbcDerivedStore implements DerivedStore {
+    /** Codes per {@code IN (...)} list of a read. */
+    private static final int CODES_PER_READ = 500;
+    protected static final String HOUR_COLUMNS = "scope, code, start_time, aqi, primary_mask, stations, so2, no2, pm10, pm25,"
+            + " co, o3";
+    protected static final String DAY_COLUMNS = "scope, code, day, aqi, primary_mask, stations, so2, no2, pm10, pm25, co,"
+            + " o3_8h_max, o3_1h_max, so2_hours, no2_hours, pm10_hours, pm25_hours, co_hours, o3_hours, o3_windows";
+
+    protected final ConnectionSource db;
+    private final Object writeLock = new Object();
+
+    protected JdbcDerivedStore(ConnectionSource db) {
+        this.db = db;
+    }
+
+    /** Inserts the rows (the ranges were deleted just before, in the same transaction). */
+    protected abstract void insert(Connection c, List<Hour> hours, List<Day> days) throws SQLException;
+
+    @Override
+    public void replace(List<Replacement> batch) {
+        Objects.requireNonNull(batch, "batch");
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Hour> hours = new ArrayList<>();
+        List<Day> days = new ArrayList<>();
+        for (Replacement r : batch) {
+            hours.addAll(r.hours());
+            days.addAll(r.days());
+        }
+        synchronized (writeLock) {
+            Jdbc.inTransaction(db, "derived replace of " + batch.size() + " ranges", c -> {
+                try (PreparedStatement dh = c.prepareStatement("DELETE FROM air_hourly WHERE scope = ? AND code = ?"
+                        + " AND start_time >= ? AND start_time < ?");
+                        PreparedStatement dd = c.prepareStatement("DELETE FROM air_daily WHERE scope = ? AND code = ?"
+                                + " AND day >= ? AND day <= ?")) {
+                    for (Replacement r : batch) {
+                        if (r.fromHour() != null) {
+                            dh.setString(1, r.scope().code());
+                            dh.setString(2, r.code());
+                            Jdbc.setInstant(dh, 3, r.fromHour());
+                            Jdbc.setInstant(dh, 4, r.toHour());
+                            dh.executeUpdate();
+                        }
+                        if (r.fromDay() != null) {
+                            dd.setString(1, r.scope().code());
+                            dd.setString(2, r.code());
+                            dd.setObject(3, r.fromDay());
+                            dd.setObject(4, r.toDay());
+                            dd.executeUpdate();
+                        }
+                    }
+                }
+                insert(c, hours, days);
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public void hours(Scope scope, Collection<String> codes, Instant from, Instant to, Consumer<Hour> sink) {
+        Objects.requireNonNull(sink, "sink");
+        for (List<String> chunk : chunks(codes)) {
+            String sql = "SELECT " + HOUR_COLUMNS + " FROM air_hourly WHERE scope = ? AND start_time >= ?"
+                    + " AND start_time < ?" + in(chunk) + " ORDER BY code, start_time";
+            Jdbc.read(db, "derived hours", c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, scope.code());
+                    Jdbc.setInstant(ps, 2, from);
+                    Jdbc.setInstant(ps, 3, to);
+                    bindCodes(ps, 4, chunk);
+                    ps.setFetchSize(10_000);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long[] v = new long[HOUR_VALUES];
+                            for (int p = 0; p < HOUR_VALUES; p++) {
+                                v[p] = milli(rs, 7 + p);
+                            }
+                            sink.accept(new Hour(scope, rs.getString(2), Jdbc.getInstant(rs, 3), aqi(rs, 4),
+                                    rs.getInt(5), rs.getInt(6), v));
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public void days(Scope scope, Collection<String> codes, LocalDate from, LocalDate to, Consumer<Day> sink) {
+        Objects.requireNonNull(sink, "sink");
+        for (List<String> chunk : chunks(codes)) {
+            String sql = "SELECT " + DAY_COLUMNS + " FROM air_daily WHERE scope = ? AND day >= ? AND day <= ?"
+                    + in(chunk) + " ORDER BY code, day";
+            Jdbc.read(db, "derived days", c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, scope.code());
+                    ps.setObject(2, from);
+                    ps.setObject(3, to);
+                    bindCodes(ps, 4, chunk);
+                    ps.setFetchSize(10_000);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long[] v = new long[DAY_VALUES];
+                            for (int k = 0; k < DAY_VALUES; k++) {
+                                v[k] = milli(rs, 7 + k);
+                            }
+                            int[] h = new int[HOUR_VALUES];
+                            for (int p = 0; p < HOUR_VALUES; p++) {
+                                h[p] = rs.getInt(14 + p);
+                            }
+                            sink.accept(new Day(scope, rs.getString(2), rs.getObject(3, LocalDate.class), aqi(rs, 4),
+                                    rs.getInt(5), rs.getInt(6), v, h, rs.getInt(20)));
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public long[] count(Scope scope) {
+        return Jdbc.read(db, "derived count", c -> {
+            long[] out = new long[2];
+            String[] tables = {"air_hourly", "air_daily"};
+            for (int k = 0; k < 2; k++) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + tables[k]
+                        + " WHERE scope = ?")) {
+                    ps.setString(1, scope.code());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        out[k] = rs.getLong(1);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void markLate(Collection<Late> late) {
+        if (late.isEmpty()) {
+            return;
+        }
+        Jdbc.inTransaction(db, "late data flags", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO late_data (site_code, hour, received_at)"
+                    + " VALUES (?, ?, ?) ON CONFLICT (site_code, hour) DO NOTHING")) {
+                for (Late l : late) {
+                    ps.setString(1, l.site());
+                    Jdbc.setInstant(ps, 2, l.hour());
+                    Jdbc.setInstant(ps, 3, l.receivedAt());
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Late> late(int limit) {
+        return Jdbc.read(db, "late data", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT site_code, hour, received_at FROM late_data"
+                    + " ORDER BY hour, site_code LIMIT ?")) {
+                ps.setInt(1, limit);
+                List<Late> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Late(rs.getString(1), Jdbc.getInstant(rs, 2), Jdbc.getInstant(rs, 3)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public long clearLate(Instant from, Instant to) {
+        return Jdbc.inTransaction(db, "clear late data", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM late_data WHERE hour >= ? AND hour < ?")) {
+                Jdbc.setInstant(ps, 1, from);
+                Jdbc.setInstant(ps, 2, to);
+                return (long) ps.executeUpdate();
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private static List<List<String>> chunks(Collection<String> codes) {
+        List<List<String>> out = new ArrayList<>();
+        if (codes == null) {
+            out.add(null);
+            return out;
+        }
+        List<String> all = new ArrayList<>(codes);
+        for (int i = 0; i < all.size(); i += CODES_PER_READ) {
+            out.add(all.subList(i, Math.min(all.size(), i + CODES_PER_READ)));
+        }
+        return out;
+    }
+
+    private static String in(List<String> chunk) {
+        return chunk == null ? "" : " AND code IN (" + Jdbc.placeholders(chunk.size()) + ")";
+    }
+
+    private static void bindCodes(PreparedStatement ps, int first, List<String> chunk) throws SQLException {
+        if (chunk != null) {
+            for (int i = 0; i < chunk.size(); i++) {
+                ps.setString(first + i, chunk.get(i));
+            }
+        }
+    }
+
+    private static long milli(ResultSet rs, int column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? -1 : v;
+    }
+
+    private static int aqi(ResultSet rs, int column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? -1 : v;
+    }
+
+    /** A milli value as a column value: null when missing. */
+    protected static Integer column(long milli) {
+        if (milli < 0) {
+            return null;
+        }
+        if (milli > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("value too large for the derived tables: " + milli);
+        }
+        return (int) milli;
+    }
+
+    /** For the portable fallback: binds an Integer or NULL. */
+    protected static void setMilli(PreparedStatement ps, int index, long milli) throws SQLException {
+        Integer v = column(milli);
+        if (v == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, v);
+        }
+    }
+}
