@@ -66,7 +66,7 @@ public final class AirPollutants {
     }
 
     /** GB/T 8170 rounding of one milli value to the reported precision (milli units); MISSING stays MISSING. */
-    static long report(int p, long milli) {
+    public static long report(int p, long milli) {
         return milli < 0 ? milli : reportMean(p, milli, 1);
     }
 

@@ -126,6 +126,36 @@ public final class StationDaily {
         return a < 0 ? Optional.empty() : Optional.of(AqiLevel.of(a));
     }
 
+    /** Primary pollutants of day {@code d} as a bit mask by pollutant index (0 when AQI ≤ 50 or none). */
+    public int primaryMask(int d) {
+        return AqiKernel.primaryMask(packed[d]);
+    }
+
+    /**
+     * Daily values restored from the derived store (what {@link AirEvaluator#daily} computed and the recompute
+     * worker stored): days of {@code rows} outside the grid or of another code are ignored; days without a row stay
+     * missing.
+     */
+    public static StationDaily restored(String code, StationHourSeries.Kind kind, HourGrid grid,
+            Iterable<org.envmon.store.DerivedStore.Day> rows) {
+        StationDaily r = new StationDaily(code, kind, grid);
+        for (org.envmon.store.DerivedStore.Day row : rows) {
+            int d = grid.dayIndex(row.day());
+            if (d < 0 || !row.code().equals(code)) {
+                continue;
+            }
+            for (int k = 0; k < INDICATORS; k++) {
+                r.values[k][d] = row.values()[k] < 0 ? FastAqi.MISSING : row.values()[k];
+            }
+            for (int p = 0; p < AirPollutants.COUNT; p++) {
+                r.validHours[p][d] = (short) row.validHours()[p];
+            }
+            r.o3Windows[d] = (byte) row.o3Windows();
+            r.packed[d] = row.aqi() < 0 ? AqiKernel.NONE : row.primaryMask() << 16 | row.aqi();
+        }
+        return r;
+    }
+
     public List<Pollutant> primary(int d) {
         return StationHourly.pollutants(AqiKernel.primaryMask(packed[d]));
     }

@@ -96,6 +96,11 @@ public final class StationHourly {
     }
 
     /** Primary pollutants of hour {@code i} (AQI &gt; 50 only; ties all listed), in {@link AirPollutants} order. */
+    /** Primary pollutants of hour {@code i} as a bit mask by pollutant index (0 when AQI ≤ 50 or none). */
+    public int primaryMask(int i) {
+        return AqiKernel.primaryMask(packed[i]);
+    }
+
     public List<Pollutant> primary(int i) {
         return pollutants(AqiKernel.primaryMask(packed[i]));
     }

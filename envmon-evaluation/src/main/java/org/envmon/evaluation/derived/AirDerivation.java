@@ -1,0 +1,388 @@
+package org.envmon.evaluation.derived;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.envmon.evaluation.AirEvaluator;
+import org.envmon.evaluation.AirPollutants;
+import org.envmon.evaluation.HourGrid;
+import org.envmon.evaluation.Recompute;
+import org.envmon.evaluation.StationDaily;
+import org.envmon.evaluation.StationHourSeries;
+import org.envmon.evaluation.StationHourly;
+import org.envmon.store.DerivedStore;
+import org.envmon.store.DerivedStore.Scope;
+import org.envmon.store.Medium;
+import org.envmon.store.ObservationStore;
+import org.envmon.store.Site;
+import org.envmon.store.SiteQuery;
+import org.envmon.store.SiteStore;
+
+/**
+ * Keeps the derived air tables ({@link DerivedStore}) equal to what {@link AirEvaluator} computes from the valid,
+ * reviewed hourly values in the store: the hourly and daily AQI of every air station and city.
+ *
+ * <p>The unit of work is a set of whole Beijing days of a group: a city (all its air stations, and the city itself
+ * from its non-control stations, HJ 663 §4) or a single station (no city, or a city not being recomputed). The
+ * stations' values are read from the day before the first day (so the 24-h and 8-h moving means of the first hours
+ * are complete) to the end of the last day; station and city rows of those days are replaced in one transaction per
+ * batch. Reading and evaluating run on the calling thread, writing on a second one, so the two overlap.
+ *
+ * <p>{@link #apply} recomputes what {@link Recompute#affected} names after new data, late data or a review: the
+ * days containing an affected hour or day output, per group. Rows of days outside are not touched, and rows inside
+ * whose inputs did not change are rewritten with the same values, so "exactly the affected hours and days change".
+ */
+public final class AirDerivation {
+    /** Rows per write transaction in a bulk recompute. */
+    private static final int ROWS_PER_BATCH = 250_000;
+
+    private final SiteStore sites;
+    private final StoreSeriesReader reader;
+    private final DerivedStore derived;
+
+    public AirDerivation(SiteStore sites, ObservationStore observations, DerivedStore derived) {
+        this.sites = sites;
+        this.reader = new StoreSeriesReader(observations);
+        this.derived = derived;
+    }
+
+    /** What a recompute did. */
+    public record Result(int stations, int cities, long hourRows, long dayRows, Duration took) {
+    }
+
+    /**
+     * One day-range recompute: the cities named (with all their air stations) and the single stations named (a
+     * station of a named city is covered by its city).
+     */
+    public record Selection(Set<String> cities, Set<String> stations) {
+        public Selection {
+            cities = Set.copyOf(cities);
+            stations = Set.copyOf(stations);
+        }
+
+        public static Selection everything() {
+            return new Selection(Set.of("*"), Set.of());
+        }
+
+        boolean all() {
+            return cities.contains("*");
+        }
+    }
+
+    /** Recomputes days {@code from … to} (inclusive) of every air station and city. */
+    public Result recomputeAll(LocalDate from, LocalDate to) {
+        return recompute(Selection.everything(), from, to, x -> { });
+    }
+
+    /**
+     * Recomputes days {@code from … to} (inclusive) of the selection; {@code cityHours} receives each recomputed city
+     * (for live consumers such as the alert engine) after its rows are written.
+     */
+    public Result recompute(Selection selection, LocalDate from, LocalDate to, Consumer<CityDays> cityHours) {
+        Objects.requireNonNull(selection, "selection");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("empty day range " + from + " … " + to);
+        }
+        long t0 = System.nanoTime();
+        List<Site> members = members(selection);
+        if (members.isEmpty()) {
+            return new Result(0, 0, 0, 0, Duration.ZERO);
+        }
+        Set<String> wholeCities = new LinkedHashSet<>();
+        for (Site s : members) {
+            if (s.city() != null && (selection.all() || selection.cities().contains(s.city()))) {
+                wholeCities.add(s.city());
+            }
+        }
+        HourGrid grid = HourGrid.of(from.minusDays(1), to);
+        int firstHour = 24;
+        Instant fromHour = grid.start(firstHour);
+        Instant toHour = grid.start(grid.hours());
+        Writer writer = new Writer(derived);
+        int[] counts = new int[2];
+        List<CityDays> done = new ArrayList<>();
+        try {
+            reader.streamCities(members, grid, grid.start(0), toHour, (city, series) -> {
+                List<DerivedStore.Replacement> out = new ArrayList<>();
+                List<StationHourSeries> evaluation = new ArrayList<>();
+                for (StationHourSeries s : series) {
+                    out.add(replacement(Scope.STATION, s.code(), s, grid, firstHour, from, to));
+                    counts[0]++;
+                    if (!s.control()) {
+                        evaluation.add(s);
+                    }
+                }
+                if (city != null && wholeCities.contains(city)) {
+                    DerivedStore.Replacement r;
+                    if (evaluation.isEmpty()) {
+                        r = new DerivedStore.Replacement(Scope.CITY, city, fromHour, toHour, List.of(), from, to,
+                                List.of());
+                    } else {
+                        r = replacement(Scope.CITY, city, AirEvaluator.cityMean(city, evaluation), grid, firstHour,
+                                from, to);
+                    }
+                    out.add(r);
+                    done.add(new CityDays(city, r.hours(), r.days()));
+                    counts[1]++;
+                }
+                writer.submit(out);
+            });
+        } finally {
+            writer.finish();
+        }
+        done.forEach(cityHours);
+        return new Result(counts[0], counts[1], writer.hourRows, writer.dayRows,
+                Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** A recomputed city's rows (for live consumers). */
+    public record CityDays(String city, List<DerivedStore.Hour> hours, List<DerivedStore.Day> days) {
+    }
+
+    /**
+     * Recomputes what {@code affected} names: per city (with its stations) or single station, the days from the
+     * first to the last affected day. Returns the summed result.
+     */
+    public Result apply(Recompute.Affected affected, Consumer<CityDays> cityHours) {
+        Map<String, LocalDate[]> cityDays = new TreeMap<>();
+        Map<String, LocalDate[]> stationDays = new TreeMap<>();
+        for (Recompute.Target t : affected.targets()) {
+            if (t.output() == Recompute.Output.MONTHLY) {
+                continue;
+            }
+            LocalDate day = LocalDateTime.ofInstant(t.start(), HourGrid.BEIJING).toLocalDate();
+            Map<String, LocalDate[]> into = t.scope() == Recompute.Scope.CITY ? cityDays
+                    : t.scope() == Recompute.Scope.STATION ? stationDays : null;
+            if (into != null) {
+                into.merge(t.code(), new LocalDate[] {day, day}, (a, b) -> new LocalDate[] {
+                        a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+            }
+        }
+        // A station of a recomputed city is covered by the city's group; widen the city's range to it.
+        Map<String, Site> byCode = new HashMap<>();
+        for (String code : stationDays.keySet()) {
+            sites.byCode(code).ifPresent(s -> byCode.put(code, s));
+        }
+        for (Map.Entry<String, LocalDate[]> e : new ArrayList<>(stationDays.entrySet())) {
+            Site s = byCode.get(e.getKey());
+            if (s != null && s.city() != null && cityDays.containsKey(s.city())) {
+                LocalDate[] c = cityDays.get(s.city());
+                LocalDate[] r = e.getValue();
+                cityDays.put(s.city(), new LocalDate[] {r[0].isBefore(c[0]) ? r[0] : c[0],
+                        r[1].isAfter(c[1]) ? r[1] : c[1]});
+                stationDays.remove(e.getKey());
+            }
+        }
+        long t0 = System.nanoTime();
+        int stations = 0;
+        int cities = 0;
+        long hours = 0;
+        long days = 0;
+        for (Map.Entry<String, LocalDate[]> e : cityDays.entrySet()) {
+            Result r = recompute(new Selection(Set.of(e.getKey()), Set.of()), e.getValue()[0], e.getValue()[1],
+                    cityHours);
+            stations += r.stations();
+            cities += r.cities();
+            hours += r.hourRows();
+            days += r.dayRows();
+        }
+        for (Map.Entry<String, LocalDate[]> e : stationDays.entrySet()) {
+            Result r = recompute(new Selection(Set.of(), Set.of(e.getKey())), e.getValue()[0], e.getValue()[1],
+                    cityHours);
+            stations += r.stations();
+            hours += r.hourRows();
+            days += r.dayRows();
+        }
+        return new Result(stations, cities, hours, days, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** The air sites of the selection ordered by city (null last) then code. */
+    private List<Site> members(Selection sel) {
+        List<Site> out = new ArrayList<>();
+        if (sel.all()) {
+            out.addAll(sites.list(new SiteQuery(Medium.AIR, null, null)));
+        } else {
+            for (String city : sel.cities()) {
+                out.addAll(sites.list(new SiteQuery(Medium.AIR, null, city)));
+            }
+            Set<String> have = new java.util.HashSet<>();
+            out.forEach(s -> have.add(s.code()));
+            for (String code : sel.stations()) {
+                if (!have.contains(code)) {
+                    sites.byCode(code).filter(s -> s.medium() == Medium.AIR).ifPresent(out::add);
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Site::city, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Site::code));
+        return out;
+    }
+
+    private static DerivedStore.Replacement replacement(Scope scope, String code, StationHourSeries s,
+            HourGrid grid, int firstHour, LocalDate from, LocalDate to) {
+        boolean city = scope == Scope.CITY;
+        StationHourly h = AirEvaluator.hourly(s);
+        List<DerivedStore.Hour> hours = new ArrayList<>();
+        for (int i = firstHour; i < grid.hours(); i++) {
+            int aqi = h.aqi(i);
+            long[] v = new long[AirPollutants.COUNT];
+            int stations = 0;
+            boolean any = false;
+            for (int p = 0; p < AirPollutants.COUNT; p++) {
+                long x = s.value(p, i);
+                v[p] = city ? AirPollutants.report(p, x) : x;
+                any |= x >= 0;
+                stations = Math.max(stations, s.stationCount(p, i));
+            }
+            if (any || aqi >= 0) {
+                hours.add(new DerivedStore.Hour(scope, code, grid.start(i), aqi, h.primaryMask(i), stations, v));
+            }
+        }
+        StationDaily d = AirEvaluator.daily(s);
+        List<DerivedStore.Day> days = new ArrayList<>();
+        for (int k = 1; k < grid.days(); k++) {
+            long[] v = new long[StationDaily.INDICATORS];
+            boolean any = false;
+            for (int x = 0; x < StationDaily.INDICATORS; x++) {
+                v[x] = d.value(x, k);
+                any |= v[x] >= 0;
+            }
+            int[] valid = new int[AirPollutants.COUNT];
+            int stations = 0;
+            for (int p = 0; p < AirPollutants.COUNT; p++) {
+                valid[p] = d.validHours(p, k);
+                any |= valid[p] > 0;
+                for (int i = 24 * k; i < 24 * k + 24; i++) {
+                    stations = Math.max(stations, s.stationCount(p, i));
+                }
+            }
+            if (any || d.aqi(k) >= 0) {
+                days.add(new DerivedStore.Day(scope, code, grid.day(k), d.aqi(k), d.primaryMask(k), stations, v,
+                        valid, d.o3ValidWindows(k)));
+            }
+        }
+        return new DerivedStore.Replacement(scope, code, grid.start(firstHour), grid.start(grid.hours()), hours, from,
+                to, days);
+    }
+
+    /** Writes batches on its own thread (at most two batches waiting), so evaluation and writing overlap. */
+    private static final class Writer {
+        private static final List<DerivedStore.Replacement> END = new ArrayList<>();
+        private final DerivedStore store;
+        private final BlockingQueue<List<DerivedStore.Replacement>> queue = new ArrayBlockingQueue<>(2);
+        private final Thread thread;
+        private List<DerivedStore.Replacement> pending = new ArrayList<>();
+        private long pendingRows;
+        private volatile RuntimeException failure;
+        long hourRows;
+        long dayRows;
+
+        Writer(DerivedStore store) {
+            this.store = store;
+            this.thread = new Thread(this::run, "envmon-derived-writer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void submit(List<DerivedStore.Replacement> rs) {
+            for (DerivedStore.Replacement r : rs) {
+                pending.add(r);
+                pendingRows += r.hours().size() + r.days().size() + 1;
+                hourRows += r.hours().size();
+                dayRows += r.days().size();
+            }
+            if (pendingRows >= ROWS_PER_BATCH) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            put(pending);
+            pending = new ArrayList<>();
+            pendingRows = 0;
+        }
+
+        private void put(List<DerivedStore.Replacement> batch) {
+            try {
+                while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    check();
+                    if (!thread.isAlive()) {
+                        throw new IllegalStateException("derived writer stopped");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing derived rows", e);
+            }
+            check();
+        }
+
+        private void check() {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        void finish() {
+            try {
+                flush();
+                put(END);
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing derived rows", e);
+            }
+            check();
+        }
+
+        private void run() {
+            try {
+                while (true) {
+                    List<DerivedStore.Replacement> b = queue.take();
+                    if (b == END) {
+                        return;
+                    }
+                    if (failure == null) {
+                        store.replace(b);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                failure = e;
+                // drain so the producer is not blocked; it sees the failure on its next put
+                while (true) {
+                    List<DerivedStore.Replacement> b = queue.poll();
+                    if (b == END) {
+                        return;
+                    }
+                    if (b == null) {
+                        try {
+                            Thread.sleep(10);
+                        } catch (InterruptedException ie) {
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
