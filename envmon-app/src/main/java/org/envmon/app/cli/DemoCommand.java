@@ -54,7 +54,7 @@ public class DemoCommand implements Callable<Integer> {
         store.dataDir = dataDir;
         store.store = "duckdb";
         ConfigurableApplicationContext ctx = ServeCommand.start(store, httpPort, hj212Port, List.of());
-        load(ctx.getBean(SiteStore.class), ctx.getBean(IngestSink.class));
+        load(ctx);
         int port = Integer.parseInt(ctx.getEnvironment().getProperty("envmon.hj212.bound-port"));
         // Real-time packets (2011) from the SIM stations; hourly packets (2061, filling the past hours one by one)
         // from the SIH stations, whose hourly values the evaluation turns into a live city AQI for 模拟市.
@@ -89,7 +89,13 @@ public class DemoCommand implements Callable<Integer> {
         t.start();
     }
 
-    static void load(SiteStore sites, IngestSink sink) throws IOException {
+    /** Loads the demo data into a running platform and computes its derived air data. */
+    static void load(org.springframework.context.ApplicationContext ctx) throws IOException {
+        ImportReport report = load(ctx.getBean(SiteStore.class), ctx.getBean(IngestSink.class));
+        ImportCommand.recompute(ctx.getBean(org.envmon.evaluation.derived.LiveRecompute.class), report);
+    }
+
+    static ImportReport load(SiteStore sites, IngestSink sink) throws IOException {
         List<Site> stations = DemoData.nationalAirStations();
         sites.upsert(stations);
         sites.upsert(simulatedStations());
@@ -101,6 +107,7 @@ public class DemoCommand implements Callable<Integer> {
                 StandardCharsets.UTF_8), DemoData.BEIJING_JANUARY_2019, report);
         System.out.println("Demo data: " + stations.size() + " national air stations, "
                 + (SIMULATED_STATIONS + HOURLY_STATIONS) + " simulated stations; Beijing January 2019: " + report);
+        return report;
     }
 
     /**

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "envmon", mixinStandardHelpOptions = true, version = "EnvMon 0.1.0",
         description = "EnvMon: ecological-environment monitoring data platform.",
         subcommands = {ServeCommand.class, DemoCommand.class, SitesCommand.class, ImportCommand.class,
-                SimulateCommand.class, VerifyCommand.class, ReportCommand.class, CalcCommand.class})
+                SimulateCommand.class, VerifyCommand.class, ReportCommand.class, CalcCommand.class,
+                RecomputeCommand.class})
 public class EnvmonMain implements Runnable {
 
     public static void main(String[] args) {

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.envmon.app.DemoData;
+import org.envmon.evaluation.derived.LiveRecompute;
+import org.envmon.evaluation.derived.AirDerivation;
 import org.envmon.ingest.GroupCommitWriter;
 import org.envmon.ingest.IngestSink;
 import org.envmon.ingest.QualityCheckingSink;
@@ -38,6 +40,11 @@ public class ImportCommand implements Runnable {
         @Mixin
         StoreOptions storeOptions;
 
+        @picocli.CommandLine.Option(names = "--no-recompute",
+                description = "Do not recompute the derived air data (hourly/daily AQI of stations and cities) for"
+                        + " the imported days; run 'envmon recompute' later.")
+        boolean noRecompute;
+
         @Override
         public Integer call() throws Exception {
             ImportReport report = new ImportReport();
@@ -54,6 +61,10 @@ public class ImportCommand implements Runnable {
                     System.out.printf("%s: %d values in %.1f s%n", f, report.valuesStored() - before,
                             (System.nanoTime() - t0) / 1e9);
                 }
+                sink.close(); // every value committed before the recompute reads them
+                if (!noRecompute) {
+                    recompute(new AirDerivation(store.sites(), store.observations(), store.derived()), report);
+                }
             }
             for (ImportProblem p : report.problems()) {
                 System.err.println(p);
@@ -61,5 +72,29 @@ public class ImportCommand implements Runnable {
             System.out.println(report);
             return report.problems().isEmpty() ? 0 : 1;
         }
+    }
+
+    /** The Beijing days an import touched, plus the next day (its moving means read the last hours). */
+    static java.util.Optional<java.time.LocalDate[]> importedDays(ImportReport report) {
+        if (report.firstTime().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.time.ZoneOffset bj = java.time.ZoneOffset.ofHours(8);
+        return java.util.Optional.of(new java.time.LocalDate[] {
+                report.firstTime().get().atOffset(bj).toLocalDate(),
+                report.lastTime().get().atOffset(bj).toLocalDate().plusDays(1)});
+    }
+
+    static void recompute(AirDerivation derivation, ImportReport report) {
+        importedDays(report).ifPresent(d -> print(derivation.recomputeAll(d[0], d[1]), d));
+    }
+
+    static void recompute(LiveRecompute worker, ImportReport report) {
+        importedDays(report).ifPresent(d -> print(worker.recomputeAll(d[0], d[1]), d));
+    }
+
+    private static void print(AirDerivation.Result r, java.time.LocalDate[] d) {
+        System.out.printf("Derived air data %s .. %s: %d stations, %d cities, %d hour rows, %d day rows in %.1f s%n",
+                d[0], d[1], r.stations(), r.cities(), r.hourRows(), r.dayRows(), r.took().toMillis() / 1e3);
     }
 }

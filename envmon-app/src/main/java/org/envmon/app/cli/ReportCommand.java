@@ -56,8 +56,9 @@ public class ReportCommand implements Runnable {
     }
 
     static ReportService service(Store store) {
-        return new ReportService(new EvaluationService(store.sites(), store.observations(),
-                new EvaluationProperties(400, Duration.ZERO, 3)), store.sites());
+        return new ReportService(new EvaluationService(store.sites(), store.observations(), store.derived(),
+                new EvaluationProperties(400, Duration.ZERO, 3, false, Duration.ZERO, Duration.ofDays(3))),
+                store.sites());
     }
 
     @Command(name = "air", mixinStandardHelpOptions = true,

@@ -50,6 +50,11 @@ public class StoreConfiguration {
         return store.observations();
     }
 
+    @Bean
+    org.envmon.store.DerivedStore derivedStore(Store store) {
+        return store.derived();
+    }
+
     /** The writer: group commit into the store; listeners hear of each durable commit. */
     @Bean(destroyMethod = "close")
     GroupCommitWriter groupCommitWriter(ObservationStore observations, EnvmonProperties props,

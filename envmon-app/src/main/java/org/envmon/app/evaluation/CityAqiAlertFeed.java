@@ -20,7 +20,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the city hourly AQI to the alert engine's city AQI rule: every {@code envmon.evaluation.alerts-interval}
+ * Feeds the city hourly AQI to the alert engine's city AQI rule. Live: {@link LiveRecompute} hands every
+ * recomputed city to {@link #accept}, which sends the hours whose AQI is new or changed. Safety net: every
+ * {@code envmon.evaluation.alerts-interval}
  * (default 5 min) the city hours of the last {@code alerts-lookback-hours} (default 3) are recomputed from the store
  * (late values and reviews included) and each city hour whose AQI is new or changed is handed to
  * {@link AlertEngine#derived}, oldest first. Does nothing when the alert engine is disabled
@@ -92,6 +94,31 @@ public class CityAqiAlertFeed implements DisposableBean {
                             .number()));
                     n++;
                 }
+            }
+        }
+        return n;
+    }
+
+    /** A city recomputed by the live worker: send its new or changed hourly AQI (recent hours only), oldest first. */
+    public synchronized int accept(org.envmon.evaluation.derived.AirDerivation.CityDays city) {
+        AlertEngine e = engine.getIfAvailable();
+        if (e == null) {
+            return 0;
+        }
+        Instant from = Instant.now().truncatedTo(ChronoUnit.HOURS)
+                .minus(Duration.ofHours(Math.max(1, props.alertsLookbackHours())));
+        Map<Instant, Integer> last = sent.computeIfAbsent(city.city(), k -> new HashMap<>());
+        last.keySet().removeIf(t -> t.isBefore(from));
+        int n = 0;
+        for (org.envmon.store.DerivedStore.Hour h : city.hours()) {
+            if (h.aqi() < 0 || h.start().isBefore(from)) {
+                continue;
+            }
+            Integer before = last.put(h.start(), h.aqi());
+            if (before == null || before != h.aqi()) {
+                e.derived(new DerivedAirUpdate(city.city(), h.start(), h.aqi(),
+                        org.envmon.standards.air.AqiLevel.of(h.aqi()).number()));
+                n++;
             }
         }
         return n;

@@ -11,13 +11,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
 import org.envmon.app.api.BadRequestException;
 import org.envmon.app.api.NotFoundException;
 import org.envmon.evaluation.AirEvaluator;
@@ -28,12 +26,15 @@ import org.envmon.evaluation.StationDaily;
 import org.envmon.evaluation.StationHourSeries;
 import org.envmon.evaluation.StationHourly;
 import org.envmon.evaluation.WaterEvaluator;
+import org.envmon.evaluation.derived.DerivedCityPeriods;
+import org.envmon.evaluation.derived.StoreSeriesReader;
 import org.envmon.standards.air.AirQualityEvaluation.PeriodEvaluation;
 import org.envmon.standards.air.AqiResult;
 import org.envmon.standards.water.GroupEvaluation;
 import org.envmon.standards.water.WaterParameter;
 import org.envmon.standards.water.WaterQualityIndex;
 import org.envmon.standards.water.Waterbody;
+import org.envmon.store.DerivedStore;
 import org.envmon.store.HourlyValuesQuery;
 import org.envmon.store.Medium;
 import org.envmon.store.ObservationStore;
@@ -43,15 +44,15 @@ import org.envmon.store.SiteStore;
 import org.springframework.stereotype.Service;
 
 /**
- * Store-backed air and water evaluation (issue 5): reads the valid hourly values from the store
- * ({@link ObservationStore#hourlyValues}, reviews applied) and evaluates them with the pure
- * {@code envmon-evaluation} engine, <em>on request</em>.
+ * Store-backed air and water evaluation (issue 5).
  *
- * <p>There are no derived tables yet: every answer is computed from the stored hourly values when asked, so it always
- * reflects the latest data and reviews (a review is visible in the next answer) but a national ranking reads a year
- * of every station. The next step keeps station/city hourly and daily results (derived tables or an in-memory
- * cache) and refreshes only what {@link org.envmon.evaluation.Recompute#affected} names for the changed hours; the
- * {@code AirEvaluator.hourly/daily(series, from, to, into)} range calls are the seam for it.
+ * <p>City period evaluations and rankings read the city daily values of the derived tables ({@link DerivedStore},
+ * kept current by {@link LiveRecompute}: live data within seconds, reviews before the review call returns, late
+ * data by {@code envmon recompute}); a national ranking over a year reads about 250,000 city-day rows instead of
+ * every station's hours. The hourly and daily reports of one site or city ({@link #hourly}, {@link #daily}: the
+ * full HJ 633 report with every IAQI) are computed on request from the valid hourly values
+ * ({@link ObservationStore#hourlyValues}, reviews applied) with the same engine, so they always reflect the latest
+ * data; the derived rows equal them (tested).
  *
  * <p>Decisions:
  * <ul>
@@ -71,15 +72,18 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class EvaluationService {
-    static final int SECONDS_PER_HOUR = 3600;
-
     private final SiteStore sites;
     private final ObservationStore observations;
+    private final StoreSeriesReader reader;
+    private final DerivedCityPeriods cityPeriods;
     private final EvaluationProperties props;
 
-    public EvaluationService(SiteStore sites, ObservationStore observations, EvaluationProperties props) {
+    public EvaluationService(SiteStore sites, ObservationStore observations, DerivedStore derived,
+            EvaluationProperties props) {
         this.sites = sites;
         this.observations = observations;
+        this.reader = new StoreSeriesReader(observations);
+        this.cityPeriods = new DerivedCityPeriods(derived);
         this.props = props;
     }
 
@@ -204,8 +208,7 @@ public class EvaluationService {
     public PeriodEvaluation cityPeriod(String city, LocalDate from, LocalDate to) {
         checkDays(from, to);
         AirTarget t = airTarget(null, city);
-        HourGrid grid = HourGrid.of(from, to);
-        return AirEvaluator.period(AirEvaluator.daily(series(t, grid)), from, to);
+        return cityPeriods.city(t.city(), from, to);
     }
 
     /** A ranking and the number of cities it looked at. */
@@ -218,9 +221,9 @@ public class EvaluationService {
         List<Site> all = rankedStations();
         TreeSet<String> cities = new TreeSet<>();
         all.forEach(s -> cities.add(s.city()));
-        Map<String, PeriodEvaluation> current = cityPeriods(all, from, to);
+        Map<String, PeriodEvaluation> current = cityPeriods(from, to);
         LocalDate[] prev = AirRanking.samePeriodLastYear(from, to);
-        Map<String, PeriodEvaluation> previous = cityPeriods(all, prev[0], prev[1]);
+        Map<String, PeriodEvaluation> previous = cityPeriods(prev[0], prev[1]);
         AirRanking.Ranking r = AirRanking.rank(current, previous, by);
         TreeSet<String> unranked = new TreeSet<>(r.unranked());
         for (String c : cities) {
@@ -239,13 +242,9 @@ public class EvaluationService {
                 .sorted(Comparator.comparing(Site::city).thenComparing(Site::code)).toList();
     }
 
-    /** Period evaluation of every city that has values in the period. */
-    Map<String, PeriodEvaluation> cityPeriods(List<Site> stationsByCity, LocalDate from, LocalDate to) {
-        HourGrid grid = HourGrid.of(from, to);
-        Map<String, PeriodEvaluation> out = new HashMap<>();
-        streamCities(stationsByCity, grid, grid.start(0), grid.start(grid.hours()), (city, series) -> out.put(city,
-                AirEvaluator.period(AirEvaluator.daily(AirEvaluator.cityMean(city, series)), from, to)));
-        return out;
+    /** Period evaluation of every city that has derived days in the period. */
+    Map<String, PeriodEvaluation> cityPeriods(LocalDate from, LocalDate to) {
+        return cityPeriods.cities(from, to);
     }
 
     /** City hourly AQI of the hours starting in [from, to) for every city with values (for the alert feed). */
@@ -254,7 +253,7 @@ public class EvaluationService {
         LocalDate last = LocalDateTime.ofInstant(to.minusNanos(1), HourGrid.BEIJING).toLocalDate();
         HourGrid grid = HourGrid.of(first, last);
         Map<String, List<Hour>> out = new TreeMap<>();
-        streamCities(rankedStations(), grid, from.minus(Duration.ofHours(23)), to, (city, series) -> {
+        reader.streamCities(rankedStations(), grid, from.minus(Duration.ofHours(23)), to, (city, series) -> {
             StationHourSeries c = AirEvaluator.cityMean(city, series);
             StationHourly h = AirEvaluator.hourly(c);
             List<Hour> hours = new ArrayList<>();
@@ -288,112 +287,7 @@ public class EvaluationService {
 
     /** Series of a few sites (all held in memory), empty ones included. */
     public Map<String, StationHourSeries> load(List<Site> list, HourGrid grid) {
-        Map<String, StationHourSeries> out = new LinkedHashMap<>();
-        StationHourSeries.Builder[] builders = new StationHourSeries.Builder[list.size()];
-        for (int k = 0; k < builders.length; k++) {
-            Site s = list.get(k);
-            builders[k] = StationHourSeries.builder(s.code(), s.city(), s.control(), grid);
-        }
-        long start = grid.start(0).getEpochSecond();
-        int hours = grid.hours();
-        observations.hourlyValues(new HourlyValuesQuery(list.stream().map(Site::code).toList(), AirPollutants.CODES,
-                grid.start(0), grid.start(hours)), (site, p, t, v, valid) -> {
-                    int i = hourIndex(start, hours, t);
-                    if (valid && i >= 0) {
-                        builders[site].put(p, i, AirPollutants.toMilli(v));
-                    }
-                });
-        for (int k = 0; k < builders.length; k++) {
-            out.put(list.get(k).code(), builders[k].build());
-        }
-        return out;
-    }
-
-    /**
-     * Streams the valid hourly values of many stations, ordered by city, city by city: each city's station series
-     * are handed to {@code perCity} once its last station was read, and dropped after (memory: one city).
-     * Cities without any value are not handed over. Runs {@code perCity} on the reading thread.
-     */
-    public void streamCities(List<Site> stationsByCity, HourGrid grid, Instant readFrom, Instant readTo,
-            BiConsumer<String, List<StationHourSeries>> perCity) {
-        if (stationsByCity.isEmpty()) {
-            return;
-        }
-        long start = grid.start(0).getEpochSecond();
-        int hours = grid.hours();
-        Instant from = readFrom.isBefore(grid.start(0)) ? grid.start(0) : readFrom;
-        Instant to = readTo.isAfter(grid.start(hours)) ? grid.start(hours) : readTo;
-        if (!from.isBefore(to)) {
-            return;
-        }
-        CityCollector c = new CityCollector(stationsByCity, grid, perCity);
-        observations.hourlyValues(new HourlyValuesQuery(stationsByCity.stream().map(Site::code).toList(),
-                AirPollutants.CODES, from, to), (site, p, t, v, valid) -> {
-                    int i = hourIndex(start, hours, t);
-                    if (valid && i >= 0) {
-                        c.builder(site).put(p, i, AirPollutants.toMilli(v));
-                    }
-                });
-        c.finish();
-    }
-
-    static int hourIndex(long gridStart, int hours, long epochSecond) {
-        long off = epochSecond - gridStart;
-        if (off < 0 || off % SECONDS_PER_HOUR != 0) {
-            return -1;
-        }
-        long i = off / SECONDS_PER_HOUR;
-        return i < hours ? (int) i : -1;
-    }
-
-    /** Builds station series in site order and flushes a city when the next city begins. */
-    private static final class CityCollector {
-        private final List<Site> sites;
-        private final HourGrid grid;
-        private final BiConsumer<String, List<StationHourSeries>> perCity;
-        private final List<StationHourSeries> done = new ArrayList<>();
-        private int current = -1;
-        private StationHourSeries.Builder builder;
-
-        CityCollector(List<Site> sites, HourGrid grid, BiConsumer<String, List<StationHourSeries>> perCity) {
-            this.sites = sites;
-            this.grid = grid;
-            this.perCity = perCity;
-        }
-
-        StationHourSeries.Builder builder(int site) {
-            if (site != current) {
-                closeStation();
-                if (!done.isEmpty() && !sites.get(site).city().equals(sites.get(current).city())) {
-                    flushCity(sites.get(current).city());
-                }
-                current = site;
-                Site s = sites.get(site);
-                builder = StationHourSeries.builder(s.code(), s.city(), s.control(), grid);
-            }
-            return builder;
-        }
-
-        private void closeStation() {
-            if (builder != null) {
-                done.add(builder.build());
-                builder = null;
-            }
-        }
-
-        private void flushCity(String city) {
-            if (!done.isEmpty()) {
-                perCity.accept(city, List.copyOf(done));
-                done.clear();
-            }
-        }
-
-        void finish() {
-            closeStation();
-            if (current >= 0) {
-                flushCity(sites.get(current).city());
-            }
-        }
+        return reader.load(list, grid);
     }
 
     // ============================================================================================ water

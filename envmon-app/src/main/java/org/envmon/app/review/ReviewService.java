@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.envmon.app.Actor;
+import org.envmon.evaluation.derived.LiveRecompute;
 import org.envmon.store.Interval;
 import org.envmon.store.Review;
 import org.envmon.store.ReviewDecision;
 import org.envmon.store.ReviewRequest;
 import org.envmon.store.Store;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,16 +21,27 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReviewService {
     private final Store store;
+    private final ObjectProvider<LiveRecompute> derived;
     private final Clock clock = Clock.systemUTC();
 
-    public ReviewService(Store store) {
+    public ReviewService(Store store, ObjectProvider<LiveRecompute> derived) {
         this.store = store;
+        this.derived = derived;
     }
 
+    /**
+     * Records the review, then recomputes the derived air data it affects before returning, so the next ranking or
+     * evaluation already reflects it.
+     */
     public Review review(Actor actor, String siteCode, String parameter, Interval interval, Instant from, Instant to,
                          ReviewDecision decision, String reason) {
-        return store.reviews().record(new ReviewRequest(siteCode, parameter, interval, from, to, decision, reason,
+        Review r = store.reviews().record(new ReviewRequest(siteCode, parameter, interval, from, to, decision, reason,
                 actor.operator(), actor.principal(), clock.instant()));
+        LiveRecompute w = derived.getIfAvailable();
+        if (w != null && (interval == null || interval == Interval.HOUR)) {
+            w.reviewed(siteCode, parameter, from, to);
+        }
+        return r;
     }
 
     public List<Review> history(String siteCode, Instant from, Instant to) {

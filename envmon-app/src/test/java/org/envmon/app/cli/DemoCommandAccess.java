@@ -12,4 +12,9 @@ public final class DemoCommandAccess {
     public static void load(SiteStore sites, IngestSink sink) throws IOException {
         DemoCommand.load(sites, sink);
     }
+
+    /** Loads the demo data and computes its derived air data, as {@code envmon demo} does. */
+    public static void load(org.springframework.context.ApplicationContext ctx) throws IOException {
+        DemoCommand.load(ctx);
+    }
 }

@@ -20,6 +20,7 @@ import org.envmon.ingest.GroupCommitWriter;
 import org.envmon.alerts.AlertEngine;
 import org.envmon.alerts.InMemoryAlertRepository;
 import org.envmon.alerts.RuleLoader;
+import org.envmon.evaluation.derived.LiveRecompute;
 import org.envmon.ingest.IngestSink;
 import org.envmon.ingest.QualityCheckingSink;
 import org.envmon.quality.qc.QualityControl;
@@ -47,6 +48,9 @@ public final class EndToEndLoad {
                 "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=envmon_bench", "--idle", "0", "--journal", "", "--apply-batch", "5000"));
         a.put("--qc", "false");
         a.put("--alerts", "false");
+        a.put("--evaluation", "false");
+        a.put("--cities", "100");
+        a.put("--eval-window", "P3D");
         a.put("--preallocate", "true");
         for (int i = 0; i + 1 < argv.length; i += 2) {
             a.put(argv[i], argv[i + 1]);
@@ -66,9 +70,10 @@ public final class EndToEndLoad {
                     Duration.ofSeconds(30));
             String hash = PasswordHash.hash("123456");
             List<Site> sites = new ArrayList<>();
+            int cities = Integer.parseInt(a.get("--cities"));
             for (int i = 0; i < stations; i++) {
-                sites.add(new Site("L" + i, "Load " + i, Medium.AIR, sim.mn(i), hash, null, null, null, null, null,
-                        null, false));
+                sites.add(new Site("L" + i, "Load " + i, Medium.AIR, sim.mn(i), hash, null,
+                        cities > 0 ? String.format("LC%03d", i % cities) : null, null, null, null, null, false));
             }
             store.sites().upsert(sites);
             GroupCommitWriter writer = new GroupCommitWriter(store.observations(), 200_000, 5_000, registry);
@@ -87,6 +92,20 @@ public final class EndToEndLoad {
                         Clock.systemUTC(), 100_000, registry);
                 alerts.start(Duration.ofSeconds(30));
                 writer.addListener(alerts);
+            }
+            // As in the platform: the live recompute of the derived air tables, city rows fed to the alert engine.
+            LiveRecompute live = null;
+            if (Boolean.parseBoolean(a.get("--evaluation"))) {
+                live = new LiveRecompute(store, Duration.ofSeconds(2), Duration.parse(a.get("--eval-window")),
+                        Clock.systemUTC(), registry);
+                AlertEngine engine = alerts;
+                if (engine != null) {
+                    live.addConsumer(c -> c.hours().stream().filter(h -> h.aqi() >= 0).forEach(h -> engine.derived(
+                            new org.envmon.alerts.DerivedAirUpdate(c.city(), h.start(), h.aqi(),
+                                    org.envmon.standards.air.AqiLevel.of(h.aqi()).number()))));
+                }
+                writer.addListener(live::committed);
+                live.start();
             }
             try (sink;
                  Hj212Gateway gateway = new Hj212Gateway(GatewayConfig.defaults(0), new StationDirectory(
@@ -140,6 +159,19 @@ public final class EndToEndLoad {
                         commits.mean(TimeUnit.MILLISECONDS),
                         commits.max(TimeUnit.MILLISECONDS),
                         registry.find("envmon.ingest.commits.failed").counter().count());
+                if (live != null) {
+                    long t0 = System.nanoTime();
+                    live.runOnce(); // what was still queued at the end of the load
+                    live.close();
+                    var cycle = registry.find("envmon.evaluation.recompute").timer();
+                    long[] st = store.derived().count(org.envmon.store.DerivedStore.Scope.STATION);
+                    long[] ct = store.derived().count(org.envmon.store.DerivedStore.Scope.CITY);
+                    System.out.printf("live recompute: %d cycles, mean %.0f ms, max %.0f ms; final catch-up %.1f s;"
+                            + " derived rows: stations %,d hours %,d days, cities %,d hours %,d days; late hours"
+                            + " flagged %.0f%n", cycle.count(), cycle.mean(TimeUnit.MILLISECONDS),
+                            cycle.max(TimeUnit.MILLISECONDS), (System.nanoTime() - t0) / 1e9, st[0], st[1], ct[0],
+                            ct[1], registry.find("envmon.evaluation.late").counter().count());
+                }
                 System.out.println(store.observations().packetCount() == report.answered() ? "zero loss: every "
                         + "answered packet is stored" : "MISMATCH between answered and stored packets");
                 if (idlers != null) {

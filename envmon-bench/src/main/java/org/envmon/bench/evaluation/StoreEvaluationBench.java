@@ -16,6 +16,8 @@ import org.envmon.evaluation.HourGrid;
 import org.envmon.evaluation.StationDaily;
 import org.envmon.evaluation.StationHourSeries;
 import org.envmon.evaluation.StationHourly;
+import org.envmon.evaluation.derived.AirDerivation;
+import org.envmon.evaluation.derived.DerivedCityPeriods;
 import org.envmon.standards.air.AirQualityEvaluation.PeriodEvaluation;
 import org.envmon.store.HourlyValuesQuery;
 import org.envmon.store.Interval;
@@ -42,7 +44,10 @@ import org.envmon.store.Stores;
  * </ol>
  *
  * <pre>java -Xmx3g -cp envmon-bench/target/envmon-bench.jar org.envmon.bench.evaluation.StoreEvaluationBench \
- *     --dir /tmp/envmon-evalbench [--stations 1734] [--cities 339] [--year 2025] [--passes 2] [--read-only false]</pre>
+ *     --dir /tmp/envmon-evalbench [--stations 1734] [--cities 339] [--year 2025] [--passes 2] [--read-only false]
+ *     [--derived true]</pre>
+ * {@code --derived true}: instead, the derived path ({@link AirDerivation#recomputeAll} into the derived tables, then
+ * the ranking from the stored city daily values, {@link DerivedCityPeriods}).
  */
 public final class StoreEvaluationBench {
     private StoreEvaluationBench() {
@@ -55,6 +60,7 @@ public final class StoreEvaluationBench {
         int year = 2025;
         int passes = 2;
         boolean readOnly = false;
+        boolean derived = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--dir" -> dir = Path.of(args[i + 1]);
@@ -63,6 +69,7 @@ public final class StoreEvaluationBench {
                 case "--year" -> year = Integer.parseInt(args[i + 1]);
                 case "--passes" -> passes = Integer.parseInt(args[i + 1]);
                 case "--read-only" -> readOnly = Boolean.parseBoolean(args[i + 1]);
+                case "--derived" -> derived = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -79,6 +86,10 @@ public final class StoreEvaluationBench {
                     .filter(s -> !s.control()).sorted(java.util.Comparator.comparing(Site::city)
                             .thenComparing(Site::code)).toList();
             HourGrid grid = HourGrid.ofYear(year);
+            if (derived) {
+                derived(store, grid, passes);
+                return;
+            }
             for (int pass = 1; pass <= passes; pass++) {
                 long t0 = System.nanoTime();
                 long[] n = new long[1];
@@ -101,6 +112,30 @@ public final class StoreEvaluationBench {
                 }
                 System.out.printf("pass %d: ranking of %d cities x 3 orders from the city evaluations: %.1f ms (%d"
                         + " entries)%n", pass, evals.size(), (System.nanoTime() - t0) / 1e6, ranked);
+            }
+        }
+    }
+
+    /**
+     * The derived path: recompute the year into the derived tables (read + evaluate + write every station's and
+     * city's hourly and daily rows), then rank the cities from the stored city daily values.
+     */
+    static void derived(Store store, HourGrid grid, int passes) {
+        AirDerivation d = new AirDerivation(store.sites(), store.observations(), store.derived());
+        for (int pass = 1; pass <= passes; pass++) {
+            AirDerivation.Result r = d.recomputeAll(grid.firstDay(), grid.lastDay());
+            System.out.printf("pass %d: recompute into the derived tables: %d stations, %d cities, %,d hour rows,"
+                    + " %,d day rows in %,d ms%n", pass, r.stations(), r.cities(), r.hourRows(), r.dayRows(),
+                    r.took().toMillis());
+        }
+        DerivedCityPeriods periods = new DerivedCityPeriods(store.derived());
+        for (int pass = 1; pass <= passes + 1; pass++) {
+            for (AirRanking.By by : AirRanking.By.values()) {
+                long t0 = System.nanoTime();
+                AirRanking.Ranking r = periods.ranking(grid.firstDay(), grid.lastDay(), by);
+                System.out.printf("pass %d: ranking by %s of %d cities from the derived city days (year + previous"
+                        + " year read): %.1f ms%n", pass, by, r.ranked().size() + r.unranked().size(),
+                        (System.nanoTime() - t0) / 1e6);
             }
         }
     }

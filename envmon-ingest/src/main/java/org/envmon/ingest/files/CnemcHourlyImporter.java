@@ -204,7 +204,9 @@ public final class CnemcHourlyImporter {
                         "hour " + g.key + " not stored: " + rootMessage(error)));
             } else if (outcome.status() == WriteOutcome.Status.DUPLICATE) {
                 report.duplicate();
+                report.timeSeen(g.start);
             } else {
+                report.timeSeen(g.start);
                 for (int i = 0; i < rowCount; i++) {
                     report.rowImported();
                 }

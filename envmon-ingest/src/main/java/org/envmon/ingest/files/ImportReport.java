@@ -12,6 +12,8 @@ public final class ImportReport {
     private long duplicates;
     private long sitesCreated;
     private final List<ImportProblem> problems = new ArrayList<>();
+    private java.time.Instant firstTime;
+    private java.time.Instant lastTime;
 
     public synchronized void rowRead() {
         rowsRead++;
@@ -23,6 +25,22 @@ public final class ImportReport {
 
     public synchronized void valuesStored(long n) {
         valuesStored += n;
+    }
+
+    /** An observation time of the imported data (interval start); the range tells what to recompute. */
+    public synchronized void timeSeen(java.time.Instant t) {
+        firstTime = firstTime == null || t.isBefore(firstTime) ? t : firstTime;
+        lastTime = lastTime == null || t.isAfter(lastTime) ? t : lastTime;
+    }
+
+    /** Earliest observation time imported (stored or already there), or empty. */
+    public synchronized java.util.Optional<java.time.Instant> firstTime() {
+        return java.util.Optional.ofNullable(firstTime);
+    }
+
+    /** Latest observation time imported, or empty. */
+    public synchronized java.util.Optional<java.time.Instant> lastTime() {
+        return java.util.Optional.ofNullable(lastTime);
     }
 
     public synchronized void duplicate() {
