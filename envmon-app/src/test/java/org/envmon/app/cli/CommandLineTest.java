@@ -115,6 +115,48 @@ class CommandLineTest {
     }
 
     @Test
+    void importsComputeTheDerivedAirDataAndRecomputeRebuildsItAndTheLateHours() {
+        Path day = SHARED.resolve("air/cnemc-2019-national-week/china_sites_20190101.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(day), "../shared/data not present");
+        Run imported = envmon("import", "cnemc", day.toString(), "--data-dir", dir.toString());
+        assertThat(imported.out()).contains("Derived air data 2018-12-31 .. 2019-01-02");
+        java.util.List<org.envmon.store.DerivedStore.Day> beijing = new java.util.ArrayList<>();
+        long[] stationRows;
+        try (Store store = Stores.open(StoreConfig.duckdb(dir))) {
+            store.derived().days(org.envmon.store.DerivedStore.Scope.CITY, java.util.List.of("北京"),
+                    java.time.LocalDate.of(2019, 1, 1), java.time.LocalDate.of(2019, 1, 1), beijing::add);
+            stationRows = store.derived().count(org.envmon.store.DerivedStore.Scope.STATION);
+            // A day with 23 of 24 hours (00:00-01:00 of Jan 1 is in the Dec 31 file): a valid daily value.
+            assertThat(beijing).hasSize(1);
+            assertThat(beijing.get(0).aqi()).isPositive();
+            assertThat(stationRows[0]).isGreaterThan(1500L * 20);
+            store.derived().replace(java.util.List.of(new org.envmon.store.DerivedStore.Replacement(
+                    org.envmon.store.DerivedStore.Scope.CITY, "北京", null, null, null,
+                    java.time.LocalDate.of(2019, 1, 1), java.time.LocalDate.of(2019, 1, 1), null)));
+            store.derived().markLate(java.util.List.of(new org.envmon.store.DerivedStore.Late("1001A",
+                    Instant.parse("2019-01-01T04:00:00Z"), Instant.now())));
+        }
+        Run late = envmon("recompute", "--late", "--data-dir", dir.toString());
+        assertThat(late.exit()).as(late.err()).isZero();
+        assertThat(late.out()).contains("Recomputed 1 late hours").contains("1 flags cleared");
+        try (Store store = Stores.open(StoreConfig.duckdb(dir))) {
+            java.util.List<org.envmon.store.DerivedStore.Day> again = new java.util.ArrayList<>();
+            store.derived().days(org.envmon.store.DerivedStore.Scope.CITY, java.util.List.of("北京"),
+                    java.time.LocalDate.of(2019, 1, 1), java.time.LocalDate.of(2019, 1, 1), again::add);
+            assertThat(again).isEqualTo(beijing);
+            assertThat(store.derived().late(10)).isEmpty();
+        }
+        Run range = envmon("recompute", "--from", "2019-01-01", "--to", "2019-01-01", "--city", "北京",
+                "--data-dir", dir.toString());
+        assertThat(range.out()).contains("Recomputed 2019-01-01 .. 2019-01-01: 12 stations, 1 cities");
+        assertThat(envmon("recompute", "--data-dir", dir.toString()).exit()).isEqualTo(2);
+        assertThat(envmon("recompute", "--late", "--from", "2019-01-01", "--data-dir", dir.toString()).exit())
+                .isEqualTo(2);
+        assertThat(envmon("recompute", "--late", "--data-dir", dir.toString()).out())
+                .contains("No late data flagged");
+    }
+
+    @Test
     void badCellsAreReportedWithFileLineAndColumnAndTheRestLoads() throws Exception {
         Path csv = dir.resolve("bad.csv");
         List<String> lines = new ArrayList<>();
