@@ -44,8 +44,12 @@ public interface DerivedStore {
         }
     }
 
-    /** Pollutants of an hour, daily indicators of a day. */
-    int HOUR_VALUES = 6;
+    /** Values of an hour (the six pollutants and the O3 8-h moving mean), daily indicators of a day. */
+    int HOUR_VALUES = 7;
+    /** Index of the O3 8-h moving mean (HJ 663: 8 consecutive hours ending at this one, ≥ 6 valid) in an hour. */
+    int O3_8H = 6;
+    /** Pollutants (valid-hour counts of a day). */
+    int POLLUTANTS = 6;
     int DAY_VALUES = 7;
 
     /**
@@ -54,7 +58,8 @@ public interface DerivedStore {
      * @param aqi         hourly AQI, −1 when none
      * @param primaryMask primary pollutants by pollutant index (bit p), 0 when AQI ≤ 50
      * @param stations    stations averaged (1 for a station, 0 when no value)
-     * @param values      the six hourly concentrations scored, milli, −1 missing
+     * @param values      the six hourly concentrations scored and the O3 8-h moving mean ({@link #O3_8H}), milli,
+     *                    −1 missing
      */
     record Hour(Scope scope, String code, Instant start, int aqi, int primaryMask, int stations, long[] values) {
         public Hour {
@@ -98,8 +103,8 @@ public interface DerivedStore {
             Objects.requireNonNull(scope, "scope");
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(day, "day");
-            if (values.length != DAY_VALUES || validHours.length != HOUR_VALUES) {
-                throw new IllegalArgumentException("a day has " + DAY_VALUES + " values and " + HOUR_VALUES
+            if (values.length != DAY_VALUES || validHours.length != POLLUTANTS) {
+                throw new IllegalArgumentException("a day has " + DAY_VALUES + " values and " + POLLUTANTS
                         + " valid-hour counts");
             }
         }

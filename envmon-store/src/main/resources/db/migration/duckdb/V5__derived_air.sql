@@ -13,7 +13,8 @@ CREATE TABLE air_hourly (
     pm10         INTEGER,
     pm25         INTEGER,
     co           INTEGER,
-    o3           INTEGER
+    o3           INTEGER,
+    o3_8h        INTEGER
 );
 
 CREATE TABLE air_daily (

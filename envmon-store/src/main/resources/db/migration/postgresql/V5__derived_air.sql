@@ -14,6 +14,7 @@ CREATE TABLE air_hourly (
     pm25         INTEGER,
     co           INTEGER,
     o3           INTEGER,
+    o3_8h        INTEGER,
     PRIMARY KEY (scope, code, start_time)
 );
 

@@ -1144,7 +1144,7 @@ public abstract class StoreContractTest {
 
     private static DerivedStore.Hour dh(DerivedStore.Scope scope, String code, int h, int aqi, long pm25) {
         return new DerivedStore.Hour(scope, code, T0.plusSeconds(3600L * h), aqi, aqi > 50 ? 8 : 0, 1,
-                new long[] {5_000, -1, 60_000, pm25, 800, 90_000});
+                new long[] {5_000, -1, 60_000, pm25, 800, 90_000, aqi > 100 ? 110_000 : -1});
     }
 
     private static DerivedStore.Day dd(String code, LocalDate day, int aqi) {

@@ -240,7 +240,7 @@ public final class AirDerivation {
         List<DerivedStore.Hour> hours = new ArrayList<>();
         for (int i = firstHour; i < grid.hours(); i++) {
             int aqi = h.aqi(i);
-            long[] v = new long[AirPollutants.COUNT];
+            long[] v = new long[DerivedStore.HOUR_VALUES];
             int stations = 0;
             boolean any = false;
             for (int p = 0; p < AirPollutants.COUNT; p++) {
@@ -249,6 +249,7 @@ public final class AirDerivation {
                 any |= x >= 0;
                 stations = Math.max(stations, s.stationCount(p, i));
             }
+            v[DerivedStore.O3_8H] = h.o3EightHour(i);
             if (any || aqi >= 0) {
                 hours.add(new DerivedStore.Hour(scope, code, grid.start(i), aqi, h.primaryMask(i), stations, v));
             }

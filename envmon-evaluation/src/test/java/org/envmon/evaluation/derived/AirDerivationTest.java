@@ -133,6 +133,7 @@ class AirDerivationTest {
                 assertThat(row).as(code + " hour " + i).isNotNull();
                 assertThat(row.aqi()).as(code + " hour " + i).isEqualTo(h.aqi(i));
                 assertThat(row.primaryMask()).isEqualTo(h.primaryMask(i));
+                assertThat(row.values()[DerivedStore.O3_8H]).isEqualTo(h.o3EightHour(i));
                 long pm25 = e.getValue().value(AirPollutants.PM25, i);
                 assertThat(row.values()[AirPollutants.PM25]).isEqualTo(isCity ? AirPollutants.report(
                         AirPollutants.PM25, pm25) : pm25);

@@ -22,7 +22,7 @@ public abstract class JdbcDerivedStore implements DerivedStore {
     /** Codes per {@code IN (...)} list of a read. */
     private static final int CODES_PER_READ = 500;
     protected static final String HOUR_COLUMNS = "scope, code, start_time, aqi, primary_mask, stations, so2, no2, pm10, pm25,"
-            + " co, o3";
+            + " co, o3, o3_8h";
     protected static final String DAY_COLUMNS = "scope, code, day, aqi, primary_mask, stations, so2, no2, pm10, pm25, co,"
             + " o3_8h_max, o3_1h_max, so2_hours, no2_hours, pm10_hours, pm25_hours, co_hours, o3_hours, o3_windows";
 
@@ -125,8 +125,8 @@ public abstract class JdbcDerivedStore implements DerivedStore {
                             for (int k = 0; k < DAY_VALUES; k++) {
                                 v[k] = milli(rs, 7 + k);
                             }
-                            int[] h = new int[HOUR_VALUES];
-                            for (int p = 0; p < HOUR_VALUES; p++) {
+                            int[] h = new int[POLLUTANTS];
+                            for (int p = 0; p < POLLUTANTS; p++) {
                                 h[p] = rs.getInt(14 + p);
                             }
                             sink.accept(new Day(scope, rs.getString(2), rs.getObject(3, LocalDate.class), aqi(rs, 4),
