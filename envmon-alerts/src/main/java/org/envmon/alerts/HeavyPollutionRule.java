@@ -38,8 +38,9 @@ import java.util.TreeMap;
  * <p>Late and re-sent days: each city keeps a map day → AQI (the latest send of a day wins) and the level is
  * recomputed from the map on every input. A missing day breaks the run. A provisional (running) day counts when above
  * the threshold; a provisional day at or below it is left out (the day is not over, so it neither ends nor extends
- * the run). With {@code provisional=false} running values are ignored. Days more than {@code maxAge} before the
- * engine clock's day (Beijing time) are ignored.
+ * the run), and once a day's running value was above the threshold, a lower running value of the same day does not
+ * undo it: only the day's final value decides (no flapping during the day). With {@code provisional=false} running
+ * values are ignored. Days more than {@code maxAge} before the engine clock's day (Beijing time) are ignored.
  */
 public final class HeavyPollutionRule implements AlertRule {
 
@@ -156,7 +157,12 @@ public final class HeavyPollutionRule implements AlertRule {
             return;
         }
         City c = cities.computeIfAbsent(d.city(), k -> new City());
-        c.days.put(d.day(), new Day(d.aqi(), d.provisional()));
+        Day known = c.days.get(d.day());
+        boolean keepHigherRunning = d.provisional() && d.aqi() <= spec.threshold() && known != null
+                && known.provisional() && known.aqi() > spec.threshold();
+        if (!keepHigherRunning) {
+            c.days.put(d.day(), new Day(d.aqi(), d.provisional()));
+        }
         // keep what a run can need, with room for late days
         c.days.headMap(c.days.lastKey().minusDays(spec.maxAge().toDays() + spec.redDays() + 1)).clear();
         Episode e = episode(c.days);
