@@ -30,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The rule engine. Inputs (committed batches from the ingest writer, derived city data, clock ticks) are only
- * queued by the caller's thread, in a bounded queue; one worker thread evaluates the rules and turns what they report
- * into alert transitions, which are saved in the {@link AlertRepository} and published to the subscribers.
+ * The rule engine. Inputs (committed batches from the ingest writer, derived city data: hourly and daily AQI, clock
+ * ticks) are only queued by the caller's thread, in a bounded queue; one worker thread evaluates the rules and turns
+ * what they report into alert transitions, which are saved in the {@link AlertRepository} and published to the
+ * subscribers.
  *
  * <p>Guarantees: at most one active (open or acknowledged) alert per {@link AlertKey} — a persisting condition
  * updates the alert's latest and peak values but opens nothing new; a cleared condition closes the alert
@@ -46,13 +47,16 @@ public final class AlertEngine implements CommittedListener, AutoCloseable {
     private static final Duration SITE_TTL = Duration.ofMinutes(5);
     private static final Duration UNKNOWN_SITE_TTL = Duration.ofMinutes(1);
 
-    private sealed interface Input permits Batch, Derived, Tick {
+    private sealed interface Input permits Batch, Derived, DerivedDay, Tick {
     }
 
     private record Batch(List<PacketWrite> writes) implements Input {
     }
 
     private record Derived(DerivedAirUpdate update) implements Input {
+    }
+
+    private record DerivedDay(DerivedAirDay day) implements Input {
     }
 
     private record Tick(Instant now) implements Input {
@@ -151,6 +155,11 @@ public final class AlertEngine implements CommittedListener, AutoCloseable {
         offer(new Derived(Objects.requireNonNull(update, "update")));
     }
 
+    /** Derived daily city AQI (final or running value of a day) from the evaluation service. */
+    public void derivedDay(DerivedAirDay day) {
+        offer(new DerivedDay(Objects.requireNonNull(day, "day")));
+    }
+
     /** Queues a clock tick (time-based rules); the worker evaluates it with the engine clock's time. */
     public void tick() {
         offer(new Tick(clock.instant()));
@@ -218,9 +227,16 @@ public final class AlertEngine implements CommittedListener, AutoCloseable {
                     }
                 }
             }
+            for (AlertRule r : rules) {
+                safely(r, () -> r.onBatchEnd(context));
+            }
         } else if (in instanceof Derived d) {
             for (AlertRule r : rules) {
                 safely(r, () -> r.onDerivedAir(d.update(), context));
+            }
+        } else if (in instanceof DerivedDay d) {
+            for (AlertRule r : rules) {
+                safely(r, () -> r.onDerivedAirDay(d.day(), context));
             }
         } else if (in instanceof Tick t) {
             for (AlertRule r : rules) {

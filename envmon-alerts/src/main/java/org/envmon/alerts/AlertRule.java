@@ -31,8 +31,19 @@ public interface AlertRule {
     default void onPacket(String siteCode, RawPacket packet, RuleContext ctx) {
     }
 
+    /**
+     * Called once after every packet and observation of one committed batch was delivered. A rule that combines
+     * several parameters of a site (values of one packet arrive one by one) evaluates here, once per batch.
+     */
+    default void onBatchEnd(RuleContext ctx) {
+    }
+
     /** Derived city air data (hourly AQI). */
     default void onDerivedAir(DerivedAirUpdate update, RuleContext ctx) {
+    }
+
+    /** Derived city air data (daily AQI, final or running); a day may be re-sent with a new value. */
+    default void onDerivedAirDay(DerivedAirDay day, RuleContext ctx) {
     }
 
     /** The periodic tick, with the engine clock's time. */

@@ -8,18 +8,28 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.envmon.quality.qc.QcCode;
+import org.envmon.standards.water.TrophicState;
+import org.envmon.standards.water.TrophicStateIndex;
+import org.envmon.standards.water.WaterClass;
+import org.envmon.standards.water.Waterbody;
 import org.envmon.store.Interval;
 import org.envmon.store.Medium;
 import org.envmon.store.Statistic;
@@ -33,9 +43,10 @@ import org.envmon.store.Statistic;
  *
  * <p>Settings by {@code type}:
  * <ul>
- * <li>every rule: {@code type} (threshold, offline, city-aqi), {@code enabled} (true), {@code severity}
- * (info, warning, major, critical; default warning), {@code label} (what the alert calls the condition),
- * {@code source} (free text: the standard the values come from; kept for people, not used)</li>
+ * <li>every rule: {@code type} (threshold, offline, city-aqi, target-class, drinking-source, heavy-metal,
+ * algal-bloom, heavy-pollution, capture, qc-suspect), {@code enabled} (true), {@code severity} (info, warning, major,
+ * critical; default warning, critical for drinking-source; not for heavy-pollution), {@code label} (what the alert
+ * calls the condition), {@code source} (free text: the standard the values come from; kept for people, not used)</li>
  * <li>threshold: {@code parameter} (HJ 212 code, required), {@code threshold} (required), {@code direction}
  * (above | below, default above), {@code hysteresis} (0), {@code min-count} (1), {@code min-duration} (0),
  * {@code clear-count} (= min-count), {@code clear-duration} (= min-duration), {@code max-age} (P2D),
@@ -44,6 +55,35 @@ import org.envmon.store.Statistic;
  * <li>offline: {@code after} (required), {@code medium}, {@code sites}, {@code sources} (hj212)</li>
  * <li>city-aqi: {@code min-level} (4), {@code min-hours} (1), {@code clear-level} (min-level − 1),
  * {@code clear-hours} (1), {@code cities}</li>
+ * <li>target-class ({@link TargetClassRule}): {@code default-target} (class of sites without one: I–V or 1–5;
+ * III), {@code waterbody} (of sites without one: river | lake | reservoir; river), {@code parameters} (GB 3838 Table 1
+ * codes; default the 21 routine items), {@code sites}, {@code interval} (hour), {@code min-count} (1),
+ * {@code clear-count} (= min-count), {@code max-age} (P2D)</li>
+ * <li>drinking-source ({@link DrinkingSourceRule}): {@code supplementary} (GB 3838 Table 2 limits in mg/L as
+ * {@code code:limit} list; default sulfate w21038:250, chloride w21022:250, nitrate-N w21007:10, Fe w20125:0.3,
+ * Mn w20124:0.1), {@code specific} (Table 3 items, same form; default Tl w20089:0.0001, Sb w20004:0.005),
+ * {@code basic} (Table 1 basic-item codes checked by class; default the 21 routine items; empty for none),
+ * {@code max-class} (III), {@code waterbody} (river), {@code sites}, {@code interval} (hour), {@code min-count} (1),
+ * {@code clear-count} (= min-count), {@code max-age} (P2D)</li>
+ * <li>heavy-metal ({@link HeavyMetalRule}): {@code limits} ({@code code:limit} list in mg/L; default Tl
+ * w20089:0.0001, Sb w20004:0.005, Mn w20124:0.1), {@code medium}, {@code sites}, {@code interval} (hour),
+ * {@code min-count} (1), {@code clear-count} (= min-count), {@code max-age} (P2D)</li>
+ * <li>algal-bloom ({@link AlgalBloomRule}): {@code chla-threshold} (µg/L; 25; none to switch off), {@code tli-state}
+ * (light | moderate | heavy, or 轻度/中度/重度富营养; moderate; none to switch off), {@code tli-min-parameters} (3),
+ * {@code chla-parameter} (w01016), {@code tp-parameter} (w21011), {@code tn-parameter} (w21001),
+ * {@code sd-parameter} (none), {@code codmn-parameter} (w01019) (a parameter set to none is left out),
+ * {@code sites}, {@code interval} (hour), {@code min-count} (1), {@code clear-count} (= min-count),
+ * {@code max-age} (P2D)</li>
+ * <li>heavy-pollution ({@link HeavyPollutionRule}): {@code threshold} (200), {@code severe} (300),
+ * {@code yellow-days} (2), {@code orange-days} (3), {@code orange-severe-days} (1), {@code red-days} (4),
+ * {@code red-severe-days} (2), {@code red-aqi} (500), {@code provisional} (true: count today's running value),
+ * {@code max-age} (P7D), {@code cities}, {@code yellow-severity} (warning), {@code orange-severity} (major),
+ * {@code red-severity} (critical)</li>
+ * <li>capture ({@link CaptureRule}): {@code parameters} (required), {@code window} (P1D), {@code every} (PT1H),
+ * {@code target} (0.75), {@code medium}, {@code sites}, {@code interval} (hour)</li>
+ * <li>qc-suspect ({@link QcSuspectRule}): {@code parameters} (default every catalogue code), {@code codes} (QC codes
+ * that count; default any), {@code ignore-codes} (none), {@code medium}, {@code sites}, {@code interval} (hour),
+ * {@code min-count} (1), {@code clear-count} (1), {@code max-age} (P2D)</li>
  * </ul>
  * Durations are ISO-8601 ({@code PT30M}), {@code 0}, or a number with a unit: {@code 500ms}, {@code 30s}, {@code 15m},
  * {@code 2h}, {@code 1d}.
@@ -55,11 +95,34 @@ public final class RuleLoader {
     private static final Pattern KEY = Pattern.compile("rule\\.([A-Za-z0-9_-]+)\\.([a-z-]+)");
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Set<String> COMMON = Set.of("type", "enabled", "severity", "label", "source");
-    private static final Map<String, Set<String>> SETTINGS = Map.of(
-            "threshold", Set.of("parameter", "threshold", "direction", "hysteresis", "min-count", "min-duration",
-                    "clear-count", "clear-duration", "max-age", "medium", "sites", "interval", "statistic", "unit"),
-            "offline", Set.of("after", "medium", "sites", "sources"),
-            "city-aqi", Set.of("min-level", "min-hours", "clear-level", "clear-hours", "cities"));
+    private static final Map<String, Set<String>> SETTINGS = Map.ofEntries(
+            Map.entry("threshold", Set.of("parameter", "threshold", "direction", "hysteresis", "min-count",
+                    "min-duration", "clear-count", "clear-duration", "max-age", "medium", "sites", "interval",
+                    "statistic", "unit")),
+            Map.entry("offline", Set.of("after", "medium", "sites", "sources")),
+            Map.entry("city-aqi", Set.of("min-level", "min-hours", "clear-level", "clear-hours", "cities")),
+            Map.entry("target-class", Set.of("default-target", "waterbody", "parameters", "sites", "interval",
+                    "min-count", "clear-count", "max-age")),
+            Map.entry("drinking-source", Set.of("supplementary", "specific", "basic", "max-class", "waterbody",
+                    "sites", "interval", "min-count", "clear-count", "max-age")),
+            Map.entry("heavy-metal", Set.of("limits", "medium", "sites", "interval", "min-count", "clear-count",
+                    "max-age")),
+            Map.entry("algal-bloom", Set.of("chla-threshold", "tli-state", "tli-min-parameters", "chla-parameter",
+                    "tp-parameter", "tn-parameter", "sd-parameter", "codmn-parameter", "sites", "interval",
+                    "min-count", "clear-count", "max-age")),
+            Map.entry("heavy-pollution", Set.of("threshold", "severe", "yellow-days", "orange-days",
+                    "orange-severe-days", "red-days", "red-severe-days", "red-aqi", "provisional", "max-age", "cities",
+                    "yellow-severity", "orange-severity", "red-severity")),
+            Map.entry("capture", Set.of("parameters", "window", "every", "target", "medium", "sites", "interval")),
+            Map.entry("qc-suspect", Set.of("parameters", "codes", "ignore-codes", "medium", "sites", "interval",
+                    "min-count", "clear-count", "max-age")));
+
+    /** GB 3838-2002 Table 2, supplementary items for centralised drinking-water sources, mg/L (digest §5.1 [mem]). */
+    static final String TABLE2 = "w21038:250, w21022:250, w21007:10, w20125:0.3, w20124:0.1";
+    /** GB 3838-2002 Table 3 items shipped by default (Tl, Sb), mg/L [mem: not in the digest]. */
+    static final String TABLE3 = "w20089:0.0001, w20004:0.005";
+    /** Heavy metals watched by default: Tl, Sb (Table 3), Mn (Table 2), mg/L. */
+    static final String METALS = "w20089:0.0001, w20004:0.005, w20124:0.1";
 
     private RuleLoader() {
     }
@@ -147,16 +210,19 @@ public final class RuleLoader {
         if (!c.bool("enabled", true)) {
             return null;
         }
-        Severity severity = c.get("severity", Severity::fromCode, Severity.WARNING);
+        if (type.equals("heavy-pollution") && s.containsKey("severity")) {
+            throw new IllegalArgumentException("rule " + id + ": type heavy-pollution takes yellow-severity, "
+                    + "orange-severity and red-severity instead of 'severity'");
+        }
+        Severity severity = c.get("severity", Severity::fromCode,
+                type.equals("drinking-source") ? Severity.CRITICAL : Severity.WARNING);
         String label = s.get("label");
+        int minCount = c.integer("min-count", 1);
         return switch (type) {
             case "threshold" -> {
-                int minCount = c.integer("min-count", 1);
                 Duration minDuration = c.duration("min-duration", Duration.ZERO);
-                String interval = s.getOrDefault("interval", "hour");
                 yield new ThresholdRule(new ThresholdRule.Spec(id, c.required("parameter"),
-                        c.get("medium", Medium::fromCode, null), c.set("sites"),
-                        interval.equalsIgnoreCase("any") ? null : c.get("interval", Interval::fromCode, Interval.HOUR),
+                        c.get("medium", Medium::fromCode, null), c.set("sites"), c.interval(),
                         c.get("statistic", v -> Statistic.valueOf(v.toUpperCase(Locale.ROOT)), Statistic.VALUE),
                         c.get("direction", ThresholdRule.Direction::fromCode, ThresholdRule.Direction.ABOVE),
                         c.number("threshold", null), c.number("hysteresis", 0.0), minCount, minDuration,
@@ -166,12 +232,66 @@ public final class RuleLoader {
             case "offline" -> new OfflineRule(new OfflineRule.Spec(id, c.duration("after", null),
                     c.get("medium", Medium::fromCode, null), c.set("sites"),
                     s.containsKey("sources") ? c.set("sources") : Set.of("hj212"), severity, label));
-            default -> {
+            case "city-aqi" -> {
                 int minLevel = c.integer("min-level", 4);
                 yield new CityAqiRule(new CityAqiRule.Spec(id, minLevel, c.integer("min-hours", 1),
                         c.integer("clear-level", minLevel - 1), c.integer("clear-hours", 1), c.set("cities"),
                         severity, label));
             }
+            case "target-class" -> new TargetClassRule(new TargetClassRule.Spec(id,
+                    c.get("default-target", WaterItems::parseClass, WaterClass.III),
+                    c.get("waterbody", WaterItems::parseWaterbody, Waterbody.RIVER),
+                    c.table1("parameters", WaterItems.routineCodes()), c.set("sites"), c.interval(), minCount,
+                    c.integer("clear-count", minCount), c.duration("max-age", Duration.ofDays(2)), severity, label));
+            case "drinking-source" -> {
+                Map<String, BigDecimal> limits = new LinkedHashMap<>(c.limits("supplementary", TABLE2));
+                c.limits("specific", TABLE3).forEach((code, limit) -> {
+                    if (limits.put(code, limit) != null) {
+                        throw new IllegalArgumentException("rule " + id + ": " + code
+                                + " is in both supplementary and specific");
+                    }
+                });
+                yield new DrinkingSourceRule(new DrinkingSourceRule.Spec(id, limits,
+                        c.table1("basic", WaterItems.routineCodes()),
+                        c.get("max-class", WaterItems::parseClass, WaterClass.III),
+                        c.get("waterbody", WaterItems::parseWaterbody, Waterbody.RIVER), c.set("sites"),
+                        c.interval(), minCount, c.integer("clear-count", minCount),
+                        c.duration("max-age", Duration.ofDays(2)), severity, label));
+            }
+            case "heavy-metal" -> new HeavyMetalRule(new HeavyMetalRule.Spec(id, c.limits("limits", METALS),
+                    c.get("medium", Medium::fromCode, null), c.set("sites"), c.interval(), minCount,
+                    c.integer("clear-count", minCount), c.duration("max-age", Duration.ofDays(2)), severity, label));
+            case "algal-bloom" -> {
+                Map<TrophicStateIndex.Parameter, String> codes = new EnumMap<>(TrophicStateIndex.Parameter.class);
+                c.code("chla-parameter", "w01016").ifPresent(v -> codes.put(TrophicStateIndex.Parameter.CHLA, v));
+                c.code("tp-parameter", "w21011").ifPresent(v -> codes.put(TrophicStateIndex.Parameter.TP, v));
+                c.code("tn-parameter", "w21001").ifPresent(v -> codes.put(TrophicStateIndex.Parameter.TN, v));
+                c.code("sd-parameter", null).ifPresent(v -> codes.put(TrophicStateIndex.Parameter.SD, v));
+                c.code("codmn-parameter", "w01019").ifPresent(v -> codes.put(TrophicStateIndex.Parameter.CODMN, v));
+                yield new AlgalBloomRule(new AlgalBloomRule.Spec(id,
+                        c.unlessNone("chla-threshold", Double::valueOf, 25.0),
+                        c.unlessNone("tli-state", AlgalBloomRule::parseState, TrophicState.MODERATE_EUTROPHIC),
+                        codes, c.integer("tli-min-parameters", 3), c.set("sites"), c.interval(), minCount,
+                        c.integer("clear-count", minCount), c.duration("max-age", Duration.ofDays(2)), severity,
+                        label));
+            }
+            case "heavy-pollution" -> new HeavyPollutionRule(new HeavyPollutionRule.Spec(id,
+                    c.integer("threshold", 200), c.integer("severe", 300), c.integer("yellow-days", 2),
+                    c.integer("orange-days", 3), c.integer("orange-severe-days", 1), c.integer("red-days", 4),
+                    c.integer("red-severe-days", 2), c.integer("red-aqi", 500), c.bool("provisional", true),
+                    c.duration("max-age", Duration.ofDays(7)), c.set("cities"),
+                    c.get("yellow-severity", Severity::fromCode, Severity.WARNING),
+                    c.get("orange-severity", Severity::fromCode, Severity.MAJOR),
+                    c.get("red-severity", Severity::fromCode, Severity.CRITICAL), label));
+            case "capture" -> new CaptureRule(new CaptureRule.Spec(id, c.nonEmptySet("parameters"),
+                    c.duration("window", Duration.ofDays(1)), c.duration("every", Duration.ofHours(1)),
+                    c.number("target", 0.75), c.get("medium", Medium::fromCode, null), c.set("sites"),
+                    c.interval(), severity, label));
+            default -> new QcSuspectRule(new QcSuspectRule.Spec(id,
+                    s.containsKey("parameters") ? c.nonEmptySet("parameters") : QcSuspectRule.catalogueCodes(),
+                    c.qcCodes("codes"), c.qcCodes("ignore-codes"), c.get("medium", Medium::fromCode, null),
+                    c.set("sites"), c.interval(), minCount, c.integer("clear-count", 1),
+                    c.duration("max-age", Duration.ofDays(2)), severity, label));
         };
     }
 
@@ -254,6 +374,98 @@ public final class RuleLoader {
             String v = s.get(key);
             return v == null ? Set.of() : Arrays.stream(v.split(",")).map(String::trim).filter(x -> !x.isEmpty())
                     .collect(Collectors.toUnmodifiableSet());
+        }
+
+        /** A list that must not be empty when given; required. */
+        Set<String> nonEmptySet(String key) {
+            Set<String> v = set(key);
+            if (v.isEmpty()) {
+                required(key);
+                throw new IllegalArgumentException("rule " + id + ": '" + key + "' is empty");
+            }
+            return v;
+        }
+
+        /** {@code interval}: hour (default), minute, day, realtime, or any (null). */
+        Interval interval() {
+            String v = s.getOrDefault("interval", "hour");
+            return v.equalsIgnoreCase("any") ? null : get("interval", Interval::fromCode, Interval.HOUR);
+        }
+
+        /** A value, or null when the setting is {@code none}. */
+        <T> T unlessNone(String key, java.util.function.Function<String, T> parse, T otherwise) {
+            return "none".equalsIgnoreCase(s.get(key)) ? null : get(key, parse, otherwise);
+        }
+
+        /** An HJ 212 code, empty when the setting (or, when not set, the default) is none/null. */
+        Optional<String> code(String key, String otherwise) {
+            String v = s.containsKey(key) ? s.get(key) : otherwise;
+            return v == null || v.isEmpty() || v.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(v);
+        }
+
+        /** GB 3838 Table 1 codes; {@code otherwise} when not set, none when set empty. */
+        Set<String> table1(String key, Set<String> otherwise) {
+            if (!s.containsKey(key)) {
+                return otherwise;
+            }
+            Set<String> v = set(key);
+            for (String code : v) {
+                if (!WaterItems.isTable1(code)) {
+                    throw new IllegalArgumentException("rule " + id + ": bad " + key + " '" + code
+                            + "': not a GB 3838-2002 Table 1 item");
+                }
+            }
+            return v;
+        }
+
+        /**
+         * A {@code code:limit, code:limit} list of limits in mg/L, in order ({@code otherwise} when not set, none when
+         * set empty); every code must be in the HJ 212 catalogue (its unit converts the values).
+         */
+        Map<String, BigDecimal> limits(String key, String otherwise) {
+            String v = s.containsKey(key) ? s.get(key) : otherwise;
+            Map<String, BigDecimal> out = new LinkedHashMap<>();
+            for (String part : v.split(",")) {
+                String p = part.trim();
+                if (p.isEmpty()) {
+                    continue;
+                }
+                String[] kv = p.split(":", 2);
+                BigDecimal limit;
+                try {
+                    limit = new BigDecimal(kv.length == 2 ? kv[1].trim() : "");
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("rule " + id + ": bad " + key + " '" + p
+                            + "': expected code:limit (mg/L)", e);
+                }
+                String code = kv[0].trim();
+                if (limit.signum() <= 0) {
+                    throw new IllegalArgumentException("rule " + id + ": bad " + key + " '" + p
+                            + "': the limit must be > 0");
+                }
+                if (Units.unitOf(code).isEmpty()) {
+                    throw new IllegalArgumentException("rule " + id + ": bad " + key + " '" + p + "': " + code
+                            + " is not in the HJ 212 parameter catalogue (its unit is unknown)");
+                }
+                if (out.put(code, limit) != null) {
+                    throw new IllegalArgumentException("rule " + id + ": bad " + key + ": " + code + " twice");
+                }
+            }
+            return out;
+        }
+
+        /** QC code names (envmon-quality {@link QcCode}); empty when not set. */
+        Set<QcCode> qcCodes(String key) {
+            Set<QcCode> out = EnumSet.noneOf(QcCode.class);
+            for (String name : set(key)) {
+                try {
+                    out.add(QcCode.valueOf(name.toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("rule " + id + ": bad " + key + " '" + name
+                            + "': not a QC code (" + Arrays.toString(QcCode.values()) + ")", e);
+                }
+            }
+            return out;
         }
     }
 }

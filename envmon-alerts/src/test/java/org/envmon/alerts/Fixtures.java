@@ -67,6 +67,38 @@ final class Fixtures {
                 false));
     }
 
+    /** A surface-water section with its water-section attributes (waterbody and target may be null). */
+    void section(String code, String waterbody, Integer targetClass, boolean drinkingWaterSource) {
+        site(code, Medium.SURFACE_WATER, "杭州");
+        sites.put(code, sites.get(code).withWaterSection(waterbody, targetClass, drinkingWaterSource));
+    }
+
+    /** Feeds one packet of hourly values of one time ({@code code, value, code, value, ...}) and evaluates it. */
+    void values(String site, Instant time, Object... codeValue) {
+        ObservationRow[] rows = new ObservationRow[codeValue.length / 2];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = row(site, (String) codeValue[2 * i], time, ((Number) codeValue[2 * i + 1]).doubleValue(), "N");
+        }
+        feed(packet(site, "hj212", clock.instant(), rows));
+    }
+
+    /** Queues a tick at the clock's time and evaluates it. */
+    void tick() {
+        engine.tick();
+        engine.processPending();
+    }
+
+    /** Rules from setting lines {@code rule.x.key=value} (no defaults). */
+    static List<AlertRule> rules(String... lines) {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("defaults", "false");
+        for (String l : lines) {
+            String[] kv = l.split("=", 2);
+            p.setProperty(kv[0], kv[1]);
+        }
+        return RuleLoader.load(p);
+    }
+
     /** Feeds one hourly value as a committed HJ 212 packet and evaluates it. */
     void hour(String site, String parameter, Instant time, double value) {
         feed(packet(site, "hj212", clock.instant(), row(site, parameter, time, value, "N")));

@@ -156,38 +156,4 @@ class ThresholdRuleTest {
                 org.envmon.store.Interval.MINUTE, org.envmon.store.Statistic.VALUE, h(3), 500, "N")));
         assertThat(f.events).isEmpty();
     }
-
-    @Test
-    void shippedWaterDefaultsUseGb3838ClassIiiLimitsOnSurfaceWaterSites() {
-        Fixtures f = new Fixtures(RuleLoader.defaults());
-        // NH3-N 1.2 mg/L > 1.0 (class III): needs two values in a row
-        f.hour("W01", "w21003", h(0), 1.2);
-        assertThat(f.events).isEmpty();
-        f.hour("W01", "w21003", h(4), 1.3);
-        assertThat(f.only(AlertState.OPEN).ruleId()).isEqualTo("nh3n-iii");
-        // not on an air site
-        f.hour("A01", "w21003", h(0), 5);
-        f.hour("A01", "w21003", h(4), 5);
-        assertThat(f.engine.list(AlertState.OPEN, 10)).hasSize(1);
-        // dissolved oxygen is worse when lower: 4.5 < 5
-        f.hour("W02", "w01009", h(0), 4.5);
-        f.hour("W02", "w01009", h(4), 4.2);
-        assertThat(f.engine.list(AlertState.OPEN, 10)).extracting(Alert::ruleId)
-                .containsExactlyInAnyOrder("nh3n-iii", "do-iii");
-        Alert dissolvedOxygen = f.engine.list(AlertState.OPEN, 10).stream()
-                .filter(a -> a.ruleId().equals("do-iii")).findFirst().orElseThrow();
-        assertThat(dissolvedOxygen.peakValue()).isEqualTo(4.2);
-        // TP 0.25 > 0.2 (rivers), closes at < 0.18 twice
-        f.hour("W02", "w21011", h(0), 0.25);
-        f.hour("W02", "w21011", h(4), 0.25);
-        f.hour("W02", "w21011", h(8), 0.19);
-        f.hour("W02", "w21011", h(12), 0.17);
-        f.hour("W02", "w21011", h(16), 0.17);
-        assertThat(f.engine.list(AlertState.CLOSED, 10)).extracting(Alert::ruleId).containsExactly("tp-iii");
-        // DO recovers above 5 + 0.3 twice
-        f.hour("W02", "w01009", h(8), 5.5);
-        f.hour("W02", "w01009", h(12), 6.0);
-        assertThat(f.engine.list(AlertState.CLOSED, 10)).extracting(Alert::ruleId)
-                .containsExactlyInAnyOrder("tp-iii", "do-iii");
-    }
 }

@@ -1,0 +1,155 @@
+package org.envmon.alerts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.envmon.store.Interval;
+import org.envmon.store.Medium;
+import org.envmon.store.ObservationRow;
+
+/**
+ * Data capture below target: per site and parameter, the share of the expected values received and valid over a
+ * rolling window, checked on the engine's tick. Expected: one value per {@code every} (PT1H: hourly data) in the
+ * {@code window} (P1D: 24 values), counted in whole slots of {@code every} since the epoch that end at or before the
+ * slot of the tick (the running slot is not expected yet). A slot counts once when a value with its time arrived,
+ * valid by QC (instrument flag N or none), whenever it arrived; redelivered and back-filled values fill their slot.
+ *
+ * <p>Only pairs heard from since the engine started are watched, and only after one full window since the first
+ * value (valid or not) arrived: the engine does not read history, so a station at boot would otherwise show a
+ * capture near zero; a parameter a station does not measure is never watched. Opens when the share is below
+ * {@code target}, updates while it stays below, closes when it is back at or above. The alert's value is the share
+ * (0 to 1), its threshold the target.
+ */
+public final class CaptureRule implements AlertRule {
+
+    /**
+     * @param parameters HJ 212 codes watched
+     * @param target     share 0 &lt; target ≤ 1
+     * @param medium     only sites of this medium, or null for any
+     * @param sites      only these sites, or empty for any
+     * @param interval   only values of this interval, or null for any
+     */
+    public record Spec(String id, Set<String> parameters, Duration window, Duration every, double target,
+                       Medium medium, Set<String> sites, Interval interval, Severity severity, String label) {
+        public Spec {
+            Objects.requireNonNull(id, "id");
+            parameters = Set.copyOf(parameters);
+            if (parameters.isEmpty()) {
+                throw new IllegalArgumentException("rule " + id + ": 'parameters' is required");
+            }
+            if (every == null || every.toSeconds() < 1 || window == null || window.compareTo(every) < 0
+                    || window.toSeconds() % every.toSeconds() != 0) {
+                throw new IllegalArgumentException("rule " + id + ": every must be >= 1 s and window a positive "
+                        + "multiple of it");
+            }
+            if (!(target > 0 && target <= 1)) {
+                throw new IllegalArgumentException("rule " + id + ": target must be > 0 and <= 1");
+            }
+            sites = Set.copyOf(sites);
+            Objects.requireNonNull(severity, "severity");
+            label = label == null || label.isBlank() ? "data capture below target" : label;
+        }
+
+        /** Values expected in the window. */
+        long expected() {
+            return window.toSeconds() / every.toSeconds();
+        }
+    }
+
+    private static final class Series {
+        final Instant firstSeen;
+        final TreeSet<Long> slots = new TreeSet<>();
+        boolean raised;
+
+        Series(Instant firstSeen) {
+            this.firstSeen = firstSeen;
+        }
+    }
+
+    private final Spec spec;
+    private final RowFilter filter;
+    /** Per site, per code. */
+    private final Map<String, Map<String, Series>> series = new HashMap<>();
+
+    public CaptureRule(Spec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.filter = new RowFilter(spec.interval(), spec.medium(), spec.sites(), Duration.ofDays(36500));
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
+    @Override
+    public String id() {
+        return spec.id();
+    }
+
+    @Override
+    public Set<String> parameters() {
+        return spec.parameters();
+    }
+
+    @Override
+    public void onObservation(ObservationRow row, RuleContext ctx) {
+        if (!spec.parameters().contains(row.parameter()) || !filter.accepts(row, ctx)) {
+            return;
+        }
+        Series s = series.computeIfAbsent(row.siteCode(), k -> new HashMap<>())
+                .computeIfAbsent(row.parameter(), k -> new Series(ctx.now()));
+        if (RowFilter.clean(row)) {
+            long slot = slot(row.time());
+            if (slot >= slot(ctx.now()) - spec.expected()) {
+                s.slots.add(slot);
+            }
+        }
+    }
+
+    private long slot(Instant t) {
+        return Math.floorDiv(t.getEpochSecond(), spec.every().toSeconds());
+    }
+
+    @Override
+    public void onTick(Instant now, RuleContext ctx) {
+        long n = spec.expected();
+        long end = slot(now);            // the running slot: not expected yet
+        long from = end - n;
+        for (Map.Entry<String, Map<String, Series>> site : series.entrySet()) {
+            for (Map.Entry<String, Series> e : site.getValue().entrySet()) {
+                Series s = e.getValue();
+                s.slots.headSet(from).clear();
+                if (Duration.between(s.firstSeen, now).compareTo(spec.window()) < 0) {
+                    continue;
+                }
+                int got = s.slots.subSet(from, end).size();
+                double share = (double) got / n;
+                AlertKey key = new AlertKey(spec.id(), site.getKey(), e.getKey());
+                boolean below = share < spec.target();
+                if (below && !s.raised) {
+                    s.raised = true;
+                    ctx.raise(new Condition(key, SubjectType.SITE, spec.severity(),
+                            Instant.ofEpochSecond(from * spec.every().toSeconds()), share, spec.target(), false,
+                            String.format(Locale.ROOT, "%s: %s at site %s: %d of %d expected values (%s) received "
+                                            + "and valid in the last %s, target %s", spec.label(), e.getKey(),
+                                    site.getKey(), got, n, percent(share), spec.window(), percent(spec.target()))));
+                } else if (below) {
+                    ctx.persist(key, share, false);
+                } else if (s.raised) {
+                    s.raised = false;
+                    ctx.persist(key, share, false);
+                    ctx.clear(key, String.format(Locale.ROOT, "%d of %d expected values (%s) in the last %s", got, n,
+                            percent(share), spec.window()));
+                }
+            }
+        }
+    }
+
+    private static String percent(double share) {
+        return ThresholdRule.fmt(Math.round(share * 1000) / 10.0) + "%";
+    }
+}

@@ -1,0 +1,241 @@
+package org.envmon.alerts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Heavy-pollution episode (重污染天气) of a city from its daily AQI ({@link DerivedAirDay}). The episode is the run of
+ * consecutive days with AQI above {@code threshold} (200) that ends at the city's latest day; its warning level:
+ * <ul>
+ * <li><b>red</b>: at least {@code redDays} (4) days with at least {@code redSevereDays} (2) of them above
+ * {@code severe} (300), or any day of the run at or above {@code redAqi} (500);</li>
+ * <li><b>orange</b>: at least {@code orangeDays} (3) days with at least {@code orangeSevereDays} (1) above 300;</li>
+ * <li><b>yellow</b>: at least {@code yellowDays} (2) days.</li>
+ * </ul>
+ * These defaults are the levels of the 2018 national guidance on heavy-pollution-weather warnings as remembered
+ * (AQI &gt; 200 for 2 / 3 / 4 days; &gt; 300 on 1 / 2 of them; "reaches 500" for red) — not checked against the text,
+ * so they are project defaults, all configurable. The guidance grades forecasts; this rule grades the observed (and,
+ * with {@code provisional}, today's running) daily AQI. The project's AQI is capped at 500 (HJ 633 IAQI table), so
+ * the single-day red condition is "at or above {@code redAqi}".
+ *
+ * <p>One alert per city (parameter {@code AQI}), value the latest day's AQI, threshold {@code threshold}. The alert
+ * record cannot change its severity, so a level change (escalation, or a lower level after revised data) closes the
+ * active alert ("level changed") and opens one at the new level, with that level's severity and label: operators and
+ * subscribers see a new alert for each escalation. While the level stays, each new day updates the alert's values.
+ * The alert closes when the latest day is a final day at or below the threshold, or when recomputation after late or
+ * re-sent days ends the run.
+ *
+ * <p>Late and re-sent days: each city keeps a map day → AQI (the latest send of a day wins) and the level is
+ * recomputed from the map on every input. A missing day breaks the run. A provisional (running) day counts when above
+ * the threshold; a provisional day at or below it is left out (the day is not over, so it neither ends nor extends
+ * the run), and once a day's running value was above the threshold, a lower running value of the same day does not
+ * undo it: only the day's final value decides (no flapping during the day). With {@code provisional=false} running
+ * values are ignored. Days more than {@code maxAge} before the engine clock's day (Beijing time) are ignored.
+ */
+public final class HeavyPollutionRule implements AlertRule {
+
+    /** Beijing time: the calendar day of HJ 633 daily values. */
+    static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+
+    /** Warning levels, lowest first. */
+    public enum Level {
+        NONE("none", ""), YELLOW("yellow", "黄色"), ORANGE("orange", "橙色"), RED("red", "红色");
+
+        private final String code;
+        private final String chinese;
+
+        Level(String code, String chinese) {
+            this.code = code;
+            this.chinese = chinese;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public String chinese() {
+            return chinese;
+        }
+    }
+
+    /** @param cities only these cities, or empty for any */
+    public record Spec(String id, int threshold, int severe, int yellowDays, int orangeDays, int orangeSevereDays,
+                       int redDays, int redSevereDays, int redAqi, boolean provisional, Duration maxAge,
+                       Set<String> cities, Severity yellowSeverity, Severity orangeSeverity, Severity redSeverity,
+                       String label) {
+        public Spec {
+            Objects.requireNonNull(id, "id");
+            if (threshold < 0 || severe <= threshold || redAqi <= threshold) {
+                throw new IllegalArgumentException("rule " + id + ": need 0 <= threshold < severe and threshold < "
+                        + "red-aqi");
+            }
+            if (yellowDays < 1 || orangeDays < yellowDays || redDays < orangeDays) {
+                throw new IllegalArgumentException("rule " + id + ": need 1 <= yellow-days <= orange-days <= "
+                        + "red-days");
+            }
+            if (orangeSevereDays < 0 || orangeSevereDays > orangeDays || redSevereDays < 0
+                    || redSevereDays > redDays) {
+                throw new IllegalArgumentException("rule " + id + ": need 0 <= orange-severe-days <= orange-days and "
+                        + "0 <= red-severe-days <= red-days");
+            }
+            if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
+                throw new IllegalArgumentException("rule " + id + ": max-age must be positive");
+            }
+            cities = Set.copyOf(cities);
+            Objects.requireNonNull(yellowSeverity, "yellowSeverity");
+            Objects.requireNonNull(orangeSeverity, "orangeSeverity");
+            Objects.requireNonNull(redSeverity, "redSeverity");
+            label = label == null || label.isBlank() ? "heavy-pollution episode" : label;
+        }
+
+        Severity severity(Level level) {
+            return switch (level) {
+                case RED -> redSeverity;
+                case ORANGE -> orangeSeverity;
+                default -> yellowSeverity;
+            };
+        }
+    }
+
+    private record Day(int aqi, boolean provisional) {
+    }
+
+    /** The current run: its days (oldest first) and level. */
+    private record Episode(Level level, List<LocalDate> days, List<Integer> aqi, int severeDays) {
+        static final Episode NONE = new Episode(Level.NONE, List.of(), List.of(), 0);
+
+        int latest() {
+            return aqi.get(aqi.size() - 1);
+        }
+
+        int peak() {
+            return aqi.stream().mapToInt(Integer::intValue).max().orElse(0);
+        }
+    }
+
+    private static final class City {
+        final TreeMap<LocalDate, Day> days = new TreeMap<>();
+        Level level = Level.NONE;
+    }
+
+    private final Spec spec;
+    private final Map<String, City> cities = new HashMap<>();
+
+    public HeavyPollutionRule(Spec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
+    @Override
+    public String id() {
+        return spec.id();
+    }
+
+    @Override
+    public void onDerivedAirDay(DerivedAirDay d, RuleContext ctx) {
+        if (!spec.cities().isEmpty() && !spec.cities().contains(d.city())) {
+            return;
+        }
+        if (d.provisional() && !spec.provisional()) {
+            return;
+        }
+        LocalDate today = LocalDate.ofInstant(ctx.now(), BEIJING);
+        if (d.day().isBefore(today.minusDays(spec.maxAge().toDays()))) {
+            return;
+        }
+        City c = cities.computeIfAbsent(d.city(), k -> new City());
+        Day known = c.days.get(d.day());
+        boolean keepHigherRunning = d.provisional() && d.aqi() <= spec.threshold() && known != null
+                && known.provisional() && known.aqi() > spec.threshold();
+        if (!keepHigherRunning) {
+            c.days.put(d.day(), new Day(d.aqi(), d.provisional()));
+        }
+        // keep what a run can need, with room for late days
+        c.days.headMap(c.days.lastKey().minusDays(spec.maxAge().toDays() + spec.redDays() + 1)).clear();
+        Episode e = episode(c.days);
+        AlertKey key = new AlertKey(spec.id(), d.city(), "AQI");
+        Level before = c.level;
+        c.level = e.level();
+        if (e.level() == before) {
+            if (before != Level.NONE) {
+                ctx.persist(key, e.latest(), true);
+            }
+            return;
+        }
+        if (before != Level.NONE) {
+            ctx.clear(key, e.level() == Level.NONE
+                    ? d.city() + " daily AQI " + d.aqi() + " on " + d.day() + ": the episode (" + before.code()
+                    + ") has ended"
+                    : "level changed from " + before.code() + " to " + e.level().code() + " (" + d.city() + ")");
+        }
+        if (e.level() != Level.NONE) {
+            ctx.raise(new Condition(key, SubjectType.CITY, spec.severity(e.level()), start(e), e.latest(),
+                    (double) spec.threshold(), true, message(d.city(), e)));
+            if (e.peak() > e.latest()) {
+                ctx.persist(key, e.peak(), true); // the peak of the run so far
+                ctx.persist(key, e.latest(), true);
+            }
+        }
+    }
+
+    private Instant start(Episode e) {
+        return e.days().get(0).atStartOfDay(BEIJING).toInstant();
+    }
+
+    private String message(String city, Episode e) {
+        return String.format(Locale.ROOT, "%s, %s (%s预警): %s daily AQI > %d for %d day(s) %s to %s, > %d on %d; "
+                        + "latest %d, peak %d", spec.label(), e.level().code(), e.level().chinese(), city,
+                spec.threshold(), e.days().size(), e.days().get(0), e.days().get(e.days().size() - 1),
+                spec.severe(), e.severeDays(), e.latest(), e.peak());
+    }
+
+    /** The run ending at the latest day and its level. */
+    private Episode episode(TreeMap<LocalDate, Day> days) {
+        if (days.isEmpty()) {
+            return Episode.NONE;
+        }
+        LocalDate d = days.lastKey();
+        Day latest = days.get(d);
+        if (latest.provisional() && latest.aqi() <= spec.threshold()) {
+            d = d.minusDays(1); // today is not over: neither ends nor extends the run
+        }
+        List<LocalDate> run = new ArrayList<>();
+        List<Integer> aqi = new ArrayList<>();
+        Day x;
+        while ((x = days.get(d)) != null && x.aqi() > spec.threshold()) {
+            run.add(0, d);
+            aqi.add(0, x.aqi());
+            d = d.minusDays(1);
+        }
+        if (run.isEmpty()) {
+            return Episode.NONE;
+        }
+        int n = run.size();
+        int severe = (int) aqi.stream().filter(a -> a > spec.severe()).count();
+        boolean extreme = aqi.stream().anyMatch(a -> a >= spec.redAqi());
+        Level level;
+        if (extreme || (n >= spec.redDays() && severe >= spec.redSevereDays())) {
+            level = Level.RED;
+        } else if (n >= spec.orangeDays() && severe >= spec.orangeSevereDays()) {
+            level = Level.ORANGE;
+        } else if (n >= spec.yellowDays()) {
+            level = Level.YELLOW;
+        } else {
+            level = Level.NONE;
+        }
+        return new Episode(level, run, aqi, severe);
+    }
+}

@@ -1,0 +1,66 @@
+package org.envmon.alerts;
+
+import java.time.Instant;
+
+/**
+ * The raise/clear bookkeeping of one series (one site and parameter): opens after {@code minCount} bad values in a
+ * row, clears after {@code clearCount} good values in a row. "In a row" is in arrival order; a value not newer than
+ * the latest one taken (a redelivered or back-filled time) is not taken. Touched only by the engine's worker thread.
+ */
+final class Streak {
+
+    /** What the rule should report for the value just taken. */
+    enum Step {
+        /** Nothing (not raised, or an ignored value). */
+        NONE,
+        /** The condition started: {@link RuleContext#raise}. */
+        RAISE,
+        /** Raised and still so: {@link RuleContext#persist}. */
+        PERSIST,
+        /** Raised and now cleared: persist the value, then {@link RuleContext#clear}. */
+        CLEAR
+    }
+
+    private boolean raised;
+    private Instant last;
+    private int bad;
+    private int good;
+
+    boolean raised() {
+        return raised;
+    }
+
+    /** Bad values in a row while not raised (good ones while raised). */
+    int run() {
+        return raised ? good : bad;
+    }
+
+    /** Whether a value of this time would be taken (newer than the latest taken, or the first). */
+    boolean isNew(Instant time) {
+        return last == null || time.isAfter(last);
+    }
+
+    /** Takes one value; {@link Step#NONE} also for a value that is not new. */
+    Step next(Instant time, boolean isBad, int minCount, int clearCount) {
+        if (!isNew(time)) {
+            return Step.NONE;
+        }
+        last = time;
+        if (!raised) {
+            bad = isBad ? bad + 1 : 0;
+            if (bad >= minCount) {
+                raised = true;
+                good = 0;
+                return Step.RAISE;
+            }
+            return Step.NONE;
+        }
+        good = isBad ? 0 : good + 1;
+        if (good >= clearCount) {
+            raised = false;
+            bad = 0;
+            return Step.CLEAR;
+        }
+        return Step.PERSIST;
+    }
+}

@@ -1,0 +1,147 @@
+package org.envmon.alerts;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.envmon.standards.water.WaterClass;
+import org.envmon.standards.water.Waterbody;
+import org.envmon.store.Interval;
+import org.envmon.store.Medium;
+import org.envmon.store.ObservationRow;
+import org.envmon.store.Site;
+
+/**
+ * A surface-water section worse than its target class (水质目标). Each value of a GB 3838-2002 Table 1 item is classified
+ * on its own with the standards library (single-factor method, GB 3838-2002 §5; digest §5.2), with the site's water
+ * body (TP: lake/reservoir limits), and compared with the site's target class ({@link Site#targetClass()}), or the
+ * rule's default target for a site that has none. Per site and parameter: opens after {@code minCount} values in a
+ * row worse than the target, closes after {@code clearCount} values in a row at or better than it.
+ *
+ * <p>Items: by default the 21 items of the routine section class (环办〔2011〕22号, digest §5.3: Table 1 without water
+ * temperature, TN and fecal coliform), each by its HJ 212 code; values are converted from the catalogue unit (Hg, Cd,
+ * Cr(VI), As, Pb, Se arrive in µg/L) into mg/L before classifying. Only surface-water sites; values marked invalid by
+ * QC, flagged other than N, negative, not newer than the series' latest, or older than {@code maxAge} are skipped.
+ *
+ * <p>The alert's value and threshold are in the Table 1 unit: the value, and the target class's limit (null for pH,
+ * whose 6–9 range is the same for every class).
+ */
+public final class TargetClassRule implements AlertRule {
+
+    /**
+     * @param defaultTarget    target class of sites that have none
+     * @param defaultWaterbody water body of sites that have none
+     * @param parameters       HJ 212 codes of Table 1 items
+     * @param sites            only these sites, or empty for any
+     * @param interval         only values of this interval, or null for any
+     */
+    public record Spec(String id, WaterClass defaultTarget, Waterbody defaultWaterbody, Set<String> parameters,
+                       Set<String> sites, Interval interval, int minCount, int clearCount, Duration maxAge,
+                       Severity severity, String label) {
+        public Spec {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(defaultTarget, "defaultTarget");
+            if (defaultTarget == WaterClass.WORSE_THAN_V) {
+                throw new IllegalArgumentException("rule " + id + ": a target class is I to V");
+            }
+            Objects.requireNonNull(defaultWaterbody, "defaultWaterbody");
+            parameters = Set.copyOf(parameters);
+            if (parameters.isEmpty()) {
+                throw new IllegalArgumentException("rule " + id + ": no parameters");
+            }
+            sites = Set.copyOf(sites);
+            if (minCount < 1 || clearCount < 1) {
+                throw new IllegalArgumentException("rule " + id + ": min-count and clear-count must be >= 1");
+            }
+            if (maxAge == null || maxAge.isNegative() || maxAge.isZero()) {
+                throw new IllegalArgumentException("rule " + id + ": max-age must be positive");
+            }
+            Objects.requireNonNull(severity, "severity");
+            label = label == null || label.isBlank() ? "worse than the target water class" : label;
+        }
+    }
+
+    private final Spec spec;
+    private final Map<String, WaterItems.Item> items = new TreeMap<>();
+    private final RowFilter filter;
+    /** Per site, per code. */
+    private final Map<String, Map<String, Streak>> series = new HashMap<>();
+
+    /** @throws IllegalArgumentException when a parameter is no Table 1 item or its catalogue unit does not convert */
+    public TargetClassRule(Spec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        for (String code : spec.parameters()) {
+            try {
+                items.put(code, WaterItems.item(code));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("rule " + spec.id() + ": " + e.getMessage(), e);
+            }
+        }
+        this.filter = new RowFilter(spec.interval(), Medium.SURFACE_WATER, spec.sites(), spec.maxAge());
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
+    @Override
+    public String id() {
+        return spec.id();
+    }
+
+    @Override
+    public Set<String> parameters() {
+        return spec.parameters();
+    }
+
+    @Override
+    public void onObservation(ObservationRow row, RuleContext ctx) {
+        WaterItems.Item item = items.get(row.parameter());
+        if (item == null || !RowFilter.clean(row) || row.value() < 0 || !filter.accepts(row, ctx)) {
+            return;
+        }
+        Site site = ctx.site(row.siteCode()).orElse(null);
+        if (site == null) {
+            return;
+        }
+        Streak s = series.computeIfAbsent(row.siteCode(), k -> new HashMap<>())
+                .computeIfAbsent(row.parameter(), k -> new Streak());
+        if (!s.isNew(row.time())) {
+            return;
+        }
+        Waterbody waterbody = WaterItems.waterbody(site, spec.defaultWaterbody());
+        WaterClass target = site.targetClass() == null ? spec.defaultTarget()
+                : WaterClass.values()[site.targetClass() - 1];
+        BigDecimal value = item.convert(row.value());
+        WaterClass actual;
+        try {
+            actual = item.classify(value, waterbody);
+        } catch (IllegalArgumentException e) {
+            return; // pH outside 0-14: not a measurement
+        }
+        AlertKey key = new AlertKey(spec.id(), row.siteCode(), row.parameter());
+        BigDecimal limit = item.limit(waterbody, target);
+        double v = value.doubleValue();
+        switch (s.next(row.time(), actual.isWorseThan(target), spec.minCount(), spec.clearCount())) {
+            case RAISE -> ctx.raise(new Condition(key, SubjectType.SITE, spec.severity(), row.time(), v,
+                    limit == null ? null : limit.doubleValue(), item.higherIsWorse(),
+                    String.format(Locale.ROOT, "%s: %s = %s %s is class %s, worse than the target class %s%s"
+                            + " at site %s", spec.label(), item.display(), Units.fmt(value), item.unit(), actual,
+                            target, limit == null ? "" : " (limit " + Units.fmt(limit) + " " + item.unit() + ")",
+                            row.siteCode()).replace("  ", " ")));
+            case PERSIST -> ctx.persist(key, v, item.higherIsWorse());
+            case CLEAR -> {
+                ctx.persist(key, v, item.higherIsWorse());
+                ctx.clear(key, String.format(Locale.ROOT, "%s = %s %s is class %s, at or better than the target class"
+                        + " %s (%d values in a row)", item.display(), Units.fmt(value), item.unit(), actual, target,
+                        spec.clearCount()).replace("  ", " "));
+            }
+            default -> {
+            }
+        }
+    }
+}
