@@ -37,6 +37,8 @@ public class CityAqiAlertFeed implements DisposableBean {
     private final EvaluationProperties props;
     /** city → hour → AQI last sent. */
     private final Map<String, Map<Instant, Integer>> sent = new HashMap<>();
+    /** city → day → daily AQI last sent (and whether it was provisional, as sign: negative = provisional). */
+    private final Map<String, Map<java.time.LocalDate, Integer>> sentDays = new HashMap<>();
     private ScheduledExecutorService timer;
 
     public CityAqiAlertFeed(EvaluationService service, ObjectProvider<AlertEngine> engine,
@@ -121,8 +123,29 @@ public class CityAqiAlertFeed implements DisposableBean {
                 n++;
             }
         }
+        // Daily AQI of the last days (heavy-pollution episodes): today's value is provisional.
+        java.time.LocalDate today = java.time.LocalDate.now(org.envmon.evaluation.HourGrid.BEIJING);
+        java.time.LocalDate oldest = today.minusDays(DAYS_SENT);
+        Map<java.time.LocalDate, Integer> lastDays = sentDays.computeIfAbsent(city.city(), k -> new HashMap<>());
+        lastDays.keySet().removeIf(d -> d.isBefore(oldest));
+        for (org.envmon.store.DerivedStore.Day d : city.days()) {
+            if (d.aqi() < 0 || d.day().isBefore(oldest) || d.day().isAfter(today)) {
+                continue;
+            }
+            boolean provisional = d.day().equals(today);
+            int key = provisional ? -d.aqi() - 1 : d.aqi();
+            Integer before = lastDays.put(d.day(), key);
+            if (before == null || before != key) {
+                e.derivedDay(new org.envmon.alerts.DerivedAirDay(city.city(), d.day(), d.aqi(),
+                        org.envmon.standards.air.AqiLevel.of(d.aqi()).number(), provisional));
+                n++;
+            }
+        }
         return n;
     }
+
+    /** Days back whose daily AQI is sent (the heavy-pollution rule looks at a week). */
+    static final int DAYS_SENT = 7;
 
     @Override
     public synchronized void destroy() {

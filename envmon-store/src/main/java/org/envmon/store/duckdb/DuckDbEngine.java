@@ -60,12 +60,26 @@ public final class DuckDbEngine {
         Connections connections = new Connections(root);
         try {
             Migrations.migrate(Migrations.dataSource(connections), "db/migration/duckdb", null);
+            checkpoint(connections);
             DuckDbObservationStore observations = new DuckDbObservationStore(connections);
             return new JdbcStore(ENGINE, connections, observations, observations, false, VERIFY_CHUNK,
                     new DuckDbDerivedStore(connections));
         } catch (RuntimeException e) {
             connections.close();
             throw e;
+        }
+    }
+
+    /**
+     * Folds the migrations' WAL into the file before any data is written. DuckDB 1.5.6 cannot replay a WAL holding
+     * an {@code ALTER TABLE ... ADD COLUMN} on a table with a {@code DEFAULT current_timestamp} column (V3 on
+     * {@code sites}): a crash before the next automatic checkpoint would leave the file unopenable.
+     */
+    private static void checkpoint(Connections connections) {
+        try (java.sql.Connection c = connections.connect(); java.sql.Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            throw new StoreException("checkpoint after migrating failed: " + e.getMessage(), e);
         }
     }
 
