@@ -18,6 +18,9 @@ public interface Store extends AutoCloseable {
     /** The hash chain: verification and checkpoints. */
     ChainStore chain();
 
+    /** The early-warning engine's alerts. */
+    AlertStore alerts();
+
     /** "duckdb" or "postgres". */
     String engine();
 
