@@ -41,6 +41,13 @@ import org.slf4j.LoggerFactory;
  * one. An alert closed by hand while its condition persists is not reopened until the condition has cleared and
  * come back. When the input queue is full the input is dropped and counted ({@code envmon.alerts.input{outcome=dropped}}):
  * the ingest path is never slowed down by alerting.
+ *
+ * <p>Restart: an engine created over a repository that survives restarts ({@link StoreAlertRepository}) continues
+ * the event sequence, and hands the still-active alerts to their rules ({@link AlertRule#restore}), so a persisting
+ * condition updates its alert instead of opening a duplicate and a cleared one closes it. Not carried over: an alert
+ * closed by hand while its condition persisted; if the condition still persists after the restart, the rule reports
+ * it again and a new alert opens (the repository does not know whether the condition cleared meanwhile, and a
+ * repeated alert is preferred to a missed one).
  */
 public final class AlertEngine implements CommittedListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AlertEngine.class);
@@ -113,6 +120,25 @@ public final class AlertEngine implements CommittedListener, AutoCloseable {
             events.put(t, Counter.builder("envmon.alerts.events").tag("type", t.code()).register(registry));
         }
         registry.gauge("envmon.alerts.queue.depth", queue, BlockingQueue::size);
+        restore();
+    }
+
+    /**
+     * Picks up where a previous engine over the same repository left off (a restart): the event numbering continues,
+     * and each rule is given its still-active alerts ({@link AlertRule#restore}) so that it persists or clears them.
+     */
+    private void restore() {
+        sequence.set(repository.lastEventSequence());
+        Map<String, AlertRule> byId = new HashMap<>();
+        rules.forEach(r -> byId.put(r.id(), r));
+        for (AlertState state : List.of(AlertState.OPEN, AlertState.ACKNOWLEDGED)) {
+            for (Alert a : repository.list(state, Integer.MAX_VALUE)) {
+                AlertRule r = byId.get(a.ruleId());
+                if (r != null) {
+                    safely(r, () -> r.restore(a));
+                }
+            }
+        }
     }
 
     public List<AlertRule> rules() {

@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * A lifecycle change published to subscribers (SSE, webhooks).
  *
- * @param sequence increasing per engine run, starting at 1; usable as an SSE id and a delivery id
+ * @param sequence increasing, starting at 1; continued across restarts when the repository survives them
+ *                 ({@link AlertRepository#lastEventSequence}); usable as an SSE id and a delivery id
  * @param alert    the alert after the change
  */
 public record AlertEvent(long sequence, Type type, Alert alert) {

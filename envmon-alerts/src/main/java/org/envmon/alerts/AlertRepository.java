@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where alerts are kept. The engine is the only writer. {@link InMemoryAlertRepository} is the implementation for
- * now (alerts are lost on restart); a store-backed one (a table in envmon-store, both engines) replaces it behind
- * this interface without the engine changing.
+ * Where alerts are kept. The engine is the only writer. {@link StoreAlertRepository} keeps them in the store (both
+ * engines), so they survive a restart; {@link InMemoryAlertRepository} loses them on restart.
  */
 public interface AlertRepository {
 
@@ -28,4 +27,14 @@ public interface AlertRepository {
      * @param limit at most this many
      */
     List<Alert> list(AlertState state, int limit);
+
+    /**
+     * The sequence of the last {@link AlertEvent} published over the alerts kept here, so that an engine started
+     * over them continues the numbering (webhook receivers drop repeats by it). Each event is exactly one
+     * {@link Transition} saved, so a repository that survives restarts answers the number of transitions it holds;
+     * one that does not answers 0 (the default).
+     */
+    default long lastEventSequence() {
+        return 0;
+    }
 }

@@ -49,4 +49,13 @@ public interface AlertRule {
     /** The periodic tick, with the engine clock's time. */
     default void onTick(Instant now, RuleContext ctx) {
     }
+
+    /**
+     * An alert of this rule that is still active (open or acknowledged) in the repository when the engine is created,
+     * e.g. after a restart; called before any input. A rule that keeps per-subject state marks the alert's condition
+     * as present, so that later inputs persist or clear the alert (without this, the alert would stay open until an
+     * operator closes it). The default does nothing.
+     */
+    default void restore(Alert active) {
+    }
 }

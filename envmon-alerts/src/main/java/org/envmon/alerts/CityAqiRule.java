@@ -57,6 +57,14 @@ public final class CityAqiRule implements AlertRule {
         return spec.id();
     }
 
+    /** An alert still active after a restart: the city counts as raised, so later hours persist or clear it. */
+    @Override
+    public void restore(Alert active) {
+        if ("AQI".equals(active.parameter())) {
+            cities.computeIfAbsent(active.subject(), k -> new City()).raised = true;
+        }
+    }
+
     @Override
     public void onDerivedAir(DerivedAirUpdate u, RuleContext ctx) {
         if (!spec.cities().isEmpty() && !spec.cities().contains(u.city())) {

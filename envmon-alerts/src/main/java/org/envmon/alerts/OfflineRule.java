@@ -15,7 +15,8 @@ import org.envmon.store.RawPacket;
  * Station offline: a site that has sent live data (packets of the configured sources, by default the HJ 212 gateway)
  * and then none for {@code after}. Checked on the engine's periodic tick against the engine clock, compared with the
  * packets' receive times; closed automatically when the site sends again. Only sites heard from since the engine
- * started are watched (a site that never sent is not "offline"; registered-but-silent sites are left open).
+ * started are watched (a site that never sent is not "offline"; registered-but-silent sites are left open), and
+ * sites whose offline alert is still active when the engine starts ({@link #restore}).
  * The alert's value is the minutes since the last packet.
  */
 public final class OfflineRule implements AlertRule {
@@ -73,6 +74,20 @@ public final class OfflineRule implements AlertRule {
         if (offline.remove(siteCode)) {
             ctx.clear(key(siteCode), "data received again at " + at);
         }
+    }
+
+    /**
+     * An alert still active after a restart: the site is watched again as offline since the last packet the alert
+     * recorded (its data time), so ticks update the silent minutes and a packet closes it.
+     */
+    @Override
+    public void restore(Alert active) {
+        if (!active.parameter().isEmpty()) {
+            return;
+        }
+        Instant last = active.dataTime() == null ? active.openedAt() : active.dataTime();
+        lastSeen.merge(active.subject(), last, (a, b) -> a.isAfter(b) ? a : b);
+        offline.add(active.subject());
     }
 
     @Override

@@ -189,6 +189,27 @@ public final class ThresholdRule implements AlertRule {
         }
     }
 
+    /**
+     * An alert still active after a restart: the site's series count as raised again (without their history), so
+     * further values persist or clear the alert. With no interval configured, every interval's series of the site
+     * is marked, as they share the alert.
+     */
+    @Override
+    public void restore(Alert active) {
+        if (!active.parameter().equals(spec.parameter())) {
+            return;
+        }
+        Series[] perInterval = series.computeIfAbsent(active.subject(), k -> new Series[Interval.values().length]);
+        for (Interval iv : Interval.values()) {
+            if (spec.interval() == null || spec.interval() == iv) {
+                if (perInterval[iv.ordinal()] == null) {
+                    perInterval[iv.ordinal()] = new Series();
+                }
+                perInterval[iv.ordinal()].raised = true;
+            }
+        }
+    }
+
     static String fmt(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }

@@ -21,6 +21,9 @@ public interface Store extends AutoCloseable {
     /** Derived air data (station and city hourly/daily AQI) and late-data flags. */
     DerivedStore derived();
 
+    /** The early-warning engine's alerts. */
+    AlertStore alerts();
+
     /** "duckdb" or "postgres". */
     String engine();
 

@@ -4,12 +4,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.envmon.alerts.AlertEngine;
+import org.envmon.alerts.AlertRepository;
 import org.envmon.alerts.AlertRule;
 import org.envmon.alerts.InMemoryAlertRepository;
 import org.envmon.alerts.RuleLoader;
+import org.envmon.alerts.StoreAlertRepository;
 import org.envmon.alerts.WebhookDispatcher;
 import org.envmon.ingest.GroupCommitWriter;
 import org.envmon.store.SiteStore;
+import org.envmon.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Early warning: the rule engine listening to the ingest writer's committed batches, webhook delivery, and the SSE
- * stream. Alerts are kept in memory for now ({@link InMemoryAlertRepository}).
+ * stream. Alerts are kept in the store ({@link StoreAlertRepository}, survives a restart) unless
+ * {@code envmon.alerts.repository=memory} ({@link InMemoryAlertRepository}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "envmon.alerts.enabled", havingValue = "true", matchIfMissing = true)
@@ -26,17 +30,23 @@ public class AlertsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AlertsConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    AlertEngine alertEngine(AlertsProperties props, SiteStore sites, GroupCommitWriter writer,
+    AlertEngine alertEngine(AlertsProperties props, Store store, SiteStore sites, GroupCommitWriter writer,
                             MeterRegistry registry) {
         List<AlertRule> rules = props.rulesFile() == null ? RuleLoader.defaults()
                 : RuleLoader.defaultsWith(props.rulesFile());
-        AlertEngine engine = new AlertEngine(rules, new InMemoryAlertRepository(props.closedRetention()),
-                sites::byCode, Clock.systemUTC(), props.queueCapacity(), registry);
+        // The engine depends on the store bean, so it is closed (its queue drained) before the store.
+        AlertRepository repository = switch (props.repository()) {
+            case STORE -> new StoreAlertRepository(store.alerts());
+            case MEMORY -> new InMemoryAlertRepository(props.closedRetention());
+        };
+        AlertEngine engine = new AlertEngine(rules, repository, sites::byCode, Clock.systemUTC(),
+                props.queueCapacity(), registry);
         // The "observations stored" event after each durable commit: the listener only queues (see AlertEngine).
         writer.addListener(engine);
         engine.start(props.tick());
-        log.info("alert engine started with {} rules{}", rules.size(),
-                props.rulesFile() == null ? "" : " (defaults + " + props.rulesFile() + ")");
+        log.info("alert engine started with {} rules{}, alerts kept in {}", rules.size(),
+                props.rulesFile() == null ? "" : " (defaults + " + props.rulesFile() + ")",
+                props.repository() == AlertsProperties.Repository.STORE ? "the store" : "memory");
         return engine;
     }
 

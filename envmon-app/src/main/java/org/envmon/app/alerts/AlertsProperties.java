@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rulesFile       a rules file laid over the shipped defaults (see {@code org.envmon.alerts.RuleLoader})
  * @param queueCapacity   committed batches / derived updates waiting for evaluation before new ones are dropped
  * @param tick            how often time-based rules (offline) are evaluated
- * @param closedRetention closed alerts kept in memory
+ * @param repository      where alerts are kept: {@code store} (default; the store's {@code alerts} table, so alerts
+ *                        survive a restart) or {@code memory} (lost on restart)
+ * @param closedRetention closed alerts kept in memory (only with {@code repository=memory}; the store keeps all)
  * @param sseKeepAlive    interval of SSE keep-alive comments
  * @param webhooks        {@code envmon.alerts.webhooks[0].url}, {@code ...secret}
  * @param webhook         retry and outbox settings shared by all webhooks
@@ -25,6 +27,7 @@ public record AlertsProperties(
         Path rulesFile,
         @DefaultValue("10000") int queueCapacity,
         @DefaultValue("60s") Duration tick,
+        @DefaultValue("store") Repository repository,
         @DefaultValue("10000") int closedRetention,
         @DefaultValue("15s") Duration sseKeepAlive,
         List<Webhook> webhooks,
@@ -32,6 +35,14 @@ public record AlertsProperties(
 
     public AlertsProperties {
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+    }
+
+    /** Where alerts are kept ({@code envmon.alerts.repository}). */
+    public enum Repository {
+        /** The store's {@code alerts} table (both engines): alerts survive a restart. */
+        STORE,
+        /** In memory: alerts are lost on restart. */
+        MEMORY
     }
 
     /** @param secret HMAC-SHA256 key for X-EnvMon-Signature */

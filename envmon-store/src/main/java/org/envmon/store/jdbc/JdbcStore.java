@@ -1,5 +1,6 @@
 package org.envmon.store.jdbc;
 
+import org.envmon.store.AlertStore;
 import org.envmon.store.ChainStore;
 import org.envmon.store.DerivedStore;
 import org.envmon.store.ObservationStore;
@@ -19,6 +20,7 @@ public final class JdbcStore implements Store {
     private final ReviewStore reviews;
     private final QualityStore quality;
     private final ChainStore chain;
+    private final AlertStore alerts;
     private final AutoCloseable beforeClose;
     private final DerivedStore derived;
 
@@ -36,6 +38,7 @@ public final class JdbcStore implements Store {
         this.reviews = new JdbcReviewStore(db, observations, postgres);
         this.quality = new JdbcQualityStore(db);
         this.chain = new JdbcChainStore(db, observations, postgres, new ChainVerifier(db, verifyChunk, postgres));
+        this.alerts = new JdbcAlertStore(db);
         this.beforeClose = beforeClose;
         this.derived = derived;
     }
@@ -73,6 +76,11 @@ public final class JdbcStore implements Store {
     @Override
     public ChainStore chain() {
         return chain;
+    }
+
+    @Override
+    public AlertStore alerts() {
+        return alerts;
     }
 
     @Override
