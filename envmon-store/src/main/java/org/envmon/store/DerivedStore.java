@@ -164,6 +164,25 @@ public interface DerivedStore {
     void replace(List<Replacement> batch);
 
     /**
+     * A bulk rebuild in one transaction: {@link #replaceAll} first deletes every row (all codes, both scopes) of the
+     * hours [fromHour, toHour) and the days fromDay … toDay, then {@link #add} appends rows, and {@link #commit}
+     * makes them visible at once. One range delete instead of one per code: the national rebuild of a year.
+     * Closing without commit rolls back.
+     */
+    interface BulkReplace extends AutoCloseable {
+        /** Appends the rows of these replacements (their ranges must lie inside the bulk's). */
+        void add(List<Replacement> batch);
+
+        void commit();
+
+        @Override
+        void close();
+    }
+
+    /** Starts a {@link BulkReplace} (see there); other writes wait until it is closed. */
+    BulkReplace replaceAll(Instant fromHour, Instant toHour, LocalDate fromDay, LocalDate toDay);
+
+    /**
      * Hours of the given stations or cities ({@code codes} null = all) starting in [from, to), ordered by code and
      * time, streamed to {@code sink} on the calling thread.
      */

@@ -1186,6 +1186,35 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void aBulkRebuildDeletesTheWholeRangeOnceAndCommitsAtOnce() {
+        DerivedStore d = store.derived();
+        DerivedStore.Scope st = DerivedStore.Scope.STATION;
+        LocalDate day = LocalDate.of(2024, 5, 1);
+        d.replace(List.of(new DerivedStore.Replacement(st, "OLD", hour(0), hour(48), List.of(dh(st, "OLD", 3, 70, 1),
+                dh(st, "OLD", 30, 70, 1)), null, null, null)));
+        try (DerivedStore.BulkReplace bulk = d.replaceAll(hour(0), hour(24), day, day)) {
+            bulk.add(List.of(new DerivedStore.Replacement(st, "A", hour(0), hour(24), List.of(dh(st, "A", 1, 40, 2)),
+                    day, day, List.of())));
+            // not visible before commit
+            assertThat(DerivedStoreReads.hours(d, st, List.of("A"), T0, hour(24))).isEmpty();
+            assertThatThrownBy(() -> bulk.add(List.of(new DerivedStore.Replacement(st, "A", hour(0), hour(48),
+                    List.of(), null, null, null)))).isInstanceOf(IllegalArgumentException.class);
+            bulk.commit();
+        }
+        // OLD's hour 3 (inside the range) is gone, hour 30 (outside) stays.
+        assertThat(DerivedStoreReads.hours(d, st, null, T0, hour(48))).containsExactly(dh(st, "A", 1, 40, 2),
+                dh(st, "OLD", 30, 70, 1));
+        // Without commit: rolled back.
+        try (DerivedStore.BulkReplace bulk = d.replaceAll(hour(0), hour(48), day, day)) {
+            bulk.add(List.of());
+        }
+        assertThat(DerivedStoreReads.hours(d, st, null, T0, hour(48))).hasSize(2);
+        // A later plain replace is not blocked.
+        d.replace(List.of(new DerivedStore.Replacement(st, "A", hour(0), hour(24), List.of(), null, null, null)));
+        assertThat(DerivedStoreReads.hours(d, st, null, T0, hour(48))).containsExactly(dh(st, "OLD", 30, 70, 1));
+    }
+
+    @Test
     void derivedReplacementRejectsRowsOutsideItsRange() {
         assertThatThrownBy(() -> new DerivedStore.Replacement(DerivedStore.Scope.STATION, "A", hour(1), hour(2),
                 List.of(dh(DerivedStore.Scope.STATION, "A", 0, 40, 1)), null, null, null))

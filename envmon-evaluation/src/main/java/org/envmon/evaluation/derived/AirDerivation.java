@@ -113,7 +113,8 @@ public final class AirDerivation {
         int firstHour = 24;
         Instant fromHour = grid.start(firstHour);
         Instant toHour = grid.start(grid.hours());
-        Writer writer = new Writer(derived);
+        // Everything: one bulk rebuild (one range delete, one transaction); else per-code replacements.
+        Writer writer = new Writer(derived, selection.all() ? new Instant[] {fromHour, toHour} : null, from, to);
         int[] counts = new int[2];
         List<CityDays> done = new ArrayList<>();
         try {
@@ -281,10 +282,16 @@ public final class AirDerivation {
                 to, days);
     }
 
-    /** Writes batches on its own thread (at most two batches waiting), so evaluation and writing overlap. */
+    /**
+     * Writes batches on its own thread (at most two batches waiting), so evaluation and writing overlap. With a bulk
+     * range, everything goes into one {@link DerivedStore.BulkReplace} committed at the end.
+     */
     private static final class Writer {
         private static final List<DerivedStore.Replacement> END = new ArrayList<>();
         private final DerivedStore store;
+        private final Instant[] bulkHours;
+        private final LocalDate bulkFrom;
+        private final LocalDate bulkTo;
         private final BlockingQueue<List<DerivedStore.Replacement>> queue = new ArrayBlockingQueue<>(2);
         private final Thread thread;
         private List<DerivedStore.Replacement> pending = new ArrayList<>();
@@ -293,8 +300,11 @@ public final class AirDerivation {
         long hourRows;
         long dayRows;
 
-        Writer(DerivedStore store) {
+        Writer(DerivedStore store, Instant[] bulkHours, LocalDate bulkFrom, LocalDate bulkTo) {
             this.store = store;
+            this.bulkHours = bulkHours;
+            this.bulkFrom = bulkFrom;
+            this.bulkTo = bulkTo;
             this.thread = new Thread(this::run, "envmon-derived-writer");
             thread.setDaemon(true);
             thread.start();
@@ -355,13 +365,24 @@ public final class AirDerivation {
         }
 
         private void run() {
+            DerivedStore.BulkReplace bulk = null;
+            boolean ended = false;
             try {
+                if (bulkHours != null) {
+                    bulk = store.replaceAll(bulkHours[0], bulkHours[1], bulkFrom, bulkTo);
+                }
                 while (true) {
                     List<DerivedStore.Replacement> b = queue.take();
                     if (b == END) {
+                        ended = true;
+                        if (bulk != null) {
+                            bulk.commit();
+                        }
                         return;
                     }
-                    if (failure == null) {
+                    if (bulk != null) {
+                        bulk.add(b);
+                    } else {
                         store.replace(b);
                     }
                 }
@@ -370,7 +391,7 @@ public final class AirDerivation {
             } catch (RuntimeException e) {
                 failure = e;
                 // drain so the producer is not blocked; it sees the failure on its next put
-                while (true) {
+                while (!ended) {
                     List<DerivedStore.Replacement> b = queue.poll();
                     if (b == END) {
                         return;
@@ -382,6 +403,10 @@ public final class AirDerivation {
                             return;
                         }
                     }
+                }
+            } finally {
+                if (bulk != null) {
+                    bulk.close();
                 }
             }
         }

@@ -27,7 +27,8 @@ public abstract class JdbcDerivedStore implements DerivedStore {
             + " o3_8h_max, o3_1h_max, so2_hours, no2_hours, pm10_hours, pm25_hours, co_hours, o3_hours, o3_windows";
 
     protected final ConnectionSource db;
-    private final Object writeLock = new Object();
+    /** Serialises writers: a replace waits for a bulk rebuild (which may span many calls) to finish. */
+    private final java.util.concurrent.Semaphore bulkLock = new java.util.concurrent.Semaphore(1);
 
     protected JdbcDerivedStore(ConnectionSource db) {
         this.db = db;
@@ -48,7 +49,8 @@ public abstract class JdbcDerivedStore implements DerivedStore {
             hours.addAll(r.hours());
             days.addAll(r.days());
         }
-        synchronized (writeLock) {
+        bulkLock.acquireUninterruptibly();
+        try {
             Jdbc.inTransaction(db, "derived replace of " + batch.size() + " ranges", c -> {
                 try (PreparedStatement dh = c.prepareStatement("DELETE FROM air_hourly WHERE scope = ? AND code = ?"
                         + " AND start_time >= ? AND start_time < ?");
@@ -74,6 +76,100 @@ public abstract class JdbcDerivedStore implements DerivedStore {
                 insert(c, hours, days);
                 return null;
             });
+        } finally {
+            bulkLock.release();
+        }
+    }
+
+    @Override
+    public BulkReplace replaceAll(Instant fromHour, Instant toHour, LocalDate fromDay, LocalDate toDay) {
+        Objects.requireNonNull(fromHour, "fromHour");
+        Objects.requireNonNull(toHour, "toHour");
+        Objects.requireNonNull(fromDay, "fromDay");
+        Objects.requireNonNull(toDay, "toDay");
+        return new Bulk(fromHour, toHour, fromDay, toDay);
+    }
+
+    /** Holds the write lock and one open transaction from the range delete to commit or close. */
+    private final class Bulk implements BulkReplace {
+        private final Instant fromHour;
+        private final Instant toHour;
+        private final LocalDate fromDay;
+        private final LocalDate toDay;
+        private Connection c;
+        private boolean done;
+
+        Bulk(Instant fromHour, Instant toHour, LocalDate fromDay, LocalDate toDay) {
+            this.fromHour = fromHour;
+            this.toHour = toHour;
+            this.fromDay = fromDay;
+            this.toDay = toDay;
+            bulkLock.acquireUninterruptibly();
+            try {
+                c = db.connect();
+                c.setAutoCommit(false);
+                try (PreparedStatement dh = c.prepareStatement("DELETE FROM air_hourly WHERE start_time >= ?"
+                        + " AND start_time < ?");
+                        PreparedStatement dd = c.prepareStatement("DELETE FROM air_daily WHERE day >= ?"
+                                + " AND day <= ?")) {
+                    Jdbc.setInstant(dh, 1, fromHour);
+                    Jdbc.setInstant(dh, 2, toHour);
+                    dh.executeUpdate();
+                    dd.setObject(1, fromDay);
+                    dd.setObject(2, toDay);
+                    dd.executeUpdate();
+                }
+            } catch (SQLException | RuntimeException e) {
+                close();
+                throw new org.envmon.store.StoreException("derived bulk replace failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void add(List<Replacement> batch) {
+            List<Hour> hours = new ArrayList<>();
+            List<Day> days = new ArrayList<>();
+            for (Replacement r : batch) {
+                if (r.fromHour() != null && (r.fromHour().isBefore(fromHour) || r.toHour().isAfter(toHour))
+                        || r.fromDay() != null && (r.fromDay().isBefore(fromDay) || r.toDay().isAfter(toDay))) {
+                    throw new IllegalArgumentException("replacement outside the bulk range: " + r.code());
+                }
+                hours.addAll(r.hours());
+                days.addAll(r.days());
+            }
+            try {
+                insert(c, hours, days);
+            } catch (SQLException e) {
+                throw new org.envmon.store.StoreException("derived bulk insert failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void commit() {
+            try {
+                c.commit();
+                done = true;
+            } catch (SQLException e) {
+                throw new org.envmon.store.StoreException("derived bulk commit failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (c == null) {
+                return;
+            }
+            try {
+                if (!done) {
+                    Jdbc.rollbackQuietly(c, new IllegalStateException("bulk replace not committed"));
+                }
+                c.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            } finally {
+                c = null;
+                bulkLock.release();
+            }
         }
     }
 
