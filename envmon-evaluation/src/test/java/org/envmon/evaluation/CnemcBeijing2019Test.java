@@ -3,22 +3,11 @@ package org.envmon.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
-import org.envmon.standards.air.FastAqi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +40,6 @@ class CnemcBeijing2019Test {
 
     static final LocalDate FIRST = LocalDate.of(2018, 12, 31);
     static final HourGrid GRID = HourGrid.of(FIRST, LocalDate.of(2019, 12, 31));
-    static final Map<String, Integer> INPUT = Map.of("SO2", AirPollutants.SO2, "NO2", AirPollutants.NO2, "PM10",
-            AirPollutants.PM10, "PM2.5", AirPollutants.PM25, "CO", AirPollutants.CO, "O3", AirPollutants.O3);
     static final List<String> OFFICIAL = List.of("AQI", "PM2.5_24h", "PM10_24h", "O3_8h");
 
     static String[] stations;
@@ -60,64 +47,14 @@ class CnemcBeijing2019Test {
     /** official[type][station][hour] in milli (AQI as integer), −1 missing. */
     static long[][][] official;
 
-    static Path file() {
-        List<Path> c = new ArrayList<>();
-        String root = System.getProperty("envmon.repo.root");
-        String rel = "shared/data/air/cnemc-2019-cities/cnemc_2019_beijing.csv.gz";
-        if (root != null) {
-            c.add(Paths.get(root, "..", rel));
-        }
-        c.add(Paths.get("..", "..", rel));
-        c.add(Paths.get("..", rel));
-        return c.stream().filter(Files::isRegularFile).findFirst().orElse(null);
-    }
-
     @BeforeAll
     static void load() throws IOException {
-        Path f = file();
+        Path f = CnemcCityFile.file("beijing");
         assumeTrue(f != null, "CNEMC 2019 Beijing data not found: real-data test skipped");
-        DateTimeFormatter ymd = DateTimeFormatter.BASIC_ISO_DATE;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(f), 1 << 16), StandardCharsets.UTF_8))) {
-            String[] header = r.readLine().split(",", -1);
-            stations = Arrays.copyOfRange(header, 3, header.length);
-            builders = new StationHourSeries.Builder[stations.length];
-            official = new long[OFFICIAL.size()][stations.length][GRID.hours()];
-            for (int s = 0; s < stations.length; s++) {
-                builders[s] = StationHourSeries.builder(stations[s], "北京", false, GRID);
-                for (long[][] o : official) {
-                    Arrays.fill(o[s], -1);
-                }
-            }
-            String line;
-            String lastDate = null;
-            int dayIdx = 0;
-            while ((line = r.readLine()) != null) {
-                String[] c = line.split(",", -1);
-                if (!c[0].equals(lastDate)) {
-                    lastDate = c[0];
-                    dayIdx = GRID.dayIndex(LocalDate.parse(c[0], ymd));
-                }
-                int i = dayIdx * 24 + Integer.parseInt(c[1]) - 1; // label h = the hour starting at h-1
-                Integer p = INPUT.get(c[2]);
-                int o = OFFICIAL.indexOf(c[2]);
-                if (p == null && o < 0) {
-                    continue;
-                }
-                for (int s = 0; s < stations.length && s + 3 < c.length; s++) {
-                    String cell = c[s + 3];
-                    if (cell.isEmpty()) {
-                        continue;
-                    }
-                    long m = FastAqi.toMilli(new BigDecimal(cell));
-                    if (p != null) {
-                        builders[s].put(p, i, m);
-                    } else {
-                        official[o][s][i] = m;
-                    }
-                }
-            }
-        }
+        CnemcCityFile c = CnemcCityFile.load(f, GRID, OFFICIAL, Map.of());
+        stations = c.stations;
+        builders = c.builders;
+        official = c.official;
     }
 
     /** Valid values of pollutant p in hours i-width+1 … i (inside the grid). */
