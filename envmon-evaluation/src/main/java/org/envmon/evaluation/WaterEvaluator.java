@@ -83,7 +83,20 @@ public final class WaterEvaluator {
         CODES = Collections.unmodifiableMap(m);
     }
 
+    /**
+     * Codes the HJ 212 parameter catalogue (envmon-hj212 parameters.csv) gives in µg/L, while GB 3838-2002 Table 1
+     * limits are mg/L: their values are divided by 1000 before they are averaged or classified.
+     */
+    public static final java.util.Set<String> MICROGRAM_CODES = java.util.Set.of("w20111", "w20115", "w20117",
+            "w20119", "w20120", "w20128");
+
     private WaterEvaluator() {
+    }
+
+    /** A received value in the unit of GB 3838 (mg/L; pH dimensionless; fecal coliform per L). */
+    public static BigDecimal toStandardUnit(String hj212Code, double value) {
+        BigDecimal v = BigDecimal.valueOf(value);
+        return MICROGRAM_CODES.contains(hj212Code) ? v.movePointLeft(3) : v;
     }
 
     /** The GB 3838 parameter of an HJ 212 code. */
@@ -128,7 +141,7 @@ public final class WaterEvaluator {
             if (p == null || !YearMonth.from(LocalDateTime.ofInstant(o.time(), HourGrid.BEIJING)).equals(month)) {
                 continue;
             }
-            values.computeIfAbsent(p, k -> new ArrayList<>()).add(BigDecimal.valueOf(o.value()));
+            values.computeIfAbsent(p, k -> new ArrayList<>()).add(toStandardUnit(o.parameter(), o.value()));
         }
         return monthly(section.code(), waterbody, month, values, minValues);
     }

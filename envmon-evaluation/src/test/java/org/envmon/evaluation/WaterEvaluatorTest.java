@@ -80,6 +80,24 @@ class WaterEvaluatorTest {
     }
 
     @Test
+    void metalsReportedInMicrogramsAreClassifiedInMilligrams() {
+        Site s = section("W1", "南京", "长江", false);
+        // Hg 0.08 µg/L = 0.00008 mg/L: class III (<= 0.0001); Pb 12 µg/L = 0.012 mg/L: class III (<= 0.05 for III,
+        // 0.01 for I/II); Cu in mg/L as the catalogue gives it.
+        List<Observation> obs = List.of(
+                obs("W1", "w20111", "2025-05-01T00:00:00Z", 0.08, true, null),
+                obs("W1", "w20120", "2025-05-01T00:00:00Z", 12, true, null),
+                obs("W1", "w20122", "2025-05-01T00:00:00Z", 0.005, true, null));
+        SectionMonth m = WaterEvaluator.monthly(s, Waterbody.RIVER, MAY, obs, 1);
+        assertThat(m.means().get(WaterParameter.HG)).isEqualByComparingTo("0.00008");
+        assertThat(m.means().get(WaterParameter.PB)).isEqualByComparingTo("0.012");
+        assertThat(m.means().get(WaterParameter.CU)).isEqualByComparingTo("0.005");
+        assertThat(m.result().classOf(WaterParameter.HG)).contains(WaterClass.III);
+        assertThat(m.result().classOf(WaterParameter.PB)).contains(WaterClass.III);
+        assertThat(WaterEvaluator.toStandardUnit("w21003", 0.5)).isEqualByComparingTo("0.5");
+    }
+
+    @Test
     void basinByShares() {
         List<SectionMonth> l = new ArrayList<>();
         l.add(month("S1", Waterbody.RIVER, 0.1, 0.05, 8)); // I

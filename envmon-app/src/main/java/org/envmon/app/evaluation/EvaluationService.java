@@ -354,7 +354,7 @@ public class EvaluationService {
                 (site, p, t, v, valid) -> {
                     if (valid && v >= 0 && !Double.isInfinite(v)) {
                         values.get(site).computeIfAbsent(params.get(p), x -> new ArrayList<>())
-                                .add(BigDecimal.valueOf(v));
+                                .add(WaterEvaluator.toStandardUnit(codes.get(p), v));
                     }
                 });
         List<SectionMonth> out = new ArrayList<>(sections.size());
