@@ -14,11 +14,18 @@ import java.util.function.Consumer;
  * rows go in as whole replacements of a station's or city's hour and day ranges (delete + bulk insert in one
  * transaction), so a recompute never leaves a mix of old and new rows.
  *
+ * <p>Hours are kept per station or city and evaluation day: the natural day in Beijing time ({@link #DAY_ZONE},
+ * HJ 663 §4), 24 hours each (no daylight saving). Hour ranges of a replacement therefore start and end at a Beijing
+ * midnight.
+ *
  * <p>Values are in thousandths of the reported unit (µg/m³; CO mg/m³), {@code -1} = missing. Pollutant order: SO2,
  * NO2, PM10, PM2.5, CO, O3 (the evaluation module's order); daily indicators add the O3 daily maximum 8-h mean (5)
  * and the O3 daily maximum 1-h value (6).
  */
 public interface DerivedStore {
+
+    /** The zone of the evaluation day (Beijing time, UTC+8). */
+    java.time.ZoneOffset DAY_ZONE = java.time.ZoneOffset.ofHours(8);
 
     /** Whose row. */
     enum Scope {
@@ -145,6 +152,10 @@ public interface DerivedStore {
             if ((fromHour == null) != (toHour == null) || (fromDay == null) != (toDay == null)) {
                 throw new IllegalArgumentException("give both ends of a range or neither");
             }
+            if (fromHour != null && (!isMidnight(fromHour) || !isMidnight(toHour))) {
+                throw new IllegalArgumentException("an hour range must start and end at a Beijing midnight: "
+                        + fromHour + " … " + toHour);
+            }
             for (Hour h : hours) {
                 if (fromHour == null || h.start().isBefore(fromHour) || !h.start().isBefore(toHour)
                         || h.scope() != scope || !h.code().equals(code)) {
@@ -160,12 +171,22 @@ public interface DerivedStore {
         }
     }
 
+    /** Whether {@code t} is 00:00 Beijing time. */
+    static boolean isMidnight(Instant t) {
+        return Math.floorMod(t.getEpochSecond() + DAY_ZONE.getTotalSeconds(), 86_400L) == 0 && t.getNano() == 0;
+    }
+
+    /** The Beijing day an hour (interval start) belongs to. */
+    static LocalDate dayOf(Instant t) {
+        return java.time.LocalDateTime.ofInstant(t, DAY_ZONE).toLocalDate();
+    }
+
     /** Applies the replacements in one transaction. */
     void replace(List<Replacement> batch);
 
     /**
      * A bulk rebuild in one transaction: {@link #replaceAll} first deletes every row (all codes, both scopes) of the
-     * hours [fromHour, toHour) and the days fromDay … toDay, then {@link #add} appends rows, and {@link #commit}
+     * hours [fromHour, toHour) (Beijing midnights) and the days fromDay … toDay, then {@link #add} appends rows, and {@link #commit}
      * makes them visible at once. One range delete instead of one per code: the national rebuild of a year.
      * Closing without commit rolls back.
      */
@@ -191,7 +212,7 @@ public interface DerivedStore {
     /** Days {@code from … to} (inclusive), ordered by code and day; {@code codes} null = all. */
     void days(Scope scope, Collection<String> codes, LocalDate from, LocalDate to, Consumer<Day> sink);
 
-    /** Number of stored rows of a scope (hours, days). */
+    /** Stored rows of a scope: [station- or city-days with hourly slots, daily rows]. */
     long[] count(Scope scope);
 
     /**

@@ -1,21 +1,23 @@
 -- Derived air data (issue 5), kept current by the recompute worker: hourly and daily AQI of every air station and
--- city (scope 'station' | 'city'). Concentrations in thousandths of the reported unit (ug/m3; CO mg/m3), NULL =
--- missing. Rows are replaced range by range (delete + insert in one transaction).
+-- city (scope 'station' | 'city'). Concentrations in thousandths of the reported unit (ug/m3; CO mg/m3); a missing
+-- daily value is NULL. Rows are replaced range by range (delete + insert in one transaction).
+-- Hours are kept as one row per station or city and Beijing day (UTC+8, the HJ 663 evaluation day): 24 slots,
+-- slot i = the hour starting at i:00 Beijing time; -1 = none (aqi, concentrations), 0 = none (mask, stations).
 CREATE TABLE air_hourly (
-    scope        VARCHAR     NOT NULL,
-    code         VARCHAR     NOT NULL,
-    start_time   TIMESTAMPTZ NOT NULL,
-    aqi          SMALLINT,
-    primary_mask SMALLINT    NOT NULL,
-    stations     SMALLINT    NOT NULL,
-    so2          INTEGER,
-    no2          INTEGER,
-    pm10         INTEGER,
-    pm25         INTEGER,
-    co           INTEGER,
-    o3           INTEGER,
-    o3_8h        INTEGER,
-    PRIMARY KEY (scope, code, start_time)
+    scope        VARCHAR NOT NULL,
+    code         VARCHAR NOT NULL,
+    day          DATE    NOT NULL,
+    aqi          SMALLINT[] NOT NULL,
+    primary_mask SMALLINT[] NOT NULL,
+    stations     SMALLINT[] NOT NULL,
+    so2          INTEGER[] NOT NULL,
+    no2          INTEGER[] NOT NULL,
+    pm10         INTEGER[] NOT NULL,
+    pm25         INTEGER[] NOT NULL,
+    co           INTEGER[] NOT NULL,
+    o3           INTEGER[] NOT NULL,
+    o3_8h        INTEGER[] NOT NULL,
+    PRIMARY KEY (scope, code, day)
 );
 
 CREATE TABLE air_daily (

@@ -1142,8 +1142,15 @@ public abstract class StoreContractTest {
 
     // ---------------------------------------------------------------- derived air data
 
+    /** 2024-05-01 00:00 Beijing time: derived hours are kept per Beijing day. */
+    private static final Instant BJ0 = Instant.parse("2024-04-30T16:00:00Z");
+
+    private static Instant bj(int h) {
+        return BJ0.plusSeconds(3600L * h);
+    }
+
     private static DerivedStore.Hour dh(DerivedStore.Scope scope, String code, int h, int aqi, long pm25) {
-        return new DerivedStore.Hour(scope, code, T0.plusSeconds(3600L * h), aqi, aqi > 50 ? 8 : 0, 1,
+        return new DerivedStore.Hour(scope, code, bj(h), aqi, aqi > 50 ? 8 : 0, 1,
                 new long[] {5_000, -1, 60_000, pm25, 800, 90_000, aqi > 100 ? 110_000 : -1});
     }
 
@@ -1160,28 +1167,28 @@ public abstract class StoreContractTest {
         List<DerivedStore.Hour> first = List.of(dh(st, "A", 0, 40, 20_000), dh(st, "A", 1, 120, 90_000),
                 dh(st, "A", 2, -1, -1), dh(st, "B", 0, 60, 45_000));
         d.replace(List.of(
-                new DerivedStore.Replacement(st, "A", hour(0), hour(3), first.subList(0, 3), null, null, null),
-                new DerivedStore.Replacement(st, "B", hour(0), hour(1), first.subList(3, 4), null, null, null),
+                new DerivedStore.Replacement(st, "A", bj(0), bj(24), first.subList(0, 3), null, null, null),
+                new DerivedStore.Replacement(st, "B", bj(0), bj(24), first.subList(3, 4), null, null, null),
                 new DerivedStore.Replacement(DerivedStore.Scope.CITY, "武汉市", null, null, null, day,
                         day.plusDays(1), List.of(dd("武汉市", day, 75), dd("武汉市", day.plusDays(1), 30)))));
-        assertThat(DerivedStoreReads.hours(d, st, null, T0, hour(24))).containsExactlyElementsOf(first);
-        assertThat(DerivedStoreReads.hours(d, st, List.of("B"), T0, hour(24))).containsExactly(first.get(3));
+        assertThat(DerivedStoreReads.hours(d, st, null, BJ0, bj(24))).containsExactlyElementsOf(first);
+        assertThat(DerivedStoreReads.hours(d, st, List.of("B"), BJ0, bj(24))).containsExactly(first.get(3));
         assertThat(DerivedStoreReads.days(d, DerivedStore.Scope.CITY, null, day, day.plusDays(5)))
                 .containsExactly(dd("武汉市", day, 75), dd("武汉市", day.plusDays(1), 30));
         assertThat(DerivedStoreReads.days(d, st, null, day, day)).isEmpty();
 
-        // Recompute hour 1 of A only: hours 0 and 2 and station B stay as they were.
+        // Recompute A's day with hour 1 changed: station B stays as it was.
         DerivedStore.Hour changed = dh(st, "A", 1, 45, 30_000);
-        d.replace(List.of(new DerivedStore.Replacement(st, "A", hour(1), hour(2), List.of(changed), null, null,
-                null)));
-        assertThat(DerivedStoreReads.hours(d, st, null, T0, hour(24)))
+        d.replace(List.of(new DerivedStore.Replacement(st, "A", bj(0), bj(24), List.of(first.get(0), changed,
+                first.get(2)), null, null, null)));
+        assertThat(DerivedStoreReads.hours(d, st, null, BJ0, bj(24)))
                 .containsExactly(first.get(0), changed, first.get(2), first.get(3));
         // An empty replacement deletes the range.
         d.replace(List.of(new DerivedStore.Replacement(DerivedStore.Scope.CITY, "武汉市", null, null, null,
                 day.plusDays(1), day.plusDays(1), null)));
         assertThat(DerivedStoreReads.days(d, DerivedStore.Scope.CITY, List.of("武汉市"), day, day.plusDays(5)))
                 .containsExactly(dd("武汉市", day, 75));
-        assertThat(d.count(st)).containsExactly(4, 0);
+        assertThat(d.count(st)).containsExactly(2, 0); // two station-days of hourly slots
         assertThat(d.count(DerivedStore.Scope.CITY)).containsExactly(0, 1);
     }
 
@@ -1190,36 +1197,45 @@ public abstract class StoreContractTest {
         DerivedStore d = store.derived();
         DerivedStore.Scope st = DerivedStore.Scope.STATION;
         LocalDate day = LocalDate.of(2024, 5, 1);
-        d.replace(List.of(new DerivedStore.Replacement(st, "OLD", hour(0), hour(48), List.of(dh(st, "OLD", 3, 70, 1),
+        d.replace(List.of(new DerivedStore.Replacement(st, "OLD", bj(0), bj(48), List.of(dh(st, "OLD", 3, 70, 1),
                 dh(st, "OLD", 30, 70, 1)), null, null, null)));
-        try (DerivedStore.BulkReplace bulk = d.replaceAll(hour(0), hour(24), day, day)) {
-            bulk.add(List.of(new DerivedStore.Replacement(st, "A", hour(0), hour(24), List.of(dh(st, "A", 1, 40, 2)),
+        try (DerivedStore.BulkReplace bulk = d.replaceAll(bj(0), bj(24), day, day)) {
+            bulk.add(List.of(new DerivedStore.Replacement(st, "A", bj(0), bj(24), List.of(dh(st, "A", 1, 40, 2)),
                     day, day, List.of())));
             // not visible before commit
-            assertThat(DerivedStoreReads.hours(d, st, List.of("A"), T0, hour(24))).isEmpty();
-            assertThatThrownBy(() -> bulk.add(List.of(new DerivedStore.Replacement(st, "A", hour(0), hour(48),
+            assertThat(DerivedStoreReads.hours(d, st, List.of("A"), BJ0, bj(24))).isEmpty();
+            assertThatThrownBy(() -> bulk.add(List.of(new DerivedStore.Replacement(st, "A", bj(0), bj(48),
                     List.of(), null, null, null)))).isInstanceOf(IllegalArgumentException.class);
             bulk.commit();
         }
         // OLD's hour 3 (inside the range) is gone, hour 30 (outside) stays.
-        assertThat(DerivedStoreReads.hours(d, st, null, T0, hour(48))).containsExactly(dh(st, "A", 1, 40, 2),
+        assertThat(DerivedStoreReads.hours(d, st, null, BJ0, bj(48))).containsExactly(dh(st, "A", 1, 40, 2),
                 dh(st, "OLD", 30, 70, 1));
         // Without commit: rolled back.
-        try (DerivedStore.BulkReplace bulk = d.replaceAll(hour(0), hour(48), day, day)) {
+        try (DerivedStore.BulkReplace bulk = d.replaceAll(bj(0), bj(48), day, day)) {
             bulk.add(List.of());
         }
-        assertThat(DerivedStoreReads.hours(d, st, null, T0, hour(48))).hasSize(2);
+        assertThat(DerivedStoreReads.hours(d, st, null, BJ0, bj(48))).hasSize(2);
         // A later plain replace is not blocked.
-        d.replace(List.of(new DerivedStore.Replacement(st, "A", hour(0), hour(24), List.of(), null, null, null)));
-        assertThat(DerivedStoreReads.hours(d, st, null, T0, hour(48))).containsExactly(dh(st, "OLD", 30, 70, 1));
+        d.replace(List.of(new DerivedStore.Replacement(st, "A", bj(0), bj(24), List.of(), null, null, null)));
+        assertThat(DerivedStoreReads.hours(d, st, null, BJ0, bj(48))).containsExactly(dh(st, "OLD", 30, 70, 1));
+    }
+
+    @Test
+    void derivedHourRangesAreWholeBeijingDays() {
+        assertThatThrownBy(() -> new DerivedStore.Replacement(DerivedStore.Scope.STATION, "A", bj(1), bj(24),
+                List.of(), null, null, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(
+                "midnight");
+        assertThatThrownBy(() -> store.derived().replaceAll(T0, bj(24), LocalDate.of(2024, 5, 1),
+                LocalDate.of(2024, 5, 1))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void derivedReplacementRejectsRowsOutsideItsRange() {
-        assertThatThrownBy(() -> new DerivedStore.Replacement(DerivedStore.Scope.STATION, "A", hour(1), hour(2),
+        assertThatThrownBy(() -> new DerivedStore.Replacement(DerivedStore.Scope.STATION, "A", bj(1), bj(2),
                 List.of(dh(DerivedStore.Scope.STATION, "A", 0, 40, 1)), null, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DerivedStore.Replacement(DerivedStore.Scope.STATION, "A", hour(0), hour(120),
+        assertThatThrownBy(() -> new DerivedStore.Replacement(DerivedStore.Scope.STATION, "A", bj(0), bj(120),
                 List.of(dh(DerivedStore.Scope.STATION, "B", 0, 40, 1)), null, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -1232,12 +1248,12 @@ public abstract class StoreContractTest {
         for (int i = 0; i < 1_200; i++) {
             String code = String.format("S%04d", i);
             codes.add(code);
-            batch.add(new DerivedStore.Replacement(DerivedStore.Scope.STATION, code, hour(0), hour(1),
+            batch.add(new DerivedStore.Replacement(DerivedStore.Scope.STATION, code, bj(0), bj(24),
                     List.of(dh(DerivedStore.Scope.STATION, code, 0, i % 300, i)), null, null, null));
         }
         d.replace(batch);
         List<DerivedStore.Hour> read = DerivedStoreReads.hours(d, DerivedStore.Scope.STATION, codes.subList(100, 1_150),
-                T0, hour(1));
+                BJ0, bj(1));
         assertThat(read).hasSize(1_050);
         assertThat(read.get(0).code()).isEqualTo("S0100");
         assertThat(read.get(1_049).code()).isEqualTo("S1149");
@@ -1246,13 +1262,13 @@ public abstract class StoreContractTest {
     @Test
     void lateDataIsFlaggedOnceListedAndCleared() {
         DerivedStore d = store.derived();
-        d.markLate(List.of(new DerivedStore.Late("S1", hour(2), T0.plusSeconds(99_000)),
-                new DerivedStore.Late("S2", hour(1), T0.plusSeconds(99_500))));
-        d.markLate(List.of(new DerivedStore.Late("S1", hour(2), T0.plusSeconds(200_000))));
-        assertThat(d.late(10)).containsExactly(new DerivedStore.Late("S2", hour(1), T0.plusSeconds(99_500)),
-                new DerivedStore.Late("S1", hour(2), T0.plusSeconds(99_000)));
+        d.markLate(List.of(new DerivedStore.Late("S1", bj(2), T0.plusSeconds(99_000)),
+                new DerivedStore.Late("S2", bj(1), T0.plusSeconds(99_500))));
+        d.markLate(List.of(new DerivedStore.Late("S1", bj(2), T0.plusSeconds(200_000))));
+        assertThat(d.late(10)).containsExactly(new DerivedStore.Late("S2", bj(1), T0.plusSeconds(99_500)),
+                new DerivedStore.Late("S1", bj(2), T0.plusSeconds(99_000)));
         assertThat(d.late(1)).hasSize(1);
-        assertThat(d.clearLate(hour(0), hour(1).plusSeconds(1))).isEqualTo(1);
+        assertThat(d.clearLate(bj(0), bj(1).plusSeconds(1))).isEqualTo(1);
         assertThat(d.late(10)).extracting(DerivedStore.Late::site).containsExactly("S1");
     }
 }

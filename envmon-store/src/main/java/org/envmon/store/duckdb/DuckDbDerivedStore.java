@@ -6,7 +6,6 @@ import java.util.List;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.envmon.store.jdbc.ConnectionSource;
-import org.envmon.store.jdbc.Jdbc;
 import org.envmon.store.jdbc.JdbcDerivedStore;
 
 /** Derived rows appended with DuckDB appenders (column order of V5__derived_air.sql). */
@@ -17,17 +16,16 @@ final class DuckDbDerivedStore extends JdbcDerivedStore {
     }
 
     @Override
-    protected void insert(Connection c, List<Hour> hours, List<Day> days) throws SQLException {
+    protected void insert(Connection c, List<HourDay> hours, List<Day> days) throws SQLException {
         DuckDBConnection d = c.unwrap(DuckDBConnection.class);
         if (!hours.isEmpty()) {
+            // A day row of 24-slot arrays: one appender row per station-day instead of 24.
             try (DuckDBAppender a = d.createAppender("air_hourly")) {
-                for (Hour h : hours) {
-                    a.beginRow().append(h.scope().code()).append(h.code())
-                            .appendEpochMicros(Jdbc.epochMicros(h.start()));
-                    small(a, h.aqi());
-                    a.append((short) h.primaryMask()).append((short) h.stations());
-                    for (long v : h.values()) {
-                        milli(a, v);
+                for (HourDay h : hours) {
+                    a.beginRow().append(h.scope.code()).append(h.code).append(h.day).append(h.aqi).append(h.mask)
+                            .append(h.stations);
+                    for (int[] v : h.values) {
+                        a.append(v);
                     }
                     a.endRow();
                 }

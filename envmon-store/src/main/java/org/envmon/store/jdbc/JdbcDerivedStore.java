@@ -21,7 +21,7 @@ import org.envmon.store.DerivedStore;
 public abstract class JdbcDerivedStore implements DerivedStore {
     /** Codes per {@code IN (...)} list of a read. */
     private static final int CODES_PER_READ = 500;
-    protected static final String HOUR_COLUMNS = "scope, code, start_time, aqi, primary_mask, stations, so2, no2, pm10, pm25,"
+    protected static final String HOUR_COLUMNS = "scope, code, day, aqi, primary_mask, stations, so2, no2, pm10, pm25,"
             + " co, o3, o3_8h";
     protected static final String DAY_COLUMNS = "scope, code, day, aqi, primary_mask, stations, so2, no2, pm10, pm25, co,"
             + " o3_8h_max, o3_1h_max, so2_hours, no2_hours, pm10_hours, pm25_hours, co_hours, o3_hours, o3_windows";
@@ -35,7 +35,70 @@ public abstract class JdbcDerivedStore implements DerivedStore {
     }
 
     /** Inserts the rows (the ranges were deleted just before, in the same transaction). */
-    protected abstract void insert(Connection c, List<Hour> hours, List<Day> days) throws SQLException;
+    protected abstract void insert(Connection c, List<HourDay> hours, List<Day> days) throws SQLException;
+
+    /**
+     * One station's or city's hours of one Beijing day as 24 slots (slot i = the hour starting at i:00): the row
+     * layout of {@code air_hourly}. Empty slots: aqi and values −1, mask and stations 0.
+     */
+    protected static final class HourDay {
+        public final Scope scope;
+        public final String code;
+        public final LocalDate day;
+        public final short[] aqi = new short[24];
+        public final short[] mask = new short[24];
+        public final short[] stations = new short[24];
+        /** [value index][slot], {@link DerivedStore#HOUR_VALUES} rows. */
+        public final int[][] values = new int[HOUR_VALUES][24];
+
+        HourDay(Scope scope, String code, LocalDate day) {
+            this.scope = scope;
+            this.code = code;
+            this.day = day;
+            java.util.Arrays.fill(aqi, (short) -1);
+            for (int[] v : values) {
+                java.util.Arrays.fill(v, -1);
+            }
+        }
+
+        void put(int slot, Hour h) {
+            aqi[slot] = (short) Math.max(-1, h.aqi());
+            mask[slot] = (short) h.primaryMask();
+            stations[slot] = (short) h.stations();
+            for (int k = 0; k < HOUR_VALUES; k++) {
+                Integer v = column(h.values()[k]);
+                values[k][slot] = v == null ? -1 : v;
+            }
+        }
+
+        /** The hour of a slot, or null when the slot is empty. */
+        Hour hour(int slot) {
+            long[] v = new long[HOUR_VALUES];
+            boolean any = aqi[slot] >= 0 || stations[slot] > 0;
+            for (int k = 0; k < HOUR_VALUES; k++) {
+                v[k] = values[k][slot];
+                any |= v[k] >= 0;
+            }
+            if (!any) {
+                return null;
+            }
+            Instant start = day.atStartOfDay().toInstant(DAY_ZONE).plusSeconds(3600L * slot);
+            return new Hour(scope, code, start, aqi[slot], mask[slot], stations[slot], v);
+        }
+    }
+
+    /** Hours grouped into day rows. */
+    static List<HourDay> byDay(List<Hour> hours) {
+        java.util.Map<String, HourDay> m = new java.util.LinkedHashMap<>();
+        for (Hour h : hours) {
+            LocalDate day = DerivedStore.dayOf(h.start());
+            int slot = (int) ((h.start().getEpochSecond() - day.atStartOfDay().toInstant(DAY_ZONE).getEpochSecond())
+                    / 3600);
+            m.computeIfAbsent(h.scope().code() + '\u0000' + h.code() + '\u0000' + day,
+                    k -> new HourDay(h.scope(), h.code(), day)).put(slot, h);
+        }
+        return new ArrayList<>(m.values());
+    }
 
     @Override
     public void replace(List<Replacement> batch) {
@@ -53,15 +116,15 @@ public abstract class JdbcDerivedStore implements DerivedStore {
         try {
             Jdbc.inTransaction(db, "derived replace of " + batch.size() + " ranges", c -> {
                 try (PreparedStatement dh = c.prepareStatement("DELETE FROM air_hourly WHERE scope = ? AND code = ?"
-                        + " AND start_time >= ? AND start_time < ?");
+                        + " AND day >= ? AND day < ?");
                         PreparedStatement dd = c.prepareStatement("DELETE FROM air_daily WHERE scope = ? AND code = ?"
                                 + " AND day >= ? AND day <= ?")) {
                     for (Replacement r : batch) {
                         if (r.fromHour() != null) {
                             dh.setString(1, r.scope().code());
                             dh.setString(2, r.code());
-                            Jdbc.setInstant(dh, 3, r.fromHour());
-                            Jdbc.setInstant(dh, 4, r.toHour());
+                            dh.setObject(3, DerivedStore.dayOf(r.fromHour()));
+                            dh.setObject(4, DerivedStore.dayOf(r.toHour()));
                             dh.executeUpdate();
                         }
                         if (r.fromDay() != null) {
@@ -73,7 +136,7 @@ public abstract class JdbcDerivedStore implements DerivedStore {
                         }
                     }
                 }
-                insert(c, hours, days);
+                insert(c, byDay(hours), days);
                 return null;
             });
         } finally {
@@ -87,6 +150,9 @@ public abstract class JdbcDerivedStore implements DerivedStore {
         Objects.requireNonNull(toHour, "toHour");
         Objects.requireNonNull(fromDay, "fromDay");
         Objects.requireNonNull(toDay, "toDay");
+        if (!DerivedStore.isMidnight(fromHour) || !DerivedStore.isMidnight(toHour)) {
+            throw new IllegalArgumentException("an hour range must start and end at a Beijing midnight");
+        }
         return new Bulk(fromHour, toHour, fromDay, toDay);
     }
 
@@ -108,12 +174,12 @@ public abstract class JdbcDerivedStore implements DerivedStore {
             try {
                 c = db.connect();
                 c.setAutoCommit(false);
-                try (PreparedStatement dh = c.prepareStatement("DELETE FROM air_hourly WHERE start_time >= ?"
-                        + " AND start_time < ?");
+                try (PreparedStatement dh = c.prepareStatement("DELETE FROM air_hourly WHERE day >= ?"
+                        + " AND day < ?");
                         PreparedStatement dd = c.prepareStatement("DELETE FROM air_daily WHERE day >= ?"
                                 + " AND day <= ?")) {
-                    Jdbc.setInstant(dh, 1, fromHour);
-                    Jdbc.setInstant(dh, 2, toHour);
+                    dh.setObject(1, DerivedStore.dayOf(fromHour));
+                    dh.setObject(2, DerivedStore.dayOf(toHour));
                     dh.executeUpdate();
                     dd.setObject(1, fromDay);
                     dd.setObject(2, toDay);
@@ -138,7 +204,7 @@ public abstract class JdbcDerivedStore implements DerivedStore {
                 days.addAll(r.days());
             }
             try {
-                insert(c, hours, days);
+                insert(c, byDay(hours), days);
             } catch (SQLException e) {
                 throw new org.envmon.store.StoreException("derived bulk insert failed: " + e.getMessage(), e);
             }
@@ -177,28 +243,49 @@ public abstract class JdbcDerivedStore implements DerivedStore {
     public void hours(Scope scope, Collection<String> codes, Instant from, Instant to, Consumer<Hour> sink) {
         Objects.requireNonNull(sink, "sink");
         for (List<String> chunk : chunks(codes)) {
-            String sql = "SELECT " + HOUR_COLUMNS + " FROM air_hourly WHERE scope = ? AND start_time >= ?"
-                    + " AND start_time < ?" + in(chunk) + " ORDER BY code, start_time";
+            String sql = "SELECT " + HOUR_COLUMNS + " FROM air_hourly WHERE scope = ? AND day >= ? AND day <= ?"
+                    + in(chunk) + " ORDER BY code, day";
             Jdbc.read(db, "derived hours", c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setString(1, scope.code());
-                    Jdbc.setInstant(ps, 2, from);
-                    Jdbc.setInstant(ps, 3, to);
+                    ps.setObject(2, DerivedStore.dayOf(from));
+                    ps.setObject(3, DerivedStore.dayOf(to.minusNanos(1)));
                     bindCodes(ps, 4, chunk);
-                    ps.setFetchSize(10_000);
+                    ps.setFetchSize(1_000);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            long[] v = new long[HOUR_VALUES];
-                            for (int p = 0; p < HOUR_VALUES; p++) {
-                                v[p] = milli(rs, 7 + p);
+                            HourDay d = new HourDay(scope, rs.getString(2), rs.getObject(3, LocalDate.class));
+                            shorts(rs, 4, d.aqi);
+                            shorts(rs, 5, d.mask);
+                            shorts(rs, 6, d.stations);
+                            for (int k = 0; k < HOUR_VALUES; k++) {
+                                ints(rs, 7 + k, d.values[k]);
                             }
-                            sink.accept(new Hour(scope, rs.getString(2), Jdbc.getInstant(rs, 3), aqi(rs, 4),
-                                    rs.getInt(5), rs.getInt(6), v));
+                            for (int slot = 0; slot < 24; slot++) {
+                                Hour h = d.hour(slot);
+                                if (h != null && !h.start().isBefore(from) && h.start().isBefore(to)) {
+                                    sink.accept(h);
+                                }
+                            }
                         }
                     }
                 }
                 return null;
             });
+        }
+    }
+
+    private static void shorts(ResultSet rs, int column, short[] into) throws SQLException {
+        Object[] a = (Object[]) rs.getArray(column).getArray();
+        for (int i = 0; i < into.length && i < a.length; i++) {
+            into[i] = ((Number) a[i]).shortValue();
+        }
+    }
+
+    private static void ints(ResultSet rs, int column, int[] into) throws SQLException {
+        Object[] a = (Object[]) rs.getArray(column).getArray();
+        for (int i = 0; i < into.length && i < a.length; i++) {
+            into[i] = ((Number) a[i]).intValue();
         }
     }
 

@@ -16,16 +16,16 @@ final class PostgresDerivedStore extends JdbcDerivedStore {
     }
 
     @Override
-    protected void insert(Connection c, List<Hour> hours, List<Day> days) throws SQLException {
+    protected void insert(Connection c, List<HourDay> hours, List<Day> days) throws SQLException {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         if (!hours.isEmpty()) {
             CopyText out = new CopyText(copy.copyIn("COPY air_hourly (" + HOUR_COLUMNS + ") FROM STDIN"));
             try {
-                for (Hour h : hours) {
-                    out.text(h.scope().code()).tab().text(h.code()).tab().time(h.start()).tab();
-                    nullable(out, h.aqi()).tab().number(h.primaryMask()).tab().number(h.stations());
-                    for (long v : h.values()) {
-                        nullable(out.tab(), column(v) == null ? -1 : v);
+                for (HourDay h : hours) {
+                    out.text(h.scope.code()).tab().text(h.code).tab().text(h.day.toString()).tab()
+                            .text(array(h.aqi)).tab().text(array(h.mask)).tab().text(array(h.stations));
+                    for (int[] v : h.values) {
+                        out.tab().text(array(v));
                     }
                     out.endRow();
                 }
@@ -53,6 +53,23 @@ final class PostgresDerivedStore extends JdbcDerivedStore {
                 out.cancelIfActive();
             }
         }
+    }
+
+    /** A PostgreSQL array literal: {1,-1,...}. */
+    private static String array(short[] a) {
+        StringBuilder sb = new StringBuilder(a.length * 3 + 2).append('{');
+        for (int i = 0; i < a.length; i++) {
+            sb.append(i == 0 ? "" : ",").append(a[i]);
+        }
+        return sb.append('}').toString();
+    }
+
+    private static String array(int[] a) {
+        StringBuilder sb = new StringBuilder(a.length * 6 + 2).append('{');
+        for (int i = 0; i < a.length; i++) {
+            sb.append(i == 0 ? "" : ",").append(a[i]);
+        }
+        return sb.append('}').toString();
     }
 
     private static CopyText nullable(CopyText out, long v) {
