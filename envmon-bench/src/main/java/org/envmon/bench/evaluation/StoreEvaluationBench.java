@@ -45,7 +45,7 @@ import org.envmon.store.Stores;
  *
  * <pre>java -Xmx3g -cp envmon-bench/target/envmon-bench.jar org.envmon.bench.evaluation.StoreEvaluationBench \
  *     --dir /tmp/envmon-evalbench [--stations 1734] [--cities 339] [--year 2025] [--passes 2] [--read-only false]
- *     [--derived true]</pre>
+ *     [--derived true [--write false]]</pre>
  * {@code --derived true}: instead, the derived path ({@link AirDerivation#recomputeAll} into the derived tables, then
  * the ranking from the stored city daily values, {@link DerivedCityPeriods}).
  */
@@ -61,6 +61,7 @@ public final class StoreEvaluationBench {
         int passes = 2;
         boolean readOnly = false;
         boolean derived = false;
+        boolean write = true;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--dir" -> dir = Path.of(args[i + 1]);
@@ -70,6 +71,7 @@ public final class StoreEvaluationBench {
                 case "--passes" -> passes = Integer.parseInt(args[i + 1]);
                 case "--read-only" -> readOnly = Boolean.parseBoolean(args[i + 1]);
                 case "--derived" -> derived = Boolean.parseBoolean(args[i + 1]);
+                case "--write" -> write = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -87,7 +89,7 @@ public final class StoreEvaluationBench {
                             .thenComparing(Site::code)).toList();
             HourGrid grid = HourGrid.ofYear(year);
             if (derived) {
-                derived(store, grid, passes);
+                derived(store, grid, passes, write);
                 return;
             }
             for (int pass = 1; pass <= passes; pass++) {
@@ -120,8 +122,9 @@ public final class StoreEvaluationBench {
      * The derived path: recompute the year into the derived tables (read + evaluate + write every station's and
      * city's hourly and daily rows), then rank the cities from the stored city daily values.
      */
-    static void derived(Store store, HourGrid grid, int passes) {
-        AirDerivation d = new AirDerivation(store.sites(), store.observations(), store.derived());
+    static void derived(Store store, HourGrid grid, int passes, boolean write) {
+        AirDerivation d = new AirDerivation(store.sites(), store.observations(), write ? store.derived()
+                : discarding(store.derived()));
         for (int pass = 1; pass <= passes; pass++) {
             AirDerivation.Result r = d.recomputeAll(grid.firstDay(), grid.lastDay());
             System.out.printf("pass %d: recompute into the derived tables: %d stations, %d cities, %,d hour rows,"
@@ -138,6 +141,29 @@ public final class StoreEvaluationBench {
                         (System.nanoTime() - t0) / 1e6);
             }
         }
+    }
+
+    /** {@code --write false}: the derived rows are built and handed over, then dropped (read + evaluate only). */
+    static org.envmon.store.DerivedStore discarding(org.envmon.store.DerivedStore real) {
+        return (org.envmon.store.DerivedStore) java.lang.reflect.Proxy.newProxyInstance(
+                StoreEvaluationBench.class.getClassLoader(), new Class<?>[] {org.envmon.store.DerivedStore.class},
+                (proxy, m, a) -> switch (m.getName()) {
+                    case "replace" -> null;
+                    case "replaceAll" -> new org.envmon.store.DerivedStore.BulkReplace() {
+                        @Override
+                        public void add(List<org.envmon.store.DerivedStore.Replacement> batch) {
+                        }
+
+                        @Override
+                        public void commit() {
+                        }
+
+                        @Override
+                        public void close() {
+                        }
+                    };
+                    default -> m.invoke(real, a);
+                });
     }
 
     static long ms(long t0) {

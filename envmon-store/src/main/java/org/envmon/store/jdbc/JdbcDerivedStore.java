@@ -87,17 +87,32 @@ public abstract class JdbcDerivedStore implements DerivedStore {
         }
     }
 
-    /** Hours grouped into day rows. */
+    /** Hours grouped into day rows (hours of one code in time order, as replacements hold them, group in one pass). */
     static List<HourDay> byDay(List<Hour> hours) {
-        java.util.Map<String, HourDay> m = new java.util.LinkedHashMap<>();
+        List<HourDay> out = new ArrayList<>();
+        java.util.Map<String, HourDay> unordered = null;
+        HourDay current = null;
+        long currentDay = Long.MIN_VALUE;
         for (Hour h : hours) {
-            LocalDate day = DerivedStore.dayOf(h.start());
-            int slot = (int) ((h.start().getEpochSecond() - day.atStartOfDay().toInstant(DAY_ZONE).getEpochSecond())
-                    / 3600);
-            m.computeIfAbsent(h.scope().code() + '\u0000' + h.code() + '\u0000' + day,
-                    k -> new HourDay(h.scope(), h.code(), day)).put(slot, h);
+            long local = h.start().getEpochSecond() + DAY_ZONE.getTotalSeconds();
+            long day = Math.floorDiv(local, 86_400L);
+            int slot = (int) (Math.floorMod(local, 86_400L) / 3600);
+            if (current == null || day != currentDay || current.scope != h.scope() || !current.code.equals(h.code())) {
+                String key = h.scope().code() + '\u0000' + h.code() + '\u0000' + day;
+                if (unordered == null) {
+                    unordered = new java.util.HashMap<>();
+                }
+                current = unordered.get(key);
+                if (current == null) {
+                    current = new HourDay(h.scope(), h.code(), LocalDate.ofEpochDay(day));
+                    unordered.put(key, current);
+                    out.add(current);
+                }
+                currentDay = day;
+            }
+            current.put(slot, h);
         }
-        return new ArrayList<>(m.values());
+        return out;
     }
 
     @Override
