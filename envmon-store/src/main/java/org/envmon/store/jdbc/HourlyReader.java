@@ -32,7 +32,7 @@ final class HourlyReader {
     private final boolean placeInMemory;
 
     /** Most hour slots (sites × parameters × hours) of one chunk placed in memory (~26 bytes each). */
-    static final int MAX_SLOTS = 8_000_000;
+    static final int MAX_SLOTS = Integer.getInteger("envmon.store.hourlyMaxSlots", 8_000_000);
     private static final long HOUR_MICROS = 3_600_000_000L;
 
     /** Per slot of the in-memory placement: the newest copy seen so far. */
