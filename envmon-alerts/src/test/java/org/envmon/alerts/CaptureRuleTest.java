@@ -173,7 +173,7 @@ class CaptureRuleTest {
         Alert a = openCaptureAlert(f);
         Fixtures g = f.restart(captureRules());
         for (int k = 32; k <= 48; k++) {
-            hourly(g, k, true);              // 17 values since the restart: a lower bound below the target, not reported
+            hourly(g, k, true);              // 17 since the restart: a lower bound below the target, not reported
         }
         assertThat(g.events).isEmpty();
         assertThat(g.only(AlertState.OPEN)).isEqualTo(a);
