@@ -137,6 +137,24 @@ public final class AlgalBloomRule implements AlertRule {
                 ? Set.of(spec.codes().get(TrophicStateIndex.Parameter.CHLA)) : Set.copyOf(byCode.keySet());
     }
 
+    /**
+     * An alert still active after a restart: the site's chlorophyll condition (parameter = the chl-a code) or
+     * trophic-state condition (parameter {@code TLI}) counts as raised again, without its history (the evaluation that
+     * raised it is taken as the latest), so later evaluations persist it or, {@code clearCount} in a row out of the
+     * condition, close it. The latest values behind the TLI are not restored: the TLI is evaluated again once
+     * chlorophyll a and {@code tliMinParameters} parameters have arrived after the restart, and the alert stays as it
+     * is until then.
+     */
+    @Override
+    public void restore(Alert active) {
+        boolean tli = TLI.equals(active.parameter());
+        if (!tli && !active.parameter().equals(spec.codes().get(TrophicStateIndex.Parameter.CHLA))) {
+            return;
+        }
+        SiteState s = sites.computeIfAbsent(active.subject(), k -> new SiteState());
+        (tli ? s.tli : s.chla).restore(active.dataTime());
+    }
+
     @Override
     public void onObservation(ObservationRow row, RuleContext ctx) {
         TrophicStateIndex.Parameter p = byCode.get(row.parameter());

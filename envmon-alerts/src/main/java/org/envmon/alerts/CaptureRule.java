@@ -24,6 +24,12 @@ import org.envmon.store.ObservationRow;
  * capture near zero; a parameter a station does not measure is never watched. Opens when the share is below
  * {@code target}, updates while it stays below, closes when it is back at or above. The alert's value is the share
  * (0 to 1), its threshold the target.
+ *
+ * <p>Restart: a pair whose alert is still active when the engine starts ({@link #restore}) is watched again as raised,
+ * as if first heard from at the engine's first input after the restart (tick or value), whether it sends or not. Its
+ * values from before the restart are not known, so during that first window the share counted from the values
+ * received since (re-uploaded ones included) is only a lower bound: at or above the target it already closes the
+ * alert; below, it is not reported (the alert keeps its values). After the full window the pair is evaluated as usual.
  */
 public final class CaptureRule implements AlertRule {
 
@@ -62,7 +68,8 @@ public final class CaptureRule implements AlertRule {
     }
 
     private static final class Series {
-        final Instant firstSeen;
+        /** Null for a restored pair until the first input after the restart. */
+        Instant firstSeen;
         final TreeSet<Long> slots = new TreeSet<>();
         boolean raised;
 
@@ -102,6 +109,9 @@ public final class CaptureRule implements AlertRule {
         }
         Series s = series.computeIfAbsent(row.siteCode(), k -> new HashMap<>())
                 .computeIfAbsent(row.parameter(), k -> new Series(ctx.now()));
+        if (s.firstSeen == null) {
+            s.firstSeen = ctx.now();
+        }
         if (RowFilter.clean(row)) {
             long slot = slot(row.time());
             if (slot >= slot(ctx.now()) - spec.expected()) {
@@ -114,6 +124,18 @@ public final class CaptureRule implements AlertRule {
         return Math.floorDiv(t.getEpochSecond(), spec.every().toSeconds());
     }
 
+    /**
+     * An alert still active after a restart: its site and parameter pair is watched again as raised (see the class
+     * comment for its first window), so a share back at the target closes it and one still below updates it.
+     */
+    @Override
+    public void restore(Alert active) {
+        if (spec.parameters().contains(active.parameter())) {
+            series.computeIfAbsent(active.subject(), k -> new HashMap<>())
+                    .computeIfAbsent(active.parameter(), k -> new Series(null)).raised = true;
+        }
+    }
+
     @Override
     public void onTick(Instant now, RuleContext ctx) {
         long n = spec.expected();
@@ -123,13 +145,20 @@ public final class CaptureRule implements AlertRule {
             for (Map.Entry<String, Series> e : site.getValue().entrySet()) {
                 Series s = e.getValue();
                 s.slots.headSet(from).clear();
-                if (Duration.between(s.firstSeen, now).compareTo(spec.window()) < 0) {
+                if (s.firstSeen == null) {
+                    s.firstSeen = now;
+                }
+                boolean fullWindow = Duration.between(s.firstSeen, now).compareTo(spec.window()) >= 0;
+                if (!fullWindow && !s.raised) {
                     continue;
                 }
                 int got = s.slots.subSet(from, end).size();
                 double share = (double) got / n;
                 AlertKey key = new AlertKey(spec.id(), site.getKey(), e.getKey());
                 boolean below = share < spec.target();
+                if (!fullWindow && below) {
+                    continue; // restored, first window: a lower bound, only at the target does it tell
+                }
                 if (below && !s.raised) {
                     s.raised = true;
                     ctx.raise(new Condition(key, SubjectType.SITE, spec.severity(),

@@ -116,6 +116,19 @@ public final class DrinkingSourceRule implements AlertRule {
         return Set.copyOf(parameters);
     }
 
+    /**
+     * An alert still active after a restart: its site and parameter series counts as raised again (without its
+     * history; the value that raised it is taken as the latest), so later values persist it or, {@code clearCount} in a
+     * row within the limit, close it.
+     */
+    @Override
+    public void restore(Alert active) {
+        if (parameters.contains(active.parameter())) {
+            series.computeIfAbsent(active.subject(), k -> new HashMap<>())
+                    .computeIfAbsent(active.parameter(), k -> new Streak()).restore(active.dataTime());
+        }
+    }
+
     @Override
     public void onObservation(ObservationRow row, RuleContext ctx) {
         String code = row.parameter();

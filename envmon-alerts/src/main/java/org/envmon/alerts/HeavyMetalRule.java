@@ -92,6 +92,18 @@ public final class HeavyMetalRule implements AlertRule {
         return Set.copyOf(byCode.keySet());
     }
 
+    /**
+     * An alert still active after a restart: handed to the threshold rule of its metal ({@link ThresholdRule#restore}),
+     * so later values of the metal persist it or close it.
+     */
+    @Override
+    public void restore(Alert active) {
+        ThresholdRule r = byCode.get(active.parameter());
+        if (r != null) {
+            r.restore(active);
+        }
+    }
+
     @Override
     public void onObservation(ObservationRow row, RuleContext ctx) {
         ThresholdRule r = byCode.get(row.parameter());

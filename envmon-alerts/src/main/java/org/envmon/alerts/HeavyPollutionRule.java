@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Heavy-pollution episode (重污染天气) of a city from its daily AQI ({@link DerivedAirDay}). The episode is the run of
@@ -41,6 +44,15 @@ import java.util.TreeMap;
  * the run), and once a day's running value was above the threshold, a lower running value of the same day does not
  * undo it: only the day's final value decides (no flapping during the day). With {@code provisional=false} running
  * values are ignored. Days more than {@code maxAge} before the engine clock's day (Beijing time) are ignored.
+ *
+ * <p>Restart ({@link #restore}): the city's level is that of its still-active alert, and the run before the restart is
+ * rebuilt from the alert when the city's first day after the restart arrives: days from the alert's first day (its
+ * data time) to the day before that first day (the restart is not a break: days the engine did not see count as days
+ * of the run), at least as many days, and days above {@code severe}, as the alert's message named and its level needs.
+ * The latest rebuilt day has the alert's latest AQI, the day before it the alert's peak (when higher), further days
+ * above {@code severe} as needed get {@code severe + 1}, the others {@code threshold + 1}. A day received again
+ * replaces its rebuilt value. So a final day at or below the threshold closes the alert, a day above it persists it,
+ * and escalation counts the rebuilt days.
  */
 public final class HeavyPollutionRule implements AlertRule {
 
@@ -123,10 +135,23 @@ public final class HeavyPollutionRule implements AlertRule {
         }
     }
 
+    /**
+     * The run before a restart, from a still-active alert: from {@code start} to at least {@code end}, at least
+     * {@code days} days of which {@code severeDays} above {@code severe}.
+     */
+    private record Restored(LocalDate start, LocalDate end, int days, int severeDays, int latest, int peak) {
+    }
+
     private static final class City {
         final TreeMap<LocalDate, Day> days = new TreeMap<>();
         Level level = Level.NONE;
+        /** Set by {@link #restore} until the first day after the restart. */
+        Restored restored;
     }
+
+    /** The run part of {@link #message}. */
+    private static final Pattern RUN = Pattern.compile("for (\\d+) day\\(s\\) (\\d{4}-\\d{2}-\\d{2}) to "
+            + "(\\d{4}-\\d{2}-\\d{2}), > \\d+ on (\\d+); latest");
 
     private final Spec spec;
     private final Map<String, City> cities = new HashMap<>();
@@ -144,6 +169,104 @@ public final class HeavyPollutionRule implements AlertRule {
         return spec.id();
     }
 
+    /**
+     * An alert still active after a restart: the city's episode continues at the alert's level (from its message, else
+     * its severity when that names one level, else yellow); its days are rebuilt at the city's first day after the
+     * restart (see the class comment).
+     */
+    @Override
+    public void restore(Alert active) {
+        if (!"AQI".equals(active.parameter())) {
+            return;
+        }
+        Level level = levelOf(active);
+        int latest = (int) Math.round(active.lastValue());
+        int peak = Math.max(latest, (int) Math.round(active.peakValue()));
+        int days;
+        int severeDays;
+        if (level == Level.RED && peak >= spec.redAqi()) {
+            days = 1;
+            severeDays = 0;
+        } else if (level == Level.RED) {
+            days = spec.redDays();
+            severeDays = spec.redSevereDays();
+        } else if (level == Level.ORANGE) {
+            days = spec.orangeDays();
+            severeDays = spec.orangeSevereDays();
+        } else {
+            days = spec.yellowDays();
+            severeDays = 0;
+        }
+        LocalDate start = LocalDate.ofInstant(active.dataTime() == null ? active.openedAt() : active.dataTime(),
+                BEIJING);
+        LocalDate end = start;
+        Matcher m = RUN.matcher(active.message() == null ? "" : active.message());
+        while (m.find()) { // the last match: the label comes first
+            days = Math.max(days, Integer.parseInt(m.group(1)));
+            end = LocalDate.parse(m.group(3));
+            severeDays = Math.max(severeDays, Integer.parseInt(m.group(4)));
+        }
+        City c = cities.computeIfAbsent(active.subject(), k -> new City());
+        c.level = level;
+        c.restored = new Restored(start, end, days, severeDays, latest, peak);
+    }
+
+    private Level levelOf(Alert active) {
+        String message = active.message() == null ? "" : active.message();
+        Level found = null;
+        int at = -1;
+        for (Level l : List.of(Level.YELLOW, Level.ORANGE, Level.RED)) {
+            int i = message.lastIndexOf(", " + l.code() + " (" + l.chinese() + "预警): ");
+            if (i > at) {
+                at = i;
+                found = l;
+            }
+        }
+        if (found != null) {
+            return found;
+        }
+        List<Level> bySeverity = List.of(Level.YELLOW, Level.ORANGE, Level.RED).stream()
+                .filter(l -> spec.severity(l) == active.severity()).toList();
+        return bySeverity.size() == 1 ? bySeverity.get(0) : Level.YELLOW;
+    }
+
+    /** Lays out the run of a restored alert before the city's first day {@code first} after the restart. */
+    private void rebuild(City c, LocalDate first) {
+        Restored r = c.restored;
+        c.restored = null;
+        LocalDate end = first.minusDays(1).isAfter(r.end()) ? first.minusDays(1) : r.end();
+        int n = Math.max(Math.max((int) (end.toEpochDay() - r.start().toEpochDay()) + 1, r.days()),
+                r.peak() > r.latest() ? 2 : 1);
+        int filler = spec.threshold() + 1;
+        int[] aqi = new int[n];
+        boolean[] free = new boolean[n];
+        Arrays.fill(aqi, filler);
+        Arrays.fill(free, true);
+        aqi[n - 1] = Math.max(r.latest(), filler);
+        free[n - 1] = false;
+        if (r.peak() > r.latest()) {
+            aqi[n - 2] = r.peak();
+            free[n - 2] = false;
+        }
+        int severe = 0;
+        for (int a : aqi) {
+            severe += a > spec.severe() ? 1 : 0;
+        }
+        for (int pass = 0; pass < 2; pass++) { // free days first, the latest ones first
+            for (int i = n - 1; i >= 0 && severe < r.severeDays(); i--) {
+                if ((pass == 1 || free[i]) && aqi[i] <= spec.severe()) {
+                    aqi[i] = spec.severe() + 1;
+                    severe++;
+                }
+            }
+        }
+        LocalDate day = end.minusDays(n - 1L);
+        for (int a : aqi) {
+            c.days.putIfAbsent(day, new Day(a, false));
+            day = day.plusDays(1);
+        }
+    }
+
     @Override
     public void onDerivedAirDay(DerivedAirDay d, RuleContext ctx) {
         if (!spec.cities().isEmpty() && !spec.cities().contains(d.city())) {
@@ -157,6 +280,9 @@ public final class HeavyPollutionRule implements AlertRule {
             return;
         }
         City c = cities.computeIfAbsent(d.city(), k -> new City());
+        if (c.restored != null) {
+            rebuild(c, d.day());
+        }
         Day known = c.days.get(d.day());
         boolean keepHigherRunning = d.provisional() && d.aqi() <= spec.threshold() && known != null
                 && known.provisional() && known.aqi() > spec.threshold();

@@ -110,6 +110,19 @@ public final class QcSuspectRule implements AlertRule {
         return out;
     }
 
+    /**
+     * An alert still active after a restart: its site and parameter series counts as raised again (without its
+     * history; the value that raised it is taken as the latest), so later suspect values persist it and
+     * {@code clearCount} clean ones in a row close it.
+     */
+    @Override
+    public void restore(Alert active) {
+        if (spec.parameters().contains(active.parameter())) {
+            series.computeIfAbsent(active.subject(), k -> new HashMap<>())
+                    .computeIfAbsent(active.parameter(), k -> new Streak()).restore(active.dataTime());
+        }
+    }
+
     @Override
     public void onObservation(ObservationRow row, RuleContext ctx) {
         if (!spec.parameters().contains(row.parameter()) || !filter.accepts(row, ctx)) {

@@ -40,6 +40,20 @@ final class Streak {
         return last == null || time.isAfter(last);
     }
 
+    /**
+     * Marks the series as raised again after a restart (an alert of it is still active), without its history: the
+     * next values persist or clear it. {@code lastTaken} (the time of the value that raised it, or null) is taken as
+     * the latest value, so a redelivered older value is not taken.
+     */
+    void restore(Instant lastTaken) {
+        raised = true;
+        bad = 0;
+        good = 0;
+        if (lastTaken != null && isNew(lastTaken)) {
+            last = lastTaken;
+        }
+    }
+
     /** Takes one value; {@link Step#NONE} also for a value that is not new. */
     Step next(Instant time, boolean isBad, int minCount, int clearCount) {
         if (!isNew(time)) {

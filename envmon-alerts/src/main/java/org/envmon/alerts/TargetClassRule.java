@@ -98,6 +98,19 @@ public final class TargetClassRule implements AlertRule {
         return spec.parameters();
     }
 
+    /**
+     * An alert still active after a restart: its site and parameter series counts as raised again (without its
+     * history; the value that raised it is taken as the latest), so later values persist it or, {@code clearCount} in a
+     * row at or better than the target, close it.
+     */
+    @Override
+    public void restore(Alert active) {
+        if (items.containsKey(active.parameter())) {
+            series.computeIfAbsent(active.subject(), k -> new HashMap<>())
+                    .computeIfAbsent(active.parameter(), k -> new Streak()).restore(active.dataTime());
+        }
+    }
+
     @Override
     public void onObservation(ObservationRow row, RuleContext ctx) {
         WaterItems.Item item = items.get(row.parameter());

@@ -114,4 +114,34 @@ class AlgalBloomRuleTest {
         assertThat(f.only(AlertState.OPEN).ruleId()).isEqualTo("algal-bloom");
         assertThat(f.only(AlertState.OPEN).severity()).isEqualTo(Severity.MAJOR);
     }
+
+    @Test
+    void restoredChlorophyllAndTrophicStateAlertsPersistAndCloseAutomaticallyAfterARestart() {
+        String[] config = {"rule.ab.type=algal-bloom"};
+        Fixtures f = new Fixtures(Fixtures.rules(config));
+        f.section("L01", "lake", 3, false);
+        // chl-a 30 >= 25, TLI(Σ) ≈ 62: both conditions
+        f.values("L01", h(0), "w01016", 30, "w21011", 0.15, "w21001", 2.0, "w01019", 8);
+        assertThat(f.engine.list(AlertState.OPEN, 10)).extracting(Alert::parameter)
+                .containsExactlyInAnyOrder("w01016", AlgalBloomRule.TLI);
+
+        Fixtures g = f.restart(Fixtures.rules(config));
+        g.values("L01", h(4), "w01016", 40);   // chl-a persists; the TLI needs 3 parameters: left as it is
+        g.values("L01", h(8), "w01016", 35, "w21011", 0.2, "w21001", 2.5, "w01019", 9); // both persist
+        assertThat(g.events).isEmpty();
+        assertThat(g.engine.list(null, 10)).hasSize(2);
+        Alert tli = g.engine.list(AlertState.OPEN, 10).stream()
+                .filter(a -> a.parameter().equals(AlgalBloomRule.TLI)).findFirst().orElseThrow();
+        assertThat(tli.lastValue()).isGreaterThan(tli.value());
+        Alert chla = g.engine.list(AlertState.OPEN, 10).stream()
+                .filter(a -> a.parameter().equals("w01016")).findFirst().orElseThrow();
+        assertThat(chla.peakValue()).isEqualTo(40);
+        // better water: both close automatically
+        g.values("L01", h(12), "w01016", 5, "w21011", 0.03, "w21001", 0.6, "w01019", 3);
+        assertThat(g.types()).containsExactly(Type.CLOSED, Type.CLOSED);
+        assertThat(g.engine.list(AlertState.OPEN, 10)).isEmpty();
+        assertThat(g.engine.list(AlertState.CLOSED, 10)).extracting(Alert::closedBy)
+                .containsOnly(Alert.SYSTEM);
+        assertThat(g.engine.list(null, 10)).hasSize(2);
+    }
 }

@@ -12,11 +12,15 @@ import org.junit.jupiter.api.Test;
 class CaptureRuleTest {
 
     private static Fixtures capture(String... extra) {
+        return new Fixtures(captureRules(extra));
+    }
+
+    private static List<AlertRule> captureRules(String... extra) {
         String[] base = {"rule.cap.type=capture", "rule.cap.parameters=a34004, a21026", "rule.cap.medium=air"};
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
-        return new Fixtures(Fixtures.rules(all));
+        return Fixtures.rules(all);
     }
 
     /** The clock at 2 minutes past the end of hour {@code hour}. */
@@ -124,5 +128,57 @@ class CaptureRuleTest {
         silent(f, 14);                       // below again: a new alert
         assertThat(f.only(AlertState.OPEN).id()).isNotEqualTo(id);
         assertThat(f.types()).containsExactly(Type.OPENED, Type.ACKNOWLEDGED, Type.CLOSED, Type.OPENED);
+    }
+
+    /** Opens the PM2.5 capture alert of A01 (17 of 24 at the tick after hour 31), as in the first test. */
+    private static Alert openCaptureAlert(Fixtures f) {
+        for (int k = 0; k <= 24; k++) {
+            hourly(f, k, true);
+        }
+        for (int k = 25; k <= 31; k++) {
+            silent(f, k);
+        }
+        return f.only(AlertState.OPEN);
+    }
+
+    @Test
+    void aRestoredPairIsEvaluatedAfterAFullWindowSinceTheRestartThenPersistsAndClosesWhenCaptureRecovers() {
+        Fixtures f = capture();
+        Alert a = openCaptureAlert(f);
+        Fixtures g = f.restart(captureRules());
+        for (int k = 32; k <= 55; k++) {
+            silent(g, k);                    // first window since the restart (first tick after hour 32): not reported
+        }
+        assertThat(g.only(AlertState.OPEN)).isEqualTo(a);
+        silent(g, 56);                       // a full window: 0 of 24, the same alert
+        assertThat(g.events).isEmpty();
+        assertThat(g.engine.list(null, 10)).hasSize(1);
+        assertThat(g.only(AlertState.OPEN).lastValue()).isEqualTo(0.0);
+        for (int k = 57; k <= 73; k++) {
+            hourly(g, k, true);              // 17 of 24: still below
+        }
+        assertThat(g.events).isEmpty();
+        assertThat(g.only(AlertState.OPEN).lastValue()).isEqualTo(17 / 24.0);
+        hourly(g, 74, true);                 // 18 of 24: at the target
+        assertThat(g.types()).containsExactly(Type.CLOSED);
+        Alert closed = g.only(AlertState.CLOSED);
+        assertThat(closed.id()).isEqualTo(a.id());
+        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
+        assertThat(closed.lastValue()).isEqualTo(0.75);
+    }
+
+    @Test
+    void aRestoredPairWhoseCaptureIsBackAtTheTargetClosesWithinTheFirstWindowAfterTheRestart() {
+        Fixtures f = capture();
+        Alert a = openCaptureAlert(f);
+        Fixtures g = f.restart(captureRules());
+        for (int k = 32; k <= 48; k++) {
+            hourly(g, k, true);              // 17 since the restart: a lower bound below the target, not reported
+        }
+        assertThat(g.events).isEmpty();
+        assertThat(g.only(AlertState.OPEN)).isEqualTo(a);
+        hourly(g, 49, true);                 // 18 of 24 known already: at the target
+        assertThat(g.types()).containsExactly(Type.CLOSED);
+        assertThat(g.only(AlertState.CLOSED).id()).isEqualTo(a.id());
     }
 }

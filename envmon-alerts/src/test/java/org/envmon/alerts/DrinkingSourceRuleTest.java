@@ -125,4 +125,25 @@ class DrinkingSourceRuleTest {
         assertThat(f.only(AlertState.OPEN).ruleId()).isEqualTo("drinking-source");
         assertThat(f.only(AlertState.OPEN).severity()).isEqualTo(Severity.CRITICAL);
     }
+
+    @Test
+    void aRestoredAlertPersistsWithoutADuplicateAndClosesAutomaticallyAfterARestart() {
+        String[] config = {"rule.ds.type=drinking-source", "rule.ds.clear-count=2"};
+        Fixtures f = new Fixtures(Fixtures.rules(config));
+        f.section("D01", "reservoir", 2, true);
+        f.hour("D01", "w20124", h(0), 0.15);  // Mn above 0.1
+        Alert a = f.only(AlertState.OPEN);
+
+        Fixtures g = f.restart(Fixtures.rules(config));
+        g.hour("D01", "w20124", h(1), 0.3);   // still above: the same alert
+        g.hour("D01", "w20124", h(2), 0.05);  // within: 1 of 2
+        assertThat(g.events).isEmpty();
+        assertThat(g.engine.list(null, 10)).hasSize(1);
+        assertThat(g.only(AlertState.OPEN).peakValue()).isEqualTo(0.3);
+        g.hour("D01", "w20124", h(3), 0.1);   // at the limit: within, 2 of 2
+        assertThat(g.types()).containsExactly(Type.CLOSED);
+        Alert closed = g.only(AlertState.CLOSED);
+        assertThat(closed.id()).isEqualTo(a.id());
+        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
+    }
 }

@@ -51,15 +51,33 @@ final class Fixtures {
     final Map<String, Site> sites = new HashMap<>();
     final List<AlertEvent> events = new ArrayList<>();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final AlertRepository repository;
     final AlertEngine engine;
 
     Fixtures(List<AlertRule> rules) {
+        this(rules, new InMemoryAlertRepository());
+    }
+
+    Fixtures(List<AlertRule> rules, AlertRepository repository) {
         site("W01", Medium.SURFACE_WATER, "杭州");
         site("W02", Medium.SURFACE_WATER, "杭州");
         site("A01", Medium.AIR, "北京");
-        engine = new AlertEngine(rules, new InMemoryAlertRepository(), code -> Optional.ofNullable(sites.get(code)),
-                clock, 1000, registry);
+        this.repository = repository;
+        engine = new AlertEngine(rules, repository, code -> Optional.ofNullable(sites.get(code)), clock, 1000,
+                registry);
         engine.subscribe(events::add);
+    }
+
+    /**
+     * A restart: closes this engine and creates a new one with {@code freshRules} (new instances, no state) over the
+     * same repository, with the same sites and clock time. The new fixture's events start empty.
+     */
+    Fixtures restart(List<AlertRule> freshRules) {
+        engine.close();
+        Fixtures f = new Fixtures(freshRules, repository);
+        f.sites.putAll(sites);
+        f.clock.now = clock.now;
+        return f;
     }
 
     void site(String code, Medium medium, String city) {

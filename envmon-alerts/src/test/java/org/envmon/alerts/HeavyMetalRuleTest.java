@@ -59,4 +59,29 @@ class HeavyMetalRuleTest {
         assertThat(f.only(AlertState.OPEN).ruleId()).isEqualTo("heavy-metal");
         assertThat(f.only(AlertState.OPEN).severity()).isEqualTo(Severity.MAJOR);
     }
+
+    @Test
+    void aRestoredAlertGoesToItsMetalsThresholdRuleAfterARestart() {
+        String[] config = {"rule.hm.type=heavy-metal"};
+        Fixtures f = new Fixtures(Fixtures.rules(config));
+        f.hour("W01", "w20089", h(0), 120);   // Tl above 100 ng/L
+        f.hour("W01", "w20004", h(0), 7);     // Sb above 5 µg/L
+        assertThat(f.engine.list(AlertState.OPEN, 10)).hasSize(2);
+
+        Fixtures g = f.restart(Fixtures.rules(config));
+        g.hour("W01", "w20089", h(1), 300);   // still above: the same alert
+        g.hour("W01", "w20004", h(1), 6);
+        assertThat(g.events).isEmpty();
+        assertThat(g.engine.list(null, 10)).hasSize(2);
+        g.hour("W01", "w20089", h(2), 80);    // Tl below: closed; Sb stays open
+        assertThat(g.types()).containsExactly(Type.CLOSED);
+        Alert closed = g.only(AlertState.CLOSED);
+        assertThat(closed.parameter()).isEqualTo("w20089");
+        assertThat(closed.peakValue()).isEqualTo(300);
+        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
+        assertThat(g.only(AlertState.OPEN).parameter()).isEqualTo("w20004");
+        g.hour("W01", "w20004", h(2), 2);
+        assertThat(g.engine.list(AlertState.OPEN, 10)).isEmpty();
+        assertThat(g.types()).containsExactly(Type.CLOSED, Type.CLOSED);
+    }
 }

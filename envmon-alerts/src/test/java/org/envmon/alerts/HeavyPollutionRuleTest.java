@@ -155,4 +155,59 @@ class HeavyPollutionRuleTest {
         assertThat(a.ruleId()).isEqualTo("heavy-pollution");
         assertThat(a.severity()).isEqualTo(Severity.MAJOR);  // orange: red needs 4 days
     }
+
+    @Test
+    void aRestoredEpisodePersistsEscalatesAcrossRestartsAndClosesOnAFinalDayAtOrBelow200() {
+        Fixtures f = episode();
+        day(f, 1, 250);
+        day(f, 2, 260);                      // yellow
+        Alert yellow = f.only(AlertState.OPEN);
+
+        Fixtures g = f.restart(Fixtures.rules("rule.hp.type=heavy-pollution"));
+        day(g, 3, 270);                      // 3 days, none above 300: still yellow, the same alert
+        assertThat(g.events).isEmpty();
+        assertThat(g.engine.list(null, 10)).hasSize(1);
+        assertThat(g.only(AlertState.OPEN).id()).isEqualTo(yellow.id());
+        assertThat(g.only(AlertState.OPEN).lastValue()).isEqualTo(270);
+        day(g, 4, 310);                      // 4 days (2 rebuilt), one above 300: orange
+        assertThat(g.types()).containsExactly(Type.CLOSED, Type.OPENED);
+        assertThat(g.only(AlertState.CLOSED).history().get(1).note()).contains("level changed from yellow to orange");
+        Alert orange = g.only(AlertState.OPEN);
+        assertThat(orange.severity()).isEqualTo(Severity.MAJOR);
+        assertThat(orange.dataTime()).isEqualTo(yellow.dataTime());
+        assertThat(orange.message()).contains("for 4 day(s) 2026-06-26 to 2026-06-29, > 300 on 1");
+
+        Fixtures g2 = g.restart(Fixtures.rules("rule.hp.type=heavy-pollution"));
+        day(g2, 5, 320);                     // the rebuilt day above 300 counts: 5 days, 2 above 300: red
+        assertThat(g2.types()).containsExactly(Type.CLOSED, Type.OPENED);
+        Alert red = g2.engine.list(AlertState.OPEN, 10).get(0);
+        assertThat(red.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(red.message()).contains("red (红色预警)", "for 5 day(s)", "> 300 on 2");
+
+        Fixtures g3 = g2.restart(Fixtures.rules("rule.hp.type=heavy-pollution"));
+        day(g3, "石家庄", 6, 150, true);     // today's running value at or below 200: neither ends nor extends
+        assertThat(g3.events).isEmpty();
+        assertThat(g3.engine.find(red.id()).orElseThrow().state()).isEqualTo(AlertState.OPEN);
+        day(g3, 6, 150);                     // final: the episode has ended
+        assertThat(g3.types()).containsExactly(Type.CLOSED);
+        Alert closed = g3.engine.find(red.id()).orElseThrow();
+        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
+        assertThat(closed.history().get(1).note()).contains("the episode (red) has ended");
+        assertThat(g3.engine.list(AlertState.OPEN, 10)).isEmpty();
+    }
+
+    @Test
+    void daysTheEngineDidNotSeeDuringARestartDoNotBreakTheRestoredRun() {
+        Fixtures f = episode();
+        day(f, 1, 250);
+        day(f, 2, 260);                      // yellow
+        long id = f.only(AlertState.OPEN).id();
+        Fixtures g = f.restart(Fixtures.rules("rule.hp.type=heavy-pollution"));
+        day(g, 5, 240);                      // days 3 and 4 not seen: the run goes on
+        assertThat(g.events).isEmpty();
+        assertThat(g.engine.find(id).orElseThrow().lastValue()).isEqualTo(240);
+        day(g, 6, 200);
+        assertThat(g.types()).containsExactly(Type.CLOSED);
+        assertThat(g.engine.find(id).orElseThrow().state()).isEqualTo(AlertState.CLOSED);
+    }
 }

@@ -100,4 +100,25 @@ class QcSuspectRuleTest {
         value(f, "A01", "a34004", 2, 40, false, "CONSTANT");
         assertThat(f.only(AlertState.OPEN).ruleId()).isEqualTo("qc-suspect");
     }
+
+    @Test
+    void aRestoredAlertPersistsWithoutADuplicateAndClosesAutomaticallyAfterARestart() {
+        String[] config = {"rule.qc.type=qc-suspect", "rule.qc.clear-count=2"};
+        Fixtures f = qc("rule.qc.clear-count=2");
+        value(f, "A01", "a34004", 0, 900, false, "ABOVE_RANGE");
+        Alert a = f.only(AlertState.OPEN);
+
+        Fixtures g = f.restart(Fixtures.rules(config));
+        value(g, "A01", "a34004", 0, 40, true);                  // the raising hour redelivered: not taken
+        value(g, "A01", "a34004", 1, 950, false, "ABOVE_RANGE"); // still suspect: the same alert
+        value(g, "A01", "a34004", 2, 40, true);                  // clean: 1 of 2
+        assertThat(g.events).isEmpty();
+        assertThat(g.engine.list(null, 10)).hasSize(1);
+        assertThat(g.only(AlertState.OPEN).peakValue()).isEqualTo(950);
+        value(g, "A01", "a34004", 3, 42, true);
+        assertThat(g.types()).containsExactly(Type.CLOSED);
+        Alert closed = g.only(AlertState.CLOSED);
+        assertThat(closed.id()).isEqualTo(a.id());
+        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
+    }
 }

@@ -152,4 +152,26 @@ class TargetClassRuleTest {
         f.hour("W01", "w21003", h(12), 1.0); // at the limit: class III
         assertThat(f.types()).containsExactly(Type.OPENED, Type.CLOSED);
     }
+
+    @Test
+    void aRestoredAlertPersistsWithoutADuplicateAndClosesAutomaticallyAfterARestart() {
+        String[] config = {"rule.tc.type=target-class"};
+        Fixtures f = new Fixtures(Fixtures.rules(config));
+        f.section("S2", "river", 2, false);  // target class II
+        f.hour("S2", "w21003", h(0), 0.8);   // class III
+        Alert a = f.only(AlertState.OPEN);
+
+        Fixtures g = f.restart(Fixtures.rules(config));
+        g.hour("S2", "w21003", h(0), 0.3);   // the raising hour redelivered: not taken
+        g.hour("S2", "w21003", h(1), 1.2);   // still worse: the same alert
+        assertThat(g.events).isEmpty();
+        assertThat(g.only(AlertState.OPEN).id()).isEqualTo(a.id());
+        assertThat(g.only(AlertState.OPEN).peakValue()).isEqualTo(1.2);
+        g.hour("S2", "w21003", h(2), 0.4);   // class II: closed automatically
+        assertThat(g.types()).containsExactly(Type.CLOSED);
+        Alert closed = g.only(AlertState.CLOSED);
+        assertThat(closed.id()).isEqualTo(a.id());
+        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
+        assertThat(closed.lastValue()).isEqualTo(0.4);
+    }
 }
