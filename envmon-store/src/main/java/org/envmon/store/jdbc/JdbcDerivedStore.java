@@ -21,6 +21,7 @@ import org.envmon.store.DerivedStore;
 public abstract class JdbcDerivedStore implements DerivedStore {
     /** Codes per {@code IN (...)} list of a read. */
     private static final int CODES_PER_READ = 500;
+    private static final int LATE_ROWS_PER_STATEMENT = 300;
     protected static final String HOUR_COLUMNS = "scope, code, day, aqi, primary_mask, stations, so2, no2, pm10, pm25,"
             + " co, o3, o3_8h";
     protected static final String DAY_COLUMNS = "scope, code, day, aqi, primary_mask, stations, so2, no2, pm10, pm25, co,"
@@ -130,32 +131,53 @@ public abstract class JdbcDerivedStore implements DerivedStore {
         bulkLock.acquireUninterruptibly();
         try {
             Jdbc.inTransaction(db, "derived replace of " + batch.size() + " ranges", c -> {
-                try (PreparedStatement dh = c.prepareStatement("DELETE FROM air_hourly WHERE scope = ? AND code = ?"
-                        + " AND day >= ? AND day < ?");
-                        PreparedStatement dd = c.prepareStatement("DELETE FROM air_daily WHERE scope = ? AND code = ?"
-                                + " AND day >= ? AND day <= ?")) {
-                    for (Replacement r : batch) {
-                        if (r.fromHour() != null) {
-                            dh.setString(1, r.scope().code());
-                            dh.setString(2, r.code());
-                            dh.setObject(3, DerivedStore.dayOf(r.fromHour()));
-                            dh.setObject(4, DerivedStore.dayOf(r.toHour()));
-                            dh.executeUpdate();
-                        }
-                        if (r.fromDay() != null) {
-                            dd.setString(1, r.scope().code());
-                            dd.setString(2, r.code());
-                            dd.setObject(3, r.fromDay());
-                            dd.setObject(4, r.toDay());
-                            dd.executeUpdate();
-                        }
-                    }
-                }
+                deleteRanges(c, batch);
                 insert(c, byDay(hours), days);
                 return null;
             });
         } finally {
             bulkLock.release();
+        }
+    }
+
+    /**
+     * Deletes the replaced ranges: replacements with the same scope and ranges (a recompute's are all alike) go
+     * as one statement per chunk of codes, so a large table is scanned once per chunk, not once per code.
+     */
+    private static void deleteRanges(Connection c, List<Replacement> batch) throws SQLException {
+        java.util.Map<List<Object>, List<String>> groups = new java.util.LinkedHashMap<>();
+        for (Replacement r : batch) {
+            java.util.List<Object> key = java.util.Arrays.asList(r.scope(), r.fromHour(), r.toHour(), r.fromDay(),
+                    r.toDay());
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r.code());
+        }
+        for (java.util.Map.Entry<List<Object>, List<String>> g : groups.entrySet()) {
+            Scope scope = (Scope) g.getKey().get(0);
+            Instant fromHour = (Instant) g.getKey().get(1);
+            Instant toHour = (Instant) g.getKey().get(2);
+            LocalDate fromDay = (LocalDate) g.getKey().get(3);
+            LocalDate toDay = (LocalDate) g.getKey().get(4);
+            for (List<String> chunk : chunks(new java.util.LinkedHashSet<>(g.getValue()))) {
+                if (fromHour != null) {
+                    delete(c, "DELETE FROM air_hourly WHERE scope = ? AND day >= ? AND day < ?" + in(chunk), scope,
+                            DerivedStore.dayOf(fromHour), DerivedStore.dayOf(toHour), chunk);
+                }
+                if (fromDay != null) {
+                    delete(c, "DELETE FROM air_daily WHERE scope = ? AND day >= ? AND day <= ?" + in(chunk), scope,
+                            fromDay, toDay, chunk);
+                }
+            }
+        }
+    }
+
+    private static void delete(Connection c, String sql, Scope scope, LocalDate a, LocalDate b, List<String> codes)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, scope.code());
+            ps.setObject(2, a);
+            ps.setObject(3, b);
+            bindCodes(ps, 4, codes);
+            ps.executeUpdate();
         }
     }
 
@@ -361,13 +383,27 @@ public abstract class JdbcDerivedStore implements DerivedStore {
         if (late.isEmpty()) {
             return;
         }
+        // One flag per site and hour (the first arrival kept), multi-row statements of a few hundred rows.
+        java.util.Map<String, Late> unique = new java.util.LinkedHashMap<>();
+        for (Late l : late) {
+            unique.putIfAbsent(l.site() + '\u0000' + l.hour(), l);
+        }
+        List<Late> rows = new ArrayList<>(unique.values());
         Jdbc.inTransaction(db, "late data flags", c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO late_data (site_code, hour, received_at)"
-                    + " VALUES (?, ?, ?) ON CONFLICT (site_code, hour) DO NOTHING")) {
-                for (Late l : late) {
-                    ps.setString(1, l.site());
-                    Jdbc.setInstant(ps, 2, l.hour());
-                    Jdbc.setInstant(ps, 3, l.receivedAt());
+            for (int from = 0; from < rows.size(); from += LATE_ROWS_PER_STATEMENT) {
+                List<Late> chunk = rows.subList(from, Math.min(rows.size(), from + LATE_ROWS_PER_STATEMENT));
+                StringBuilder sql = new StringBuilder("INSERT INTO late_data (site_code, hour, received_at) VALUES ");
+                for (int i = 0; i < chunk.size(); i++) {
+                    sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
+                }
+                sql.append(" ON CONFLICT (site_code, hour) DO NOTHING");
+                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                    int k = 1;
+                    for (Late l : chunk) {
+                        ps.setString(k++, l.site());
+                        Jdbc.setInstant(ps, k++, l.hour());
+                        Jdbc.setInstant(ps, k++, l.receivedAt());
+                    }
                     ps.executeUpdate();
                 }
             }
@@ -405,7 +441,7 @@ public abstract class JdbcDerivedStore implements DerivedStore {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    private static List<List<String>> chunks(Collection<String> codes) {
+    static List<List<String>> chunks(Collection<String> codes) {
         List<List<String>> out = new ArrayList<>();
         if (codes == null) {
             out.add(null);
