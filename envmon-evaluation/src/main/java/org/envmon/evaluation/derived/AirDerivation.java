@@ -205,6 +205,40 @@ public final class AirDerivation {
         return recompute(new Selection(cityDays.keySet(), stationDays.keySet()), from, to, cityHours);
     }
 
+    /**
+     * The live path's shortcut to {@link #apply}: the same union recompute, derived directly from the changed
+     * (site, hour) keys without enumerating every affected output. A value at hour h affects outputs up to h + 23 h
+     * (24-h moving means, the 2012 SO2 rule, O3 8-h windows), so the days are day(h) … day(h + 23 h); the groups
+     * are the changed stations' cities (non-control stations) and the stations without a city or control stations.
+     * Changes of non-air or unknown sites are ignored.
+     */
+    public Result applyChanges(Collection<Recompute.Change> changes, java.util.function.Function<String, Site> lookup,
+            Consumer<CityDays> cityHours) {
+        Set<String> cities = new java.util.TreeSet<>();
+        Set<String> stations = new java.util.TreeSet<>();
+        LocalDate from = null;
+        LocalDate to = null;
+        for (Recompute.Change c : changes) {
+            Site s = lookup.apply(c.site());
+            if (s == null || s.medium() != Medium.AIR) {
+                continue;
+            }
+            if (s.city() != null && !s.control()) {
+                cities.add(s.city());
+            } else {
+                stations.add(s.code());
+            }
+            LocalDate a = LocalDateTime.ofInstant(c.time(), HourGrid.BEIJING).toLocalDate();
+            LocalDate b = LocalDateTime.ofInstant(c.time().plusSeconds(23 * 3600L), HourGrid.BEIJING).toLocalDate();
+            from = from == null || a.isBefore(from) ? a : from;
+            to = to == null || b.isAfter(to) ? b : to;
+        }
+        if (from == null) {
+            return new Result(0, 0, 0, 0, Duration.ZERO);
+        }
+        return recompute(new Selection(cities, stations), from, to, cityHours);
+    }
+
     /** The air sites of the selection ordered by city (null last) then code. */
     private List<Site> members(Selection sel) {
         List<Site> out = new ArrayList<>();

@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the derived air tables current as data arrives (issue 5): receives the ingest writer's committed batches
  * ({@link #committed}, the signature of the ingest module's {@code CommittedListener}; it only queues there), and
- * every {@code interval} turns the changed (site,
- * pollutant, hour) keys into {@link Recompute#affected} outputs and recomputes them ({@link AirDerivation#apply}).
+ * every {@code interval} turns the changed (site, hour) keys into the affected cities and stations and the days
+ * day(h) … day(h + 23 h), and recomputes them in one read and one write ({@link AirDerivation#applyChanges}).
  * Recomputed city rows go to the live consumers (the alert engine's city AQI feed).
  *
  * <p>Policy: live data (any source but file imports, whose command recomputes its own range) for an hour older than
@@ -51,8 +50,11 @@ public final class LiveRecompute implements AutoCloseable {
     private final Duration interval;
     private final Duration window;
     private final Clock clock;
-    private final ConcurrentLinkedQueue<Recompute.Change> changes = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<DerivedStore.Late> late = new ConcurrentLinkedQueue<>();
+    /** Changed (site, hour) keys (the pollutant does not change which days are recomputed). */
+    private final java.util.Set<Recompute.Change> changes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Late (site, hour) keys, the first arrival kept. */
+    private final java.util.concurrent.ConcurrentHashMap<Recompute.Change, DerivedStore.Late> late =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Consumer<AirDerivation.CityDays>> consumers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Object work = new Object();
     private final Counter lateCounter;
@@ -72,7 +74,7 @@ public final class LiveRecompute implements AutoCloseable {
         this.interval = interval;
         this.window = window;
         this.clock = clock;
-        this.lateCounter = Counter.builder("envmon.evaluation.late").description("Live hourly values older than the"
+        this.lateCounter = Counter.builder("envmon.evaluation.late").description("Live station-hours older than the"
                 + " recompute window, flagged for envmon recompute").register(registry);
         this.failures = Counter.builder("envmon.evaluation.recompute.failures").register(registry);
         this.cycle = Timer.builder("envmon.evaluation.recompute").description("Live recompute cycles")
@@ -114,11 +116,13 @@ public final class LiveRecompute implements AutoCloseable {
                 if (r.interval() != Interval.HOUR || AirPollutants.indexOf(r.parameter()) < 0) {
                     continue;
                 }
+                Instant hour = r.time().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+                Recompute.Change key = new Recompute.Change(r.siteCode(), null, hour);
                 if (r.time().isBefore(oldest)) {
-                    late.add(new DerivedStore.Late(r.siteCode(), r.time().truncatedTo(java.time.temporal.ChronoUnit
-                            .HOURS), w.packet().receivedAt() == null ? clock.instant() : w.packet().receivedAt()));
+                    late.computeIfAbsent(key, k -> new DerivedStore.Late(r.siteCode(), hour,
+                            w.packet().receivedAt() == null ? clock.instant() : w.packet().receivedAt()));
                 } else {
-                    changes.add(new Recompute.Change(r.siteCode(), r.parameter(), r.time()));
+                    changes.add(key);
                 }
             }
         }
@@ -129,7 +133,7 @@ public final class LiveRecompute implements AutoCloseable {
         List<Recompute.Change> c = new ArrayList<>();
         Instant t = from.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
         for (; t.isBefore(to); t = t.plusSeconds(3600)) {
-            c.add(new Recompute.Change(site, parameter, t));
+            c.add(new Recompute.Change(site, null, t));
         }
         synchronized (work) {
             recompute(c);
@@ -149,16 +153,21 @@ public final class LiveRecompute implements AutoCloseable {
     public int runOnce() {
         synchronized (work) {
             List<DerivedStore.Late> l = new ArrayList<>();
-            for (DerivedStore.Late x; (x = late.poll()) != null; ) {
-                l.add(x);
+            for (Recompute.Change k : new ArrayList<>(late.keySet())) {
+                DerivedStore.Late x = late.remove(k);
+                if (x != null) {
+                    l.add(x);
+                }
             }
             if (!l.isEmpty()) {
-                store.derived().markLate(new LinkedHashSet<>(l));
+                store.derived().markLate(l);
                 lateCounter.increment(l.size());
             }
             Set<Recompute.Change> c = new LinkedHashSet<>();
-            for (Recompute.Change x; (x = changes.poll()) != null; ) {
-                c.add(x);
+            for (Recompute.Change x : new ArrayList<>(changes)) {
+                if (changes.remove(x)) {
+                    c.add(x);
+                }
             }
             if (c.isEmpty()) {
                 return 0;
@@ -180,7 +189,7 @@ public final class LiveRecompute implements AutoCloseable {
         if (ok.isEmpty()) {
             return;
         }
-        AirDerivation.Result r = derivation.apply(Recompute.affected(ok, known::get), city -> {
+        AirDerivation.Result r = derivation.applyChanges(ok, known::get, city -> {
             for (Consumer<AirDerivation.CityDays> k : consumers) {
                 try {
                     k.accept(city);
