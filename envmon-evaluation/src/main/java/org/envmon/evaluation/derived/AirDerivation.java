@@ -91,7 +91,8 @@ public final class AirDerivation {
 
     /**
      * Recomputes days {@code from … to} (inclusive) of the selection; {@code cityHours} receives each recomputed city
-     * (for live consumers such as the alert engine) after its rows are written.
+     * (for live consumers such as the alert engine) after its rows are written (not for {@link Selection#everything},
+     * the bulk rebuild).
      */
     public Result recompute(Selection selection, LocalDate from, LocalDate to, Consumer<CityDays> cityHours) {
         Objects.requireNonNull(selection, "selection");
@@ -109,46 +110,70 @@ public final class AirDerivation {
                 wholeCities.add(s.city());
             }
         }
+        Instant fromHour = from.atStartOfDay().toInstant(HourGrid.BEIJING);
+        Instant toHour = to.plusDays(1).atStartOfDay().toInstant(HourGrid.BEIJING);
+        // Everything: one bulk rebuild (one range delete, one transaction); else per-code replacements.
+        Writer writer = new Writer(derived, selection.all() ? new Instant[] {fromHour, toHour} : null, from, to);
+        int[] counts = new int[2];
+        List<CityDays> done = selection.all() ? null : new ArrayList<>(); // the live path's consumers
+        try {
+            // Window by window (the derived rows of a day need the day before for their moving means, nothing
+            // earlier): a window's read covers few hours, so the store reads many sites per query, and the
+            // observations of a window lie together (they arrive in time order).
+            for (LocalDate w0 = from; !w0.isAfter(to); w0 = w0.plusDays(WINDOW_DAYS)) {
+                LocalDate w1 = w0.plusDays(WINDOW_DAYS - 1).isAfter(to) ? to : w0.plusDays(WINDOW_DAYS - 1);
+                window(members, wholeCities, w0, w1, writer, counts, done, w0.equals(from));
+            }
+        } finally {
+            writer.finish();
+        }
+        if (done != null) {
+            done.forEach(cityHours);
+        }
+        return new Result(counts[0], counts[1], writer.hourRows, writer.dayRows,
+                Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** Days per window of a long recompute. */
+    static final int WINDOW_DAYS = 28;
+
+    private void window(List<Site> members, Set<String> wholeCities, LocalDate from, LocalDate to, Writer writer,
+            int[] counts, List<CityDays> done, boolean first) {
         HourGrid grid = HourGrid.of(from.minusDays(1), to);
         int firstHour = 24;
         Instant fromHour = grid.start(firstHour);
         Instant toHour = grid.start(grid.hours());
-        // Everything: one bulk rebuild (one range delete, one transaction); else per-code replacements.
-        Writer writer = new Writer(derived, selection.all() ? new Instant[] {fromHour, toHour} : null, from, to);
-        int[] counts = new int[2];
-        List<CityDays> done = new ArrayList<>();
-        try {
-            reader.streamCities(members, grid, grid.start(0), toHour, (city, series) -> {
-                List<DerivedStore.Replacement> out = new ArrayList<>();
-                List<StationHourSeries> evaluation = new ArrayList<>();
-                for (StationHourSeries s : series) {
-                    out.add(replacement(Scope.STATION, s.code(), s, grid, firstHour, from, to));
+        reader.streamCities(members, grid, grid.start(0), toHour, (city, series) -> {
+            List<DerivedStore.Replacement> out = new ArrayList<>();
+            List<StationHourSeries> evaluation = new ArrayList<>();
+            for (StationHourSeries s : series) {
+                out.add(replacement(Scope.STATION, s.code(), s, grid, firstHour, from, to));
+                if (first) {
                     counts[0]++;
-                    if (!s.control()) {
-                        evaluation.add(s);
-                    }
                 }
-                if (city != null && wholeCities.contains(city)) {
-                    DerivedStore.Replacement r;
-                    if (evaluation.isEmpty()) {
-                        r = new DerivedStore.Replacement(Scope.CITY, city, fromHour, toHour, List.of(), from, to,
-                                List.of());
-                    } else {
-                        r = replacement(Scope.CITY, city, AirEvaluator.cityMean(city, evaluation), grid, firstHour,
-                                from, to);
-                    }
-                    out.add(r);
+                if (!s.control()) {
+                    evaluation.add(s);
+                }
+            }
+            if (city != null && wholeCities.contains(city)) {
+                DerivedStore.Replacement r;
+                if (evaluation.isEmpty()) {
+                    r = new DerivedStore.Replacement(Scope.CITY, city, fromHour, toHour, List.of(), from, to,
+                            List.of());
+                } else {
+                    r = replacement(Scope.CITY, city, AirEvaluator.cityMean(city, evaluation), grid, firstHour,
+                            from, to);
+                }
+                out.add(r);
+                if (done != null) {
                     done.add(new CityDays(city, r.hours(), r.days()));
+                }
+                if (first) {
                     counts[1]++;
                 }
-                writer.submit(out);
-            });
-        } finally {
-            writer.finish();
-        }
-        done.forEach(cityHours);
-        return new Result(counts[0], counts[1], writer.hourRows, writer.dayRows,
-                Duration.ofNanos(System.nanoTime() - t0));
+            }
+            writer.submit(out);
+        });
     }
 
     /** A recomputed city's rows (for live consumers). */

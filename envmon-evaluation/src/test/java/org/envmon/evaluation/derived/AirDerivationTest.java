@@ -172,6 +172,14 @@ class AirDerivationTest {
     }
 
     @Test
+    void aLongRecomputeGoesWindowByWindowWithTheSameResult() {
+        // Windows of 28 days from D1 - 26: the boundary falls between D1 + 1 and D1 + 2, inside the data; the
+        // second window's first hours need the last day of the first window for their moving means.
+        derivation.recomputeAll(D1.minusDays(AirDerivation.WINDOW_DAYS - 2), D3);
+        assertDerivedEqualsEvaluator(null, -1);
+    }
+
+    @Test
     void aReviewChangesExactlyTheAffectedHoursAndDays() {
         derivation.recomputeAll(D1, D3);
         List<DerivedStore.Hour> before = allHours();

@@ -149,8 +149,15 @@ public abstract class JdbcObservationStore implements ObservationStore {
     public void hourlyValues(HourlyValuesQuery query, HourlyValuesQuery.Sink sink) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(sink, "sink");
+        int perQuery = sitesPerHourlyQuery();
+        if (hourlyPlacesInMemory()) {
+            // As many sites per query as the in-memory slots hold (short spans: all sites in one scan).
+            long hours = Math.max(1, java.time.Duration.between(query.from(), query.to()).toHours() + 1);
+            long fit = HourlyReader.MAX_SLOTS / (hours * Math.max(1, query.parameters().size()));
+            perQuery = (int) Math.max(perQuery, Math.min(Integer.MAX_VALUE, fit));
+        }
         new HourlyReader(query, sink, epochMicrosOfTime("o.\"time\""), 50_000, hourlyPlacesInMemory())
-                .read(db, sitesPerHourlyQuery());
+                .read(db, perQuery);
     }
 
     /**
