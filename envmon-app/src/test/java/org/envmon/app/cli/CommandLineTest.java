@@ -129,7 +129,7 @@ class CommandLineTest {
             // A day with 23 of 24 hours (00:00-01:00 of Jan 1 is in the Dec 31 file): a valid daily value.
             assertThat(beijing).hasSize(1);
             assertThat(beijing.get(0).aqi()).isPositive();
-            assertThat(stationRows[0]).isGreaterThan(1500L * 2); // station-days of hourly slots
+            assertThat(stationRows[0]).isGreaterThan(1500L); // station-days of hourly slots: one per station at least
             store.derived().replace(java.util.List.of(new org.envmon.store.DerivedStore.Replacement(
                     org.envmon.store.DerivedStore.Scope.CITY, "北京", null, null, null,
                     java.time.LocalDate.of(2019, 1, 1), java.time.LocalDate.of(2019, 1, 1), null)));
