@@ -116,16 +116,53 @@ public final class AirDerivation {
         Writer writer = new Writer(derived, selection.all() ? new Instant[] {fromHour, toHour} : null, from, to);
         int[] counts = new int[2];
         List<CityDays> done = selection.all() ? null : new ArrayList<>(); // the live path's consumers
+        boolean ok = false;
         try {
             // Window by window (the derived rows of a day need the day before for their moving means, nothing
             // earlier): a window's read covers few hours, so the store reads many sites per query, and the
             // observations of a window lie together (they arrive in time order).
+            List<LocalDate[]> windows = new ArrayList<>();
             for (LocalDate w0 = from; !w0.isAfter(to); w0 = w0.plusDays(WINDOW_DAYS)) {
-                LocalDate w1 = w0.plusDays(WINDOW_DAYS - 1).isAfter(to) ? to : w0.plusDays(WINDOW_DAYS - 1);
-                window(members, wholeCities, w0, w1, writer, counts, done, w0.equals(from));
+                windows.add(new LocalDate[] {w0, w0.plusDays(WINDOW_DAYS - 1).isAfter(to) ? to
+                        : w0.plusDays(WINDOW_DAYS - 1)});
             }
+            if (windows.size() == 1) {
+                window(members, wholeCities, from, to, writer, counts, done, true);
+            } else {
+                // Two windows at a time: one thread's read (database scan, value fetch) overlaps the other's
+                // evaluation; rows go to the one writer.
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                        WINDOW_THREADS, r -> {
+                            Thread t = new Thread(r, "envmon-derived-window");
+                            t.setDaemon(true);
+                            return t;
+                        });
+                try {
+                    List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+                    for (LocalDate[] w : windows) {
+                        futures.add(pool.submit(() -> window(members, wholeCities, w[0], w[1], writer, counts, done,
+                                w[0].equals(from))));
+                    }
+                    for (java.util.concurrent.Future<?> f : futures) {
+                        f.get();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted recompute", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re
+                            : new IllegalStateException(e.getCause());
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+            ok = true;
         } finally {
-            writer.finish();
+            if (ok) {
+                writer.finish();
+            } else {
+                writer.abort(); // nothing of a failed rebuild is committed
+            }
         }
         if (done != null) {
             done.forEach(cityHours);
@@ -136,6 +173,8 @@ public final class AirDerivation {
 
     /** Days per window of a long recompute. */
     static final int WINDOW_DAYS = 28;
+    /** Windows evaluated at once. */
+    static final int WINDOW_THREADS = 2;
 
     private void window(List<Site> members, Set<String> wholeCities, LocalDate from, LocalDate to, Writer writer,
             int[] counts, List<CityDays> done, boolean first) {
@@ -149,7 +188,7 @@ public final class AirDerivation {
             for (StationHourSeries s : series) {
                 out.add(replacement(Scope.STATION, s.code(), s, grid, firstHour, from, to));
                 if (first) {
-                    counts[0]++;
+                    counts[0]++; // only the first window counts, on its one thread
                 }
                 if (!s.control()) {
                     evaluation.add(s);
@@ -166,7 +205,9 @@ public final class AirDerivation {
                 }
                 out.add(r);
                 if (done != null) {
-                    done.add(new CityDays(city, r.hours(), r.days()));
+                    synchronized (done) {
+                        done.add(new CityDays(city, r.hours(), r.days()));
+                    }
                 }
                 if (first) {
                     counts[1]++;
@@ -357,6 +398,7 @@ public final class AirDerivation {
         private List<DerivedStore.Replacement> pending = new ArrayList<>();
         private long pendingRows;
         private volatile RuntimeException failure;
+        private volatile boolean aborted;
         long hourRows;
         long dayRows;
 
@@ -370,7 +412,7 @@ public final class AirDerivation {
             thread.start();
         }
 
-        void submit(List<DerivedStore.Replacement> rs) {
+        synchronized void submit(List<DerivedStore.Replacement> rs) {
             for (DerivedStore.Replacement r : rs) {
                 pending.add(r);
                 pendingRows += r.hours().size() + r.days().size() + 1;
@@ -412,7 +454,21 @@ public final class AirDerivation {
             }
         }
 
-        void finish() {
+        /** Ends the writer without committing a bulk rebuild (its transaction rolls back); never throws. */
+        synchronized void abort() {
+            aborted = true;
+            pending = new ArrayList<>();
+            try {
+                while (thread.isAlive() && !queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
+                    queue.clear();
+                }
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        synchronized void finish() {
             try {
                 flush();
                 put(END);
@@ -435,10 +491,13 @@ public final class AirDerivation {
                     List<DerivedStore.Replacement> b = queue.take();
                     if (b == END) {
                         ended = true;
-                        if (bulk != null) {
+                        if (bulk != null && !aborted) {
                             bulk.commit();
                         }
                         return;
+                    }
+                    if (aborted) {
+                        continue;
                     }
                     if (bulk != null) {
                         bulk.add(b);

@@ -180,6 +180,32 @@ class AirDerivationTest {
     }
 
     @Test
+    void aFailedWindowCommitsNothingOfTheRebuild() {
+        derivation.recomputeAll(D1, D3);
+        List<DerivedStore.Hour> before = allHours();
+        int[] calls = {0};
+        org.envmon.store.ObservationStore failing = (org.envmon.store.ObservationStore) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {org.envmon.store.ObservationStore.class},
+                        (proxy, m, a) -> {
+                            if (m.getName().equals("hourlyValues") && ++calls[0] == 2) {
+                                throw new org.envmon.store.StoreException("disk gone");
+                            }
+                            try {
+                                return m.invoke(store.observations(), a);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        AirDerivation broken = new AirDerivation(store.sites(), failing, store.derived());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> broken.recomputeAll(
+                D1.minusDays(AirDerivation.WINDOW_DAYS - 2), D3)).hasMessageContaining("disk gone");
+        assertThat(allHours()).isEqualTo(before);
+        // and the store is free again for the next write
+        derivation.recomputeAll(D1, D3);
+        assertThat(allHours()).isEqualTo(before);
+    }
+
+    @Test
     void aReviewChangesExactlyTheAffectedHoursAndDays() {
         derivation.recomputeAll(D1, D3);
         List<DerivedStore.Hour> before = allHours();
