@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.time.LocalDate;
 import org.envmon.app.evaluation.AirViews;
 import org.envmon.app.evaluation.EvaluationParams;
@@ -39,6 +41,41 @@ public class AqiController {
         Instant e = ApiTime.in("to", to);
         return AirViews.hourly(t, f, e, service.hourly(t, f, e));
     }
+
+    /** One city on the map. */
+    public record CityNow(String city, java.time.OffsetDateTime time, int aqi, int level, String category,
+            String categoryEn, String colour, List<String> primaryPollutants, int stations,
+            Map<String, java.math.BigDecimal> concentrations) {
+    }
+
+    @GetMapping("/cities/latest")
+    @Operation(summary = "Every city's latest hourly AQI (the live map)",
+            description = "From the derived city hours that the live recompute keeps current as stations report: per "
+                    + "city the newest hour with an AQI within the last 'hours' hours (default 3).")
+    public List<CityNow> latestCities(@RequestParam(defaultValue = "3") int hours) {
+        List<CityNow> out = new java.util.ArrayList<>();
+        for (EvaluationService.LatestCityHour c : service.latestCityHours(Instant.now(), hours)) {
+            org.envmon.store.DerivedStore.Hour h = c.hour();
+            org.envmon.standards.air.AqiLevel level = org.envmon.standards.air.AqiLevel.of(h.aqi());
+            List<String> primary = new java.util.ArrayList<>();
+            Map<String, java.math.BigDecimal> conc = new java.util.LinkedHashMap<>();
+            for (int p = 0; p < org.envmon.evaluation.AirPollutants.COUNT; p++) {
+                String name = POLLUTANT_NAMES.get(p);
+                if ((h.primaryMask() & (1 << p)) != 0) {
+                    primary.add(name);
+                }
+                if (h.values()[p] >= 0) {
+                    conc.put(name, java.math.BigDecimal.valueOf(h.values()[p], 3).stripTrailingZeros());
+                }
+            }
+            out.add(new CityNow(c.city(), ApiTime.out(h.start()), h.aqi(), level.number(), level.categoryZh(),
+                    level.categoryEn(), level.hex(), primary, h.stations(), conc));
+        }
+        return out;
+    }
+
+    /** API names of the pollutants in the evaluation order (SO2, NO2, PM10, PM2.5, CO, O3). */
+    static final List<String> POLLUTANT_NAMES = List.of("so2", "no2", "pm10", "pm25", "co", "o3");
 
     @GetMapping("/daily")
     @Operation(summary = "Daily AQI of a site or a city",

@@ -76,6 +76,7 @@ public class EvaluationService {
     private final ObservationStore observations;
     private final StoreSeriesReader reader;
     private final DerivedCityPeriods cityPeriods;
+    private final DerivedStore derived;
     private final EvaluationProperties props;
 
     public EvaluationService(SiteStore sites, ObservationStore observations, DerivedStore derived,
@@ -84,6 +85,7 @@ public class EvaluationService {
         this.observations = observations;
         this.reader = new StoreSeriesReader(observations);
         this.cityPeriods = new DerivedCityPeriods(derived);
+        this.derived = derived;
         this.props = props;
     }
 
@@ -209,6 +211,29 @@ public class EvaluationService {
         checkDays(from, to);
         AirTarget t = airTarget(null, city);
         return cityPeriods.city(t.city(), from, to);
+    }
+
+    /** The latest hour of a city from the derived table. */
+    public record LatestCityHour(String city, DerivedStore.Hour hour) {
+    }
+
+    /**
+     * Every city's latest hourly AQI among the hours starting in the {@code hours} hours before {@code now}, from the
+     * derived table the live recompute keeps current (the public map's feed). Cities without a value there are
+     * left out. Ordered by city.
+     */
+    public List<LatestCityHour> latestCityHours(Instant now, int hours) {
+        if (hours < 1 || hours > 72) {
+            throw new BadRequestException("'hours' must be 1 to 72");
+        }
+        Instant to = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusSeconds(3600);
+        Map<String, DerivedStore.Hour> latest = new TreeMap<>();
+        derived.hours(DerivedStore.Scope.CITY, null, to.minusSeconds(3600L * (hours + 1)), to, h -> {
+            if (h.aqi() >= 0) {
+                latest.merge(h.code(), h, (a, b) -> b.start().isAfter(a.start()) ? b : a);
+            }
+        });
+        return latest.entrySet().stream().map(e -> new LatestCityHour(e.getKey(), e.getValue())).toList();
     }
 
     /** A ranking and the number of cities it looked at. */

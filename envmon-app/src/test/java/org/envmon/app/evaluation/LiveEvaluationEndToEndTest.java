@@ -152,6 +152,22 @@ class LiveEvaluationEndToEndTest {
         }
         assertThat(open.toString()).contains("city-aqi-4").contains(CITY);
 
+        // The live map: the city's latest hour from the derived table.
+        JsonNode map = get("/api/v1/aqi/cities/latest");
+        JsonNode ours = null;
+        for (JsonNode c : map) {
+            ours = c.get("city").asText().equals(CITY) ? c : ours;
+        }
+        assertThat(ours).as(map.toString()).isNotNull();
+        assertThat(ours.get("aqi").asInt()).isGreaterThan(200);
+        assertThat(ours.get("time").asText()).startsWith(now.toString().substring(0, 13));
+        assertThat(ours.get("primaryPollutants").toString()).contains("pm25");
+        assertThat(ours.get("concentrations").get("pm25").asInt()).isEqualTo(250);
+        var bad = platform.get("/api/v1/aqi/cities/latest?hours=0");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("application/problem+json"));
+
         // The ranking of yesterday, from the derived city days, lists the city.
         JsonNode ranking = get("/api/v1/rankings/cities?from=" + yesterday + "&to=" + yesterday + "&by=pm25");
         assertThat(ranking.get("ranking").toString()).contains(CITY);
