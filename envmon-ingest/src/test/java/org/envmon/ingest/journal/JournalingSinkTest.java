@@ -378,9 +378,14 @@ class JournalingSinkTest {
         sink.close();
         List<Path> segs = segments();
         assertThat(segs.size()).isGreaterThan(2);
+        // Preallocated segments keep their size (appends never grow the file); a roll that comes before the
+        // background preallocator has the next spare ready starts a plain file instead, which stays below the size.
+        long full = 0;
         for (Path p : segs) {
-            assertThat(Files.size(p)).isEqualTo(16_384); // preallocated: appends never grow the file
+            assertThat(Files.size(p)).isLessThanOrEqualTo(16_384);
+            full += Files.size(p) == 16_384 ? 1 : 0;
         }
+        assertThat(full).isPositive();
         // A torn record in the zero padding after the last record of the last segment.
         Path last = segs.get(segs.size() - 1);
         long end;
