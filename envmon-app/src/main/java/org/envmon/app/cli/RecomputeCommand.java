@@ -85,7 +85,7 @@ public class RecomputeCommand implements Callable<Integer> {
             changes.add(new Recompute.Change(l.site(), null, l.hour()));
             last = l.hour().isAfter(last) ? l.hour() : last;
         }
-        AirDerivation.Result r = d.apply(Recompute.affected(changes, sites), c -> { });
+        AirDerivation.Result r = d.applyChanges(changes, sites, c -> { });
         long cleared = store.derived().clearLate(first, last.plusSeconds(3600));
         System.out.printf("Recomputed %d late hours (%s .. %s): %d stations, %d cities, %d hour rows, %d day rows"
                 + " in %.1f s; %d flags cleared%s%n", flags.size(), first, last, r.stations(), r.cities(),

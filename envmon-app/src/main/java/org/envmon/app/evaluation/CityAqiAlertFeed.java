@@ -11,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.envmon.alerts.AlertEngine;
 import org.envmon.alerts.DerivedAirUpdate;
+import org.envmon.evaluation.derived.AirDerivation;
+import org.envmon.store.DerivedStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -20,19 +22,18 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the city hourly AQI to the alert engine's city AQI rule. Live: {@link LiveRecompute} hands every
- * recomputed city to {@link #accept}, which sends the hours whose AQI is new or changed. Safety net: every
- * {@code envmon.evaluation.alerts-interval}
- * (default 5 min) the city hours of the last {@code alerts-lookback-hours} (default 3) are recomputed from the store
- * (late values and reviews included) and each city hour whose AQI is new or changed is handed to
- * {@link AlertEngine#derived}, oldest first. Does nothing when the alert engine is disabled
+ * Feeds the city hourly and daily AQI to the alert engine. Live: the live recompute hands every recomputed city
+ * to {@link #accept}, which sends the hours and days whose AQI is new or changed. Safety net: every
+ * {@code envmon.evaluation.alerts-interval} (default 5 min) the derived city hours of the last
+ * {@code alerts-lookback-hours} (default 3) are re-read and the new or changed ones sent the same way (rows rebuilt
+ * by {@code envmon recompute}, or a push the engine's full queue dropped). Does nothing when the alert engine is disabled
  * ({@code envmon.alerts.enabled=false}: no bean).
  */
 @Component
 public class CityAqiAlertFeed implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(CityAqiAlertFeed.class);
 
-    private final EvaluationService service;
+    private final DerivedStore derived;
     private final ObjectProvider<AlertEngine> engine;
     private final EvaluationProperties props;
     /** city → hour → AQI last sent. */
@@ -41,9 +42,9 @@ public class CityAqiAlertFeed implements DisposableBean {
     private final Map<String, Map<java.time.LocalDate, Integer>> sentDays = new HashMap<>();
     private ScheduledExecutorService timer;
 
-    public CityAqiAlertFeed(EvaluationService service, ObjectProvider<AlertEngine> engine,
+    public CityAqiAlertFeed(DerivedStore derived, ObjectProvider<AlertEngine> engine,
             EvaluationProperties props) {
-        this.service = service;
+        this.derived = derived;
         this.engine = engine;
         this.props = props;
     }
@@ -70,44 +71,34 @@ public class CityAqiAlertFeed implements DisposableBean {
     }
 
     /**
-     * Recomputes the city hours starting in the last {@code alerts-lookback-hours} before {@code now}'s hour and the
-     * hour itself, and sends the new or changed ones. Returns the number of updates sent (0 without alert engine).
+     * Re-reads the derived city hours starting in the last {@code alerts-lookback-hours} before {@code now}'s hour and
+     * the hour itself, and sends the new or changed ones (what the live push may have missed, e.g. rows rebuilt by
+     * {@code envmon recompute}). Returns the number of updates sent (0 without alert engine).
      */
     public synchronized int feed(Instant now) {
-        AlertEngine e = engine.getIfAvailable();
-        if (e == null) {
-            return 0;
-        }
         Instant hour = now.truncatedTo(ChronoUnit.HOURS);
         Instant from = hour.minus(Duration.ofHours(Math.max(1, props.alertsLookbackHours())));
-        Map<String, List<EvaluationService.Hour>> cities = service.recentCityHours(from, hour.plus(Duration.ofHours(1)));
+        Map<String, List<DerivedStore.Hour>> byCity = new java.util.TreeMap<>();
+        derived.hours(DerivedStore.Scope.CITY, null, from, hour.plus(Duration.ofHours(1)),
+                h -> byCity.computeIfAbsent(h.code(), k -> new java.util.ArrayList<>()).add(h));
         int n = 0;
-        for (Map.Entry<String, List<EvaluationService.Hour>> c : cities.entrySet()) {
-            Map<Instant, Integer> last = sent.computeIfAbsent(c.getKey(), k -> new HashMap<>());
-            last.keySet().removeIf(t -> t.isBefore(from));
-            for (EvaluationService.Hour h : c.getValue()) {
-                if (h.report().aqi().isEmpty()) {
-                    continue;
-                }
-                int aqi = h.report().aqi().getAsInt();
-                Integer before = last.put(h.start(), aqi);
-                if (before == null || before != aqi) {
-                    e.derived(new DerivedAirUpdate(c.getKey(), h.start(), aqi, h.report().level().orElseThrow()
-                            .number()));
-                    n++;
-                }
-            }
+        for (Map.Entry<String, List<DerivedStore.Hour>> c : byCity.entrySet()) {
+            n += accept(new AirDerivation.CityDays(c.getKey(), c.getValue(), List.of()), now);
         }
         return n;
     }
 
     /** A city recomputed by the live worker: send its new or changed hourly AQI (recent hours only), oldest first. */
-    public synchronized int accept(org.envmon.evaluation.derived.AirDerivation.CityDays city) {
+    public int accept(AirDerivation.CityDays city) {
+        return accept(city, Instant.now());
+    }
+
+    synchronized int accept(AirDerivation.CityDays city, Instant now) {
         AlertEngine e = engine.getIfAvailable();
         if (e == null) {
             return 0;
         }
-        Instant from = Instant.now().truncatedTo(ChronoUnit.HOURS)
+        Instant from = now.truncatedTo(ChronoUnit.HOURS)
                 .minus(Duration.ofHours(Math.max(1, props.alertsLookbackHours())));
         Map<Instant, Integer> last = sent.computeIfAbsent(city.city(), k -> new HashMap<>());
         last.keySet().removeIf(t -> t.isBefore(from));
@@ -124,7 +115,8 @@ public class CityAqiAlertFeed implements DisposableBean {
             }
         }
         // Daily AQI of the last days (heavy-pollution episodes): today's value is provisional.
-        java.time.LocalDate today = java.time.LocalDate.now(org.envmon.evaluation.HourGrid.BEIJING);
+        java.time.LocalDate today = java.time.LocalDateTime.ofInstant(now, org.envmon.evaluation.HourGrid.BEIJING)
+                .toLocalDate();
         java.time.LocalDate oldest = today.minusDays(DAYS_SENT);
         Map<java.time.LocalDate, Integer> lastDays = sentDays.computeIfAbsent(city.city(), k -> new HashMap<>());
         lastDays.keySet().removeIf(d -> d.isBefore(oldest));

@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings under {@code envmon.evaluation.*}.
  *
  * @param maxPeriodDays   longest period a request may ask for (days; hourly requests: the same span in hours)
- * @param alertsInterval  how often the recent city hourly AQI is recomputed from the store and fed to the alert
+ * @param alertsInterval  how often the recent derived city hourly AQI is re-read and fed to the alert
  *                        engine, as a safety net behind the live recompute ({@code 0s} = never)
- * @param alertsLookbackHours hours before now recomputed each time (late data, reviews)
+ * @param alertsLookbackHours hours before now re-read each time
  * @param recompute       whether the live recompute worker keeps the derived tables current (true)
  * @param recomputeInterval how often the worker gathers the changed hours and recomputes them (2 s)
  * @param recomputeWindow live data for hours older than this before now is stored, flagged late and left for

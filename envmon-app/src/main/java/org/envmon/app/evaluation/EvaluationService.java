@@ -272,27 +272,6 @@ public class EvaluationService {
         return cityPeriods.cities(from, to);
     }
 
-    /** City hourly AQI of the hours starting in [from, to) for every city with values (for the alert feed). */
-    public Map<String, List<Hour>> recentCityHours(Instant from, Instant to) {
-        LocalDate first = LocalDateTime.ofInstant(from, HourGrid.BEIJING).toLocalDate().minusDays(1);
-        LocalDate last = LocalDateTime.ofInstant(to.minusNanos(1), HourGrid.BEIJING).toLocalDate();
-        HourGrid grid = HourGrid.of(first, last);
-        Map<String, List<Hour>> out = new TreeMap<>();
-        reader.streamCities(rankedStations(), grid, from.minus(Duration.ofHours(23)), to, (city, series) -> {
-            StationHourSeries c = AirEvaluator.cityMean(city, series);
-            StationHourly h = AirEvaluator.hourly(c);
-            List<Hour> hours = new ArrayList<>();
-            for (int i = Math.max(0, grid.indexContaining(from)); i < grid.hours() && grid.start(i).isBefore(to);
-                    i++) {
-                if (!grid.start(i).isBefore(from) && h.aqi(i) >= 0) {
-                    hours.add(new Hour(grid.start(i), AirEvaluator.hourlyReport(c, h, i), stationsAt(c, i)));
-                }
-            }
-            out.put(city, hours);
-        });
-        return out;
-    }
-
     private static int stationsAt(StationHourSeries s, int i) {
         int n = 0;
         for (int p = 0; p < AirPollutants.COUNT; p++) {

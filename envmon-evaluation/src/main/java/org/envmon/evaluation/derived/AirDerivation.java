@@ -7,13 +7,10 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +40,8 @@ import org.envmon.store.SiteStore;
  * are complete) to the end of the last day; station and city rows of those days are replaced in one transaction per
  * batch. Reading and evaluating run on the calling thread, writing on a second one, so the two overlap.
  *
- * <p>{@link #apply} recomputes what {@link Recompute#affected} names after new data, late data or a review: the
- * days containing an affected hour or day output, per group. Rows of days outside are not touched, and rows inside
+ * <p>{@link #applyChanges} recomputes after new data, late data or a review: the days containing an output that
+ * {@link Recompute#affected} names, for the changed groups. Rows of days outside are not touched, and rows inside
  * whose inputs did not change are rewritten with the same values, so "exactly the affected hours and days change".
  */
 public final class AirDerivation {
@@ -222,61 +219,12 @@ public final class AirDerivation {
     }
 
     /**
-     * Recomputes what {@code affected} names: the affected cities (with their stations) and single stations, over
-     * the days from the first to the last affected day of any of them, in one read and one write.
-     */
-    public Result apply(Recompute.Affected affected, Consumer<CityDays> cityHours) {
-        Map<String, LocalDate[]> cityDays = new TreeMap<>();
-        Map<String, LocalDate[]> stationDays = new TreeMap<>();
-        for (Recompute.Target t : affected.targets()) {
-            if (t.output() == Recompute.Output.MONTHLY) {
-                continue;
-            }
-            LocalDate day = LocalDateTime.ofInstant(t.start(), HourGrid.BEIJING).toLocalDate();
-            Map<String, LocalDate[]> into = t.scope() == Recompute.Scope.CITY ? cityDays
-                    : t.scope() == Recompute.Scope.STATION ? stationDays : null;
-            if (into != null) {
-                into.merge(t.code(), new LocalDate[] {day, day}, (a, b) -> new LocalDate[] {
-                        a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
-            }
-        }
-        // A station of a recomputed city is covered by the city's group; widen the city's range to it.
-        Map<String, Site> byCode = new HashMap<>();
-        for (String code : stationDays.keySet()) {
-            sites.byCode(code).ifPresent(s -> byCode.put(code, s));
-        }
-        for (Map.Entry<String, LocalDate[]> e : new ArrayList<>(stationDays.entrySet())) {
-            Site s = byCode.get(e.getKey());
-            if (s != null && s.city() != null && cityDays.containsKey(s.city())) {
-                LocalDate[] c = cityDays.get(s.city());
-                LocalDate[] r = e.getValue();
-                cityDays.put(s.city(), new LocalDate[] {r[0].isBefore(c[0]) ? r[0] : c[0],
-                        r[1].isAfter(c[1]) ? r[1] : c[1]});
-                stationDays.remove(e.getKey());
-            }
-        }
-        if (cityDays.isEmpty() && stationDays.isEmpty()) {
-            return new Result(0, 0, 0, 0, Duration.ZERO);
-        }
-        // One recompute over the union of the days: one read of every affected group's stations, one write. Days a
-        // group did not need are rewritten with the values they already had.
-        LocalDate from = null;
-        LocalDate to = null;
-        for (Map<String, LocalDate[]> m : List.of(cityDays, stationDays)) {
-            for (LocalDate[] r : m.values()) {
-                from = from == null || r[0].isBefore(from) ? r[0] : from;
-                to = to == null || r[1].isAfter(to) ? r[1] : to;
-            }
-        }
-        return recompute(new Selection(cityDays.keySet(), stationDays.keySet()), from, to, cityHours);
-    }
-
-    /**
-     * The live path's shortcut to {@link #apply}: the same union recompute, derived directly from the changed
-     * (site, hour) keys without enumerating every affected output. A value at hour h affects outputs up to h + 23 h
-     * (24-h moving means, the 2012 SO2 rule, O3 8-h windows), so the days are day(h) … day(h + 23 h); the groups
-     * are the changed stations' cities (non-control stations) and the stations without a city or control stations.
-     * Changes of non-air or unknown sites are ignored.
+     * Recomputes after new data, late data or a review: one recompute over the changed stations' cities (non-control
+     * stations) and the stations without a city or control stations, for the days day(h) … day(h + 23 h) of every
+     * changed hour h: a value at h affects outputs up to h + 23 h (24-h moving means, the 2012 SO2 rule, O3 8-h
+     * windows), which covers every output {@link Recompute#affected} names. One read and one write; rows whose
+     * inputs did not change are rewritten with the values they had. Changes of non-air or unknown sites are
+     * ignored.
      */
     public Result applyChanges(Collection<Recompute.Change> changes, java.util.function.Function<String, Site> lookup,
             Consumer<CityDays> cityHours) {

@@ -220,7 +220,7 @@ class AirDerivationTest {
         Recompute.Affected affected = Recompute.affected(List.of(new Recompute.Change("A", "a34004", t)),
                 Recompute.lookup(SITES));
         List<AirDerivation.CityDays> live = new ArrayList<>();
-        derivation.apply(affected, live::add);
+        derivation.applyChanges(List.of(new Recompute.Change("A", "a34004", t)), Recompute.lookup(SITES), live::add);
         assertDerivedEqualsEvaluator("A", hour);
         assertThat(live).extracting(AirDerivation.CityDays::city).containsExactly(CITY);
 
