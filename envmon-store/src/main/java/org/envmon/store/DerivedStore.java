@@ -40,15 +40,6 @@ public interface DerivedStore {
         public String code() {
             return code;
         }
-
-        public static Scope fromCode(String code) {
-            for (Scope s : values()) {
-                if (s.code.equals(code)) {
-                    return s;
-                }
-            }
-            throw new IllegalArgumentException("unknown scope " + code);
-        }
     }
 
     /** Values of an hour (the six pollutants and the O3 8-h moving mean), daily indicators of a day. */

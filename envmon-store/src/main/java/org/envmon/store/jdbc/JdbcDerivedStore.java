@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -485,15 +484,5 @@ public abstract class JdbcDerivedStore implements DerivedStore {
             throw new IllegalArgumentException("value too large for the derived tables: " + milli);
         }
         return (int) milli;
-    }
-
-    /** For the portable fallback: binds an Integer or NULL. */
-    protected static void setMilli(PreparedStatement ps, int index, long milli) throws SQLException {
-        Integer v = column(milli);
-        if (v == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setInt(index, v);
-        }
     }
 }
