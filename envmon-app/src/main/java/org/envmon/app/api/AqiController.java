@@ -65,7 +65,7 @@ public class AqiController {
                     primary.add(name);
                 }
                 if (h.values()[p] >= 0) {
-                    conc.put(name, java.math.BigDecimal.valueOf(h.values()[p], 3).stripTrailingZeros());
+                    conc.put(name, AirViews.plain(java.math.BigDecimal.valueOf(h.values()[p], 3)));
                 }
             }
             out.add(new CityNow(c.city(), ApiTime.out(h.start()), h.aqi(), level.number(), level.categoryZh(),

@@ -19,6 +19,12 @@ import org.envmon.standards.air.SubIndex;
 
 /** JSON shapes of the air evaluation API. Times in Beijing time (+08:00), dates are Beijing natural days. */
 public final class AirViews {
+
+    /** A concentration as JSON shows it: no trailing zeros, never in exponent form (50, not 5E+1). */
+    public static BigDecimal plain(BigDecimal v) {
+        BigDecimal t = v.stripTrailingZeros();
+        return t.scale() < 0 ? t.setScale(0) : t;
+    }
     private AirViews() {
     }
 
@@ -57,8 +63,7 @@ public final class AirViews {
             Map<String, BigDecimal> conc = new LinkedHashMap<>();
             for (SubIndex s : r.subIndices().values()) {
                 iaqi.put(s.key(), s.iaqi());
-                conc.put(s.key(), s.scored().stripTrailingZeros().scale() < 0
-                        ? s.scored().setScale(0) : s.scored().stripTrailingZeros());
+                conc.put(s.key(), plain(s.scored()));
             }
             return new AqiEntry(out(hour), day, aqi, l == null ? null : l.number(), l == null ? null : l.levelZh(),
                     l == null ? null : l.categoryZh(), l == null ? null : l.categoryEn(), l == null ? null : l.hex(),

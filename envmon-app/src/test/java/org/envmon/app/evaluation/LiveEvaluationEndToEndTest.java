@@ -163,6 +163,7 @@ class LiveEvaluationEndToEndTest {
         assertThat(ours.get("time").asText()).startsWith(now.toString().substring(0, 13));
         assertThat(ours.get("primaryPollutants").toString()).contains("pm25");
         assertThat(ours.get("concentrations").get("pm25").asInt()).isEqualTo(250);
+        assertThat(platform.get("/api/v1/aqi/cities/latest").body()).doesNotContain("E+"); // plain numbers
         var bad = platform.get("/api/v1/aqi/cities/latest?hours=0");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
