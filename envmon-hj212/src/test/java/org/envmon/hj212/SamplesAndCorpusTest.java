@@ -86,7 +86,7 @@ class SamplesAndCorpusTest {
 
     @Test
     void simulatorCorpus() throws Exception {
-        List<String> corpus = TestData.lines("corpus-st21-simulator-DXCBZ000000005.txt");
+        List<String> corpus = TestData.sharedLines("corpus-st21-simulator-DXCBZ000000005.txt");
         assertThat(corpus).hasSize(4503);
         Map<String, Integer> tally = new TreeMap<>();
         for (String line : corpus) {

@@ -4,59 +4,68 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.envmon.testkit.SharedData;
 
-/** Locates the shared HJ 212 data set: ${envmon.repo.root}/../shared/data/hj212, else relative to the working dir. */
+/**
+ * Real HJ 212 data for the tests: the slices shipped under {@code src/test/resources/org/envmon/hj212/realdata}
+ * (always there, see its README), and the full files of {@code ../shared/data/hj212} (the test is skipped without
+ * them, or fails where CI requires them).
+ */
 final class TestData {
 
     private TestData() {
     }
 
-    static Path dir() {
-        List<Path> candidates = new ArrayList<>();
-        String root = System.getProperty("envmon.repo.root");
-        if (root != null && !root.isBlank()) {
-            candidates.add(Path.of(root).resolve("../shared/data/hj212"));
-        }
-        Path cwd = Path.of("").toAbsolutePath();
-        for (Path p = cwd; p != null; p = p.getParent()) {
-            candidates.add(p.resolve("shared/data/hj212"));
-            candidates.add(p.resolve("../shared/data/hj212"));
-        }
-        for (Path c : candidates) {
-            if (Files.isRegularFile(c.resolve("samples.txt"))) {
-                return c.normalize();
-            }
-        }
-        // Without the real data (a clone without ../shared) these tests are skipped, with the reason; CI has it.
-        org.junit.jupiter.api.Assumptions.abort("real HJ 212 data (../shared/data/hj212) not found; looked in "
-                + candidates);
-        throw new AssertionError("unreachable");
-    }
-
+    /** Lines of a shipped file (samples.txt, samples-index.tsv, the capture slices), UTF-8. */
     static List<String> lines(String name) throws IOException {
-        return Files.readAllLines(dir().resolve(name), StandardCharsets.UTF_8);
+        return readLines(shipped(name), StandardCharsets.UTF_8).stream().map(b -> new String(b, StandardCharsets.UTF_8))
+            .toList();
     }
 
-    /** Lines of a gzip file as raw bytes (line terminators CR/LF removed), ISO-8859-1 so every byte survives. */
-    static List<byte[]> gzLines(String name) throws IOException {
-        List<byte[]> out = new ArrayList<>(200_000);
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(dir().resolve(name)), 1 << 16);
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), 1 << 16)) {
-            String l;
-            while ((l = r.readLine()) != null) {
-                out.add(l.getBytes(StandardCharsets.ISO_8859_1));
-            }
-        }
-        return out;
+    /** Lines of a shipped file as raw bytes, so that every byte of a malformed frame survives. */
+    static List<byte[]> rawLines(String name) throws IOException {
+        return readLines(shipped(name), StandardCharsets.ISO_8859_1);
+    }
+
+    /** Lines of a file of the full shared data set (UTF-8); skips the test without it. */
+    static List<String> sharedLines(String name) throws IOException {
+        return Files.readAllLines(SharedData.require("hj212/" + name), StandardCharsets.UTF_8);
+    }
+
+    /** Lines of a gzip file of the shared data set as raw bytes (CR/LF removed); skips the test without it. */
+    static List<byte[]> sharedGzLines(String name) throws IOException {
+        InputStream in = new GZIPInputStream(Files.newInputStream(SharedData.require("hj212/" + name)), 1 << 16);
+        return readLines(in, StandardCharsets.ISO_8859_1);
     }
 
     static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static InputStream shipped(String name) {
+        InputStream in = TestData.class.getResourceAsStream("realdata/" + name);
+        if (in == null) {
+            throw new UncheckedIOException(new IOException("test resource realdata/" + name + " missing"));
+        }
+        return in;
+    }
+
+    private static List<byte[]> readLines(InputStream stream, Charset charset) throws IOException {
+        List<byte[]> out = new ArrayList<>();
+        try (InputStream in = stream;
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, charset), 1 << 16)) {
+            String l;
+            while ((l = r.readLine()) != null) {
+                out.add(l.getBytes(charset));
+            }
+        }
+        return out;
     }
 }
