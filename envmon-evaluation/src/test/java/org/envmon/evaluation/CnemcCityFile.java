@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.envmon.standards.air.FastAqi;
+import org.envmon.testkit.SharedData;
 
 /**
  * One city file of the CNEMC 2019 publication (../shared/data/air/README.md §2; wide layout
@@ -49,31 +49,20 @@ final class CnemcCityFile {
         this.official = official;
     }
 
-    /** {@code ${envmon.repo.root}/../rel}, else relative to the working directory; null if absent. */
+    /** {@code ../shared/data/...} for {@code rel} = {@code shared/data/...}; null if absent. */
     static Path shared(String rel) {
-        List<Path> c = new ArrayList<>();
-        String root = System.getProperty("envmon.repo.root");
-        if (root != null) {
-            c.add(Paths.get(root, "..", rel));
-        }
-        c.add(Paths.get("..", "..", rel));
-        c.add(Paths.get("..", rel));
-        return c.stream().filter(Files::exists).findFirst().orElse(null);
+        return SharedData.find(rel.substring("shared/data/".length())).orElse(null);
     }
 
-    /** The file of one city ({@code beijing}), or null if the data are absent. */
+    /** The file of one city ({@code beijing}); skips the test without it (fails where the shared data is required). */
     static Path file(String city) {
-        Path p = shared(DIR + "/cnemc_2019_" + city + ".csv.gz");
-        return p != null && Files.isRegularFile(p) ? p : null;
+        return SharedData.require(DIR.substring("shared/data/".length()) + "/cnemc_2019_" + city + ".csv.gz");
     }
 
     /** The city files selected by {@code all} or a comma list of keys (missing ones are left out), sorted. */
     static List<Path> files(String selection) throws IOException {
         List<Path> out = new ArrayList<>();
-        Path dir = shared(DIR);
-        if (dir == null || !Files.isDirectory(dir)) {
-            return out;
-        }
+        Path dir = SharedData.require(DIR.substring("shared/data/".length()));
         List<String> keys = List.of(selection.split(","));
         try (var s = Files.list(dir)) {
             s.filter(p -> p.getFileName().toString().endsWith(".csv.gz"))

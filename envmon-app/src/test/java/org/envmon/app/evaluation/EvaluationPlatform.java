@@ -8,9 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
@@ -43,17 +41,9 @@ final class EvaluationPlatform extends RunningPlatform {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    /** ../shared/data/air/cnemc-2019-cities/{name}, or null when absent. */
+    /** ../shared/data/air/cnemc-2019-cities/{name}, or null when absent (a clone without ../shared). */
     static Path cnemcFile(String name) {
-        List<Path> c = new ArrayList<>();
-        String root = System.getProperty("envmon.repo.root");
-        String rel = "shared/data/air/cnemc-2019-cities/" + name;
-        if (root != null) {
-            c.add(Paths.get(root, "..", rel));
-        }
-        c.add(Paths.get("..", "..", rel));
-        c.add(Paths.get("..", rel));
-        return c.stream().filter(Files::isRegularFile).findFirst().orElse(null);
+        return org.envmon.testkit.SharedData.find("air/cnemc-2019-cities/" + name).orElse(null);
     }
 
     /** Imports the rows of a CNEMC city file whose date passes {@code dates} (e.g. one month), as the importer does. */

@@ -49,9 +49,7 @@ class QcRealDataTest {
     }
 
     private static Path need(String relative) {
-        Path p = dataDir().resolve(relative);
-        Assumptions.assumeTrue(Files.exists(p), "real data not found at " + p.toAbsolutePath() + ", test skipped");
-        return p;
+        return org.envmon.testkit.SharedData.require(relative);
     }
 
     private static final class Tally {

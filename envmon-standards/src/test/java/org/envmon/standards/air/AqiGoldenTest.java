@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
+import org.envmon.testkit.CnemcSlices;
+import org.envmon.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,22 +43,6 @@ class AqiGoldenTest {
      */
     static final double MIN_AGREEMENT = 0.9968;
 
-    static Path dataDir() {
-        List<Path> candidates = new ArrayList<>();
-        String root = System.getProperty("envmon.repo.root");
-        if (root != null) {
-            candidates.add(Paths.get(root, "..", "shared", "data", "air", "cnemc-2019-cities"));
-        }
-        candidates.add(Paths.get("..", "..", "shared", "data", "air", "cnemc-2019-cities"));
-        candidates.add(Paths.get("..", "shared", "data", "air", "cnemc-2019-cities"));
-        for (Path p : candidates) {
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     /** Counts per category. */
     static final class Tally {
         long compared;
@@ -72,8 +58,7 @@ class AqiGoldenTest {
 
     @Test
     void hourlyAqi2012AgreesWithCnemc2019() throws IOException {
-        Path dir = dataDir();
-        assumeTrue(dir != null, "CNEMC 2019 data not found (../shared/data/air/cnemc-2019-cities): golden test skipped");
+        Path dir = SharedData.require("air/cnemc-2019-cities");
         String sel = System.getProperty("envmon.golden.cities", "beijing,haikou");
         List<Path> files = new ArrayList<>();
         try (var s = Files.list(dir)) {
@@ -92,6 +77,21 @@ class AqiGoldenTest {
                 t.agree, rate);
         t.categories.forEach((k, v) -> System.out.printf("[golden]   %-60s %7d  e.g. %s%n", k, v, t.examples.get(k)));
         assertThat(rate).isGreaterThanOrEqualTo(MIN_AGREEMENT);
+    }
+
+    /**
+     * The same comparison on the weeks shipped with the tests (Beijing winter and summer, Haikou winter), on every
+     * clone: every station-hour compared agrees.
+     */
+    @Test
+    void hourlyAqi2012AgreesWithCnemcOnTheShippedWeeks() throws IOException {
+        Tally t = new Tally();
+        for (Path f : CnemcSlices.all()) {
+            run(f, t);
+        }
+        t.categories.forEach((k, v) -> System.out.printf("[golden-slice]   %-60s %7d  e.g. %s%n", k, v, t.examples.get(k)));
+        assertThat(t.compared).isGreaterThan(4_000);
+        assertThat(t.agree).isEqualTo(t.compared);
     }
 
     private static final List<String> TYPES = List.of("AQI", "PM2.5", "PM2.5_24h", "PM10", "PM10_24h", "SO2",

@@ -43,14 +43,9 @@ final class CnemcCities {
         }
     }
 
-    /** The shared data directory, or null when absent (tests then skip). */
+    /** The shared data directory ({@code ../shared/data}); skips the test without it, fails where it is required. */
     static Path dataDir() {
-        String root = System.getProperty("envmon.repo.root");
-        Path p = root != null ? Path.of(root, "..", "shared", "data") : Path.of("..", "..", "shared", "data");
-        if (!Files.isDirectory(p.resolve("air/cnemc-2019-cities"))) {
-            p = Path.of("..", "..", "shared", "data");
-        }
-        return Files.isDirectory(p.resolve("air/cnemc-2019-cities")) ? p.normalize() : null;
+        return org.envmon.testkit.SharedData.require("air/cnemc-2019-cities").getParent().getParent();
     }
 
     static CnemcCities open(Path dataDir) throws IOException {
