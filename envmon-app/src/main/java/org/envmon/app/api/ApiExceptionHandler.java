@@ -1,6 +1,7 @@
 package org.envmon.app.api;
 
 import java.net.URI;
+import org.envmon.reports.ReportRenderingException;
 import org.envmon.store.ReviewRejectedException;
 import org.envmon.store.StoreException;
 import org.slf4j.Logger;
@@ -50,6 +51,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> store(StoreException e) {
         log.warn("store error", e);
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", e.getMessage(), "store-unavailable");
+    }
+
+    /** A report that could not be built or rendered (e.g. the PDF font failed to load): the reason, not a bare 500. */
+    @ExceptionHandler({ReportFailedException.class, ReportRenderingException.class})
+    ResponseEntity<ProblemDetail> reportFailed(RuntimeException e) {
+        log.error("report failed: {}", e.getMessage(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Report failed", e.getMessage(), "report-failed");
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, String type) {
