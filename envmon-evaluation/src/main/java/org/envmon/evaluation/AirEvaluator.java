@@ -261,16 +261,16 @@ public final class AirEvaluator {
 
     private static void dailyAqi(StationDaily into, int d) {
         long[][] v = into.values;
-        into.packed[d] = AqiKernel.daily(FastAqi.of(into.grid.dayEdition(d), scope(into.kind)), v[0][d], v[1][d], v[2][d], v[3][d],
-                v[4][d], v[StationDaily.O3_MAX_1H][d], v[StationDaily.O3_MAX_8H][d]);
+        into.packed[d] = AqiKernel.daily(FastAqi.of(into.grid.dayEdition(d), scope(into.kind)), v[0][d], v[1][d],
+                v[2][d], v[3][d], v[4][d], v[StationDaily.O3_MAX_1H][d], v[StationDaily.O3_MAX_8H][d]);
     }
 
     /** The full daily report of day {@code d} through the exact reference ({@link AirQualityIndex#daily}). */
     public static AqiResult dailyReport(StationDaily daily, int d) {
         return AirQualityIndex.daily(daily.edition(d), scope(daily.kind()), new AirQualityIndex.DailyInput(
-                dec(daily.value(0, d)),
-                dec(daily.value(1, d)), dec(daily.value(2, d)), dec(daily.value(3, d)), dec(daily.value(4, d)),
-                dec(daily.value(StationDaily.O3_MAX_1H, d)), dec(daily.value(StationDaily.O3_MAX_8H, d))));
+                dec(daily.value(0, d)), dec(daily.value(1, d)), dec(daily.value(2, d)), dec(daily.value(3, d)),
+                dec(daily.value(4, d)), dec(daily.value(StationDaily.O3_MAX_1H, d)),
+                dec(daily.value(StationDaily.O3_MAX_8H, d))));
     }
 
     // ------------------------------------------------------------------------------------------------ city

@@ -7,7 +7,7 @@ import java.math.RoundingMode;
 public enum IaqiRounding {
     /** Any fraction carried up: "全部进位取整数" (HJ 633-2012 §6.2), "全部向上进位取整数" (HJ 633-2026 §4.2.6). */
     CEILING(RoundingMode.CEILING),
-    /** To the nearest integer, a fraction of exactly .5 up (the 2012 city real-time publication, {@link AqiRounding}). */
+    /** To the nearest integer, an exact .5 up (the 2012 city real-time publication, {@link AqiRounding}). */
     HALF_UP(RoundingMode.HALF_UP);
 
     private final RoundingMode mode;
