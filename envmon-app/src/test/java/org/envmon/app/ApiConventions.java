@@ -125,6 +125,9 @@ abstract class ApiConventions {
             assertThat(r.body()).as(path).doesNotContainPattern(UTC_TIME);
         }
         assertThat(platform().get("/api/v1/chain/checkpoints").body()).contains("+08:00");
+        // the container's fallback error body (outside the API's handlers) has a timestamp too
+        String fallback = platform().get("/error").body();
+        assertThat(fallback).contains("+08:00").doesNotContainPattern(UTC_TIME);
     }
 
     @Test

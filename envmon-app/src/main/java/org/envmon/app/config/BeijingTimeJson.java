@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.time.temporal.TemporalAccessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +30,13 @@ public class BeijingTimeJson {
         m.addSerializer(Instant.class, new AtBeijing<>(Instant.class));
         m.addSerializer(OffsetDateTime.class, new AtBeijing<>(OffsetDateTime.class));
         m.addSerializer(ZonedDateTime.class, new AtBeijing<>(ZonedDateTime.class));
+        // the servlet container's fallback error body carries a java.util.Date timestamp
+        m.addSerializer(Date.class, new StdSerializer<Date>(Date.class) {
+            @Override
+            public void serialize(Date value, JsonGenerator gen, SerializationContext ctxt) {
+                gen.writeString(format(value.toInstant()));
+            }
+        });
         return m;
     }
 
