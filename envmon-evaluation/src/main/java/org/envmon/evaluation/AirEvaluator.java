@@ -34,7 +34,8 @@ import org.envmon.standards.air.Pollutant;
  *       our SO2 24-h moving mean.</li>
  *   <li><b>Moving means</b>: O3 8-h moving mean over hours i−7 … i with ≥ 6 valid (GB 3095 Table 4, HJ 663); 24-h
  *       moving means over hours i−23 … i. Decision (standards silent on the moving 24-h validity): ≥ 20 valid
- *       hours, the 24-h mean rule. Windows that reach before the grid use only the hours inside it.</li>
+ *       hours, the 24-h mean rule. Windows that reach before the grid use only the hours inside it. Decision: an
+ *       hour without any value of the series (after the last data, or not yet happened) has no moving mean.</li>
  *   <li><b>Daily values</b> ({@link #daily}): natural-day 24-h means with ≥ 20 valid hours; O3 daily max 8-h over
  *       the 17 in-day windows (hours k … k+7, k = 0 … 16), valid with ≥ 14 valid windows or a maximum above the
  *       Class 2 8-h limit (HJ 663 §6.1.2 via {@link AirQualityEvaluation#o3DailyMax8h}); O3 daily max 1-h with
@@ -107,6 +108,7 @@ public final class AirEvaluator {
         }
         moving(s.column(AirPollutants.O3), AirPollutants.O3, 8, AirQualityEvaluation.MIN_HOURS_PER_8H, from, to,
                 into.o3EightHour);
+        onlyWhereMeasured(s, from, to, into);
         AqiScope scope = scope(s.kind());
         long[] so2day = into.movingDay[AirPollutants.SO2];
         int split = s.grid().firstHour2026();
@@ -118,6 +120,28 @@ public final class AirEvaluator {
             out[i] = AqiKernel.hourly(f, s.reportedValue(AirPollutants.SO2, i), s.reportedValue(AirPollutants.NO2, i),
                     s.reportedValue(AirPollutants.PM10, i), s.reportedValue(AirPollutants.PM25, i),
                     s.reportedValue(AirPollutants.CO, i), s.reportedValue(AirPollutants.O3, i), so2day[i]);
+        }
+    }
+
+    /**
+     * Decision: a moving mean is given only for an hour at which the series has a value (any pollutant), so no
+     * hour after the last data, nor an hour that has not happened yet, shows an O3 8-h or 24-h value carried over
+     * from the hours before it. CNEMC's station publication does the same for 98 % of the station-hours without
+     * any value (national week of January 2019: 28,899 of 29,414). Depends on hour i alone, so an incremental
+     * recompute of the hours a change affects stays equal to a full one.
+     */
+    private static void onlyWhereMeasured(StationHourSeries s, int from, int to, StationHourly into) {
+        for (int i = from; i < to; i++) {
+            boolean any = false;
+            for (int p = 0; p < AirPollutants.COUNT && !any; p++) {
+                any = s.value(p, i) >= 0;
+            }
+            if (!any) {
+                into.o3EightHour[i] = FastAqi.MISSING;
+                for (long[] c : into.movingDay) {
+                    c[i] = FastAqi.MISSING;
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.envmon.app.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -36,7 +37,9 @@ public class ReportController {
     @GetMapping("/air")
     @Operation(summary = "Air evaluation report of a city: stations, city statistics and compliance, daily AQI, "
             + "ranking (from and to are dates, inclusive)")
-    public ResponseEntity<byte[]> air(@RequestParam String city, @RequestParam String from, @RequestParam String to,
+    public ResponseEntity<byte[]> air(@RequestParam String city,
+                                      @Parameter(description = ApiRanges.FROM_DAY) @RequestParam String from,
+                                      @Parameter(description = ApiRanges.TO_DAY) @RequestParam String to,
                                       @RequestParam(defaultValue = "xlsx") String format,
                                       @RequestParam(required = false) String table) {
         LocalDate d0 = date("from", from);
