@@ -46,7 +46,7 @@ public class ReviewController {
 
     /**
      * A review request. {@code parameter} and {@code interval} may be omitted to cover all parameters or intervals;
-     * {@code operator} names who decides (authentication arrives with the roles issue). Every field has a size limit
+     * {@code operator} names who decides (until accounts exist, a free-text name). Every field has a size limit
      * (400 problem+json beyond it).
      */
     public record ReviewBody(

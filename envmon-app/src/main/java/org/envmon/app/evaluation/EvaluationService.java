@@ -44,7 +44,7 @@ import org.envmon.store.SiteStore;
 import org.springframework.stereotype.Service;
 
 /**
- * Store-backed air and water evaluation (issue 5).
+ * Store-backed air and water evaluation.
  *
  * <p>City period evaluations and rankings read the city daily values of the derived tables ({@link DerivedStore},
  * kept current by {@link LiveRecompute}: live data within seconds, reviews before the review call returns, late

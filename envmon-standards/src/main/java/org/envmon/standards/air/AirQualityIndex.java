@@ -27,12 +27,12 @@ import java.util.Set;
  *       HJ 633-2026 §4.2.2/§4.2.3. 2012: the standard is silent (digest §1A.2 [unconfirmed]); <b>decision: a
  *       station's value is scored as given</b> (national data are published as integers, CO to 1–3 decimals, which
  *       the golden test on 2019 CNEMC data supports); a city's real-time concentration is rounded half up.</li>
- *   <li>Above the top of a row: IAQI 500 (project decision, issue; what the national publication does). Special
+ *   <li>Above the top of a row: IAQI 500 (project decision: what the national publication does). Special
  *       rows: SO2 1-h &gt; 800: 2012 uses the IAQI of the SO2 24-h (moving) mean, 2026 takes 200; O3 8-h &gt; 800:
  *       2012 computes no 8-h IAQI (O3 is reported by its 1-h IAQI), 2026 takes 300 (HJ 633-2012 Table 1 notes
  *       (2)(3); HJ 633-2026 Table 3 notes b, c).</li>
  *   <li>Real-time (hourly) report, both editions: the six 1-h values; PM10/PM2.5 1-h values on the 24-h rows,
- *       O3 on the 1-h row (issue decision for 2012 = "Reading A", digest §1A.4; HJ 633-2026 §4.2.3). An
+ *       O3 on the 1-h row (project decision for 2012 = "Reading A", digest §1A.4; HJ 633-2026 §4.2.3). An
  *       {@code o3_8h} value, if given, gets an informational IAQI (HJ 633-2012 Table 4 lists it) that does not
  *       enter the AQI. {@code so2_24h} is used only for the 2012 SO2 &gt; 800 rule; PM 24-h moving means are not
  *       used. If SO2 1-h &gt; 800 under 2012 and no 24-h mean is given, SO2 counts as missing (decision).</li>

@@ -39,7 +39,7 @@ class AqiGoldenTest {
      * moving-mean columns are empty: a different publication path); 190 hours with an official AQI but no 1-h
      * value published; 108 hours with some 1-h values unpublished where the official AQI is higher (computed from
      * the unpublished value). No hour with all six inputs present disagrees otherwise, and none is explained by
-     * "Reading B" (PM 24-h / O3 8-h moving means), which confirms the issue's Reading A.
+     * "Reading B" (PM 24-h / O3 8-h moving means), which confirms the project's choice of Reading A.
      */
     static final double MIN_AGREEMENT = 0.9968;
     /**
