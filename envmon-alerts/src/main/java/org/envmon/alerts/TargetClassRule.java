@@ -20,9 +20,10 @@ import org.envmon.store.Site;
  * A surface-water section worse than its target class (水质目标). Each value of a GB 3838-2002 Table 1 item is classified
  * on its own with the standards library (single-factor method, GB 3838-2002 §5; digest §5.2), with the site's water
  * body (TP: lake/reservoir limits), rounded first as the deployment's {@link WaterRounding} says (by default to the
- * national publication's reporting precision, as the evaluation classes it), and compared with the site's target class ({@link Site#targetClass()}), or the
- * rule's default target for a site that has none. Per site and parameter: opens after {@code minCount} values in a
- * row worse than the target, closes after {@code clearCount} values in a row at or better than it.
+ * national publication's reporting precision, as the evaluation classes it), and compared with the site's target
+ * class ({@link Site#targetClass()}), or the rule's default target for a site that has none. Per site and
+ * parameter: opens after {@code minCount} values in a row worse than the target, closes after {@code clearCount}
+ * values in a row at or better than it.
  *
  * <p>Items: by default the 21 items of the routine section class (环办〔2011〕22号, digest §5.3: Table 1 without water
  * temperature, TN and fecal coliform), each by its HJ 212 code; values are converted from the catalogue unit (Hg, Cd,

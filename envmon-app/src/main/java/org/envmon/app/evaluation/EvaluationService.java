@@ -67,9 +67,9 @@ import org.springframework.stereotype.Service;
  *   <li>Water: the monthly mean of a section uses its stored hourly-interval values (automatic stations' 4-hourly
  *       values, CN 2061), rounded by the deployment's {@link WaterRounding} before it is classed (default: the
  *       national publication's reporting precision; {@code envmon.water.rounding}); the class, CWQI, groups, ranking
- *       and reports all use those reported values; the water-body type is the section's registered one; a section registered without one
- *       counts as a lake/reservoir when its name contains 水库 or 湖 (else river). Group main pollutants: the (up to three) items exceeding class III in
- *       the most sections.</li>
+ *       and reports all use those reported values; the water-body type is the section's registered one; a section
+ *       registered without one counts as a lake/reservoir when its name contains 水库 or 湖 (else river). Group main
+ *       pollutants: the (up to three) items exceeding class III in the most sections.</li>
  * </ul>
  * Thread-safe (stateless apart from the stores).
  */
