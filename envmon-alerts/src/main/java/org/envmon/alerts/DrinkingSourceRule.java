@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.envmon.standards.water.WaterClass;
+import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
 import org.envmon.store.Interval;
 import org.envmon.store.Medium;
@@ -22,8 +23,9 @@ import org.envmon.store.Site;
  * <ul>
  * <li>an item with a fixed limit (GB 3838-2002 Table 2 supplementary items, configured Table 3 specific items) is above
  * its limit, or</li>
- * <li>a Table 1 item classifies (single value, site's water body) worse than {@code maxClass} (class III: GB 3838-2002
- * §4 assigns centralised drinking-water sources to classes II and III).</li>
+ * <li>a Table 1 item classifies (single value, site's water body, rounded first as the deployment's
+ * {@link WaterRounding} says, as the evaluation classes it) worse than {@code maxClass} (class III: GB 3838-2002 §4
+ * assigns centralised drinking-water sources to classes II and III).</li>
  * </ul>
  * Limits are in mg/L; each value is converted exactly from its catalogue unit (Tl arrives in ng/L, Sb in µg/L) before
  * the comparison, and the alert's value and threshold are in mg/L. Per site and parameter: opens after
@@ -39,12 +41,14 @@ public final class DrinkingSourceRule implements AlertRule {
      * @param maxClass   the worst class a Table 1 value may have
      * @param sites      only these sites, or empty for every drinking-water source
      * @param interval   only values of this interval, or null for any
+     * @param rounding   how a Table 1 value is rounded before it is classed (the deployment's policy)
      */
     public record Spec(String id, Map<String, BigDecimal> limits, Set<String> table1, WaterClass maxClass,
                        Waterbody defaultWaterbody, Set<String> sites, Interval interval, int minCount, int clearCount,
-                       Duration maxAge, Severity severity, String label) {
+                       Duration maxAge, Severity severity, String label, WaterRounding rounding) {
         public Spec {
             Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(rounding, "rounding");
             limits = Map.copyOf(limits);
             table1 = Set.copyOf(table1);
             for (Map.Entry<String, BigDecimal> e : limits.entrySet()) {
@@ -151,13 +155,14 @@ public final class DrinkingSourceRule implements AlertRule {
         String what;
         String unit;
         String display;
+        String shown;
         WaterItems.Item item = table1.get(code);
         if (item != null) {
             Waterbody waterbody = WaterItems.waterbody(site, spec.defaultWaterbody());
             value = item.convert(row.value());
             WaterClass actual;
             try {
-                actual = item.classify(value, waterbody);
+                actual = item.classify(value, waterbody, spec.rounding());
             } catch (IllegalArgumentException e) {
                 return; // pH outside 0-14: not a measurement
             }
@@ -166,6 +171,7 @@ public final class DrinkingSourceRule implements AlertRule {
             higherIsWorse = item.higherIsWorse();
             unit = item.unit();
             display = item.display();
+            shown = WaterItems.shown(value, item.reported(value, spec.rounding()), unit);
             what = "class " + actual + ", worse than class " + spec.maxClass() + " (GB 3838-2002 Table 1"
                     + (limit == null ? ", pH 6-9)" : ", limit " + Units.fmt(limit) + " " + unit + ")");
         } else {
@@ -174,6 +180,7 @@ public final class DrinkingSourceRule implements AlertRule {
             bad = value.compareTo(limit) > 0;
             unit = "mg/L";
             display = WaterItems.name(code) + " (" + code + ")";
+            shown = Units.fmt(value) + " " + unit;
             what = "above the limit " + Units.fmt(limit) + " mg/L";
         }
         AlertKey key = new AlertKey(spec.id(), row.siteCode(), code);
@@ -181,14 +188,14 @@ public final class DrinkingSourceRule implements AlertRule {
         switch (s.next(row.time(), bad, spec.minCount(), spec.clearCount())) {
             case RAISE -> ctx.raise(new Condition(key, SubjectType.SITE, spec.severity(), row.time(), v,
                     limit == null ? null : limit.doubleValue(), higherIsWorse,
-                    String.format(Locale.ROOT, "%s: %s = %s %s%s is %s at drinking-water source %s", spec.label(),
-                            display, Units.fmt(value), unit, sentAs(row, unit), what, row.siteCode())
+                    String.format(Locale.ROOT, "%s: %s = %s%s is %s at drinking-water source %s", spec.label(),
+                            display, shown, sentAs(row, unit), what, row.siteCode())
                             .replace("  ", " ")));
             case PERSIST -> ctx.persist(key, v, higherIsWorse);
             case CLEAR -> {
                 ctx.persist(key, v, higherIsWorse);
-                ctx.clear(key, String.format(Locale.ROOT, "%s = %s %s within the limit (%d values in a row)",
-                        display, Units.fmt(value), unit, spec.clearCount()).replace("  ", " "));
+                ctx.clear(key, String.format(Locale.ROOT, "%s = %s within the limit (%d values in a row)",
+                        display, shown, spec.clearCount()).replace("  ", " "));
             }
             default -> {
             }

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -29,6 +30,7 @@ import org.envmon.quality.qc.QcCode;
 import org.envmon.standards.water.TrophicState;
 import org.envmon.standards.water.TrophicStateIndex;
 import org.envmon.standards.water.WaterClass;
+import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
 import org.envmon.store.Interval;
 import org.envmon.store.Medium;
@@ -58,13 +60,14 @@ import org.envmon.store.Statistic;
  * <li>target-class ({@link TargetClassRule}): {@code default-target} (class of sites without one: I–V or 1–5;
  * III), {@code waterbody} (of sites without one: river | lake | reservoir; river), {@code parameters} (GB 3838 Table 1
  * codes; default the 21 routine items), {@code sites}, {@code interval} (hour), {@code min-count} (1),
- * {@code clear-count} (= min-count), {@code max-age} (P2D)</li>
+ * {@code clear-count} (= min-count), {@code max-age} (P2D), {@code rounding} (reported | none: the plain policy;
+ * default the deployment's {@link WaterRounding}, given to {@link #load(WaterRounding, Properties...)})</li>
  * <li>drinking-source ({@link DrinkingSourceRule}): {@code supplementary} (GB 3838 Table 2 limits in mg/L as
  * {@code code:limit} list; default sulfate w21038:250, chloride w21022:250, nitrate-N w21007:10, Fe w20125:0.3,
  * Mn w20124:0.1), {@code specific} (Table 3 items, same form; default Tl w20089:0.0001, Sb w20004:0.005),
  * {@code basic} (Table 1 basic-item codes checked by class; default the 21 routine items; empty for none),
  * {@code max-class} (III), {@code waterbody} (river), {@code sites}, {@code interval} (hour), {@code min-count} (1),
- * {@code clear-count} (= min-count), {@code max-age} (P2D)</li>
+ * {@code clear-count} (= min-count), {@code max-age} (P2D), {@code rounding} (as target-class)</li>
  * <li>heavy-metal ({@link HeavyMetalRule}): {@code limits} ({@code code:limit} list in mg/L; default Tl
  * w20089:0.0001, Sb w20004:0.005, Mn w20124:0.1), {@code medium}, {@code sites}, {@code interval} (hour),
  * {@code min-count} (1), {@code clear-count} (= min-count), {@code max-age} (P2D)</li>
@@ -102,9 +105,9 @@ public final class RuleLoader {
             Map.entry("offline", Set.of("after", "medium", "sites", "sources")),
             Map.entry("city-aqi", Set.of("min-level", "min-hours", "clear-level", "clear-hours", "cities")),
             Map.entry("target-class", Set.of("default-target", "waterbody", "parameters", "sites", "interval",
-                    "min-count", "clear-count", "max-age")),
+                    "min-count", "clear-count", "max-age", "rounding")),
             Map.entry("drinking-source", Set.of("supplementary", "specific", "basic", "max-class", "waterbody",
-                    "sites", "interval", "min-count", "clear-count", "max-age")),
+                    "sites", "interval", "min-count", "clear-count", "max-age", "rounding")),
             Map.entry("heavy-metal", Set.of("limits", "medium", "sites", "interval", "min-count", "clear-count",
                     "max-age")),
             Map.entry("algal-bloom", Set.of("chla-threshold", "tli-state", "tli-min-parameters", "chla-parameter",
@@ -127,14 +130,24 @@ public final class RuleLoader {
     private RuleLoader() {
     }
 
-    /** The shipped defaults only. */
+    /** The shipped defaults only, water values rounded as the national publication rounds them. */
     public static List<AlertRule> defaults() {
-        return load(readDefaults());
+        return defaults(WaterRounding.REPORTED);
+    }
+
+    /** The shipped defaults only, water values rounded by the deployment's policy. */
+    public static List<AlertRule> defaults(WaterRounding rounding) {
+        return load(rounding, readDefaults());
     }
 
     /** The shipped defaults with a deployment's file laid over them. */
     public static List<AlertRule> defaultsWith(Path file) {
-        return load(readDefaults(), read(file));
+        return defaultsWith(file, WaterRounding.REPORTED);
+    }
+
+    /** The shipped defaults with a deployment's file laid over them, water values rounded by its policy. */
+    public static List<AlertRule> defaultsWith(Path file, WaterRounding rounding) {
+        return load(rounding, readDefaults(), read(file));
     }
 
     public static Properties read(Path file) {
@@ -167,6 +180,15 @@ public final class RuleLoader {
      * @throws IllegalArgumentException naming the rule and setting at fault
      */
     public static List<AlertRule> load(Properties... layers) {
+        return load(WaterRounding.REPORTED, layers);
+    }
+
+    /**
+     * {@link #load(Properties...)} with the deployment's water rounding: the GB 3838 class rules (target-class,
+     * drinking-source) round each value by it before classing, unless a rule sets {@code rounding}.
+     */
+    public static List<AlertRule> load(WaterRounding rounding, Properties... layers) {
+        Objects.requireNonNull(rounding, "rounding");
         Map<String, Map<String, String>> byRule = new TreeMap<>();
         for (Properties layer : layers) {
             if ("false".equalsIgnoreCase(layer.getProperty("defaults", "true").trim())) {
@@ -186,7 +208,7 @@ public final class RuleLoader {
         }
         List<AlertRule> rules = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> e : byRule.entrySet()) {
-            AlertRule r = build(e.getKey(), e.getValue());
+            AlertRule r = build(e.getKey(), e.getValue(), rounding);
             if (r != null) {
                 rules.add(r);
             }
@@ -194,7 +216,7 @@ public final class RuleLoader {
         return rules;
     }
 
-    private static AlertRule build(String id, Map<String, String> s) {
+    private static AlertRule build(String id, Map<String, String> s, WaterRounding deployment) {
         Settings c = new Settings(id, s);
         String type = c.required("type");
         Set<String> allowed = SETTINGS.get(type);
@@ -242,7 +264,8 @@ public final class RuleLoader {
                     c.get("default-target", WaterItems::parseClass, WaterClass.III),
                     c.get("waterbody", WaterItems::parseWaterbody, Waterbody.RIVER),
                     c.table1("parameters", WaterItems.routineCodes()), c.set("sites"), c.interval(), minCount,
-                    c.integer("clear-count", minCount), c.duration("max-age", Duration.ofDays(2)), severity, label));
+                    c.integer("clear-count", minCount), c.duration("max-age", Duration.ofDays(2)), severity, label,
+                    c.get("rounding", v -> WaterRounding.of(WaterRounding.Mode.parse(v)), deployment)));
             case "drinking-source" -> {
                 Map<String, BigDecimal> limits = new LinkedHashMap<>(c.limits("supplementary", TABLE2));
                 c.limits("specific", TABLE3).forEach((code, limit) -> {
@@ -256,7 +279,8 @@ public final class RuleLoader {
                         c.get("max-class", WaterItems::parseClass, WaterClass.III),
                         c.get("waterbody", WaterItems::parseWaterbody, Waterbody.RIVER), c.set("sites"),
                         c.interval(), minCount, c.integer("clear-count", minCount),
-                        c.duration("max-age", Duration.ofDays(2)), severity, label));
+                        c.duration("max-age", Duration.ofDays(2)), severity, label,
+                        c.get("rounding", v -> WaterRounding.of(WaterRounding.Mode.parse(v)), deployment)));
             }
             case "heavy-metal" -> new HeavyMetalRule(new HeavyMetalRule.Spec(id, c.limits("limits", METALS),
                     c.get("medium", Medium::fromCode, null), c.set("sites"), c.interval(), minCount,

@@ -11,6 +11,7 @@ import org.envmon.alerts.RuleLoader;
 import org.envmon.alerts.StoreAlertRepository;
 import org.envmon.alerts.WebhookDispatcher;
 import org.envmon.ingest.GroupCommitWriter;
+import org.envmon.standards.water.WaterRounding;
 import org.envmon.store.SiteStore;
 import org.envmon.store.Store;
 import org.slf4j.Logger;
@@ -31,9 +32,9 @@ public class AlertsConfiguration {
 
     @Bean(destroyMethod = "close")
     AlertEngine alertEngine(AlertsProperties props, Store store, SiteStore sites, GroupCommitWriter writer,
-                            MeterRegistry registry) {
-        List<AlertRule> rules = props.rulesFile() == null ? RuleLoader.defaults()
-                : RuleLoader.defaultsWith(props.rulesFile());
+                            MeterRegistry registry, WaterRounding waterRounding) {
+        List<AlertRule> rules = props.rulesFile() == null ? RuleLoader.defaults(waterRounding)
+                : RuleLoader.defaultsWith(props.rulesFile(), waterRounding);
         // The engine depends on the store bean, so it is closed (its queue drained) before the store.
         AlertRepository repository = switch (props.repository()) {
             case STORE -> new StoreAlertRepository(store.alerts());
