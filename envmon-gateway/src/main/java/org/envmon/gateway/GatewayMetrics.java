@@ -43,9 +43,8 @@ final class GatewayMetrics {
         registry.gauge("envmon.hj212.connections", connections);
         connectionsRefused = Counter.builder("envmon.hj212.connections.refused")
                 .description("connections closed at once because the cap was reached").register(registry);
-        framesAccepted = Counter.builder(FRAMES).tag("outcome", "accepted").tag("reason", "none")
-                .description("frames by outcome; parts of a split packet count once it is complete")
-                .register(registry);
+        // parts of a split packet count as accepted once their packet is complete
+        framesAccepted = Counter.builder(FRAMES).tag("outcome", "accepted").tag("reason", "none").register(registry);
         answers = Counter.builder("envmon.hj212.answers").description("9014 data answers sent").register(registry);
         unanswered = Counter.builder("envmon.hj212.unanswered")
                 .description("packets not answered because the commit failed or the queue was full")
