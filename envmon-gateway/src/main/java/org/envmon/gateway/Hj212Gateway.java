@@ -20,14 +20,17 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.envmon.hj212.SubPacketAssembler;
 import org.envmon.ingest.IngestSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HJ 212 TCP server. Each connection gets its own {@link StationConnection} (frame splitting, decoding,
- * authentication, hand-over to the {@link IngestSink}, answers after commit); the server itself only enforces the
- * connection cap and the idle timeout.
+ * authentication, hand-over to the {@link IngestSink}, answers after commit); the server enforces the connection cap
+ * and the idle timeout and owns what connections share: the split-packet assembler (one bound on the bytes held for
+ * incomplete packets) and the rate limit of repeated warnings.
  */
 public final class Hj212Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Hj212Gateway.class);
@@ -37,6 +40,9 @@ public final class Hj212Gateway implements AutoCloseable {
     private final IngestSink sink;
     private final GatewayMetrics metrics;
     private final Clock clock;
+    /** One assembler for every connection: the bound on bytes held for incomplete split packets is global. */
+    private final SubPacketAssembler<AtomicReference<ChannelHandlerContext>> assembler;
+    private final LogThrottle logThrottle = LogThrottle.perMinute();
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private EventLoopGroup boss;
     private EventLoopGroup workers;
@@ -47,7 +53,9 @@ public final class Hj212Gateway implements AutoCloseable {
         this.config = config;
         this.directory = directory;
         this.sink = sink;
-        this.metrics = new GatewayMetrics(registry);
+        this.assembler = new SubPacketAssembler<>(config.maxPendingSplitBytes(),
+                GatewayConfig.SPLIT_MAX_AGE.toMillis());
+        this.metrics = new GatewayMetrics(registry, assembler);
         this.clock = clock;
     }
 
@@ -70,9 +78,12 @@ public final class Hj212Gateway implements AutoCloseable {
                                 .addLast("limit", limiter)
                                 .addLast("idle", new IdleStateHandler(config.idleTimeout().toSeconds(), 0, 0,
                                         TimeUnit.SECONDS))
-                                .addLast("station", new StationConnection(config, directory, sink, metrics, clock));
+                                .addLast("station", new StationConnection(config, directory, sink, metrics, clock,
+                                        assembler, logThrottle));
                     }
                 });
+        // packets left incomplete are dropped when they grow too old, even if no other split packet arrives
+        boss.scheduleAtFixedRate(() -> assembler.expire(clock.millis()), 10, 10, TimeUnit.SECONDS);
         serverChannel = b.bind(config.host(), config.port()).sync().channel();
         int port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         log.info("HJ 212 gateway listening on {}:{}", config.host(), port);
@@ -85,6 +96,11 @@ public final class Hj212Gateway implements AutoCloseable {
 
     public int connectionCount() {
         return metrics.connections.get();
+    }
+
+    /** Bytes held for incomplete split packets across all connections. */
+    public long pendingSplitBytes() {
+        return assembler.pendingBytes();
     }
 
     /** Stops accepting, closes every connection, and releases the threads. Answers in flight may be lost. */

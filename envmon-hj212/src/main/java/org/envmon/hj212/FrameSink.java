@@ -9,6 +9,9 @@ public interface FrameSink {
      */
     void frame(byte[] frame);
 
-    /** Bytes were discarded for {@code reason} (one call per discarded run; CR/LF between frames are not counted). */
+    /**
+     * Bytes were discarded for {@code reason} (one call per discarded run; CR/LF between frames are not counted unless
+     * a run without header reaches the splitter's {@code maxGarbageRun}).
+     */
     void rejected(RejectReason reason, int discardedBytes);
 }

@@ -30,14 +30,15 @@ import java.util.Map;
  * <li>CP (§6.3.3): every field {@code key=value}; values of -Rtd/-Avg/-Min/-Max/-Cou/-Zs* and of numeric
  * parameters are plain decimals {@code -?digits[.digits]} ({@code BAD_VALUE}); DataTime is 14 digits (17 digits
  * {@code yyyyMMddHHmmssSSS} also accepted for HJ/T 212-2005), SampleTime/BeginTime/EndTime/SystemTime/... 14 or 17
- * digits, and must be real calendar times ({@code BAD_TIME}).</li>
+ * digits, and must be real calendar times ({@code BAD_TIME}); a pollutant field ({@code code-suffix}) twice in one
+ * item ({@code BAD_FIELD}: which value is meant cannot be known).</li>
  * </ol>
  *
  * <p>Tolerances (real devices, see the 2016 capture): a trailing CRLF is stripped if present; header fields in any
  * order; missing Flag (then PNUM+PNO mean split); ST of 3 digits; ST of 1-3 blanks, i.e. NUL or space bytes (30
  * real 2005 frames of one logger send {@code ST=\0\0}; {@link Hj212Packet#st()} is then null); PW/MN of any length 1..32; empty CP items;
  * CP-level keys without a pollutant prefix (e.g. {@code Flag=N}, 2005 {@code QN=} inside CP) are kept as parameters;
- * repeated codes (see {@link PollutantData}); unknown suffixes kept as strings.
+ * repeated codes in separate items (see {@link PollutantData}); unknown suffixes kept as strings.
  */
 public final class Hj212Decoder {
 
@@ -481,11 +482,18 @@ public final class Hj212Decoder {
             return ProtocolVersion.HJT212_2005;
         }
 
+        /** Key spans (start, length) of the pollutant fields seen in the current CP item. */
+        int[] itemKeys = new int[16];
+        int itemKeyCount;
+
         // HJ 212-2017 §6.3.3: items separated by ';', fields by ',', key=value
         boolean parseCp() {
             int p = cpStart;
             final int e = cpEnd;
             while (p < e) {
+                if (p > cpStart && b[p - 1] == ';') {
+                    itemKeyCount = 0;
+                }
                 int fe = p;
                 byte c = 0;
                 int eq = -1;
@@ -511,6 +519,11 @@ public final class Hj212Decoder {
                         fail(RejectReason.BAD_FIELD, "CP field with empty key");
                         return false;
                     }
+                    if (dash >= 0 && repeatedInItem(p, eq)) {
+                        fail(RejectReason.BAD_FIELD, "CP field '" + printable(b, p, eq - p)
+                            + "' appears twice in one item: the value would be ambiguous");
+                        return false;
+                    }
                     if (!(dash >= 0 ? pollutantField(p, dash, eq, fe) : plainField(p, eq, fe))) {
                         return false;
                     }
@@ -518,6 +531,26 @@ public final class Hj212Decoder {
                 p = fe + 1;
             }
             return true;
+        }
+
+        /**
+         * True if the pollutant field key {@code b[k, eq)} (code and suffix, e.g. {@code a34004-Rtd}) already occurred
+         * in the current CP item; otherwise remembers it. An item describes one factor once (§6.3.3), so two values
+         * for one field there cannot both be right; across items a repeat is a second channel and is kept.
+         */
+        boolean repeatedInItem(int k, int eq) {
+            int len = eq - k;
+            for (int i = 0; i < itemKeyCount; i += 2) {
+                if (itemKeys[i + 1] == len && java.util.Arrays.equals(b, itemKeys[i], itemKeys[i] + len, b, k, eq)) {
+                    return true;
+                }
+            }
+            if (itemKeyCount + 2 > itemKeys.length) {
+                itemKeys = java.util.Arrays.copyOf(itemKeys, itemKeys.length * 2);
+            }
+            itemKeys[itemKeyCount++] = k;
+            itemKeys[itemKeyCount++] = len;
+            return false;
         }
 
         boolean plainField(int k, int eq, int fe) {

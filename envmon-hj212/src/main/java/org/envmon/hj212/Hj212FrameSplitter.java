@@ -13,8 +13,9 @@ package org.envmon.hj212;
  * <p>Resynchronisation rules (each discarded run is reported once through {@link FrameSink#rejected}):
  * <ul>
  * <li>bytes before a {@code ##} that are not CR/LF: {@link RejectReason#GARBAGE}, one report per run, made when the
- * next header is seen (its first length byte) or at {@link #endOfStream}; so reports do not depend on how the stream
- * was chunked;</li>
+ * next header is seen (its first length byte) or at {@link #endOfStream}, or as soon as the bytes skipped since the
+ * last header (CR/LF included) reach {@code maxGarbageRun}, so a stream that never sends {@code ##} is still reported
+ * (one report per {@code maxGarbageRun} bytes); reports do not depend on how the stream was chunked;</li>
  * <li>a non-digit in the length field: {@code BAD_LENGTH_FIELD} (the offending byte is rescanned, so a {@code ##}
  * there starts a new frame); a third {@code #} right after {@code ##} counts the first {@code #} as garbage;</li>
  * <li>declared length above {@code maxDataLength}: {@code OVERSIZE}, reported at once without buffering the body;
@@ -37,12 +38,15 @@ public final class Hj212FrameSplitter {
     private static final int BODY = 2;
 
     private final int maxDataLength;
+    private final int maxGarbageRun;
     /** Grows on demand up to maxDataLength + 10, so that idle connections cost little memory. */
     private byte[] buf;
     private int bufLen;
     private int state = SEEK;
     private boolean pendingHash;
     private int garbage;
+    /** Bytes skipped in SEEK since the last header or report, CR/LF included. */
+    private int skipped;
     private int declared;
 
     public Hj212FrameSplitter() {
@@ -51,10 +55,23 @@ public final class Hj212FrameSplitter {
 
     /** @param maxDataLength the largest accepted declared data length, 0..9999 (e.g. 4096 on the gateway) */
     public Hj212FrameSplitter(int maxDataLength) {
+        this(maxDataLength, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxDataLength the largest accepted declared data length, 0..9999
+     * @param maxGarbageRun bytes skipped outside frames (CR/LF included) after which a {@code GARBAGE} run is reported
+     *                      without waiting for the next header; at least 1
+     */
+    public Hj212FrameSplitter(int maxDataLength, int maxGarbageRun) {
         if (maxDataLength < 0 || maxDataLength > DEFAULT_MAX_DATA_LENGTH) {
             throw new IllegalArgumentException("maxDataLength must be 0..9999: " + maxDataLength);
         }
+        if (maxGarbageRun < 1) {
+            throw new IllegalArgumentException("maxGarbageRun must be positive: " + maxGarbageRun);
+        }
         this.maxDataLength = maxDataLength;
+        this.maxGarbageRun = maxGarbageRun;
         this.buf = new byte[Math.min(maxDataLength + 10, 128)];
     }
 
@@ -101,11 +118,20 @@ public final class Hj212FrameSplitter {
     }
 
     private void flushGarbage(FrameSink sink) {
+        skipped = 0;
         if (garbage > 0) {
             int g = garbage;
             garbage = 0;
             sink.rejected(RejectReason.GARBAGE, g);
         }
+    }
+
+    /** A run that reached {@code maxGarbageRun} bytes without a header: reported now, CR/LF included. */
+    private void flushLongRun(FrameSink sink) {
+        int n = skipped;
+        skipped = 0;
+        garbage = 0;
+        sink.rejected(RejectReason.GARBAGE, n);
     }
 
     private int seek(byte[] in, int i, int end, FrameSink sink) {
@@ -126,9 +152,14 @@ public final class Hj212FrameSplitter {
             if (pendingHash) {
                 pendingHash = false;
                 garbage++;
+                skipped++;
             }
             if (c != '\r' && c != '\n') {
                 garbage++;
+            }
+            if (++skipped >= maxGarbageRun) {
+                flushLongRun(sink);
+                return i;
             }
         }
         return i;

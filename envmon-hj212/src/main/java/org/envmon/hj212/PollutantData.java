@@ -16,9 +16,10 @@ import java.util.OptionalDouble;
  * received. A code not in the catalogue is kept unchanged and {@link #isKnown()} is false.
  *
  * <p>Grouping: consecutive fields with the same code are merged into one instance (e.g. 2005
- * {@code 01-Rtd=..,01-Flag=N;01-ZsRtd=..,01-Flag=N}). A numeric field that repeats for a code that already has it
- * (a device reporting several channels of one factor, e.g. three {@code B01-Rtd} flow meters in the 2016 capture)
- * starts a new instance, so no value is ever overwritten or lost.
+ * {@code 01-Rtd=..,01-Flag=N;01-ZsRtd=..,01-Flag=N}). A numeric field that repeats in a later item for a code that
+ * already has it (a device reporting several channels of one factor, e.g. three {@code B01-Rtd} flow meters in the
+ * 2016 capture) starts a new instance, so no value is ever overwritten or lost. The same field twice in one item is
+ * rejected by the decoder.
  *
  * <p>Instances are immutable once the decoder has published them.
  */

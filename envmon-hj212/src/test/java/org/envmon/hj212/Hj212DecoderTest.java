@@ -84,6 +84,20 @@ class Hj212DecoderTest {
     }
 
     @Test
+    void theSameFieldTwiceInOneItemIsABadField() {
+        Hj212Result r = decoder.decode(frame(h2017("2011",
+            "DataTime=20240102030000;a34004-Rtd=0.99,a34004-Flag=N,a34004-Rtd=1001.49")));
+        assertThat(r.reason()).isEqualTo(RejectReason.BAD_FIELD);
+        assertThat(r.detail()).contains("a34004-Rtd").contains("twice");
+        assertThat(decoder.decode(frame(h2017("2011", "a34004-Flag=N,a34004-Rtd=1,a34004-Flag=N"))).reason())
+            .isEqualTo(RejectReason.BAD_FIELD);
+        // in separate items a repeat is another channel, and a different suffix is another field
+        assertThat(decoder.decode(frame(h2017("2011", "a34004-Rtd=0.99;a34004-Rtd=1001.49"))).isAccepted()).isTrue();
+        assertThat(decoder.decode(frame(h2017("2011", "a34004-Rtd=1,a34004-ZsRtd=1,a34004-Avg=1"))).isAccepted())
+            .isTrue();
+    }
+
+    @Test
     void repliesAndParametersOf2005() {
         Hj212Packet p = decoder.decode(frame("ST=91;CN=9011;PW=123456;MN=LD130107000188;Flag=0;"
             + "CP=&&QN=20160824000504006;QnRtn=1&&")).packet();

@@ -102,6 +102,19 @@ class Hj212FrameSplitterTest {
     }
 
     @Test
+    void aStreamWithoutHeaderIsReportedEveryMaxGarbageRunBytesHoweverChunked() {
+        String junk = "AT+CSQ\r\n".repeat(25) + "\r\n".repeat(25); // 250 bytes, never a "##"
+        Sink whole = feedAll(new Hj212FrameSplitter(100, 100), junk);
+        assertThat(whole.rejects).containsExactly("garbage:100", "garbage:100");
+        Sink bytes = feedAll(new Hj212FrameSplitter(100, 100), junk.split(""));
+        assertThat(bytes.rejects).isEqualTo(whole.rejects);
+        // blank lines between frames stay free while each run is short
+        Sink frames = feedAll(new Hj212FrameSplitter(100, 100), F1 + "\r\n\r\n", F1 + "\r\n");
+        assertThat(frames.rejects).isEmpty();
+        assertThat(frames.frames).hasSize(2);
+    }
+
+    @Test
     void truncatedFrameFollowedByNewHeader() {
         Sink sink = feedAll(new Hj212FrameSplitter(), "##0100QN=2016", F1 + "\r\n");
         assertThat(sink.frameStrings()).containsExactly(F1);

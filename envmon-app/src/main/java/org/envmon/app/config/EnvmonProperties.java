@@ -28,6 +28,9 @@ public record EnvmonProperties(
      * @param maxFrameBytes    longest data segment accepted (HJ 212's length field allows 9999)
      * @param idleTimeoutSeconds a connection silent this long is closed
      * @param errorBudget      rejected frames tolerated per connection before it is closed
+     * @param garbageBytesPerError bytes outside any frame that cost one unit of the error budget
+     * @param maxPendingBytes  bytes held for incomplete split packets (PNUM/PNO) across all connections; beyond it the
+     *                         oldest incomplete packets are dropped
      */
     public record Hj212(
             @DefaultValue("true") boolean enabled,
@@ -35,7 +38,9 @@ public record EnvmonProperties(
             @DefaultValue("20000") int maxConnections,
             @DefaultValue("4096") int maxFrameBytes,
             @DefaultValue("600") int idleTimeoutSeconds,
-            @DefaultValue("100") int errorBudget) {
+            @DefaultValue("100") int errorBudget,
+            @DefaultValue("1024") int garbageBytesPerError,
+            @DefaultValue("16MB") DataSize maxPendingBytes) {
     }
 
     /**

@@ -31,7 +31,8 @@ public class GatewayConfiguration {
                                   MeterRegistry registry, ConfigurableEnvironment env) {
         EnvmonProperties.Hj212 h = props.hj212();
         GatewayConfig config = new GatewayConfig("0.0.0.0", h.port(), h.maxConnections(), h.maxFrameBytes(),
-                Duration.ofSeconds(h.idleTimeoutSeconds()), h.errorBudget(), 0);
+                Duration.ofSeconds(h.idleTimeoutSeconds()), h.errorBudget(), 0, h.garbageBytesPerError(),
+                h.maxPendingBytes().toBytes());
         return new GatewayLifecycle(new Hj212Gateway(config, directory, sink, registry, Clock.systemUTC()), env);
     }
 
