@@ -37,10 +37,13 @@ public class DemoCommand implements Callable<Integer> {
     static final int SIMULATED_STATIONS = 20;
     static final int HOURLY_STATIONS = 10;
     static final String SIMULATED_CITY = "模拟市";
+    /** The demo's own store, apart from ./envmon-data because each demo empties it. */
+    static final Path DEFAULT_DIR = Path.of("envmon-data", "demo");
 
-    @Option(names = "--data-dir", defaultValue = "./envmon-data/demo",
-            description = "Demo data directory; emptied at start (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Demo data directory; emptied at start (default: ./envmon-data/demo, which the other"
+                    + " commands use when ./envmon-data holds no store).")
+    Path dataDir = DEFAULT_DIR;
 
     @Option(names = "--http-port", defaultValue = "8080") int httpPort;
     @Option(names = "--hj212-port", defaultValue = "9212") int hj212Port;
