@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import org.envmon.app.api.BadRequestException;
+import org.envmon.app.api.NotFoundException;
 import org.envmon.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -42,24 +44,32 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
         return ExitCode.USAGE;
     }
 
-    /** The one line a user sees for a failure. */
+    /**
+     * The one line a user sees for a failure: the message of the outermost exception in the cause chain that speaks
+     * to users (so a store error inside a Spring startup failure is what is shown), else "internal error".
+     */
     static String message(Throwable e) {
-        if (e instanceof CannotRun || e instanceof StoreException || e instanceof IllegalArgumentException) {
-            return oneLine(e.getMessage());
-        }
-        if (e instanceof NoSuchFileException n) {
-            return "no such file: " + n.getFile();
-        }
-        if (e instanceof AccessDeniedException a) {
-            return "permission denied: " + a.getFile();
-        }
-        if (e instanceof IOException) {
-            return oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
-        }
-        if (e instanceof java.io.UncheckedIOException u) {
-            return message(u.getCause());
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = userMessage(t);
+            if (m != null) {
+                return m;
+            }
         }
         return "internal error: " + oneLine(e.toString()) + " (run with --verbose for the stack trace)";
+    }
+
+    private static String userMessage(Throwable t) {
+        if (t instanceof NoSuchFileException n) {
+            return "no such file: " + n.getFile();
+        }
+        if (t instanceof AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        boolean forUsers = t instanceof CannotRun || t instanceof StoreException || t instanceof IOException
+                || t instanceof IllegalArgumentException || t instanceof IllegalStateException
+                || t instanceof BadRequestException || t instanceof NotFoundException
+                || t.getClass().getSimpleName().equals("PortInUseException");
+        return forUsers && t.getMessage() != null ? oneLine(t.getMessage()) : null;
     }
 
     static String oneLine(String s) {

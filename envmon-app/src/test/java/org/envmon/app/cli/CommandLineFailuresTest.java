@@ -84,6 +84,15 @@ class CommandLineFailuresTest {
             Run other = envmon("import", "cnemc", csv.toString(), "--data-dir", dir.toString());
             assertThat(other.exit()).isEqualTo(ExitCode.CANNOT_RUN);
             assertThat(lines(other.err()).get(1)).startsWith("envmon import cnemc: the store ").doesNotContain("\tat ");
+            Run demo = envmon("demo", "--data-dir", dir.toString());
+            assertThat(demo.exit()).isEqualTo(ExitCode.CANNOT_RUN);
+            assertThat(lines(demo.err())).singleElement().asString().contains("is in use by another process");
+            assertThat(dir.resolve(DuckDbEngine.FILE_NAME)).exists(); // not emptied under the running demo
+            Run serve = envmon("serve", "--data-dir", dir.toString(), "--http-port", "0", "--hj212-port", "0");
+            assertThat(serve.exit()).isEqualTo(ExitCode.CANNOT_RUN);
+            assertThat(lines(serve.err())).last().asString().startsWith("envmon serve: the store ")
+                    .contains("is in use by another process");
+            assertThat(serve.out() + serve.err()).doesNotContain("\tat ");
         } finally {
             holder.getOutputStream().close();
             holder.waitFor();
