@@ -55,7 +55,8 @@ public class StoreOptions {
         } catch (StoreLockedException e) {
             boolean verify = spec != null && spec.name().equals("verify");
             throw new CannotRun(e.getMessage() + ", probably a running 'envmon serve' or 'envmon demo'; "
-                    + (verify ? "verify through it with --server http://HOST:PORT, or stop it first" : "stop it first"), e);
+                    + (verify ? "verify through it with --server http://HOST:PORT, or stop it first"
+                            : "stop it first"), e);
         }
     }
 
@@ -80,7 +81,7 @@ public class StoreOptions {
         };
     }
 
-    /** The data directory: --data-dir, else ./envmon-data, else (reading existing data) the demo's if only it exists. */
+    /** The data directory: --data-dir, else the default ({@link #defaultDataDir}). */
     Path dataDir(boolean existing) {
         return dataDir != null ? dataDir : defaultDataDir(Path.of(""), existing);
     }

@@ -24,8 +24,8 @@ public final class StoreHolder {
     /** Starts a holder of {@code file} in a child JVM and waits until it holds the file. */
     static Process hold(java.nio.file.Path file) throws Exception {
         String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), StoreHolder.class.getName(),
-                file.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"),
+                StoreHolder.class.getName(), file.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String line = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
         if (!"held".equals(line)) {
             p.destroyForcibly();
