@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
             "--period day: columns so2,no2,pm10,pm25,co (24-h means), o3_1h (daily max 1-h; 2012 only), o3_8h "
                 + "(daily max 8-h).",
             "Appends aqi,level,category,primary_pollutants,iaqi_<input>...,edition. Edition: --edition, else by the "
-                + "'time' column (hour-end label) or 'date' column, else 2026.",
+                + "'time' column (hour-end label yyyy-MM-dd HH:mm; or, with an offset as the API writes it, "
+                + "2019-01-01T00:00+08:00, the hour's start) or 'date' column, else 2026.",
             "--scope city: the inputs are a city's mean concentrations (2012 real-time: concentration and IAQI "
                 + "rounded half up, as the national publication does; a station's IAQI is carried up)."})
 public class CalcAqiCommand implements Callable<Integer> {

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -53,7 +55,8 @@ import picocli.CommandLine.Model.CommandSpec;
  *       ends with exit code {@value #EXIT_BAD_INPUT}. Malformed CSV (broken quoting) stops reading at that point,
  *       also with exit code 2.</li>
  *   <li>Edition: {@code --edition} names an edition explicitly; otherwise each row's edition comes from its
- *       {@code time} column (an hour <em>end</em> label, {@code yyyy-MM-dd HH:mm[:ss]} or ISO {@code T}), else its
+ *       {@code time} column (an hour <em>end</em> label, {@code yyyy-MM-dd HH:mm[:ss]} or ISO {@code T}; or, with
+ *       an offset as the API writes it, {@code 2019-01-01T00:00+08:00}, the hour's <em>start</em>), else its
  *       {@code date} column ({@code yyyy-MM-dd} or {@code yyyyMMdd}), else the command's default. See
  *       {@link EditionRule}. The edition used is written in an {@code edition} column.</li>
  * </ul>
@@ -81,6 +84,7 @@ public final class CsvCalc implements Closeable, Iterable<CsvCalc.Row> {
             .appendOptional(DateTimeFormatter.ofPattern("uuuu-MM-dd"))
             .appendOptional(DateTimeFormatter.ofPattern("uuuuMMdd"))
             .toFormatter();
+    private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
     private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd")
             .optionalStart().appendLiteral('T').optionalEnd()
@@ -373,6 +377,31 @@ public final class CsvCalc implements Closeable, Iterable<CsvCalc.Row> {
             }
         }
 
+        /**
+         * The {@code column} cell as an hour-end label in Beijing time. Two forms: a local
+         * {@code yyyy-MM-dd HH:mm[:ss]} (space or {@code T}) is the label itself; an ISO-8601 time with an offset, as
+         * the API writes it ({@code 2019-01-01T00:00+08:00}), is the <em>start</em> of the hour as in the API, so
+         * its label is one hour later in Beijing time. Bad cells are reported.
+         */
+        public Optional<LocalDateTime> hourEndLabel(String column) {
+            String s = text(column);
+            if (s == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(LocalDateTime.parse(s, TIME));
+            } catch (DateTimeParseException local) {
+                try {
+                    return Optional.of(OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                            .atZoneSameInstant(BEIJING).toLocalDateTime().plusHours(1));
+                } catch (DateTimeParseException e) {
+                    error(column, "not a date-time (hour-end label yyyy-MM-dd HH:mm[:ss], or the hour's start with"
+                            + " an offset as the API writes it, e.g. 2019-01-01T00:00+08:00): '" + s + "'");
+                    return Optional.empty();
+                }
+            }
+        }
+
         /** Reports a problem with one cell of this row. */
         public void error(String column, String message) {
             bad = true;
@@ -433,7 +462,7 @@ public final class CsvCalc implements Closeable, Iterable<CsvCalc.Row> {
             if (named != null) {
                 return named;
             }
-            Optional<LocalDateTime> t = row.dateTime("time");
+            Optional<LocalDateTime> t = row.hourEndLabel("time");
             if (t.isPresent()) {
                 return byHourEndLabel.apply(t.get());
             }

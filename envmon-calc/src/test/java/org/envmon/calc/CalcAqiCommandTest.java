@@ -28,6 +28,22 @@ class CalcAqiCommandTest {
     }
 
     @Test
+    void theApiTimesWithAnOffsetAreTheHourStart() {
+        // The API's time is the start of the hour: 2026-02-28T23:00+08:00 is the hour labelled 2026-03-01 00:00.
+        var r = CalcTestSupport.run("time,pm25\n"
+                + "2026-02-28T23:00+08:00,76\n"
+                + "2026-03-01T00:00:00+08:00,76\n"
+                + "2026-02-28T15:00Z,76\n"
+                + "2026-02-28T16:00:00Z,76\n", "aqi", "--period", "hour");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().split("\n")).extracting(l -> l.substring(l.lastIndexOf(',') + 1))
+                .containsExactly("edition", "2012", "2026", "2012", "2026");
+        var bad = CalcTestSupport.run("time,pm25\n2026-03-01T00:00+25:00,76\n", "aqi", "--period", "hour");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("<stdin>:2:1 (time): not a date-time").contains("2019-01-01T00:00+08:00");
+    }
+
+    @Test
     void explicitEditionAndDefault() {
         String in = "pm25,pm10\n70,\n";
         assertThat(CalcTestSupport.run(in, "aqi", "--period", "hour").out()).contains("\n70,,110,3,轻度污染,pm25,");

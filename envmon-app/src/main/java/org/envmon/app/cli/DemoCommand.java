@@ -37,23 +37,31 @@ public class DemoCommand implements Callable<Integer> {
     static final int SIMULATED_STATIONS = 20;
     static final int HOURLY_STATIONS = 10;
     static final String SIMULATED_CITY = "模拟市";
+    /** The demo's own store, apart from ./envmon-data because each demo empties it. */
+    static final Path DEFAULT_DIR = Path.of("envmon-data", "demo");
 
-    @Option(names = "--data-dir", defaultValue = "./envmon-data/demo",
-            description = "Demo data directory; emptied at start (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Demo data directory; emptied at start (default: ./envmon-data/demo, which the other"
+                    + " commands use when ./envmon-data holds no store).")
+    Path dataDir = DEFAULT_DIR;
 
     @Option(names = "--http-port", defaultValue = "8080") int httpPort;
     @Option(names = "--hj212-port", defaultValue = "9212") int hj212Port;
     @Option(names = "--interval-ms", defaultValue = "5000", description = "Simulated stations' packet interval.")
     long intervalMs;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        refuseIfHeld(dataDir);
         wipe(dataDir);
         StoreOptions store = new StoreOptions();
         store.dataDir = dataDir;
         store.store = "duckdb";
-        ConfigurableApplicationContext ctx = ServeCommand.start(store, httpPort, hj212Port, List.of());
+        ConfigurableApplicationContext ctx = ServeCommand.start(store, httpPort, hj212Port,
+                ServeCommand.quietFailure(spec));
         load(ctx);
         int port = Integer.parseInt(ctx.getEnvironment().getProperty("envmon.hj212.bound-port"));
         // Real-time packets (2011) from the SIM stations; hourly packets (2061, filling the past hours one by one)
@@ -129,6 +137,25 @@ public class DemoCommand implements Callable<Integer> {
             list.add(new Site(String.format("%s%04d", prefix, i + 1), "模拟站 " + prefix + (i + 1), Medium.AIR,
                     naming.mn(i), hash, "模拟省", SIMULATED_CITY, null, null, latitude + (i % 5) * 0.05,
                     110.0 + (i / 5) * 0.05, false));
+        }
+    }
+
+    /** A demo still running on this directory would lose its store to the wipe (the file is unlinked under it). */
+    static void refuseIfHeld(Path dir) {
+        Path file = dir.resolve(org.envmon.store.duckdb.DuckDbEngine.FILE_NAME);
+        if (!Files.exists(file)) {
+            return;
+        }
+        java.util.Properties readOnly = new java.util.Properties();
+        readOnly.setProperty("duckdb.read_only", "true");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + file, readOnly)) {
+            // not held: free to empty
+        } catch (java.sql.SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("Could not set lock")) {
+                throw new CannotRun("the demo's store " + file.toAbsolutePath().normalize() + " is in use by another"
+                        + " process (a demo still running?); stop it first, or give another --data-dir");
+            }
+            // unreadable for another reason (older or broken file): emptied all the same
         }
     }
 

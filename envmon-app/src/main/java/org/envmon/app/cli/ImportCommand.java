@@ -13,10 +13,8 @@ import org.envmon.ingest.IngestSink;
 import org.envmon.ingest.QualityCheckingSink;
 import org.envmon.quality.qc.QualityControl;
 import org.envmon.ingest.files.CnemcHourlyImporter;
-import org.envmon.ingest.files.ImportProblem;
 import org.envmon.ingest.files.ImportReport;
 import org.envmon.store.Store;
-import org.envmon.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -47,9 +45,15 @@ public class ImportCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            for (Path f : files) {
+                if (!java.nio.file.Files.isRegularFile(f) || !java.nio.file.Files.isReadable(f)) {
+                    throw new CannotRun("cannot read " + f + (java.nio.file.Files.exists(f) ? "" : ": no such file")
+                            + "; nothing imported");
+                }
+            }
             ImportReport report = new ImportReport();
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            try (Store store = Stores.open(storeOptions.toConfig());
+            try (Store store = storeOptions.openOrCreate();
                  IngestSink sink = new QualityCheckingSink(new GroupCommitWriter(store.observations(), 10_000, 2_000,
                          registry), QualityControl.withDefaults(), store.sites(), registry)) {
                 CnemcHourlyImporter importer = new CnemcHourlyImporter(sink, store.sites(),
@@ -66,11 +70,9 @@ public class ImportCommand implements Runnable {
                     recompute(new AirDerivation(store.sites(), store.observations(), store.derived()), report);
                 }
             }
-            for (ImportProblem p : report.problems()) {
-                System.err.println(p);
-            }
+            int exit = ImportProblems.print(report, System.err);
             System.out.println(report);
-            return report.problems().isEmpty() ? 0 : 1;
+            return exit;
         }
     }
 

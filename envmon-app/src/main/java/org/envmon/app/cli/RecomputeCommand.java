@@ -12,7 +12,6 @@ import org.envmon.evaluation.derived.AirDerivation;
 import org.envmon.store.DerivedStore;
 import org.envmon.store.SiteQuery;
 import org.envmon.store.Store;
-import org.envmon.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,17 +42,20 @@ public class RecomputeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         if (late == (from != null || to != null)) {
-            System.err.println("give either --from and --to, or --late");
-            return 2;
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give either --from and --to, or --late");
         }
         if (!late && (from == null || to == null || to.isBefore(from))) {
-            System.err.println("--from and --to are both needed, --from not after --to");
-            return 2;
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--from and --to are both needed, --from not after --to");
         }
-        try (Store store = Stores.open(storeOptions.toConfig())) {
+        try (Store store = storeOptions.openExisting()) {
             AirDerivation d = new AirDerivation(store.sites(), store.observations(), store.derived());
             if (late) {
                 return late(store, d);

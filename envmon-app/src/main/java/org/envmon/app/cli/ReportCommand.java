@@ -14,7 +14,6 @@ import org.envmon.reports.Report;
 import org.envmon.reports.ReportFormat;
 import org.envmon.standards.water.WaterRounding;
 import org.envmon.store.Store;
-import org.envmon.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +37,16 @@ public class ReportCommand implements Runnable {
         @Option(names = {"-o", "--output"}, paramLabel = "FILE",
                 description = "Write here (default: stdout for csv, else <report>.<format> in the current directory).")
         Path output;
+
+        /** Checks the options before the store is opened: a bad --format is a usage error. */
+        Output checked(picocli.CommandLine.Model.CommandSpec spec) {
+            try {
+                ReportFormat.parse(format);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            return this;
+        }
 
         int write(Report report, String defaultName) throws Exception {
             ReportFormat f = ReportFormat.parse(format);
@@ -75,10 +84,12 @@ public class ReportCommand implements Runnable {
         LocalDate to;
         @Mixin StoreOptions storeOptions;
         @picocli.CommandLine.ArgGroup(exclusive = false) Output output = new Output();
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            try (Store store = Stores.open(storeOptions.toConfig())) {
+            output.checked(spec);
+            try (Store store = storeOptions.openExisting()) {
                 return output.write(service(store).air(city, from, to), "air-" + city + "-" + from + "-" + to);
             }
         }
@@ -93,11 +104,13 @@ public class ReportCommand implements Runnable {
                         + "(GB/T 8170; default) or unrounded.") String rounding;
         @Mixin StoreOptions storeOptions;
         @picocli.CommandLine.ArgGroup(exclusive = false) Output output = new Output();
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
+            output.checked(spec);
             WaterRounding r = WaterRounding.of(WaterRounding.Mode.parse(rounding));
-            try (Store store = Stores.open(storeOptions.toConfig())) {
+            try (Store store = storeOptions.openExisting()) {
                 return output.write(service(store, r).water(month), "water-" + month);
             }
         }

@@ -24,9 +24,12 @@ public class ServeCommand implements Callable<Integer> {
             description = "HJ 212 TCP port (default: ${DEFAULT-VALUE}).")
     int hj212Port;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        ConfigurableApplicationContext ctx = start(storeOptions, httpPort, hj212Port, List.of());
+        ConfigurableApplicationContext ctx = start(storeOptions, httpPort, hj212Port, quietFailure(spec));
         printUrls(ctx);
         return 0;
     }
@@ -38,6 +41,18 @@ public class ServeCommand implements Callable<Integer> {
         args.add("--envmon.hj212.port=" + hj212Port);
         args.addAll(extra);
         return SpringApplication.run(EnvmonApplication.class, args.toArray(String[]::new));
+    }
+
+    /**
+     * Spring logs a failed start with its stack trace; the command line says it in one line instead (the failure
+     * handler), so that log is silenced unless --verbose.
+     */
+    static List<String> quietFailure(picocli.CommandLine.Model.CommandSpec spec) {
+        if (Failures.verbose(spec.root().commandLine().getParseResult())) {
+            return List.of();
+        }
+        return List.of("--logging.level.org.springframework.boot.SpringApplication=OFF",
+                "--logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=OFF");
     }
 
     static void printUrls(ConfigurableApplicationContext ctx) {

@@ -6,12 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.envmon.ingest.files.ImportProblem;
 import org.envmon.ingest.files.ImportReport;
 import org.envmon.ingest.files.SiteCsvReader;
 import org.envmon.store.Site;
 import org.envmon.store.Store;
-import org.envmon.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -43,15 +41,12 @@ public class SitesCommand implements Runnable {
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 sites = new SiteCsvReader().read(in, file.toString(), report);
             }
-            try (Store store = Stores.open(storeOptions.toConfig())) {
+            try (Store store = storeOptions.openOrCreate()) {
                 store.sites().upsert(sites);
                 System.out.printf("%d sites imported into %s store (%d now registered)%n", sites.size(),
                         store.engine(), store.sites().count());
             }
-            for (ImportProblem p : report.problems()) {
-                System.err.println(p);
-            }
-            return report.problems().isEmpty() ? 0 : 1;
+            return ImportProblems.print(report, System.err);
         }
     }
 }

@@ -9,21 +9,34 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.envmon.store.Checkpoint;
 import org.envmon.store.Store;
-import org.envmon.store.Stores;
 import org.envmon.store.VerifyReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code envmon verify}: re-reads everything against the hash chain. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Re-read every raw packet, observation and review against the hash chain.",
                 "Exit 0: intact. Exit 1: altered, deleted or inserted records (the first is named).",
                 "Exit 3: the store holds data that was never chained (older data), nothing to verify.",
-                "The embedded store can be verified only while no server has it open."})
+                "Exit 4: could not verify (no store there, store in use by a running server, database or server"
+                        + " unreachable); says nothing about the data.",
+                "A running server holds its embedded store exclusively (even for reading): verify it through the"
+                        + " server with --server http://HOST:PORT."})
 public class VerifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     StoreOptions storeOptions;
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Verify the store of the platform running at URL (POST /api/v1/chain/verify) instead of"
+                    + " opening a store, e.g. http://localhost:8080.")
+    String server;
 
     @Option(names = "--checkpoints", paramLabel = "FILE",
             description = "Also write the sealed hourly checkpoints (Merkle roots) as CSV, for external signing.")
@@ -31,23 +44,39 @@ public class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Store store = Stores.open(storeOptions.toConfig())) {
-            VerifyReport report = store.chain().verify();
-            System.out.println(report.summary());
-            report.problems().forEach(p -> System.out.println("  " + p));
-            if (report.problemCount() > report.problems().size()) {
-                System.out.printf("  ... and %d more%n", report.problemCount() - report.problems().size());
+        if (server != null) {
+            if (checkpointsFile != null) {
+                throw new ParameterException(spec.commandLine(), "--checkpoints reads the store itself; with"
+                        + " --server take them from GET /api/v1/chain/checkpoints");
             }
-            System.out.printf("%,d records in %.1f s%n", report.records(), report.took().toMillis() / 1000.0);
+            System.err.println("server: " + server);
+            return exitCode(print(ServerVerification.verify(server)));
+        }
+        try (Store store = storeOptions.openExisting()) {
+            VerifyReport report = print(store.chain().verify());
             if (checkpointsFile != null) {
                 writeCheckpoints(store.chain().checkpoints(Instant.EPOCH, Instant.now().plusSeconds(86_400)));
             }
-            return switch (report.state()) {
-                case INTACT, EMPTY -> 0;
-                case BROKEN -> 1;
-                case NEVER_CHAINED -> 3;
-            };
+            return exitCode(report);
         }
+    }
+
+    private static VerifyReport print(VerifyReport report) {
+        System.out.println(report.summary());
+        report.problems().forEach(p -> System.out.println("  " + p));
+        if (report.problemCount() > report.problems().size()) {
+            System.out.printf("  ... and %d more%n", report.problemCount() - report.problems().size());
+        }
+        System.out.printf("%,d records in %.1f s%n", report.records(), report.took().toMillis() / 1000.0);
+        return report;
+    }
+
+    static int exitCode(VerifyReport report) {
+        return switch (report.state()) {
+            case INTACT, EMPTY -> ExitCode.OK;
+            case BROKEN -> ExitCode.FOUND;
+            case NEVER_CHAINED -> ExitCode.NEVER_CHAINED;
+        };
     }
 
     private void writeCheckpoints(List<Checkpoint> checkpoints) throws Exception {

@@ -19,7 +19,6 @@ import org.envmon.store.StoreConfig;
 import org.envmon.store.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code envmon sites import} and {@code envmon import cnemc} on real files, on both stores. */
 class CommandLineTest {
@@ -41,7 +40,7 @@ class CommandLineTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(new EnvmonMain()).execute(args);
+            int exit = EnvmonMain.commandLine().execute(args);
             return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(oldOut);
@@ -169,10 +168,16 @@ class CommandLineTest {
         Files.write(csv, lines, StandardCharsets.UTF_8);
         Run r = envmon("import", "cnemc", csv.toString(), "--data-dir", dir.resolve("db").toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("bad.csv:3 column 1001A: not a number: 'x7'")
-                .contains("bad.csv:4 column 1001A: negative")
-                .contains("bad.csv:5 column date: bad date or hour")
+        assertThat(r.err()).contains("bad.csv:3:4 column 1001A: not a number: 'x7'")
+                .contains("bad.csv:4:4 column 1001A: negative")
+                .contains("bad.csv:5:1 column date: bad date or hour")
                 .contains("bad.csv:6: expected 5 cells, found 4");
+        // What was skipped, counted by reason.
+        assertThat(r.err()).contains("4 problem(s), by reason:")
+                .containsPattern("1  value not a number \\(value skipped\\)")
+                .containsPattern("1  negative or non-finite value \\(value skipped\\)")
+                .containsPattern("1  bad date or hour \\(row skipped\\)")
+                .containsPattern("1  wrong number of cells \\(row skipped\\)");
         assertThat(r.out()).contains("values stored 4");
     }
 

@@ -30,6 +30,7 @@ import org.envmon.hj212.Hj212Encoder;
 import org.envmon.hj212.Hj212FrameSplitter;
 import org.envmon.hj212.Hj212Packet;
 import org.envmon.hj212.Hj212Result;
+import org.envmon.hj212.QnRtn;
 import org.envmon.hj212.RejectReason;
 
 /**
@@ -52,6 +53,7 @@ public final class StationSimulator {
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong values = new AtomicLong();
+    private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
 
     public StationSimulator(SimulatorConfig config) {
         this.config = config;
@@ -87,6 +89,9 @@ public final class StationSimulator {
             }
         } finally {
             for (Station s : stations) {
+                s.activeAtEnd = s.channel != null && s.channel.isActive();
+            }
+            for (Station s : stations) {
                 if (s.channel != null) {
                     s.channel.close();
                 }
@@ -97,9 +102,38 @@ public final class StationSimulator {
         long[] all = stations.stream().map(Station::latencyArray).flatMapToLong(Arrays::stream).toArray();
         Arrays.sort(all);
         long failed = sent.get() - answered.get() - refused.get();
+        long noAnswer = stations.stream().filter(s -> s.activeAtEnd).mapToLong(s -> s.pending.size()).sum();
+        Map<String, Long> byReason = new java.util.HashMap<>();
+        refusals.forEach((k, v) -> byReason.put(k, v.get()));
         return new SimulatorReport(sent.get(), answered.get(), failed, refused.get(), values.get(),
                 percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6,
-                seconds);
+                seconds, byReason, noAnswer, failed - noAnswer, stations.size(),
+                (int) stations.stream().filter(s -> s.connectFailed).count());
+    }
+
+    /** A 9011 answer's QnRtn (HJ 212-2017 §6.6) in words, e.g. "wrong password (QnRtn 3)". */
+    static String refusalReason(String qnRtn) {
+        if (qnRtn == null) {
+            return "9011 without QnRtn";
+        }
+        for (QnRtn r : QnRtn.values()) {
+            if (Integer.toString(r.code()).equals(qnRtn.trim())) {
+                String words = switch (r) {
+                    case PW_ERROR -> "wrong password";
+                    case MN_ERROR -> "unknown MN";
+                    case ST_ERROR -> "ST error";
+                    case FLAG_ERROR -> "Flag error";
+                    case QN_ERROR -> "QN error";
+                    case CN_ERROR -> "CN error";
+                    case CRC_ERROR -> "CRC error";
+                    case REFUSED -> "request refused";
+                    case READY -> "9011 'ready' instead of 9014";
+                    case UNKNOWN_ERROR -> "unknown error";
+                };
+                return words + " (QnRtn " + r.code() + ")";
+            }
+        }
+        return "QnRtn " + qnRtn;
     }
 
     private static double percentile(long[] sorted, double p) {
@@ -150,6 +184,7 @@ public final class StationSimulator {
         int latCount;
         volatile Channel channel;
         volatile boolean connectFailed;
+        volatile boolean activeAtEnd;
         ScheduledFuture<?> task;
         long lastQnMillis;
         int step;
@@ -231,6 +266,7 @@ public final class StationSimulator {
                 }
             } else if (p.cn().equals("9011")) {
                 refused.incrementAndGet();
+                refusals.computeIfAbsent(refusalReason(p.parameter("QnRtn")), k -> new AtomicLong()).incrementAndGet();
             }
         }
 

@@ -87,13 +87,13 @@ public final class CnemcHourlyImporter {
         try (CSVParser parser = CSVParser.parse(reader, format)) {
             var it = parser.iterator();
             if (!it.hasNext()) {
-                report.problem(new ImportProblem(fileName, 1, null, "empty file"));
+                report.problem(new ImportProblem(fileName, 1, 0, null, "empty file (file skipped)", "empty file"));
                 return;
             }
             CSVRecord header = it.next();
             if (header.size() < 4 || !header.get(0).replace("\uFEFF", "").equals("date")
                     || !header.get(1).equals("hour") || !header.get(2).equals("type")) {
-                report.problem(new ImportProblem(fileName, 1, null,
+                report.problem(new ImportProblem(fileName, 1, 0, null, "not the CNEMC layout (file skipped)",
                         "not the CNEMC wide layout: header must start with date,hour,type"));
                 return;
             }
@@ -110,7 +110,7 @@ public final class CnemcHourlyImporter {
                 report.rowRead();
                 long line = r.getRecordNumber();
                 if (r.size() != header.size()) {
-                    report.problem(new ImportProblem(fileName, line, null,
+                    report.problem(new ImportProblem(fileName, line, 0, null, "wrong number of cells (row skipped)",
                             "expected " + header.size() + " cells, found " + r.size()));
                     continue;
                 }
@@ -122,8 +122,9 @@ public final class CnemcHourlyImporter {
                     }
                     Instant start = intervalStart(r.get(0), r.get(1));
                     if (start == null) {
-                        report.problem(new ImportProblem(fileName, line, r.get(0).length() == 8 ? "hour" : "date",
-                                "bad date or hour: " + r.get(0) + " " + r.get(1)));
+                        boolean badHour = r.get(0).length() == 8;
+                        report.problem(new ImportProblem(fileName, line, badHour ? 2 : 1, badHour ? "hour" : "date",
+                                "bad date or hour (row skipped)", "bad date or hour: " + r.get(0) + " " + r.get(1)));
                         group = null;
                         continue;
                     }
@@ -142,13 +143,15 @@ public final class CnemcHourlyImporter {
 
     private void registerStations(List<String> codes, String fileName, ImportReport report) {
         List<Site> created = new ArrayList<>();
-        for (String code : codes) {
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
             if (sites.byCode(code).isPresent()) {
                 continue;
             }
             Site listed = stationList.apply(code);
             if (listed == null) {
-                report.problem(new ImportProblem(fileName, 1, code,
+                report.problem(new ImportProblem(fileName, 1, i + 4, code,
+                        "station not in the station list (registered with its code as name)",
                         "station " + code + " is not in the station list; registered with its code as name"));
                 listed = new Site(code, code, Medium.AIR, null, null, null, null, null, null, null, null, false);
             }
@@ -180,12 +183,13 @@ public final class CnemcHourlyImporter {
                 try {
                     v = Double.parseDouble(cell);
                 } catch (NumberFormatException e) {
-                    report.problem(new ImportProblem(fileName, g.lines.get(i), codes.get(c - 3),
-                            "not a number: '" + cell + "'"));
+                    report.problem(new ImportProblem(fileName, g.lines.get(i), c + 1, codes.get(c - 3),
+                            "value not a number (value skipped)", "not a number: '" + cell + "'"));
                     continue;
                 }
                 if (!Double.isFinite(v) || v < 0) {
-                    report.problem(new ImportProblem(fileName, g.lines.get(i), codes.get(c - 3),
+                    report.problem(new ImportProblem(fileName, g.lines.get(i), c + 1, codes.get(c - 3),
+                            "negative or non-finite value (value skipped)",
                             "negative or non-finite concentration: " + cell));
                     continue;
                 }
@@ -200,8 +204,8 @@ public final class CnemcHourlyImporter {
         int valueCount = values.size();
         return sink.submit(new PacketWrite(raw, values)).handle((outcome, error) -> {
             if (error != null) {
-                report.problem(new ImportProblem(fileName, g.lines.get(0), null,
-                        "hour " + g.key + " not stored: " + rootMessage(error)));
+                report.problem(new ImportProblem(fileName, g.lines.get(0), 0, null,
+                        "hour not stored (its rows skipped)", "hour " + g.key + " not stored: " + rootMessage(error)));
             } else if (outcome.status() == WriteOutcome.Status.DUPLICATE) {
                 report.duplicate();
                 report.timeSeen(g.start);

@@ -2,16 +2,26 @@ package org.envmon.ingest.files;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The result of importing one or more files: counts and every problem found. */
+/**
+ * The result of importing one or more files: counts, the problems counted by kind, and the first
+ * {@value #KEPT_PROBLEMS} problems with their place (a broken file cannot fill the memory with problems).
+ */
 public final class ImportReport {
+    /** Problems kept with their place; the rest are only counted. */
+    public static final int KEPT_PROBLEMS = 1000;
+
     private long rowsRead;
     private long rowsImported;
     private long valuesStored;
     private long duplicates;
     private long sitesCreated;
+    private long problemCount;
     private final List<ImportProblem> problems = new ArrayList<>();
+    private final Map<String, Long> problemsByKind = new LinkedHashMap<>();
     private java.time.Instant firstTime;
     private java.time.Instant lastTime;
 
@@ -52,7 +62,11 @@ public final class ImportReport {
     }
 
     public synchronized void problem(ImportProblem p) {
-        problems.add(p);
+        problemCount++;
+        problemsByKind.merge(p.kind(), 1L, Long::sum);
+        if (problems.size() < KEPT_PROBLEMS) {
+            problems.add(p);
+        }
     }
 
     public synchronized long rowsRead() {
@@ -75,13 +89,27 @@ public final class ImportReport {
         return sitesCreated;
     }
 
+    /** The first {@value #KEPT_PROBLEMS} problems, in the order found. */
     public synchronized List<ImportProblem> problems() {
         return Collections.unmodifiableList(new ArrayList<>(problems));
+    }
+
+    /** Every problem found, including those not kept. */
+    public synchronized long problemCount() {
+        return problemCount;
+    }
+
+    /** Problems counted by {@link ImportProblem#kind()}, most frequent first. */
+    public synchronized Map<String, Long> problemsByKind() {
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        problemsByKind.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return Collections.unmodifiableMap(sorted);
     }
 
     @Override
     public synchronized String toString() {
         return "rows read " + rowsRead + ", imported " + rowsImported + ", values stored " + valuesStored
-                + ", duplicates " + duplicates + ", sites created " + sitesCreated + ", problems " + problems.size();
+                + ", duplicates " + duplicates + ", sites created " + sitesCreated + ", problems " + problemCount;
     }
 }

@@ -66,7 +66,8 @@ public final class SiteCsvReader {
                     sites.add(site);
                     report.rowImported();
                 } catch (CellException e) {
-                    report.problem(new ImportProblem(fileName, line, e.column, e.getMessage()));
+                    report.problem(new ImportProblem(fileName, line, 0, e.column,
+                            "bad " + e.column + " (row skipped)", e.getMessage()));
                 }
             }
         }

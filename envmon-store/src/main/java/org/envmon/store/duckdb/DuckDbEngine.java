@@ -10,6 +10,7 @@ import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 import org.envmon.store.Store;
 import org.envmon.store.StoreException;
+import org.envmon.store.StoreLockedException;
 import org.envmon.store.jdbc.ConnectionSource;
 import org.envmon.store.jdbc.JdbcStore;
 import org.envmon.store.jdbc.Migrations;
@@ -34,6 +35,9 @@ public final class DuckDbEngine {
 
     /** Packet ids (and chain seqs) per verification query: each range is read as one materialised result. */
     static final long VERIFY_CHUNK = 50_000;
+    /** DuckDB's lock error names the holder: "Conflicting lock is held in /usr/bin/java (PID 1234)". */
+    private static final java.util.regex.Pattern LOCK_HOLDER =
+            java.util.regex.Pattern.compile("lock is held in (.+? \\(PID \\d+\\))");
 
     private DuckDbEngine() {
     }
@@ -55,7 +59,12 @@ public final class DuckDbEngine {
                     System.getProperty(CHECKPOINT_THRESHOLD_PROPERTY, DEFAULT_CHECKPOINT_THRESHOLD));
             root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file, props);
         } catch (SQLException e) {
-            throw new StoreException("cannot open DuckDB database " + file + ": " + e.getMessage(), e);
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("Could not set lock")) {
+                java.util.regex.Matcher held = LOCK_HOLDER.matcher(message);
+                throw new StoreLockedException(file.toString(), held.find() ? held.group(1) : null, e);
+            }
+            throw new StoreException("cannot open DuckDB database " + file + ": " + message, e);
         }
         Connections connections = new Connections(root);
         try {
