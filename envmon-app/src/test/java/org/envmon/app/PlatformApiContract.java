@@ -157,6 +157,26 @@ abstract class PlatformApiContract {
     }
 
     @Test
+    void aStuckStationIsFlaggedFromItsFirstHourWithTheRunAsEvidence() throws Exception {
+        String mn = "SIM000000000000000000003";
+        LocalDateTime t0 = LocalDateTime.of(2026, 11, 27, 0, 0, 0);
+        for (int h = 0; h < 12; h++) { // PM2.5 42 for 12 hours (an HJ 212 hourly station over TCP)
+            LocalDateTime t = t0.plusHours(h);
+            send("QN=" + String.format("20261127%02d0000123", h) + ";ST=22;CN=2061;PW=123456;MN=" + mn + ";Flag=5;CP=&&DataTime="
+                    + Hj212Encoder.formatTime(t) + ";a34004-Avg=42,a34004-Flag=N&&");
+        }
+        String body = platform.get("/api/v1/sites/SIM0003/observations?parameter=a34004"
+                + "&from=2026-11-27T00:00%2B08:00&to=2026-11-27T12:00%2B08:00&interval=hour").body();
+        assertThat(body).contains("\"time\":\"2026-11-27T00:00:00+08:00\",\"value\":42.0,\"flag\":\"N\","
+                + "\"valid\":false,\"qc\":[\"CONSTANT\"]").doesNotContain("\"valid\":true");
+        String flags = platform.get("/api/v1/sites/SIM0003/qc-flags").body();
+        assertThat(flags).contains("\"parameter\":\"a34004\"").contains("\"code\":\"CONSTANT\"")
+                .contains("\"from\":\"2026-11-27T00:00:00+08:00\"").contains("\"to\":\"2026-11-27T11:00:00+08:00\"")
+                .contains("\"runLength\":12").contains("\"runValue\":42.0");
+        assertThat(platform.get("/api/v1/sites/NOPE/qc-flags").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void anOperatorReviewsARangeAndTheHistoryIsKept() throws Exception {
         String range = "\"from\":\"2019-01-05T00:00+08:00\",\"to\":\"2019-01-05T06:00+08:00\"";
         HttpResponse<String> invalid = platform.post("/api/v1/sites/1003A/reviews", "{\"parameter\":\"a34004\","

@@ -12,13 +12,15 @@ import org.envmon.quality.qc.QualityControl;
 import org.envmon.store.Medium;
 import org.envmon.store.ObservationRow;
 import org.envmon.store.PacketWrite;
+import org.envmon.store.QcFlag;
 import org.envmon.store.Site;
 import org.envmon.store.SiteStore;
 import org.envmon.store.WriteOutcome;
 
 /**
  * Runs automatic QC on every value before it is handed on: each row gets its {@code valid} verdict and the QC codes
- * that fired; the value itself is never changed. Sits in front of the writer so that the gateway and the file
+ * that fired; the value itself is never changed. When a constant run reaches its threshold, its earlier values are
+ * flagged too ({@link QcFlag}, carried by the packet that completed the run). Sits in front of the writer so that the gateway and the file
  * importers are judged alike. QC runs in the caller's thread (about 40 ns a value, see BENCHMARKS.md).
  */
 public final class QualityCheckingSink implements IngestSink {
@@ -27,6 +29,7 @@ public final class QualityCheckingSink implements IngestSink {
     private final SiteStore sites;
     private final Map<String, Medium> mediumBySite = new ConcurrentHashMap<>();
     private final Counter invalidValues;
+    private final Counter retroactiveFlags;
 
     public QualityCheckingSink(IngestSink next, QualityControl qc, SiteStore sites, MeterRegistry registry) {
         this.next = next;
@@ -34,6 +37,9 @@ public final class QualityCheckingSink implements IngestSink {
         this.sites = sites;
         this.invalidValues = Counter.builder("envmon.qc.values.invalid")
                 .description("values stored with an invalidating QC code").register(registry);
+        this.retroactiveFlags = Counter.builder("envmon.qc.flags.retroactive")
+                .description("earlier value ranges flagged when a series check completed (a constant run from its"
+                        + " first value)").register(registry);
     }
 
     @Override
@@ -60,7 +66,25 @@ public final class QualityCheckingSink implements IngestSink {
                     r.interval(), r.statistic(), r.time(), r.value(), r.flag(), valid,
                     codes.isEmpty() ? null : codes));
         }
-        return new PacketWrite(write.packet(), checked);
+        // Flags of earlier values that this packet's values completed (a constant run from its first value) travel
+        // with it: stored and chained in its transaction, so they exist exactly when the packet does.
+        List<QcFlag> flags = result.retroactiveFlags();
+        if (!flags.isEmpty()) {
+            retroactiveFlags.increment(flags.size());
+            flags = concat(write.qcFlags(), flags);
+        } else {
+            flags = write.qcFlags();
+        }
+        return new PacketWrite(write.packet(), checked, flags);
+    }
+
+    private static List<QcFlag> concat(List<QcFlag> a, List<QcFlag> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        List<QcFlag> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private Medium medium(String siteCode) {

@@ -17,6 +17,13 @@ public interface QualityStore {
     List<Completeness> monthly(CompletenessQuery query);
 
     /**
+     * The retroactive QC flags ({@link QcFlag}) of a site whose range overlaps [from, to) ({@code null} = unbounded),
+     * oldest first: the evidence (code, the run's start, length and value, the packet that completed it) behind
+     * values that became invalid after they were stored.
+     */
+    List<QcFlag> qcFlags(String siteCode, Instant from, Instant to);
+
+    /**
      * Online state of every registered site, ordered by code: online when the last packet the station itself sent
      * (raw packets of its MN; imported files do not count) was received after
      * {@code now - offlineAfter}.

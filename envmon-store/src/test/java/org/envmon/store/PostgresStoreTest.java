@@ -27,7 +27,7 @@ class PostgresStoreTest extends StoreContractTest {
     /** As an attacker with DDL rights: the append-only triggers are disabled around the statements. */
     @Override
     protected void tamper(String... sql) {
-        List<String> tables = List.of("raw_packets", "reviews", "chain", "chain_checkpoints");
+        List<String> tables = List.of("raw_packets", "reviews", "chain", "chain_checkpoints", "qc_flags");
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             for (String t : tables) {
                 st.execute("ALTER TABLE " + t + " DISABLE TRIGGER ALL");
@@ -44,14 +44,19 @@ class PostgresStoreTest extends StoreContractTest {
     }
 
     @Test
-    void chainReviewsAndCheckpointsAreAppendOnly() throws SQLException {
+    void chainReviewsQcFlagsAndCheckpointsAreAppendOnly() throws SQLException {
         store.sites().upsert(List.of(site("S1", Medium.AIR, null, null, null)));
         store.observations().write(List.of(packet("k", T0, row("S1", "a", Interval.HOUR, Statistic.VALUE, T0, 1))));
+        PacketWrite flagging = packet("k2", T0, row("S1", "a", Interval.HOUR, Statistic.VALUE, T0.plusSeconds(3600), 1));
+        store.observations().write(List.of(new PacketWrite(flagging.packet(), flagging.observations(), List.of(
+                QcFlag.of("S1", "a", Interval.HOUR, T0, T0.plusSeconds(3600), "CONSTANT", 2, 1.0)))));
         store.reviews().record(new ReviewRequest("S1", null, null, T0, T0.plusSeconds(1), ReviewDecision.INVALID,
                 "r", "op"));
         store.chain().sealCheckpoint();
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            for (String t : List.of("reviews", "chain", "chain_checkpoints")) {
+            assertThatThrownBy(() -> st.executeUpdate("UPDATE qc_flags SET run_length = 1"))
+                    .hasMessageContaining("append-only");
+            for (String t : List.of("reviews", "chain", "chain_checkpoints", "qc_flags")) {
                 assertThatThrownBy(() -> st.executeUpdate("DELETE FROM " + t)).hasMessageContaining("append-only");
                 assertThatThrownBy(() -> st.executeUpdate("TRUNCATE " + t)).hasMessageContaining("append-only");
             }

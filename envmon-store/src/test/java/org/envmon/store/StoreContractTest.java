@@ -711,6 +711,88 @@ public abstract class StoreContractTest {
         assertBroken("review " + review.id() + " deleted");
     }
 
+    // ---------------------------------------------------------------- retroactive QC flags
+
+    /** S1 a = 7.0 for hours 0..3; the packet of hour 3 completes the run and flags hours 0..2 (b and MAX untouched). */
+    private List<WriteOutcome> stuckRunFixture() {
+        store.sites().upsert(List.of(site("S1", Medium.AIR, "MN1", null, null)));
+        List<PacketWrite> batch = new ArrayList<>();
+        for (int h = 0; h < 3; h++) {
+            batch.add(packet("r" + h, hour(h + 1), row("S1", "a", Interval.HOUR, Statistic.VALUE, hour(h), 7),
+                    row("S1", "a", Interval.HOUR, Statistic.MAX, hour(h), 7),
+                    row("S1", "b", Interval.HOUR, Statistic.VALUE, hour(h), h)));
+        }
+        store.observations().write(batch);
+        PacketWrite fourth = packet("r3", hour(4), row("S1", "a", Interval.HOUR, Statistic.VALUE, hour(3), 7)
+                .withQc(false, List.of("CONSTANT")));
+        return store.observations().write(List.of(new PacketWrite(fourth.packet(), fourth.observations(),
+                List.of(QcFlag.of("S1", "a", Interval.HOUR, hour(0), hour(3), "CONSTANT", 4, 7.0)))));
+    }
+
+    @Test
+    void aRetroactiveQcFlagMakesTheValuesOfTheRunInvalidInEveryReadWithoutChangingThem() {
+        List<WriteOutcome> out = stuckRunFixture();
+        List<Observation> a = store.observations().query(series("S1", "a", Interval.HOUR, Statistic.VALUE, T0,
+                hour(9), 10));
+        assertThat(a).extracting(Observation::value).containsExactly(7.0, 7.0, 7.0, 7.0);
+        assertThat(a).extracting(Observation::valid).containsExactly(false, false, false, false);
+        assertThat(a).extracting(Observation::qc).containsExactly("CONSTANT", "CONSTANT", "CONSTANT", "CONSTANT");
+        assertThat(store.observations().query(series("S1", "a", Interval.HOUR, Statistic.MAX, T0, hour(9), 10)))
+                .extracting(Observation::valid).containsOnly(true);
+        assertThat(store.observations().query(series("S1", "b", Interval.HOUR, Statistic.VALUE, T0, hour(9), 10)))
+                .extracting(Observation::valid).containsOnly(true);
+
+        List<QcFlag> flags = store.quality().qcFlags("S1", null, null);
+        assertThat(flags).hasSize(1);
+        QcFlag f = flags.get(0);
+        assertThat(f.from()).isEqualTo(hour(0));
+        assertThat(f.to()).isEqualTo(hour(3));
+        assertThat(f.runLength()).isEqualTo(4);
+        assertThat(f.runValue()).isEqualTo(7.0);
+        assertThat(f.code()).isEqualTo("CONSTANT");
+        assertThat(f.packetId()).isEqualTo(out.get(0).packetId());
+        assertThat(f.chainSeq()).isEqualTo(5); // after the four packets
+        assertThat(store.quality().qcFlags("S1", hour(3), hour(9))).isEmpty();
+
+        List<String> got = new ArrayList<>();
+        store.observations().hourlyValues(new HourlyValuesQuery(List.of("S1"), List.of("a", "b"), hour(0), hour(9)),
+                (site, parameter, epochSecond, value, valid) -> got.add(parameter + ":" + valid));
+        assertThat(got).containsExactly("0:false", "0:false", "0:false", "0:false", "1:true", "1:true", "1:true");
+        CompletenessQuery q = new CompletenessQuery(List.of("S1"), List.of("a"), Interval.HOUR,
+                LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 2), ZoneOffset.UTC);
+        assertThat(store.quality().daily(q)).containsExactly(
+                new Completeness("S1", LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 2), 24, 4, 0));
+
+        // a review still decides over the automatic verdict
+        store.reviews().record(new ReviewRequest("S1", "a", Interval.HOUR, hour(0), hour(1), ReviewDecision.VALID,
+                "checked on site", "op"));
+        assertThat(store.observations().query(series("S1", "a", Interval.HOUR, Statistic.VALUE, T0, hour(9), 10)))
+                .extracting(Observation::effectiveValid).containsExactly(true, false, false, false);
+        VerifyReport r = store.chain().verify();
+        assertThat(r.state()).as(r.summary()).isEqualTo(VerifyReport.State.INTACT);
+    }
+
+    @Test
+    void aQcFlagCarriedByARedeliveredPacketIsNotStoredAgain() {
+        stuckRunFixture();
+        PacketWrite again = packet("r3", hour(5), row("S1", "a", Interval.HOUR, Statistic.VALUE, hour(3), 7));
+        assertThat(store.observations().write(List.of(new PacketWrite(again.packet(), again.observations(),
+                List.of(QcFlag.of("S1", "a", Interval.HOUR, hour(0), hour(3), "CONSTANT", 4, 7.0))))).get(0)
+                .status()).isEqualTo(WriteOutcome.Status.DUPLICATE);
+        assertThat(store.quality().qcFlags("S1", null, null)).hasSize(1);
+    }
+
+    @Test
+    void qcFlagsAreChainedAndAlteredOrDeletedFlagsAreFound() {
+        stuckRunFixture();
+        QcFlag f = store.quality().qcFlags("S1", null, null).get(0);
+        tamper("UPDATE qc_flags SET run_length = 2");
+        VerifyReport r = assertBroken("QC flag " + f.id() + " altered");
+        assertThat(r.firstProblem().orElseThrow().seq()).isEqualTo(f.chainSeq());
+        tamper("DELETE FROM qc_flags");
+        assertBroken("QC flag " + f.id() + " deleted");
+    }
+
     @Test
     void aStoreWithDataButNoChainSaysItWasNeverChained() {
         chainFixture();

@@ -10,8 +10,11 @@ import java.util.List;
 import org.envmon.app.evaluation.EvaluationParams;
 import org.envmon.app.quality.SiteQualityService;
 import org.envmon.store.Completeness;
+import org.envmon.store.QcFlag;
+import org.envmon.store.QualityStore;
 import org.envmon.store.Site;
 import org.envmon.store.SiteStore;
+import org.envmon.store.Store;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,11 +30,36 @@ public class SiteQualityController {
     private final SiteQualityService service;
     private final SiteStore sites;
     private final KnownParameters known;
+    private final QualityStore quality;
 
-    public SiteQualityController(SiteQualityService service, SiteStore sites, KnownParameters known) {
+    public SiteQualityController(SiteQualityService service, SiteStore sites, KnownParameters known, Store store) {
         this.service = service;
         this.sites = sites;
         this.known = known;
+        this.quality = store.quality();
+    }
+
+    /** A retroactive QC verdict as evidence: the code, the series, the values' range and the run behind it. */
+    public record QcFlagView(long id, String parameter, String interval, String code, OffsetDateTime from,
+                             OffsetDateTime to, int runLength, double runValue, long packetId,
+                             OffsetDateTime flaggedAt, long chainSeq) {
+        static QcFlagView of(QcFlag f) {
+            return new QcFlagView(f.id(), f.parameter(), f.interval().code(), f.code(), ApiTime.out(f.from()),
+                    ApiTime.out(f.to()), f.runLength(), f.runValue(), f.packetId(), ApiTime.out(f.flaggedAt()),
+                    f.chainSeq());
+        }
+    }
+
+    @GetMapping("/api/v1/sites/{code}/qc-flags")
+    @Operation(summary = "Retroactive QC verdicts of a site: values found invalid after they were stored (a constant"
+            + " run flagged from its first value once it reached its threshold). Each covers the VALUE rows of one"
+            + " series with time in [from, to); runLength is the run's length when it was flagged, packetId the"
+            + " packet that completed it. Query from inclusive, to exclusive (instants, optional)")
+    public List<QcFlagView> qcFlags(@PathVariable String code, @RequestParam(required = false) String from,
+                                    @RequestParam(required = false) String to) {
+        sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code " + code));
+        return quality.qcFlags(code, from == null ? null : ApiTime.in("from", from),
+                to == null ? null : ApiTime.in("to", to)).stream().map(QcFlagView::of).toList();
     }
 
     /** Figures over the days from … to, both inclusive. */

@@ -24,6 +24,7 @@ import org.envmon.store.DerivedStore;
 import org.envmon.store.Interval;
 import org.envmon.store.ObservationRow;
 import org.envmon.store.PacketWrite;
+import org.envmon.store.QcFlag;
 import org.envmon.store.Site;
 import org.envmon.store.SiteQuery;
 import org.envmon.store.Store;
@@ -40,6 +41,8 @@ import org.slf4j.LoggerFactory;
  * <p>Policy: live data (any source but file imports, whose command recomputes its own range) for an hour older than
  * {@code window} is stored as usual but not recomputed here: it is flagged in the late-data table and
  * {@code envmon recompute --late} recomputes it. A review recomputes its range synchronously ({@link #reviewed}).
+ * A retroactive QC flag carried by a committed packet (a constant run flagged from its first hour) queues the hours
+ * it covers like new values of those hours.
  */
 public final class LiveRecompute implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveRecompute.class);
@@ -112,19 +115,30 @@ public final class LiveRecompute implements AutoCloseable {
             if (source != null && source.startsWith("import:")) {
                 continue;
             }
+            Instant received = w.packet().receivedAt() == null ? clock.instant() : w.packet().receivedAt();
             for (ObservationRow r : w.observations()) {
-                if (r.interval() != Interval.HOUR || AirPollutants.indexOf(r.parameter()) < 0) {
-                    continue;
-                }
-                Instant hour = r.time().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-                Recompute.Change key = new Recompute.Change(r.siteCode(), null, hour);
-                if (r.time().isBefore(oldest)) {
-                    late.computeIfAbsent(key, k -> new DerivedStore.Late(r.siteCode(), hour,
-                            w.packet().receivedAt() == null ? clock.instant() : w.packet().receivedAt()));
-                } else {
-                    changes.add(key);
+                if (r.interval() == Interval.HOUR && AirPollutants.indexOf(r.parameter()) >= 0) {
+                    queue(r.siteCode(), r.time(), received, oldest);
                 }
             }
+            // A retroactive QC flag (a stuck run from its first hour) changes the validity of earlier hours.
+            for (QcFlag f : w.qcFlags()) {
+                if (f.interval() == Interval.HOUR && AirPollutants.indexOf(f.parameter()) >= 0) {
+                    for (Instant t = f.from(); t.isBefore(f.to()); t = t.plusSeconds(3600)) {
+                        queue(f.siteCode(), t, received, oldest);
+                    }
+                }
+            }
+        }
+    }
+
+    private void queue(String site, Instant time, Instant received, Instant oldest) {
+        Instant hour = time.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Recompute.Change key = new Recompute.Change(site, null, hour);
+        if (time.isBefore(oldest)) {
+            late.computeIfAbsent(key, k -> new DerivedStore.Late(site, hour, received));
+        } else {
+            changes.add(key);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.envmon.store.Interval;
 import org.envmon.store.ObservationRow;
 import org.envmon.store.PacketWrite;
+import org.envmon.store.QcFlag;
 import org.envmon.store.RawPacket;
 import org.envmon.store.Statistic;
 
@@ -24,11 +25,17 @@ import org.envmon.store.Statistic;
  *              time(i64 s, i32 ns) value(f64 bits) flag(string) valid(u8) qc(string)
  * string = i32 byte length (-1 = null) + UTF-8 bytes
  * </pre>
+ * Payload version 2 (written only for a packet carrying retroactive QC flags) appends
+ * <pre>
+ * i32  flag count, then per flag: siteCode parameter interval (strings) from(i64 s, i32 ns) to(i64 s, i32 ns)
+ *              code(string) runLength(i32) runValue(f64 bits)
+ * </pre>
  *
  * Enums are written by name, so reordering them never changes what a stored record means.
  */
 final class RecordCodec {
     static final byte PAYLOAD_VERSION = 1;
+    static final byte PAYLOAD_VERSION_QC_FLAGS = 2;
 
     private RecordCodec() {
     }
@@ -36,7 +43,7 @@ final class RecordCodec {
     static byte[] encode(PacketWrite w) {
         Out out = new Out(256 + w.packet().bytes().length + 64 * w.observations().size());
         RawPacket p = w.packet();
-        out.u8(PAYLOAD_VERSION);
+        out.u8(w.qcFlags().isEmpty() ? PAYLOAD_VERSION : PAYLOAD_VERSION_QC_FLAGS);
         out.bytes(p.bytes());
         out.str(p.peer());
         out.str(p.source());
@@ -58,6 +65,19 @@ final class RecordCodec {
             out.u8(r.valid() ? 1 : 0);
             out.str(r.qc());
         }
+        if (!w.qcFlags().isEmpty()) {
+            out.i32(w.qcFlags().size());
+            for (QcFlag f : w.qcFlags()) {
+                out.str(f.siteCode());
+                out.str(f.parameter());
+                out.str(f.interval().name());
+                out.instant(f.from());
+                out.instant(f.to());
+                out.str(f.code());
+                out.i32(f.runLength());
+                out.i64(Double.doubleToRawLongBits(f.runValue()));
+            }
+        }
         return out.toArray();
     }
 
@@ -68,7 +88,7 @@ final class RecordCodec {
     static PacketWrite decode(ByteBuffer in, String dedupKeyIfNull) {
         try {
             int version = in.get() & 0xff;
-            if (version != PAYLOAD_VERSION) {
+            if (version != PAYLOAD_VERSION && version != PAYLOAD_VERSION_QC_FLAGS) {
                 throw new IllegalArgumentException("journal payload version " + version + " is not supported");
             }
             byte[] bytes = bytes(in);
@@ -98,14 +118,35 @@ final class RecordCodec {
                 rows.add(new ObservationRow(site, parameter, interval == null ? null : Interval.valueOf(interval),
                         statistic == null ? null : Statistic.valueOf(statistic), time, value, flag, valid, qc));
             }
+            List<QcFlag> flags = List.of();
+            if (version == PAYLOAD_VERSION_QC_FLAGS) {
+                int k = in.getInt();
+                if (k < 0 || k > in.remaining()) {
+                    throw new IllegalArgumentException("bad QC flag count " + k);
+                }
+                flags = new ArrayList<>(k);
+                for (int i = 0; i < k; i++) {
+                    String site = str(in);
+                    String parameter = str(in);
+                    Interval interval = Interval.valueOf(str(in));
+                    Instant from = instant(in);
+                    Instant to = instant(in);
+                    String code = str(in);
+                    int length = in.getInt();
+                    double value = Double.longBitsToDouble(in.getLong());
+                    flags.add(QcFlag.of(site, parameter, interval, from, to, code, length, value));
+                }
+            }
             if (in.hasRemaining()) {
                 throw new IllegalArgumentException(in.remaining() + " trailing bytes after the packet");
             }
             RawPacket raw = new RawPacket(bytes, peer, receivedAt, source, mn, cn, qn,
                     dedupKey == null ? dedupKeyIfNull : dedupKey, crcOk);
-            return new PacketWrite(raw, rows);
+            return new PacketWrite(raw, rows, flags);
         } catch (java.nio.BufferUnderflowException e) {
             throw new IllegalArgumentException("journal payload ends early", e);
+        } catch (NullPointerException e) {
+            throw new IllegalArgumentException("journal payload has a QC flag with a missing field", e);
         }
     }
 

@@ -29,6 +29,7 @@ import org.envmon.store.DuckDbTestDatabase;
 import org.envmon.store.Interval;
 import org.envmon.store.ObservationRow;
 import org.envmon.store.PacketWrite;
+import org.envmon.store.QcFlag;
 import org.envmon.store.RawPacket;
 import org.envmon.store.Statistic;
 import org.envmon.store.Store;
@@ -433,6 +434,19 @@ class JournalingSinkTest {
         assertThat(back.observations()).isEqualTo(w.observations());
         assertThat(RecordCodec.decode(ByteBuffer.wrap(RecordCodec.encode(w)), "k").packet().dedupKey())
                 .isEqualTo("k");
+    }
+
+    @Test
+    void codecCarriesTheRetroactiveQcFlagsOfAPacket() {
+        PacketWrite plain = new PacketWrite(new RawPacket(new byte[] {1}, "p", T0, "hj212", "MN", "2061", "q", "k",
+                true), List.of(new ObservationRow("S1", "a34004", Interval.HOUR, Statistic.VALUE, T0, 6, "N", false,
+                "CONSTANT")));
+        assertThat(RecordCodec.encode(plain)[0]).isEqualTo(RecordCodec.PAYLOAD_VERSION); // unchanged without flags
+        PacketWrite w = new PacketWrite(plain.packet(), plain.observations(), List.of(
+                QcFlag.of("S1", "a34004", Interval.HOUR, T0.minusSeconds(11 * 3600), T0, "CONSTANT", 12, 6.0)));
+        PacketWrite back = RecordCodec.decode(ByteBuffer.wrap(RecordCodec.encode(w)), null);
+        assertThat(back.qcFlags()).isEqualTo(w.qcFlags());
+        assertThat(back.observations()).isEqualTo(w.observations());
     }
 
     private static void flipByte(Path file, long offset) throws IOException {

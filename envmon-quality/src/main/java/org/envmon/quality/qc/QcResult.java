@@ -3,6 +3,7 @@ package org.envmon.quality.qc;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.envmon.store.QcFlag;
 
 /**
  * QC of one packet: one code mask per observation, in the order of the rows checked. Kept as a {@code long[]} so the
@@ -10,9 +11,24 @@ import java.util.List;
  */
 public final class QcResult {
     private final long[] masks;
+    private final List<QcFlag> retroactive;
 
     QcResult(long[] masks) {
+        this(masks, List.of());
+    }
+
+    QcResult(long[] masks, List<QcFlag> retroactive) {
         this.masks = masks;
+        this.retroactive = retroactive;
+    }
+
+    /**
+     * Verdicts these rows completed on earlier values of their series: a constant run that reached its threshold
+     * here flags its values before this one ({@link QcCode#CONSTANT}, from the run's first value). Store them with
+     * the rows ({@link org.envmon.store.PacketWrite#qcFlags()}).
+     */
+    public List<QcFlag> retroactiveFlags() {
+        return retroactive;
     }
 
     public int size() {

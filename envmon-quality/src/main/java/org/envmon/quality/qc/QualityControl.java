@@ -2,6 +2,7 @@ package org.envmon.quality.qc;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.envmon.quality.qc.SeriesMemory.Series;
@@ -9,6 +10,7 @@ import org.envmon.quality.qc.SeriesMemory.SiteSeries;
 import org.envmon.store.Medium;
 import org.envmon.store.ObservationRow;
 import org.envmon.store.PacketWrite;
+import org.envmon.store.QcFlag;
 import org.envmon.store.Statistic;
 
 /**
@@ -23,7 +25,9 @@ import org.envmon.store.Statistic;
  *   <li>time more than {@link QcOptions#futureTolerance()} ahead of now;</li>
  *   <li>{@link Statistic#VALUE} rows only, per (site, parameter, interval) series, in arrival order: duplicate and
  *       out-of-order time (then nothing else of the series is checked), constant run, rate of change and spike against
- *       the last in-order value that passed the point checks and is at most {@code max_gap} older;</li>
+ *       the last in-order value that passed the point checks and is at most {@code max_gap} older. When a constant
+ *       run reaches its threshold, the run's earlier values (which passed when they came) are flagged too, from its
+ *       first value: {@link QcResult#retroactiveFlags()}, stored beside them as a {@link QcFlag};</li>
  *   <li>{@link Statistic#VALUE} rows only, within the rows checked together: a part above its total at the same site,
  *       interval and time marks both rows; skipped when either is already invalid.</li>
  * </ol>
@@ -92,6 +96,7 @@ public final class QualityControl {
         }
         long futureLimit = now.toEpochMilli() + futureToleranceMillis;
         ParamRule[] ruleOf = new ParamRule[n];
+        List<QcFlag> retro = new ArrayList<>(0);
         boolean anyPart = false;
         int i = 0;
         while (i < n) {
@@ -102,13 +107,13 @@ public final class QualityControl {
             }
             if (site == null) {
                 for (int k = i; k < j; k++) {
-                    anyPart |= checkRow(medium, rows.get(k), k, masks, ruleOf, futureLimit, null);
+                    anyPart |= checkRow(medium, rows.get(k), k, masks, ruleOf, futureLimit, null, retro);
                 }
             } else {
                 SiteSeries ss = memory.site(site);
                 synchronized (ss) {
                     for (int k = i; k < j; k++) {
-                        anyPart |= checkRow(medium, rows.get(k), k, masks, ruleOf, futureLimit, ss);
+                        anyPart |= checkRow(medium, rows.get(k), k, masks, ruleOf, futureLimit, ss, retro);
                     }
                 }
             }
@@ -117,12 +122,12 @@ public final class QualityControl {
         if (anyPart) {
             crossCheck(rows, masks, ruleOf);
         }
-        return new QcResult(masks);
+        return new QcResult(masks, retro.isEmpty() ? List.of() : List.copyOf(retro));
     }
 
     /** Point and series checks of one row; true when the row is a part with a total to compare against. */
     private boolean checkRow(Medium medium, ObservationRow row, int idx, long[] masks, ParamRule[] ruleOf,
-                             long futureLimit, SiteSeries ss) {
+                             long futureLimit, SiteSeries ss, List<QcFlag> retro) {
         long m = 0;
         QcCode flag = QcCode.ofInstrumentFlag(row.flag());
         if (flag != null) {
@@ -159,7 +164,15 @@ public final class QualityControl {
         }
         if (ss != null && stat == Statistic.VALUE && row.time() != null && row.parameter() != null
                 && row.interval() != null && (m & QcCode.FUTURE_TIME.mask()) == 0) {
-            m |= series(ss.series(row.parameter(), row.interval().ordinal()), rule, t, v, finite, m);
+            Series series = ss.series(row.parameter(), row.interval().ordinal());
+            m |= series(series, rule, t, v, finite, m);
+            if (rule != null && series.runLength == rule.constantN() && (m & QcCode.CONSTANT.mask()) != 0
+                    && series.runStart < t) {
+                // The run is stuck from its first value: flag the values before this one, which QC passed then.
+                retro.add(QcFlag.of(row.siteCode(), row.parameter(), row.interval(),
+                        Instant.ofEpochMilli(series.runStart), row.time(), QcCode.CONSTANT.name(),
+                        series.runLength, v));
+            }
         }
         masks[idx] = m;
         return rule != null && rule.notAbove() != null && stat == Statistic.VALUE && QcCode.isValid(m);
@@ -182,6 +195,7 @@ public final class QualityControl {
         } else {
             s.runValue = finite ? v : Double.NaN;
             s.runLength = finite ? 1 : 0;
+            s.runStart = t;
         }
         if (rule == null) {
             return 0;

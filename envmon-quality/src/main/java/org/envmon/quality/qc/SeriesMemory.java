@@ -106,8 +106,9 @@ final class SeriesMemory {
         /** Value and time the next rate/spike check compares with: the last in-order value that passed the point checks. */
         double baseValue = Double.NaN;
         long baseTime;
-        /** The value of the current run of equal values and its length. */
+        /** The value of the current run of equal values, its length and the time of its first value (epoch ms). */
         double runValue = Double.NaN;
         int runLength;
+        long runStart;
     }
 }

@@ -134,6 +134,51 @@ class QualityControlTest {
         assertThat(air(hour("c12", "a34004", 12, 6)).codes()).containsExactly(QcCode.CONSTANT);
     }
 
+    /** Feeds one value per call as its own packet; the retroactive flags of every call, in order. */
+    private List<org.envmon.store.QcFlag> flagsOfSeries(String site, int firstHour, double... values) {
+        List<org.envmon.store.QcFlag> out = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            out.addAll(qc.check(Medium.AIR, List.of(hour(site, "a34004", firstHour + i, values[i])), NOW)
+                    .retroactiveFlags());
+        }
+        return out;
+    }
+
+    @Test
+    void aRunThatReachesTheThresholdFlagsItsEarlierValuesFromItsFirst() {
+        double[] run = new double[14];
+        java.util.Arrays.fill(run, 6);
+        run[0] = 9; // the run starts at hour 1
+        List<org.envmon.store.QcFlag> flags = flagsOfSeries("r12", 0, run);
+        assertThat(flags).hasSize(1); // once, when it reaches 12; the 13th is flagged as it comes
+        org.envmon.store.QcFlag f = flags.get(0);
+        assertThat(f.siteCode()).isEqualTo("r12");
+        assertThat(f.parameter()).isEqualTo("a34004");
+        assertThat(f.interval()).isEqualTo(Interval.HOUR);
+        assertThat(f.code()).isEqualTo("CONSTANT");
+        assertThat(f.from()).isEqualTo(T0.plusSeconds(3600)); // the run's first value
+        assertThat(f.to()).isEqualTo(T0.plusSeconds(12 * 3600)); // the 12th value, which carries its own code
+        assertThat(f.runLength()).isEqualTo(12);
+        assertThat(f.runValue()).isEqualTo(6.0);
+        // the packet that completes the run carries the flag
+        QcResult twelfth = qc.check(Medium.AIR, List.of(hour("r12b", "a34004", 0, 7)), NOW);
+        for (int h = 1; h < 12; h++) {
+            twelfth = qc.check(Medium.AIR, List.of(hour("r12b", "a34004", h, 7)), NOW);
+        }
+        assertThat(twelfth.retroactiveFlags()).singleElement().extracting(org.envmon.store.QcFlag::runLength)
+                .isEqualTo(12);
+        assertThat(twelfth.verdict(0).codes()).containsExactly(QcCode.CONSTANT);
+    }
+
+    @Test
+    void aRunThatEndsBelowTheThresholdFlagsNothing() {
+        double[] eleven = {6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 7, 7};
+        assertThat(flagsOfSeries("r11", 0, eleven)).isEmpty();
+        double[] atMin = new double[13];
+        java.util.Arrays.fill(atMin, 5); // at constant_min: rounding repeats, not a stuck monitor
+        assertThat(flagsOfSeries("r5", 0, atMin)).isEmpty();
+    }
+
     @Test
     void rateOfChangeAtAndPastTheLimit() {
         QcVerdict at = series("r1", "a34004", 10, 1510);

@@ -69,7 +69,7 @@ final class DuckDbObservationStore extends JdbcObservationStore implements AutoC
                 appendPackets(plan);
                 appendObservations(plan);
                 chained = System.nanoTime();
-                appendChain(chainPackets(head, plan, Instant.now()));
+                appendChain(chainPackets(writer, head, plan, Instant.now()));
                 head.save(writer);
                 chained = System.nanoTime() - chained;
             }

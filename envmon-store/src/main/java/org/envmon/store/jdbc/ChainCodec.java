@@ -19,6 +19,7 @@ public final class ChainCodec {
     static final String PACKET_TAG = "envmon/packet/v1";
     static final String OBSERVATION_TAG = "envmon/observation/v1";
     static final String REVIEW_TAG = "envmon/review/v1";
+    static final String QC_FLAG_TAG = "envmon/qc-flag/v1";
     static final String RECORD_TAG = "envmon/record/v1";
 
     private final MessageDigest sha;
@@ -226,6 +227,13 @@ public final class ChainCodec {
             long toMicros, String decision, String reason, String operator, String principal, long decidedAtMicros) {
         return reset().str(REVIEW_TAG).i64(id).str(siteCode).str(parameter).str(interval).ts(fromMicros).ts(toMicros)
                 .str(decision).str(reason).str(operator).str(principal).ts(decidedAtMicros).digest();
+    }
+
+    /** digest_fields of a retroactive QC flag: every qc_flags column. */
+    public byte[] qcFlagFields(long id, String siteCode, String parameter, String interval, long fromMicros,
+            long toMicros, String code, int runLength, double runValue, long packetId, long flaggedAtMicros) {
+        return reset().str(QC_FLAG_TAG).i64(id).str(siteCode).str(parameter).str(interval).ts(fromMicros)
+                .ts(toMicros).str(code).i32(runLength).f64(runValue).i64(packetId).ts(flaggedAtMicros).digest();
     }
 
     /**

@@ -24,7 +24,8 @@ import org.envmon.store.VerifyReport.State;
  * <li>packets: chain packet entries, raw_packets and observations merged by packet id; each packet's digests are
  * recomputed from the rows as they are now (so a changed, deleted or added observation is found through its
  * packet), packets without a chain entry are reported;</li>
- * <li>reviews: the same for reviews.</li>
+ * <li>reviews: the same for reviews;</li>
+ * <li>retroactive QC flags: the same for {@code qc_flags}.</li>
  * </ol>
  * Rows are streamed in key order, in chunks of key ranges (DuckDB) or through server-side cursors (PostgreSQL), so
  * memory does not grow with the store.
@@ -153,6 +154,7 @@ public final class ChainVerifier {
             links(head);
             packets(head.firstChainedPacketId());
             reviews();
+            qcFlags();
         }
 
         // ------------------------------------------------------------ pass 1: links and checkpoints
@@ -201,7 +203,8 @@ public final class ChainVerifier {
                     byte[] storedRecord = rs.getBytes(8);
                     byte[] storedPrev = rs.getBytes(9);
                     byte[] chainHash = rs.getBytes(10);
-                    if (!ChainEntry.PACKET.equals(kind) && !ChainEntry.REVIEW.equals(kind)) {
+                    if (!ChainEntry.PACKET.equals(kind) && !ChainEntry.REVIEW.equals(kind)
+                            && !ChainEntry.QC_FLAG.equals(kind)) {
                         problem("chain", rs.getLong(3), seq, "chain entry of unknown kind '" + kind + "'");
                     } else if (!Arrays.equals(record, storedRecord)) {
                         problem("chain", rs.getLong(3), seq, "chain entry altered: its record hash does not match"
@@ -403,6 +406,48 @@ public final class ChainVerifier {
                     } else if (!Arrays.equals(fields, dFields)) {
                         problem("review", id, seq, "review " + id + " altered: its columns differ from the chained"
                                 + " record");
+                    }
+                }
+            }
+        }
+
+        // ------------------------------------------------------------ pass 4: retroactive QC flags
+
+        private void qcFlags() throws SQLException {
+            try (Cursor chain = new Cursor("SELECT ref_id, seq, digest_fields FROM chain",
+                    "kind = '" + ChainEntry.QC_FLAG + "'", "ref_id");
+                    Cursor fl = new Cursor("SELECT id, site_code, parameter, \"interval\", "
+                            + micros.apply("from_time") + ", " + micros.apply("to_time") + ", code, run_length,"
+                            + " run_value, packet_id, " + micros.apply("flagged_at") + " FROM qc_flags", null, "id")) {
+                boolean hc = chain.next();
+                boolean hf = fl.next();
+                while (hc || hf) {
+                    long id = Math.min(hc ? chain.key() : Long.MAX_VALUE, hf ? fl.key() : Long.MAX_VALUE);
+                    long seq = -1;
+                    byte[] dFields = null;
+                    if (hc && chain.key() == id) {
+                        seq = chain.rs.getLong(2);
+                        dFields = chain.rs.getBytes(3);
+                        while ((hc = chain.next()) && chain.key() == id) {
+                            problem("chain", id, chain.rs.getLong(2), "QC flag " + id + " is chained twice");
+                        }
+                    }
+                    byte[] fields = null;
+                    if (hf && fl.key() == id) {
+                        ResultSet rs = fl.rs;
+                        fields = codec.qcFlagFields(id, rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getInt(8), rs.getDouble(9),
+                                rs.getLong(10), rs.getLong(11));
+                        hf = fl.next();
+                    }
+                    if (seq < 0) {
+                        problem("qc_flag", id, null, "unchained QC flag id " + id
+                                + ": not in the hash chain, inserted behind the platform's back");
+                    } else if (fields == null) {
+                        problem("qc_flag", id, seq, "QC flag " + id + " deleted");
+                    } else if (!Arrays.equals(fields, dFields)) {
+                        problem("qc_flag", id, seq, "QC flag " + id + " altered: its columns differ from the"
+                                + " chained record");
                     }
                 }
             }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.envmon.store.HourlyValuesQuery;
 import org.envmon.store.Interval;
+import org.envmon.store.QcFlag;
 import org.envmon.store.Review;
 import org.envmon.store.Statistic;
 
@@ -17,7 +18,7 @@ import org.envmon.store.Statistic;
  * The bulk hourly read of {@link org.envmon.store.ObservationStore#hourlyValues}: per chunk of sites one query that
  * maps site codes and parameters to their positions in SQL (a join with literal {@code VALUES} lists, so the driver
  * hands back two ints, a long and a double per row and no strings), ordered by (site, parameter, time, newest copy
- * first); duplicates are dropped by comparing with the previous row. Reviews are read once, beforehand, in the same
+ * first); duplicates are dropped by comparing with the previous row. Retroactive QC flags and reviews are read once, beforehand, in the same
  * read transaction (one snapshot) and applied per row from small per-site arrays.
  *
  * <p>With {@code placeInMemory} (DuckDB, whose sort of a chunk costs ~3× its scan) a chunk is read unordered, with
@@ -47,6 +48,10 @@ final class HourlyReader {
     private long[][] reviewFrom;
     private long[][] reviewTo;
     private boolean[][] reviewValid;
+    /** Per site position: retroactive QC flags of hourly series (each makes the values it covers invalid). */
+    private int[][] flagParam;
+    private long[][] flagFrom;
+    private long[][] flagTo;
 
     HourlyReader(HourlyValuesQuery q, HourlyValuesQuery.Sink sink, String epochMicrosOfTime, int fetchSize) {
         this(q, sink, epochMicrosOfTime, fetchSize, false);
@@ -77,6 +82,7 @@ final class HourlyReader {
             c.setAutoCommit(false); // one snapshot for reviews and values; PostgreSQL streams only inside a transaction
             try {
                 loadReviews(c);
+                loadFlags(c);
                 int n = q.siteCodes().size();
                 int step = Math.max(1, sitesPerQuery);
                 for (int from = 0; from < n; from += step) {
@@ -145,6 +151,44 @@ final class HourlyReader {
                 reviewFrom[s][j] = Jdbc.epochMicros(r.from());
                 reviewTo[s][j] = Jdbc.epochMicros(r.to());
                 reviewValid[s][j] = r.decision().valid();
+            }
+        }
+    }
+
+    private void loadFlags(Connection c) throws SQLException {
+        int n = q.siteCodes().size();
+        Map<String, Integer> sites = index(q.siteCodes());
+        Map<String, Integer> params = index(q.parameters());
+        List<List<QcFlag>> bySite = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            bySite.add(null);
+        }
+        for (QcFlag f : JdbcQcFlags.overlapping(c, null, q.from(), q.to())) {
+            Integer s = sites.get(f.siteCode());
+            if (s != null && f.interval() == Interval.HOUR && params.containsKey(f.parameter())) {
+                if (bySite.get(s) == null) {
+                    bySite.set(s, new ArrayList<>());
+                }
+                bySite.get(s).add(f);
+            }
+        }
+        flagParam = new int[n][];
+        flagFrom = new long[n][];
+        flagTo = new long[n][];
+        for (int s = 0; s < n; s++) {
+            List<QcFlag> l = bySite.get(s);
+            if (l == null) {
+                continue;
+            }
+            int k = l.size();
+            flagParam[s] = new int[k];
+            flagFrom[s] = new long[k];
+            flagTo[s] = new long[k];
+            for (int j = 0; j < k; j++) {
+                QcFlag f = l.get(j);
+                flagParam[s][j] = params.get(f.parameter());
+                flagFrom[s][j] = Jdbc.epochMicros(f.from());
+                flagTo[s][j] = Jdbc.epochMicros(f.to());
             }
         }
     }
@@ -263,8 +307,20 @@ final class HourlyReader {
         }
     }
 
-    /** One value to the sink, its validity overridden by the newest covering review; {@code t} in microseconds. */
+    /**
+     * One value to the sink: invalid when a retroactive QC flag covers it, then overridden by the newest covering
+     * review; {@code t} in microseconds.
+     */
     private void deliver(int s, int p, long t, double v, boolean valid) {
+        int[] fp = flagParam[s];
+        if (fp != null && valid) {
+            for (int j = 0; j < fp.length; j++) {
+                if (fp[j] == p && t >= flagFrom[s][j] && t < flagTo[s][j]) {
+                    valid = false;
+                    break;
+                }
+            }
+        }
         int[] rp = reviewParam[s];
         if (rp != null) {
             for (int j = 0; j < rp.length; j++) { // newest first: the first covering review decides

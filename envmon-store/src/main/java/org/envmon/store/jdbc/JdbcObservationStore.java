@@ -1,5 +1,6 @@
 package org.envmon.store.jdbc;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -84,10 +85,18 @@ public abstract class JdbcObservationStore implements ObservationStore {
     protected abstract void writeBatch(BatchPlan plan) throws SQLException;
 
     /**
-     * The chain entries of the packets the plan stores, in id order, appended to {@code head} at {@code now}.
-     * Called inside the write transaction after the packets and observations were appended.
+     * The chain entries of the packets the plan stores, in id order, then those of the retroactive QC flags they
+     * carry (inserted here into {@code qc_flags}), appended to {@code head} at {@code now}. Called inside the write
+     * transaction after the packets and observations were appended.
      */
-    protected static List<ChainEntry> chainPackets(ChainHead head, BatchPlan plan, Instant now) {
+    protected static List<ChainEntry> chainPackets(Connection c, ChainHead head, BatchPlan plan, Instant now)
+            throws SQLException {
+        List<ChainEntry> entries = chainPackets(head, plan, now);
+        entries.addAll(JdbcQcFlags.store(c, head, plan, now));
+        return entries;
+    }
+
+    private static List<ChainEntry> chainPackets(ChainHead head, BatchPlan plan, Instant now) {
         FailPoints.reach(FailPoints.AFTER_PACKETS);
         ChainCodec codec = new ChainCodec();
         ChainCodec.Rows rows = codec.rows();
@@ -140,6 +149,8 @@ public abstract class JdbcObservationStore implements ObservationStore {
             if (out.isEmpty()) {
                 return out;
             }
+            out = JdbcQcFlags.apply(out, JdbcQcFlags.overlapping(c, q.siteCode(), out.get(0).time(),
+                    out.get(out.size() - 1).time().plusNanos(1000)));
             return JdbcReviewStore.applyReviews(out, JdbcReviewStore.covering(c, q.siteCode(), q.parameter(),
                     q.interval(), out.get(0).time(), out.get(out.size() - 1).time()));
         });
@@ -187,9 +198,13 @@ public abstract class JdbcObservationStore implements ObservationStore {
                 ps.setString(1, siteCode);
                 ps.setString(2, Statistic.VALUE.name());
                 List<Observation> found = observations(ps);
-                return found.isEmpty() ? found
-                        : JdbcReviewStore.applyReviews(found, JdbcReviewStore.covering(c, siteCode, null, null,
-                                null, null));
+                if (found.isEmpty()) {
+                    return found;
+                }
+                Instant oldest = found.stream().map(Observation::time).min(Comparator.naturalOrder()).orElseThrow();
+                found = JdbcQcFlags.apply(found, JdbcQcFlags.overlapping(c, siteCode, oldest, null));
+                return JdbcReviewStore.applyReviews(found, JdbcReviewStore.covering(c, siteCode, null, null,
+                        null, null));
             }
         });
         out.sort(Comparator.comparing(Observation::parameter).thenComparing(Observation::interval));

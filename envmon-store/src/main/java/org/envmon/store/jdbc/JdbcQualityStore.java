@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import org.envmon.store.Completeness;
 import org.envmon.store.CompletenessQuery;
 import org.envmon.store.Interval;
+import org.envmon.store.QcFlag;
 import org.envmon.store.QualityStore;
 import org.envmon.store.Review;
 import org.envmon.store.SiteStatus;
@@ -27,7 +28,7 @@ import org.envmon.store.Statistic;
 
 /**
  * Completeness counted in Java over one ordered scan of the query's values (statistic VALUE), so the latest-copy
- * rule and reviews apply exactly as in {@link org.envmon.store.ObservationStore#query}. A value's slot is its time
+ * rule, retroactive QC flags and reviews apply exactly as in {@link org.envmon.store.ObservationStore#query}. A value's slot is its time
  * truncated to the interval (whole hours/minutes since the epoch; days in the query's zone).
  */
 public final class JdbcQualityStore implements QualityStore {
@@ -67,6 +68,10 @@ public final class JdbcQualityStore implements QualityStore {
             counts.put(s, new long[days][2]);
         }
         Map<String, List<Review>> reviews = reviews(c, from, to);
+        Map<String, List<QcFlag>> flags = new HashMap<>();
+        for (QcFlag f : JdbcQcFlags.overlapping(c, null, from, to)) {
+            flags.computeIfAbsent(f.siteCode(), k -> new ArrayList<>()).add(f);
+        }
 
         StringBuilder sql = new StringBuilder("SELECT site_code, parameter, \"time\", received_at, packet_id, valid"
                 + " FROM observations WHERE \"interval\" = ? AND statistic = ? AND \"time\" >= ? AND \"time\" < ?"
@@ -98,7 +103,7 @@ public final class JdbcQualityStore implements QualityStore {
                     String s = rs.getString(1);
                     String p = rs.getString(2);
                     if (!s.equals(site) || !p.equals(parameter)) {
-                        flush(site, parameter, slots, q, counts, reviews);
+                        flush(site, parameter, slots, q, counts, reviews, flags);
                         site = s;
                         parameter = p;
                     }
@@ -113,7 +118,7 @@ public final class JdbcQualityStore implements QualityStore {
                         slots.put(slot, new Object[] {time, received, packet, valid});
                     }
                 }
-                flush(site, parameter, slots, q, counts, reviews);
+                flush(site, parameter, slots, q, counts, reviews, flags);
             }
         }
         List<Completeness> out = new ArrayList<>(counts.size() * days);
@@ -129,7 +134,7 @@ public final class JdbcQualityStore implements QualityStore {
     }
 
     private static void flush(String site, String parameter, Map<Long, Object[]> slots, CompletenessQuery q,
-            Map<String, long[][]> counts, Map<String, List<Review>> reviews) {
+            Map<String, long[][]> counts, Map<String, List<Review>> reviews, Map<String, List<QcFlag>> flags) {
         if (site == null || slots.isEmpty()) {
             slots.clear();
             return;
@@ -137,6 +142,7 @@ public final class JdbcQualityStore implements QualityStore {
         long[][] perDay = counts.get(site);
         if (perDay != null) {
             List<Review> siteReviews = reviews.getOrDefault(site, List.of());
+            List<QcFlag> siteFlags = flags.getOrDefault(site, List.of());
             for (Object[] v : slots.values()) {
                 Instant time = (Instant) v[0];
                 int d = (int) ChronoUnit.DAYS.between(q.from(), time.atZone(q.zone()).toLocalDate());
@@ -144,8 +150,12 @@ public final class JdbcQualityStore implements QualityStore {
                     continue;
                 }
                 Boolean reviewed = JdbcReviewStore.decision(siteReviews, site, parameter, q.interval(), time);
+                boolean valid = (Boolean) v[3];
+                for (QcFlag f : siteFlags) {
+                    valid &= !f.covers(site, parameter, q.interval(), Statistic.VALUE, time);
+                }
                 perDay[d][0]++;
-                if (reviewed != null ? reviewed : (Boolean) v[3]) {
+                if (reviewed != null ? reviewed : valid) {
                     perDay[d][1]++;
                 }
             }
@@ -196,6 +206,12 @@ public final class JdbcQualityStore implements QualityStore {
             }
         }
         return out;
+    }
+
+    @Override
+    public List<QcFlag> qcFlags(String siteCode, Instant from, Instant to) {
+        Objects.requireNonNull(siteCode, "siteCode");
+        return Jdbc.read(db, "QC flags", c -> JdbcQcFlags.overlapping(c, siteCode, from, to));
     }
 
     @Override

@@ -52,7 +52,7 @@ final class PostgresObservationStore extends JdbcObservationStore {
                     if (plan.newObservationCount() > 0) {
                         copyObservations(copy, plan);
                     }
-                    copyChain(copy, chainPackets(head, plan, Instant.now()));
+                    copyChain(copy, chainPackets(c, head, plan, Instant.now()));
                     head.save(c);
                 }
                 beforeCommit();
