@@ -32,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the derived air tables current as data arrives (issue 5): receives the ingest writer's committed batches
+ * Keeps the derived air tables current as data arrives: receives the ingest writer's committed batches
  * ({@link #committed}, the signature of the ingest module's {@code CommittedListener}; it only queues there), and
  * every {@code interval} turns the changed (site, hour) keys into the affected cities and stations and the days
  * day(h) … day(h + 23 h), and recomputes them in one read and one write ({@link AirDerivation#applyChanges}).

@@ -264,7 +264,7 @@ public final class QcRules {
                 notAbove.isEmpty() ? null : pairCode(code, notAbove));
     }
 
-    /** The two pairs the issue names get their own code; every other part/total pair is PART_ABOVE_TOTAL. */
+    /** PM2.5 within PM10 and NO2 within NOx get their own codes; every other part/total pair is PART_ABOVE_TOTAL. */
     static QcCode pairCode(String part, String total) {
         if (part.equals("a34004") && total.equals("a34002")) {
             return QcCode.PM25_ABOVE_PM10;

@@ -1,5 +1,5 @@
 /**
- * Automatic QC on every incoming value (issue 4, part 1): a pure rule engine on the ingest path.
+ * Automatic QC on every incoming value: a pure rule engine on the ingest path.
  *
  * <p>Entry point {@link org.envmon.quality.qc.QualityControl}: {@code check(medium, packetWrite)} gives one code mask
  * per observation ({@link org.envmon.quality.qc.QcResult}); {@link org.envmon.quality.qc.QcCode} holds the codes,
