@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.envmon.ingest.CommittedListener;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.Site;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.Site;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

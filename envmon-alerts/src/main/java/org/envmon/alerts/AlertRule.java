@@ -2,8 +2,8 @@ package org.envmon.alerts;
 
 import java.time.Instant;
 import java.util.Set;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.RawPacket;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.RawPacket;
 
 /**
  * One configured rule. The engine calls the hooks on its single worker thread, so a rule may keep per-subject state

@@ -13,10 +13,10 @@ import java.util.stream.Collectors;
 import org.envmon.standards.water.TrophicState;
 import org.envmon.standards.water.TrophicStateIndex;
 import org.envmon.standards.water.Waterbody;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.Site;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.Site;
 
 /**
  * Algal bloom risk in lakes and reservoirs (surface-water sites whose water body is {@code lake} or

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
-import org.envmon.store.ObservationRow;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.ObservationRow;
 
 /**
  * Data capture below target: per site and parameter, the share of the expected values received and valid over a

@@ -12,10 +12,10 @@ import java.util.TreeMap;
 import org.envmon.standards.water.WaterClass;
 import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.Site;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.Site;
 
 /**
  * Centralised drinking-water source (集中式饮用水水源地) out of limits: only surface-water sites with

@@ -8,8 +8,8 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.envmon.store.Medium;
-import org.envmon.store.RawPacket;
+import org.envmon.model.Medium;
+import org.envmon.model.RawPacket;
 
 /**
  * Station offline: a site that has sent live data (packets of the configured sources, by default the HJ 212 gateway)

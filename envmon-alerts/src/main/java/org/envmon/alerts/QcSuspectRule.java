@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 import org.envmon.hj212.Parameter;
 import org.envmon.hj212.ParameterCatalogue;
 import org.envmon.quality.qc.QcCode;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
-import org.envmon.store.ObservationRow;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.ObservationRow;
 
 /**
  * Suspect data: values that the automatic QC marked ({@link ObservationRow#qcCodes()}, envmon-quality

@@ -3,10 +3,10 @@ package org.envmon.alerts;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.Statistic;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.Statistic;
 
 /**
  * Which observations a rule looks at: value statistic, one interval (or any), listed sites (or any), a medium (or

@@ -2,7 +2,7 @@ package org.envmon.alerts;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.envmon.store.Site;
+import org.envmon.model.Site;
 
 /**
  * What a rule may do while evaluating: look up a site, and report that a condition started, persists or cleared.

@@ -32,9 +32,9 @@ import org.envmon.standards.water.TrophicStateIndex;
 import org.envmon.standards.water.WaterClass;
 import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
-import org.envmon.store.Statistic;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.Statistic;
 
 /**
  * Rules as configuration: {@code java.util.Properties} files (read as UTF-8), one key per rule setting,

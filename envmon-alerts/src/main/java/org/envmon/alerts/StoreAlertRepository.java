@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.envmon.store.AlertStore;
-import org.envmon.store.StoreException;
-import org.envmon.store.StoredAlert;
+import org.envmon.model.AlertStore;
+import org.envmon.model.StoreException;
+import org.envmon.model.StoredAlert;
 
 /**
- * Alerts kept in the store ({@link org.envmon.store.Store#alerts()}, both engines), so that they survive a restart.
+ * Alerts kept in the store ({@link org.envmon.model.Store#alerts()}, both engines), so that they survive a restart.
  * Every alert is kept (there is no retention of closed alerts, unlike {@link InMemoryAlertRepository}). Ids come from
  * the store's sequence and never repeat. Times are kept to the microsecond: an alert read back may differ from the
  * one saved below that. Thread-safe (each call is its own database statement or transaction).

@@ -11,10 +11,10 @@ import java.util.TreeMap;
 import org.envmon.standards.water.WaterClass;
 import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.Site;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.Site;
 
 /**
  * A surface-water section worse than its target class (水质目标). Each value of a GB 3838-2002 Table 1 item is classified

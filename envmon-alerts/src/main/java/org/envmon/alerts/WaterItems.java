@@ -14,7 +14,7 @@ import org.envmon.standards.water.WaterClass;
 import org.envmon.standards.water.WaterParameter;
 import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
-import org.envmon.store.Site;
+import org.envmon.model.Site;
 
 /**
  * The GB 3838-2002 Table 1 items by HJ 212 code (the evaluation module's map, digest §9.4) and their classification of

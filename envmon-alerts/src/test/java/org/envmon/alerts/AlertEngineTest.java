@@ -12,7 +12,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.envmon.store.PacketWrite;
+import org.envmon.model.PacketWrite;
 import org.junit.jupiter.api.Test;
 
 class AlertEngineTest {

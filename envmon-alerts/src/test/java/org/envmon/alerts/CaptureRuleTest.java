@@ -6,7 +6,7 @@ import static org.envmon.alerts.Fixtures.h;
 import java.time.Duration;
 import java.util.List;
 import org.envmon.alerts.AlertEvent.Type;
-import org.envmon.store.ObservationRow;
+import org.envmon.model.ObservationRow;
 import org.junit.jupiter.api.Test;
 
 class CaptureRuleTest {

@@ -5,8 +5,8 @@ import static org.envmon.alerts.Fixtures.h;
 
 import java.util.List;
 import org.envmon.alerts.AlertEvent.Type;
-import org.envmon.store.Medium;
-import org.envmon.store.ObservationRow;
+import org.envmon.model.Medium;
+import org.envmon.model.ObservationRow;
 import org.junit.jupiter.api.Test;
 
 class QcSuspectRuleTest {

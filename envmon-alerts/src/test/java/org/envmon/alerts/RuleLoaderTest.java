@@ -14,8 +14,8 @@ import org.envmon.standards.water.TrophicState;
 import org.envmon.standards.water.TrophicStateIndex;
 import org.envmon.standards.water.WaterClass;
 import org.envmon.standards.water.Waterbody;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

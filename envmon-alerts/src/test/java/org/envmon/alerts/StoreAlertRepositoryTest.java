@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Properties;
 import org.envmon.alerts.AlertEvent.Type;
 import org.envmon.store.DuckDbTestDatabase;
-import org.envmon.store.Store;
-import org.envmon.store.StoreException;
+import org.envmon.model.Store;
+import org.envmon.model.StoreException;
 import org.envmon.store.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -257,7 +257,7 @@ class StoreAlertRepositoryTest {
     @Test
     void anUnreadableStoredAlertIsReportedAsSuch() {
         AlertRepository repo = new StoreAlertRepository(store.alerts());
-        store.alerts().save(new org.envmon.store.StoredAlert(repo.nextId(), "pm", "basin", "长江", "", "major",
+        store.alerts().save(new org.envmon.model.StoredAlert(repo.nextId(), "pm", "basin", "长江", "", "major",
                 "open", h(0), h(0), null, null, 1, 1, 1, null, null, null, null, null, List.of()));
         assertThatThrownBy(() -> repo.list(null, 10)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("cannot be read");

@@ -152,8 +152,8 @@ class ThresholdRuleTest {
         f.hour("A01", "a34004", h(1), 500); // older than the latest evaluated hour
         assertThat(f.events).isEmpty();
         // another interval is not followed by this rule (interval=hour by default)
-        f.feed(Fixtures.packet("A01", "hj212", f.clock.instant(), new org.envmon.store.ObservationRow("A01", "a34004",
-                org.envmon.store.Interval.MINUTE, org.envmon.store.Statistic.VALUE, h(3), 500, "N")));
+        f.feed(Fixtures.packet("A01", "hj212", f.clock.instant(), new org.envmon.model.ObservationRow("A01", "a34004",
+                org.envmon.model.Interval.MINUTE, org.envmon.model.Statistic.VALUE, h(3), 500, "N")));
         assertThat(f.events).isEmpty();
     }
 }

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.envmon.ingest.files.ImportReport;
 import org.envmon.ingest.files.SiteCsvReader;
-import org.envmon.store.Site;
+import org.envmon.model.Site;
 
 /**
  * Demo and reference data shipped inside the application (from the repository's {@code demo/} folder; sources in

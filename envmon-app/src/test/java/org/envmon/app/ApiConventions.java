@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.envmon.app.api.ReviewController;
 import org.envmon.hj212.Hj212Encoder;
-import org.envmon.store.Store;
+import org.envmon.model.Store;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

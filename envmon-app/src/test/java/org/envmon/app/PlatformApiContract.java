@@ -10,7 +10,7 @@ import org.envmon.hj212.Hj212Encoder;
 import org.envmon.hj212.Hj212Packet;
 import org.envmon.ingest.IngestSink;
 import org.envmon.store.PostgresTestDatabase;
-import org.envmon.store.SiteStore;
+import org.envmon.model.SiteStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -13,8 +13,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.envmon.standards.air.AirEdition;
-import org.envmon.store.Medium;
-import org.envmon.store.Site;
+import org.envmon.model.Medium;
+import org.envmon.model.Site;
 
 /**
  * The incremental seam: from a set of changed values (new data, late data, or a review that flips validity), which

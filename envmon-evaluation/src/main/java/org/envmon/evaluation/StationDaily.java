@@ -137,9 +137,9 @@ public final class StationDaily {
      * missing.
      */
     public static StationDaily restored(String code, StationHourSeries.Kind kind, HourGrid grid,
-            Iterable<org.envmon.store.DerivedStore.Day> rows) {
+            Iterable<org.envmon.model.DerivedStore.Day> rows) {
         StationDaily r = new StationDaily(code, kind, grid);
-        for (org.envmon.store.DerivedStore.Day row : rows) {
+        for (org.envmon.model.DerivedStore.Day row : rows) {
             int d = grid.dayIndex(row.day());
             if (d < 0 || !row.code().equals(code)) {
                 continue;

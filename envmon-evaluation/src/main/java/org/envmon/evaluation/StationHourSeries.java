@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import org.envmon.standards.air.FastAqi;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
-import org.envmon.store.Observation;
-import org.envmon.store.Site;
-import org.envmon.store.Statistic;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.Observation;
+import org.envmon.model.Site;
+import org.envmon.model.Statistic;
 
 /**
  * Input of the air evaluation: one station's (or one city's) valid hourly 1-h means of the six basic pollutants on

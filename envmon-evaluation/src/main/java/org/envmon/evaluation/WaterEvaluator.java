@@ -23,10 +23,10 @@ import org.envmon.standards.water.WaterParameter;
 import org.envmon.standards.water.WaterQualityIndex;
 import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
-import org.envmon.store.Medium;
-import org.envmon.store.Observation;
-import org.envmon.store.Site;
-import org.envmon.store.Statistic;
+import org.envmon.model.Medium;
+import org.envmon.model.Observation;
+import org.envmon.model.Site;
+import org.envmon.model.Statistic;
 
 /**
  * Derived surface-water values: the monthly class of a section, basin/province evaluation, and the CWQI ranking of

@@ -18,11 +18,11 @@ import org.envmon.standards.air.AqiResult;
 import org.envmon.standards.air.FastAqi;
 import org.envmon.standards.air.Gb3095Stage;
 import org.envmon.standards.air.Pollutant;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
-import org.envmon.store.Observation;
-import org.envmon.store.Site;
-import org.envmon.store.Statistic;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.Observation;
+import org.envmon.model.Site;
+import org.envmon.model.Statistic;
 import org.junit.jupiter.api.Test;
 
 /** Derived air values against the standards library on the same inputs. */

@@ -16,8 +16,8 @@ import org.envmon.evaluation.Recompute.Change;
 import org.envmon.evaluation.Recompute.Output;
 import org.envmon.evaluation.Recompute.Scope;
 import org.envmon.evaluation.Recompute.Target;
-import org.envmon.store.Medium;
-import org.envmon.store.Site;
+import org.envmon.model.Medium;
+import org.envmon.model.Site;
 import org.junit.jupiter.api.Test;
 
 /** Recomputation after one changed hour changes exactly the outputs the seam names. */

@@ -18,11 +18,11 @@ import org.envmon.standards.water.WaterQualityIndex;
 import org.envmon.standards.water.WaterQualityStatus;
 import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
-import org.envmon.store.Observation;
-import org.envmon.store.Site;
-import org.envmon.store.Statistic;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.Observation;
+import org.envmon.model.Site;
+import org.envmon.model.Statistic;
 import org.junit.jupiter.api.Test;
 
 class WaterEvaluatorTest {

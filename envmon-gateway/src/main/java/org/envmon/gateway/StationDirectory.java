@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.envmon.store.PasswordHash;
-import org.envmon.store.Site;
-import org.envmon.store.SiteStore;
+import org.envmon.model.PasswordHash;
+import org.envmon.model.Site;
+import org.envmon.model.SiteStore;
 
 /**
  * Authenticates stations by MN and PW (HJ 212-2017 §6.3.2: PW is sent with every packet). A successful (MN, PW)

@@ -10,15 +10,15 @@ import org.envmon.ingest.IngestSink;
 import org.envmon.ingest.journal.JournalConfig;
 import org.envmon.ingest.journal.JournalingSink;
 import org.envmon.store.ForwardingObservationStore;
-import org.envmon.store.Medium;
-import org.envmon.store.ObservationStore;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.PasswordHash;
-import org.envmon.store.Site;
-import org.envmon.store.Store;
+import org.envmon.model.Medium;
+import org.envmon.model.ObservationStore;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.PasswordHash;
+import org.envmon.model.Site;
+import org.envmon.model.Store;
 import org.envmon.store.StoreConfig;
 import org.envmon.store.Stores;
-import org.envmon.store.WriteOutcome;
+import org.envmon.model.WriteOutcome;
 
 /**
  * A gateway in its own JVM, for the tests that kill it: args = data dir, port [, "journal"]. Prints "READY" when

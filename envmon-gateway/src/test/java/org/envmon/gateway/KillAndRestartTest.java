@@ -18,13 +18,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.envmon.hj212.Hj212Packet;
 import org.envmon.store.DuckDbTestDatabase;
-import org.envmon.store.Interval;
-import org.envmon.store.Observation;
-import org.envmon.store.ObservationQuery;
-import org.envmon.store.Statistic;
-import org.envmon.store.Store;
+import org.envmon.model.Interval;
+import org.envmon.model.Observation;
+import org.envmon.model.ObservationQuery;
+import org.envmon.model.Statistic;
+import org.envmon.model.Store;
 import org.envmon.store.Stores;
-import org.envmon.store.VerifyReport;
+import org.envmon.model.VerifyReport;
 import org.junit.jupiter.api.Test;
 
 /**

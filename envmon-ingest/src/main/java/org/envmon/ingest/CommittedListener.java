@@ -1,7 +1,7 @@
 package org.envmon.ingest;
 
 import java.util.List;
-import org.envmon.store.PacketWrite;
+import org.envmon.model.PacketWrite;
 
 /**
  * Told about every group commit, after it is durable: the "observations stored" event that live evaluation and

@@ -10,9 +10,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.envmon.store.ObservationStore;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.WriteOutcome;
+import org.envmon.model.ObservationStore;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.WriteOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

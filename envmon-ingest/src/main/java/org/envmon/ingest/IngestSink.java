@@ -1,8 +1,8 @@
 package org.envmon.ingest;
 
 import java.util.concurrent.CompletableFuture;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.WriteOutcome;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.WriteOutcome;
 
 /**
  * The seam between receivers (the HJ 212 gateway, file imports) and the writers. A receiver hands over a packet and

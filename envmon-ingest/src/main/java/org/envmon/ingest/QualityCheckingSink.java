@@ -9,13 +9,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.envmon.quality.qc.QcResult;
 import org.envmon.quality.qc.QualityControl;
-import org.envmon.store.Medium;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.QcFlag;
-import org.envmon.store.Site;
-import org.envmon.store.SiteStore;
-import org.envmon.store.WriteOutcome;
+import org.envmon.model.Medium;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.QcFlag;
+import org.envmon.model.Site;
+import org.envmon.model.SiteStore;
+import org.envmon.model.WriteOutcome;
 
 /**
  * Runs automatic QC on every value before it is handed on: each row gets its {@code valid} verdict and the QC codes

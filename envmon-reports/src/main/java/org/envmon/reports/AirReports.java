@@ -18,7 +18,7 @@ import org.envmon.standards.air.AirQualityEvaluation.PeriodStatistic;
 import org.envmon.standards.air.AqiLevel;
 import org.envmon.standards.air.Gb3095Stage;
 import org.envmon.standards.air.Pollutant;
-import org.envmon.store.Site;
+import org.envmon.model.Site;
 
 /**
  * Builds the air-quality tables a monitoring centre publishes for a city and period, from evaluation results

@@ -16,7 +16,7 @@ import org.envmon.standards.water.WaterQualityIndex;
 import org.envmon.standards.water.WaterQualityStatus;
 import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
-import org.envmon.store.Site;
+import org.envmon.model.Site;
 
 /**
  * Builds the monthly surface-water tables (GB 3838-2002, 环办〔2011〕22号, 环办监测〔2017〕51号) from

@@ -22,8 +22,8 @@ import org.envmon.standards.water.GroupEvaluation;
 import org.envmon.standards.water.WaterParameter;
 import org.envmon.standards.water.WaterQualityIndex;
 import org.envmon.standards.water.Waterbody;
-import org.envmon.store.Medium;
-import org.envmon.store.Site;
+import org.envmon.model.Medium;
+import org.envmon.model.Site;
 
 /**
  * Synthetic evaluation results, built through the evaluation library (nothing hand-made): a city "北京" of two

@@ -1,5 +1,8 @@
 package org.envmon.store;
 
+import org.envmon.model.Store;
+import org.envmon.model.StoreException;
+
 import java.util.List;
 import java.util.Locale;
 import org.envmon.store.duckdb.DuckDbEngine;

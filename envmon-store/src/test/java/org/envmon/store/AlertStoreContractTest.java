@@ -1,5 +1,10 @@
 package org.envmon.store;
 
+import org.envmon.model.AlertStore;
+import org.envmon.model.Store;
+import org.envmon.model.StoreException;
+import org.envmon.model.StoredAlert;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package org.envmon.store;
 
+import org.envmon.model.DerivedStore;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.envmon.store;
 
+import org.envmon.model.Store;
+
 class DuckDbAlertStoreTest extends AlertStoreContractTest {
     private DuckDbTestDatabase db;
 

@@ -1,5 +1,7 @@
 package org.envmon.store;
 
+import org.envmon.model.Store;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package org.envmon.store;
 
+import org.envmon.model.Store;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

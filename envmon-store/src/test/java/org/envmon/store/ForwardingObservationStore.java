@@ -1,5 +1,13 @@
 package org.envmon.store;
 
+import org.envmon.model.HourlyValuesQuery;
+import org.envmon.model.Observation;
+import org.envmon.model.ObservationQuery;
+import org.envmon.model.ObservationStore;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.StoredPacket;
+import org.envmon.model.WriteOutcome;
+
 import java.util.List;
 import java.util.Optional;
 

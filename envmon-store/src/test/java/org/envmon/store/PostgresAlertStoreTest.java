@@ -1,5 +1,7 @@
 package org.envmon.store;
 
+import org.envmon.model.Store;
+
 class PostgresAlertStoreTest extends AlertStoreContractTest {
     private PostgresTestDatabase db;
 

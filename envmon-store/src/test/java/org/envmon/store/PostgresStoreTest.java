@@ -1,5 +1,15 @@
 package org.envmon.store;
 
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.QcFlag;
+import org.envmon.model.ReviewDecision;
+import org.envmon.model.ReviewRequest;
+import org.envmon.model.Statistic;
+import org.envmon.model.Store;
+import org.envmon.model.VerifyReport;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

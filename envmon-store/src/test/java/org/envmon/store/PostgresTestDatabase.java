@@ -1,5 +1,7 @@
 package org.envmon.store;
 
+import org.envmon.model.Store;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

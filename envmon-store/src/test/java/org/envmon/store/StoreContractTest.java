@@ -1,5 +1,34 @@
 package org.envmon.store;
 
+import org.envmon.model.Checkpoint;
+import org.envmon.model.Completeness;
+import org.envmon.model.CompletenessQuery;
+import org.envmon.model.DerivedStore;
+import org.envmon.model.HourlyValuesQuery;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.Observation;
+import org.envmon.model.ObservationQuery;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.ParameterInfo;
+import org.envmon.model.PasswordHash;
+import org.envmon.model.QcFlag;
+import org.envmon.model.RawPacket;
+import org.envmon.model.Review;
+import org.envmon.model.ReviewDecision;
+import org.envmon.model.ReviewRejectedException;
+import org.envmon.model.ReviewRequest;
+import org.envmon.model.Site;
+import org.envmon.model.SiteQuery;
+import org.envmon.model.SiteStatus;
+import org.envmon.model.Statistic;
+import org.envmon.model.Store;
+import org.envmon.model.StoreException;
+import org.envmon.model.StoredPacket;
+import org.envmon.model.VerifyReport;
+import org.envmon.model.WriteOutcome;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,8 +2,8 @@ package org.envmon.app.api;
 
 import java.net.URI;
 import org.envmon.reports.ReportRenderingException;
-import org.envmon.store.ReviewRejectedException;
-import org.envmon.store.StoreException;
+import org.envmon.model.ReviewRejectedException;
+import org.envmon.model.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

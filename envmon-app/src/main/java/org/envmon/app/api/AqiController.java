@@ -55,7 +55,7 @@ public class AqiController {
     public List<CityNow> latestCities(@RequestParam(defaultValue = "3") int hours) {
         List<CityNow> out = new java.util.ArrayList<>();
         for (EvaluationService.LatestCityHour c : service.latestCityHours(Instant.now(), hours)) {
-            org.envmon.store.DerivedStore.Hour h = c.hour();
+            org.envmon.model.DerivedStore.Hour h = c.hour();
             org.envmon.standards.air.AqiLevel level = org.envmon.standards.air.AqiLevel.of(h.aqi());
             List<String> primary = new java.util.ArrayList<>();
             Map<String, java.math.BigDecimal> conc = new java.util.LinkedHashMap<>();

@@ -1,6 +1,6 @@
 package org.envmon.app.api;
 
-import org.envmon.store.Store;
+import org.envmon.model.Store;
 import org.springframework.stereotype.Component;
 
 /**

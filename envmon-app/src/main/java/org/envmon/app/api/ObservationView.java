@@ -2,7 +2,7 @@ package org.envmon.app.api;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.envmon.store.Observation;
+import org.envmon.model.Observation;
 
 /**
  * One value of a series: the start of its averaging interval, the value as received (never altered), the instrument

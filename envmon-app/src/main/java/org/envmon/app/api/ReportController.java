@@ -12,7 +12,7 @@ import org.envmon.app.report.ReportService;
 import org.envmon.reports.Report;
 import org.envmon.reports.ReportFormat;
 import org.envmon.reports.ReportPeriod;
-import org.envmon.store.StoreException;
+import org.envmon.model.StoreException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

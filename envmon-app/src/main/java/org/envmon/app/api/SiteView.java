@@ -2,8 +2,8 @@ package org.envmon.app.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
-import org.envmon.store.Site;
-import org.envmon.store.SiteStatus;
+import org.envmon.model.Site;
+import org.envmon.model.SiteStatus;
 
 /**
  * A site as the API shows it: never the password hash. {@code online}: the station itself sent a packet within
@@ -17,7 +17,7 @@ public record SiteView(String code, String name, String medium, String mn, Strin
                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer targetClass,
                        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean drinkingWaterSource) {
     static SiteView of(Site s, SiteStatus status) {
-        boolean section = s.medium() == org.envmon.store.Medium.SURFACE_WATER;
+        boolean section = s.medium() == org.envmon.model.Medium.SURFACE_WATER;
         return new SiteView(s.code(), s.name(), s.medium().code(), s.mn(), s.province(), s.city(), s.county(),
                 s.basin(), s.latitude(), s.longitude(), s.control(), status != null && status.online(),
                 status == null ? null : ApiTime.out(status.lastPacketAt()), s.waterbody(), s.targetClass(),

@@ -6,7 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import org.envmon.app.api.BadRequestException;
 import org.envmon.app.api.NotFoundException;
-import org.envmon.store.StoreException;
+import org.envmon.model.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 

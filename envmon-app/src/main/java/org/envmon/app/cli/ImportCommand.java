@@ -14,7 +14,7 @@ import org.envmon.ingest.QualityCheckingSink;
 import org.envmon.quality.qc.QualityControl;
 import org.envmon.ingest.files.CnemcHourlyImporter;
 import org.envmon.ingest.files.ImportReport;
-import org.envmon.store.Store;
+import org.envmon.model.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

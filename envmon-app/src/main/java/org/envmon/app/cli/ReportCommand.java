@@ -13,7 +13,7 @@ import org.envmon.app.report.ReportService;
 import org.envmon.reports.Report;
 import org.envmon.reports.ReportFormat;
 import org.envmon.standards.water.WaterRounding;
-import org.envmon.store.Store;
+import org.envmon.model.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

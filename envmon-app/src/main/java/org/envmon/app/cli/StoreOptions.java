@@ -2,9 +2,9 @@ package org.envmon.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.envmon.store.Store;
+import org.envmon.model.Store;
 import org.envmon.store.StoreConfig;
-import org.envmon.store.StoreLockedException;
+import org.envmon.model.StoreLockedException;
 import org.envmon.store.Stores;
 import org.envmon.store.duckdb.DuckDbEngine;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,6 +1,6 @@
 package org.envmon.app.config;
 
-import org.envmon.store.Store;
+import org.envmon.model.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;

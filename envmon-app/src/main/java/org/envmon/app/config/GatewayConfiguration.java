@@ -8,7 +8,7 @@ import org.envmon.gateway.GatewayConfig;
 import org.envmon.gateway.Hj212Gateway;
 import org.envmon.gateway.StationDirectory;
 import org.envmon.ingest.IngestSink;
-import org.envmon.store.SiteStore;
+import org.envmon.model.SiteStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;

@@ -12,9 +12,9 @@ import org.envmon.quality.qc.QcRules;
 import org.envmon.quality.qc.QualityControl;
 import java.time.Clock;
 import org.springframework.context.annotation.Primary;
-import org.envmon.store.ObservationStore;
-import org.envmon.store.SiteStore;
-import org.envmon.store.Store;
+import org.envmon.model.ObservationStore;
+import org.envmon.model.SiteStore;
+import org.envmon.model.Store;
 import org.envmon.store.StoreConfig;
 import org.envmon.store.Stores;
 import org.springframework.context.annotation.Bean;
@@ -51,7 +51,7 @@ public class StoreConfiguration {
     }
 
     @Bean
-    org.envmon.store.DerivedStore derivedStore(Store store) {
+    org.envmon.model.DerivedStore derivedStore(Store store) {
         return store.derived();
     }
 

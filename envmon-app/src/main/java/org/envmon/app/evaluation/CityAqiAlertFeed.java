@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.envmon.alerts.AlertEngine;
 import org.envmon.alerts.DerivedAirUpdate;
 import org.envmon.evaluation.derived.AirDerivation;
-import org.envmon.store.DerivedStore;
+import org.envmon.model.DerivedStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -103,7 +103,7 @@ public class CityAqiAlertFeed implements DisposableBean {
         Map<Instant, Integer> last = sent.computeIfAbsent(city.city(), k -> new HashMap<>());
         last.keySet().removeIf(t -> t.isBefore(from));
         int n = 0;
-        for (org.envmon.store.DerivedStore.Hour h : city.hours()) {
+        for (org.envmon.model.DerivedStore.Hour h : city.hours()) {
             if (h.aqi() < 0 || h.start().isBefore(from)) {
                 continue;
             }
@@ -120,7 +120,7 @@ public class CityAqiAlertFeed implements DisposableBean {
         java.time.LocalDate oldest = today.minusDays(DAYS_SENT);
         Map<java.time.LocalDate, Integer> lastDays = sentDays.computeIfAbsent(city.city(), k -> new HashMap<>());
         lastDays.keySet().removeIf(d -> d.isBefore(oldest));
-        for (org.envmon.store.DerivedStore.Day d : city.days()) {
+        for (org.envmon.model.DerivedStore.Day d : city.days()) {
             if (d.aqi() < 0 || d.day().isBefore(oldest) || d.day().isAfter(today)) {
                 continue;
             }

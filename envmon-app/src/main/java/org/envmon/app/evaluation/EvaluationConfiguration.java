@@ -5,7 +5,7 @@ import java.time.Clock;
 import org.envmon.evaluation.derived.LiveRecompute;
 import org.envmon.ingest.GroupCommitWriter;
 import org.envmon.standards.water.WaterRounding;
-import org.envmon.store.Store;
+import org.envmon.model.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;

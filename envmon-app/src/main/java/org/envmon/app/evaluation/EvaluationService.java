@@ -35,13 +35,13 @@ import org.envmon.standards.water.WaterParameter;
 import org.envmon.standards.water.WaterQualityIndex;
 import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
-import org.envmon.store.DerivedStore;
-import org.envmon.store.HourlyValuesQuery;
-import org.envmon.store.Medium;
-import org.envmon.store.ObservationStore;
-import org.envmon.store.Site;
-import org.envmon.store.SiteQuery;
-import org.envmon.store.SiteStore;
+import org.envmon.model.DerivedStore;
+import org.envmon.model.HourlyValuesQuery;
+import org.envmon.model.Medium;
+import org.envmon.model.ObservationStore;
+import org.envmon.model.Site;
+import org.envmon.model.SiteQuery;
+import org.envmon.model.SiteStore;
 import org.springframework.stereotype.Service;
 
 /**

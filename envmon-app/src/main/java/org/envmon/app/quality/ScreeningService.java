@@ -13,15 +13,15 @@ import org.envmon.quality.screening.NeighbourPolicy;
 import org.envmon.quality.screening.Screening;
 import org.envmon.quality.screening.SiteContext;
 import org.envmon.quality.screening.Suspicion;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
-import org.envmon.store.Observation;
-import org.envmon.store.ObservationQuery;
-import org.envmon.store.ObservationStore;
-import org.envmon.store.Site;
-import org.envmon.store.SiteQuery;
-import org.envmon.store.SiteStore;
-import org.envmon.store.Statistic;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.Observation;
+import org.envmon.model.ObservationQuery;
+import org.envmon.model.ObservationStore;
+import org.envmon.model.Site;
+import org.envmon.model.SiteQuery;
+import org.envmon.model.SiteStore;
+import org.envmon.model.Statistic;
 import org.springframework.stereotype.Service;
 
 /**

@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.envmon.standards.air.AirQualityEvaluation;
-import org.envmon.store.Completeness;
-import org.envmon.store.CompletenessQuery;
-import org.envmon.store.Medium;
-import org.envmon.store.Site;
-import org.envmon.store.SiteStatus;
-import org.envmon.store.Store;
+import org.envmon.model.Completeness;
+import org.envmon.model.CompletenessQuery;
+import org.envmon.model.Medium;
+import org.envmon.model.Site;
+import org.envmon.model.SiteStatus;
+import org.envmon.model.Store;
 import org.springframework.stereotype.Service;
 
 /**

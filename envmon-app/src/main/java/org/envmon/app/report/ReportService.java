@@ -19,10 +19,10 @@ import org.envmon.reports.Report;
 import org.envmon.reports.ReportPeriod;
 import org.envmon.reports.WaterReports;
 import org.envmon.standards.air.AirQualityEvaluation.PeriodEvaluation;
-import org.envmon.store.Medium;
-import org.envmon.store.Site;
-import org.envmon.store.SiteQuery;
-import org.envmon.store.SiteStore;
+import org.envmon.model.Medium;
+import org.envmon.model.Site;
+import org.envmon.model.SiteQuery;
+import org.envmon.model.SiteStore;
 import org.springframework.stereotype.Service;
 
 /**

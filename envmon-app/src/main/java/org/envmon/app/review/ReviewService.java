@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import org.envmon.app.Actor;
 import org.envmon.evaluation.derived.LiveRecompute;
-import org.envmon.store.Interval;
-import org.envmon.store.Review;
-import org.envmon.store.ReviewDecision;
-import org.envmon.store.ReviewRequest;
-import org.envmon.store.Store;
+import org.envmon.model.Interval;
+import org.envmon.model.Review;
+import org.envmon.model.ReviewDecision;
+import org.envmon.model.ReviewRequest;
+import org.envmon.model.Store;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 

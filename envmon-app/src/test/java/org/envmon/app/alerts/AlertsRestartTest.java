@@ -18,10 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.envmon.app.RunningPlatform;
 import org.envmon.hj212.Hj212Encoder;
-import org.envmon.store.Medium;
-import org.envmon.store.PasswordHash;
-import org.envmon.store.Site;
-import org.envmon.store.SiteStore;
+import org.envmon.model.Medium;
+import org.envmon.model.PasswordHash;
+import org.envmon.model.Site;
+import org.envmon.model.SiteStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,7 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.envmon.app.RunningPlatform;
 import org.envmon.app.cli.CommandLineTest.Run;
-import org.envmon.store.SiteStore;
+import org.envmon.model.SiteStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

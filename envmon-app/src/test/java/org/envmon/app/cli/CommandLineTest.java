@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.envmon.store.Interval;
-import org.envmon.store.ObservationQuery;
+import org.envmon.model.Interval;
+import org.envmon.model.ObservationQuery;
 import org.envmon.store.PostgresTestDatabase;
-import org.envmon.store.Statistic;
-import org.envmon.store.Store;
+import org.envmon.model.Statistic;
+import org.envmon.model.Store;
 import org.envmon.store.StoreConfig;
 import org.envmon.store.Stores;
 import org.junit.jupiter.api.Test;
@@ -119,28 +119,28 @@ class CommandLineTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(day), "../shared/data not present");
         Run imported = envmon("import", "cnemc", day.toString(), "--data-dir", dir.toString());
         assertThat(imported.out()).contains("Derived air data 2018-12-31 .. 2019-01-02");
-        java.util.List<org.envmon.store.DerivedStore.Day> beijing = new java.util.ArrayList<>();
+        java.util.List<org.envmon.model.DerivedStore.Day> beijing = new java.util.ArrayList<>();
         long[] stationRows;
         try (Store store = Stores.open(StoreConfig.duckdb(dir))) {
-            store.derived().days(org.envmon.store.DerivedStore.Scope.CITY, java.util.List.of("北京"),
+            store.derived().days(org.envmon.model.DerivedStore.Scope.CITY, java.util.List.of("北京"),
                     java.time.LocalDate.of(2019, 1, 1), java.time.LocalDate.of(2019, 1, 1), beijing::add);
-            stationRows = store.derived().count(org.envmon.store.DerivedStore.Scope.STATION);
+            stationRows = store.derived().count(org.envmon.model.DerivedStore.Scope.STATION);
             // A day with 23 of 24 hours (00:00-01:00 of Jan 1 is in the Dec 31 file): a valid daily value.
             assertThat(beijing).hasSize(1);
             assertThat(beijing.get(0).aqi()).isPositive();
             assertThat(stationRows[0]).isGreaterThan(1500L); // station-days of hourly slots: one per station at least
-            store.derived().replace(java.util.List.of(new org.envmon.store.DerivedStore.Replacement(
-                    org.envmon.store.DerivedStore.Scope.CITY, "北京", null, null, null,
+            store.derived().replace(java.util.List.of(new org.envmon.model.DerivedStore.Replacement(
+                    org.envmon.model.DerivedStore.Scope.CITY, "北京", null, null, null,
                     java.time.LocalDate.of(2019, 1, 1), java.time.LocalDate.of(2019, 1, 1), null)));
-            store.derived().markLate(java.util.List.of(new org.envmon.store.DerivedStore.Late("1001A",
+            store.derived().markLate(java.util.List.of(new org.envmon.model.DerivedStore.Late("1001A",
                     Instant.parse("2019-01-01T04:00:00Z"), Instant.now())));
         }
         Run late = envmon("recompute", "--late", "--data-dir", dir.toString());
         assertThat(late.exit()).as(late.err()).isZero();
         assertThat(late.out()).contains("Recomputed 1 late hours").contains("1 flags cleared");
         try (Store store = Stores.open(StoreConfig.duckdb(dir))) {
-            java.util.List<org.envmon.store.DerivedStore.Day> again = new java.util.ArrayList<>();
-            store.derived().days(org.envmon.store.DerivedStore.Scope.CITY, java.util.List.of("北京"),
+            java.util.List<org.envmon.model.DerivedStore.Day> again = new java.util.ArrayList<>();
+            store.derived().days(org.envmon.model.DerivedStore.Scope.CITY, java.util.List.of("北京"),
                     java.time.LocalDate.of(2019, 1, 1), java.time.LocalDate.of(2019, 1, 1), again::add);
             assertThat(again).isEqualTo(beijing);
             assertThat(store.derived().late(10)).isEmpty();

@@ -2,7 +2,7 @@ package org.envmon.app.cli;
 
 import java.io.IOException;
 import org.envmon.ingest.IngestSink;
-import org.envmon.store.SiteStore;
+import org.envmon.model.SiteStore;
 
 /** Lets tests in other packages load the demo data exactly as {@code envmon demo} does. */
 public final class DemoCommandAccess {

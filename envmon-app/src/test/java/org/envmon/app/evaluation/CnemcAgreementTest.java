@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.envmon.app.DemoData;
-import org.envmon.store.SiteStore;
+import org.envmon.model.SiteStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;

@@ -12,19 +12,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.envmon.app.cli.DemoCommandAccess;
 import org.envmon.ingest.IngestSink;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
-import org.envmon.store.Observation;
-import org.envmon.store.ObservationQuery;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.ObservationStore;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.RawPacket;
-import org.envmon.store.ReviewDecision;
-import org.envmon.store.Site;
-import org.envmon.store.SiteStore;
-import org.envmon.store.Statistic;
-import org.envmon.store.Store;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.Observation;
+import org.envmon.model.ObservationQuery;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.ObservationStore;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.RawPacket;
+import org.envmon.model.ReviewDecision;
+import org.envmon.model.Site;
+import org.envmon.model.SiteStore;
+import org.envmon.model.Statistic;
+import org.envmon.model.Store;
 import org.envmon.standards.air.AirEdition;
 import org.envmon.standards.air.AirQualityIndex;
 import org.envmon.standards.air.AqiResult;
@@ -125,7 +125,7 @@ abstract class EvaluationApiContract {
         JsonNode d = r.get("values").get(0);
         assertThat(d.get("date").asText()).isEqualTo("2019-01-05");
         // independent: hour means of the valid values of the 11 non-control stations, then the day's mean
-        List<String> stations = platform.bean(SiteStore.class).list(new org.envmon.store.SiteQuery(Medium.AIR, null,
+        List<String> stations = platform.bean(SiteStore.class).list(new org.envmon.model.SiteQuery(Medium.AIR, null,
                 "北京")).stream().filter(s -> !s.control()).map(Site::code).toList();
         assertThat(stations).contains("1001A").doesNotContain("1002A");
         for (String[] p : new String[][] {{"a34004", "pm25"}, {"a21004", "no2"}, {"a34002", "pm10"}}) {

@@ -17,7 +17,7 @@ import org.envmon.app.RunningPlatform;
 import org.envmon.ingest.IngestSink;
 import org.envmon.ingest.files.CnemcHourlyImporter;
 import org.envmon.ingest.files.ImportReport;
-import org.envmon.store.SiteStore;
+import org.envmon.model.SiteStore;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The application for the evaluation tests (the alert feed is driven by the tests), with a CNEMC slice loader. */

@@ -20,7 +20,7 @@ import org.envmon.app.EnvmonApplication;
 import org.envmon.app.cli.DemoCommandAccess;
 import org.envmon.ingest.IngestSink;
 import org.envmon.reports.CjkFont;
-import org.envmon.store.SiteStore;
+import org.envmon.model.SiteStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -26,10 +26,10 @@ import org.envmon.ingest.QualityCheckingSink;
 import org.envmon.quality.qc.QualityControl;
 import org.envmon.ingest.journal.JournalConfig;
 import org.envmon.ingest.journal.JournalingSink;
-import org.envmon.store.Medium;
-import org.envmon.store.PasswordHash;
-import org.envmon.store.Site;
-import org.envmon.store.Store;
+import org.envmon.model.Medium;
+import org.envmon.model.PasswordHash;
+import org.envmon.model.Site;
+import org.envmon.model.Store;
 import org.envmon.store.StoreConfig;
 import org.envmon.store.Stores;
 
@@ -164,8 +164,8 @@ public final class EndToEndLoad {
                     live.runOnce(); // what was still queued at the end of the load
                     live.close();
                     var cycle = registry.find("envmon.evaluation.recompute").timer();
-                    long[] st = store.derived().count(org.envmon.store.DerivedStore.Scope.STATION);
-                    long[] ct = store.derived().count(org.envmon.store.DerivedStore.Scope.CITY);
+                    long[] st = store.derived().count(org.envmon.model.DerivedStore.Scope.STATION);
+                    long[] ct = store.derived().count(org.envmon.model.DerivedStore.Scope.CITY);
                     System.out.printf("live recompute: %d cycles, mean %.0f ms, max %.0f ms; final catch-up %.1f s;"
                             + " derived rows: stations %,d hours %,d days, cities %,d hours %,d days; late hours"
                             + " flagged %.0f%n", cycle.count(), cycle.mean(TimeUnit.MILLISECONDS),

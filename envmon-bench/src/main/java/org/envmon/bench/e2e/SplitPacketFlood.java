@@ -15,10 +15,10 @@ import org.envmon.gateway.Hj212Gateway;
 import org.envmon.gateway.StationDirectory;
 import org.envmon.hj212.Hj212Encoder;
 import org.envmon.ingest.GroupCommitWriter;
-import org.envmon.store.Medium;
-import org.envmon.store.PasswordHash;
-import org.envmon.store.Site;
-import org.envmon.store.Store;
+import org.envmon.model.Medium;
+import org.envmon.model.PasswordHash;
+import org.envmon.model.Site;
+import org.envmon.model.Store;
 import org.envmon.store.StoreConfig;
 import org.envmon.store.Stores;
 

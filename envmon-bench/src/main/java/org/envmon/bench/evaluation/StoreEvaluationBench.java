@@ -19,16 +19,16 @@ import org.envmon.evaluation.StationHourly;
 import org.envmon.evaluation.derived.AirDerivation;
 import org.envmon.evaluation.derived.DerivedCityPeriods;
 import org.envmon.standards.air.AirQualityEvaluation.PeriodEvaluation;
-import org.envmon.store.HourlyValuesQuery;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.RawPacket;
-import org.envmon.store.Site;
-import org.envmon.store.SiteQuery;
-import org.envmon.store.Statistic;
-import org.envmon.store.Store;
+import org.envmon.model.HourlyValuesQuery;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.RawPacket;
+import org.envmon.model.Site;
+import org.envmon.model.SiteQuery;
+import org.envmon.model.Statistic;
+import org.envmon.model.Store;
 import org.envmon.store.StoreConfig;
 import org.envmon.store.Stores;
 
@@ -144,14 +144,14 @@ public final class StoreEvaluationBench {
     }
 
     /** {@code --write false}: the derived rows are built and handed over, then dropped (read + evaluate only). */
-    static org.envmon.store.DerivedStore discarding(org.envmon.store.DerivedStore real) {
-        return (org.envmon.store.DerivedStore) java.lang.reflect.Proxy.newProxyInstance(
-                StoreEvaluationBench.class.getClassLoader(), new Class<?>[] {org.envmon.store.DerivedStore.class},
+    static org.envmon.model.DerivedStore discarding(org.envmon.model.DerivedStore real) {
+        return (org.envmon.model.DerivedStore) java.lang.reflect.Proxy.newProxyInstance(
+                StoreEvaluationBench.class.getClassLoader(), new Class<?>[] {org.envmon.model.DerivedStore.class},
                 (proxy, m, a) -> switch (m.getName()) {
                     case "replace" -> null;
-                    case "replaceAll" -> new org.envmon.store.DerivedStore.BulkReplace() {
+                    case "replaceAll" -> new org.envmon.model.DerivedStore.BulkReplace() {
                         @Override
-                        public void add(List<org.envmon.store.DerivedStore.Replacement> batch) {
+                        public void add(List<org.envmon.model.DerivedStore.Replacement> batch) {
                         }
 
                         @Override

@@ -18,15 +18,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
-import org.envmon.store.Interval;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.RawPacket;
-import org.envmon.store.Statistic;
-import org.envmon.store.Store;
+import org.envmon.model.Interval;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.RawPacket;
+import org.envmon.model.Statistic;
+import org.envmon.model.Store;
 import org.envmon.store.StoreConfig;
 import org.envmon.store.Stores;
-import org.envmon.store.WriteOutcome;
+import org.envmon.model.WriteOutcome;
 
 /**
  * Write throughput of {@code ObservationStore.write} with gateway-like group-commit batches: many stations

@@ -22,13 +22,13 @@ import org.envmon.evaluation.Recompute;
 import org.envmon.evaluation.StationDaily;
 import org.envmon.evaluation.StationHourSeries;
 import org.envmon.evaluation.StationHourly;
-import org.envmon.store.DerivedStore;
-import org.envmon.store.DerivedStore.Scope;
-import org.envmon.store.Medium;
-import org.envmon.store.ObservationStore;
-import org.envmon.store.Site;
-import org.envmon.store.SiteQuery;
-import org.envmon.store.SiteStore;
+import org.envmon.model.DerivedStore;
+import org.envmon.model.DerivedStore.Scope;
+import org.envmon.model.Medium;
+import org.envmon.model.ObservationStore;
+import org.envmon.model.Site;
+import org.envmon.model.SiteQuery;
+import org.envmon.model.SiteStore;
 
 /**
  * Keeps the derived air tables ({@link DerivedStore}) equal to what {@link AirEvaluator} computes from the valid,

@@ -12,7 +12,7 @@ import org.envmon.evaluation.HourGrid;
 import org.envmon.evaluation.StationDaily;
 import org.envmon.evaluation.StationHourSeries;
 import org.envmon.standards.air.AirQualityEvaluation.PeriodEvaluation;
-import org.envmon.store.DerivedStore;
+import org.envmon.model.DerivedStore;
 
 /**
  * City period evaluations (HJ 663) and rankings from the derived city daily values ({@link DerivedStore}): one read of

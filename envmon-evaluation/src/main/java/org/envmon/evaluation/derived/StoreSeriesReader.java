@@ -9,9 +9,9 @@ import java.util.function.BiConsumer;
 import org.envmon.evaluation.AirPollutants;
 import org.envmon.evaluation.HourGrid;
 import org.envmon.evaluation.StationHourSeries;
-import org.envmon.store.HourlyValuesQuery;
-import org.envmon.store.ObservationStore;
-import org.envmon.store.Site;
+import org.envmon.model.HourlyValuesQuery;
+import org.envmon.model.ObservationStore;
+import org.envmon.model.Site;
 
 /**
  * Reads the valid hourly values of the six AQI pollutants from the store into {@link StationHourSeries} on a grid

@@ -17,19 +17,19 @@ import org.envmon.evaluation.Recompute;
 import org.envmon.evaluation.StationDaily;
 import org.envmon.evaluation.StationHourSeries;
 import org.envmon.evaluation.StationHourly;
-import org.envmon.store.DerivedStore;
-import org.envmon.store.DerivedStore.Scope;
+import org.envmon.model.DerivedStore;
+import org.envmon.model.DerivedStore.Scope;
 import org.envmon.store.DuckDbTestDatabase;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.RawPacket;
-import org.envmon.store.ReviewDecision;
-import org.envmon.store.ReviewRequest;
-import org.envmon.store.Site;
-import org.envmon.store.Statistic;
-import org.envmon.store.Store;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.RawPacket;
+import org.envmon.model.ReviewDecision;
+import org.envmon.model.ReviewRequest;
+import org.envmon.model.Site;
+import org.envmon.model.Statistic;
+import org.envmon.model.Store;
 import org.envmon.store.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,11 +184,11 @@ class AirDerivationTest {
         derivation.recomputeAll(D1, D3);
         List<DerivedStore.Hour> before = allHours();
         int[] calls = {0};
-        org.envmon.store.ObservationStore failing = (org.envmon.store.ObservationStore) java.lang.reflect.Proxy
-                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {org.envmon.store.ObservationStore.class},
+        org.envmon.model.ObservationStore failing = (org.envmon.model.ObservationStore) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {org.envmon.model.ObservationStore.class},
                         (proxy, m, a) -> {
                             if (m.getName().equals("hourlyValues") && ++calls[0] == 2) {
-                                throw new org.envmon.store.StoreException("disk gone");
+                                throw new org.envmon.model.StoreException("disk gone");
                             }
                             try {
                                 return m.invoke(store.observations(), a);

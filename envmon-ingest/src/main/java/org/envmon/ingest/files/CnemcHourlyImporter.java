@@ -29,15 +29,15 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.envmon.ingest.IngestSink;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.RawPacket;
-import org.envmon.store.Site;
-import org.envmon.store.SiteStore;
-import org.envmon.store.Statistic;
-import org.envmon.store.WriteOutcome;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.RawPacket;
+import org.envmon.model.Site;
+import org.envmon.model.SiteStore;
+import org.envmon.model.Statistic;
+import org.envmon.model.WriteOutcome;
 
 /**
  * Imports CNEMC hourly station files in the national wide layout ({@code date,hour,type,<station codes>}, plain or

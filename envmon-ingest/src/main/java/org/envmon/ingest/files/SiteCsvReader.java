@@ -11,9 +11,9 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.envmon.store.Medium;
-import org.envmon.store.PasswordHash;
-import org.envmon.store.Site;
+import org.envmon.model.Medium;
+import org.envmon.model.PasswordHash;
+import org.envmon.model.Site;
 
 /**
  * Reads a site list. Two layouts are recognised by their header:

@@ -9,11 +9,11 @@ import java.util.List;
 import org.envmon.hj212.Hj212Packet;
 import org.envmon.hj212.PollutantData;
 import org.envmon.hj212.ValueField;
-import org.envmon.store.Interval;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.RawPacket;
-import org.envmon.store.Statistic;
+import org.envmon.model.Interval;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.RawPacket;
+import org.envmon.model.Statistic;
 
 /**
  * Turns an authenticated HJ 212 packet into what the store keeps: the raw frame as evidence and one observation per

@@ -32,8 +32,8 @@ import java.util.zip.CRC32C;
 import org.envmon.ingest.GroupCommitWriter;
 import org.envmon.ingest.IngestRejectedException;
 import org.envmon.ingest.IngestSink;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.WriteOutcome;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.WriteOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

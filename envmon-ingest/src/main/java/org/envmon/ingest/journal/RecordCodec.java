@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.envmon.store.Interval;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.QcFlag;
-import org.envmon.store.RawPacket;
-import org.envmon.store.Statistic;
+import org.envmon.model.Interval;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.QcFlag;
+import org.envmon.model.RawPacket;
+import org.envmon.model.Statistic;
 
 /**
  * The payload of one journal record: a {@link PacketWrite} in a versioned binary form (the framing around it is

@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.envmon.store.Observation;
-import org.envmon.store.ObservationQuery;
-import org.envmon.store.ObservationStore;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.StoreException;
-import org.envmon.store.StoredPacket;
-import org.envmon.store.WriteOutcome;
+import org.envmon.model.Observation;
+import org.envmon.model.ObservationQuery;
+import org.envmon.model.ObservationStore;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.StoreException;
+import org.envmon.model.StoredPacket;
+import org.envmon.model.WriteOutcome;
 
 /** An in-memory store with dedup by key; can fail or hold commits on demand. */
 final class FakeStore implements ObservationStore {

@@ -3,7 +3,7 @@ package org.envmon.quality.qc;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.envmon.store.QcFlag;
+import org.envmon.model.QcFlag;
 
 /**
  * QC of one packet: one code mask per observation, in the order of the rows checked. Kept as a {@code long[]} so the
@@ -25,7 +25,7 @@ public final class QcResult {
     /**
      * Verdicts these rows completed on earlier values of their series: a constant run that reached its threshold
      * here flags its values before this one ({@link QcCode#CONSTANT}, from the run's first value). Store them with
-     * the rows ({@link org.envmon.store.PacketWrite#qcFlags()}).
+     * the rows ({@link org.envmon.model.PacketWrite#qcFlags()}).
      */
     public List<QcFlag> retroactiveFlags() {
         return retroactive;

@@ -18,8 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
 
 /**
  * Immutable QC configuration: thresholds per medium, parameter code and interval.

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Objects;
 import org.envmon.quality.qc.SeriesMemory.Series;
 import org.envmon.quality.qc.SeriesMemory.SiteSeries;
-import org.envmon.store.Medium;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.QcFlag;
-import org.envmon.store.Statistic;
+import org.envmon.model.Medium;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.QcFlag;
+import org.envmon.model.Statistic;
 
 /**
  * Automatic QC of every incoming value: one instance per process, thread-safe, no I/O. It reads the rows and never

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.envmon.store.Site;
+import org.envmon.model.Site;
 
 /**
  * What a detector sees: one site's series and its neighbours' series of the same parameter, all put on the site's

@@ -7,8 +7,8 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

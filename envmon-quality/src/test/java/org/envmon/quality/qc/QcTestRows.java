@@ -2,9 +2,9 @@ package org.envmon.quality.qc;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.envmon.store.Interval;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.Statistic;
+import org.envmon.model.Interval;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.Statistic;
 
 /** Row builders for the QC tests. */
 final class QcTestRows {

@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.envmon.store.Interval;
-import org.envmon.store.Medium;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.RawPacket;
-import org.envmon.store.Statistic;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.RawPacket;
+import org.envmon.model.Statistic;
 import org.junit.jupiter.api.Test;
 
 class QualityControlTest {
@@ -135,8 +135,8 @@ class QualityControlTest {
     }
 
     /** Feeds one value per call as its own packet; the retroactive flags of every call, in order. */
-    private List<org.envmon.store.QcFlag> flagsOfSeries(String site, int firstHour, double... values) {
-        List<org.envmon.store.QcFlag> out = new ArrayList<>();
+    private List<org.envmon.model.QcFlag> flagsOfSeries(String site, int firstHour, double... values) {
+        List<org.envmon.model.QcFlag> out = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
             out.addAll(qc.check(Medium.AIR, List.of(hour(site, "a34004", firstHour + i, values[i])), NOW)
                     .retroactiveFlags());
@@ -149,9 +149,9 @@ class QualityControlTest {
         double[] run = new double[14];
         java.util.Arrays.fill(run, 6);
         run[0] = 9; // the run starts at hour 1
-        List<org.envmon.store.QcFlag> flags = flagsOfSeries("r12", 0, run);
+        List<org.envmon.model.QcFlag> flags = flagsOfSeries("r12", 0, run);
         assertThat(flags).hasSize(1); // once, when it reaches 12; the 13th is flagged as it comes
-        org.envmon.store.QcFlag f = flags.get(0);
+        org.envmon.model.QcFlag f = flags.get(0);
         assertThat(f.siteCode()).isEqualTo("r12");
         assertThat(f.parameter()).isEqualTo("a34004");
         assertThat(f.interval()).isEqualTo(Interval.HOUR);
@@ -165,7 +165,7 @@ class QualityControlTest {
         for (int h = 1; h < 12; h++) {
             twelfth = qc.check(Medium.AIR, List.of(hour("r12b", "a34004", h, 7)), NOW);
         }
-        assertThat(twelfth.retroactiveFlags()).singleElement().extracting(org.envmon.store.QcFlag::runLength)
+        assertThat(twelfth.retroactiveFlags()).singleElement().extracting(org.envmon.model.QcFlag::runLength)
                 .isEqualTo(12);
         assertThat(twelfth.verdict(0).codes()).containsExactly(QcCode.CONSTANT);
     }

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.envmon.store.Medium;
-import org.envmon.store.Site;
+import org.envmon.model.Medium;
+import org.envmon.model.Site;
 import org.junit.jupiter.api.Test;
 
 class DetectorsTest {

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.envmon.store.Medium;
-import org.envmon.store.Site;
+import org.envmon.model.Medium;
+import org.envmon.model.Site;
 
 /** A hand-made city: a shared regional signal (slow log-AR(1) plus a diurnal cycle) seen by each site with noise. */
 final class SyntheticCity {

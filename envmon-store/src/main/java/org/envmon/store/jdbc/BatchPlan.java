@@ -7,11 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.RawPacket;
-import org.envmon.store.StoreException;
-import org.envmon.store.WriteOutcome;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.RawPacket;
+import org.envmon.model.StoreException;
+import org.envmon.model.WriteOutcome;
 
 /**
  * The engine-neutral part of a batch write: input checks, duplicate detection (against stored keys and within the

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.envmon.store.Checkpoint;
+import org.envmon.model.Checkpoint;
 
 /**
  * The chain writer's state (table {@code chain_head}), loaded at the start of every chaining transaction and saved

@@ -12,9 +12,9 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.envmon.store.VerifyReport;
-import org.envmon.store.VerifyReport.Problem;
-import org.envmon.store.VerifyReport.State;
+import org.envmon.model.VerifyReport;
+import org.envmon.model.VerifyReport.Problem;
+import org.envmon.model.VerifyReport.State;
 
 /**
  * Re-reads the whole store in one consistent snapshot and checks it against the hash chain:

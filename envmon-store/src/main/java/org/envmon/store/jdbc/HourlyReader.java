@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.envmon.store.HourlyValuesQuery;
-import org.envmon.store.Interval;
-import org.envmon.store.QcFlag;
-import org.envmon.store.Review;
-import org.envmon.store.Statistic;
+import org.envmon.model.HourlyValuesQuery;
+import org.envmon.model.Interval;
+import org.envmon.model.QcFlag;
+import org.envmon.model.Review;
+import org.envmon.model.Statistic;
 
 /**
- * The bulk hourly read of {@link org.envmon.store.ObservationStore#hourlyValues}: per chunk of sites one query that
+ * The bulk hourly read of {@link org.envmon.model.ObservationStore#hourlyValues}: per chunk of sites one query that
  * maps site codes and parameters to their positions in SQL (a join with literal {@code VALUES} lists, so the driver
  * hands back two ints, a long and a double per row and no strings), ordered by (site, parameter, time, newest copy
  * first); duplicates are dropped by comparing with the previous row. Retroactive QC flags and reviews are read once, beforehand, in the same

@@ -8,7 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.envmon.store.StoreException;
+import org.envmon.model.StoreException;
 
 /** Small JDBC helpers shared by the engines. Everything here is portable between DuckDB and PostgreSQL. */
 public final class Jdbc {

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.envmon.store.AlertStore;
-import org.envmon.store.StoreException;
-import org.envmon.store.StoredAlert;
+import org.envmon.model.AlertStore;
+import org.envmon.model.StoreException;
+import org.envmon.model.StoredAlert;
 
 /**
  * Alerts over portable SQL (tables {@code alerts} and {@code alert_transitions}, migration V4). Ids come from the

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.envmon.store.ChainStore;
-import org.envmon.store.Checkpoint;
-import org.envmon.store.VerifyReport;
+import org.envmon.model.ChainStore;
+import org.envmon.model.Checkpoint;
+import org.envmon.model.VerifyReport;
 
 /** The chain over portable SQL; verification by {@link ChainVerifier}. */
 public final class JdbcChainStore implements ChainStore {

@@ -11,7 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.envmon.store.DerivedStore;
+import org.envmon.model.DerivedStore;
 
 /**
  * {@link DerivedStore} over portable SQL; the bulk insert of a replacement's rows is the engine's (DuckDB appender,
@@ -223,7 +223,7 @@ public abstract class JdbcDerivedStore implements DerivedStore {
                 }
             } catch (SQLException | RuntimeException e) {
                 close();
-                throw new org.envmon.store.StoreException("derived bulk replace failed: " + e.getMessage(), e);
+                throw new org.envmon.model.StoreException("derived bulk replace failed: " + e.getMessage(), e);
             }
         }
 
@@ -242,7 +242,7 @@ public abstract class JdbcDerivedStore implements DerivedStore {
             try {
                 insert(c, byDay(hours), days);
             } catch (SQLException e) {
-                throw new org.envmon.store.StoreException("derived bulk insert failed: " + e.getMessage(), e);
+                throw new org.envmon.model.StoreException("derived bulk insert failed: " + e.getMessage(), e);
             }
         }
 
@@ -252,7 +252,7 @@ public abstract class JdbcDerivedStore implements DerivedStore {
                 c.commit();
                 done = true;
             } catch (SQLException e) {
-                throw new org.envmon.store.StoreException("derived bulk commit failed: " + e.getMessage(), e);
+                throw new org.envmon.model.StoreException("derived bulk commit failed: " + e.getMessage(), e);
             }
         }
 

@@ -10,18 +10,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.envmon.store.HourlyValuesQuery;
-import org.envmon.store.Interval;
-import org.envmon.store.Observation;
-import org.envmon.store.ObservationQuery;
-import org.envmon.store.ObservationRow;
-import org.envmon.store.ObservationStore;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.RawPacket;
-import org.envmon.store.Statistic;
-import org.envmon.store.StoreException;
-import org.envmon.store.StoredPacket;
-import org.envmon.store.WriteOutcome;
+import org.envmon.model.HourlyValuesQuery;
+import org.envmon.model.Interval;
+import org.envmon.model.Observation;
+import org.envmon.model.ObservationQuery;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.ObservationStore;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.RawPacket;
+import org.envmon.model.Statistic;
+import org.envmon.model.StoreException;
+import org.envmon.model.StoredPacket;
+import org.envmon.model.WriteOutcome;
 
 /**
  * Reads over portable SQL, and the frame of the write path: one writer at a time, input checks, one retry when a

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.envmon.store.ParameterInfo;
-import org.envmon.store.ParameterStore;
+import org.envmon.model.ParameterInfo;
+import org.envmon.model.ParameterStore;
 
 /** The parameter catalogue over portable SQL; upserts as multi-row statements in one transaction. */
 public final class JdbcParameterStore implements ParameterStore {

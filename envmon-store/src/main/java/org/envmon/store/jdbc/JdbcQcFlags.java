@@ -7,11 +7,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.envmon.store.Interval;
-import org.envmon.store.Observation;
-import org.envmon.store.PacketWrite;
-import org.envmon.store.QcFlag;
-import org.envmon.store.StoreException;
+import org.envmon.model.Interval;
+import org.envmon.model.Observation;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.QcFlag;
+import org.envmon.model.StoreException;
 
 /**
  * Retroactive QC flags ({@link QcFlag}, table {@code qc_flags}): stored and chained inside the write transaction of

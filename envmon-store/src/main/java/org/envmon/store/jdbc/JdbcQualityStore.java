@@ -17,18 +17,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.envmon.store.Completeness;
-import org.envmon.store.CompletenessQuery;
-import org.envmon.store.Interval;
-import org.envmon.store.QcFlag;
-import org.envmon.store.QualityStore;
-import org.envmon.store.Review;
-import org.envmon.store.SiteStatus;
-import org.envmon.store.Statistic;
+import org.envmon.model.Completeness;
+import org.envmon.model.CompletenessQuery;
+import org.envmon.model.Interval;
+import org.envmon.model.QcFlag;
+import org.envmon.model.QualityStore;
+import org.envmon.model.Review;
+import org.envmon.model.SiteStatus;
+import org.envmon.model.Statistic;
 
 /**
  * Completeness counted in Java over one ordered scan of the query's values (statistic VALUE), so the latest-copy
- * rule, retroactive QC flags and reviews apply exactly as in {@link org.envmon.store.ObservationStore#query}. A value's slot is its time
+ * rule, retroactive QC flags and reviews apply exactly as in {@link org.envmon.model.ObservationStore#query}. A value's slot is its time
  * truncated to the interval (whole hours/minutes since the epoch; days in the query's zone).
  */
 public final class JdbcQualityStore implements QualityStore {

@@ -9,15 +9,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.envmon.store.Interval;
-import org.envmon.store.Observation;
-import org.envmon.store.Review;
-import org.envmon.store.ReviewDecision;
-import org.envmon.store.ReviewRejectedException;
-import org.envmon.store.ReviewRejectedException.Reason;
-import org.envmon.store.ReviewRequest;
-import org.envmon.store.ReviewStore;
-import org.envmon.store.StoreException;
+import org.envmon.model.Interval;
+import org.envmon.model.Observation;
+import org.envmon.model.Review;
+import org.envmon.model.ReviewDecision;
+import org.envmon.model.ReviewRejectedException;
+import org.envmon.model.ReviewRejectedException.Reason;
+import org.envmon.model.ReviewRequest;
+import org.envmon.model.ReviewStore;
+import org.envmon.model.StoreException;
 
 /**
  * Reviews over portable SQL. A review is validated, inserted and chained in one transaction under the store's write

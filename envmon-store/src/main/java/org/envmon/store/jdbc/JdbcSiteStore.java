@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.envmon.store.Medium;
-import org.envmon.store.Site;
-import org.envmon.store.SiteQuery;
-import org.envmon.store.SiteStore;
+import org.envmon.model.Medium;
+import org.envmon.model.Site;
+import org.envmon.model.SiteQuery;
+import org.envmon.model.SiteStore;
 
 /**
  * Sites over portable SQL ({@code INSERT ... ON CONFLICT (code) DO UPDATE} works in DuckDB and PostgreSQL).

@@ -1,14 +1,14 @@
 package org.envmon.store.jdbc;
 
-import org.envmon.store.AlertStore;
-import org.envmon.store.ChainStore;
-import org.envmon.store.DerivedStore;
-import org.envmon.store.ObservationStore;
-import org.envmon.store.ParameterStore;
-import org.envmon.store.QualityStore;
-import org.envmon.store.ReviewStore;
-import org.envmon.store.SiteStore;
-import org.envmon.store.Store;
+import org.envmon.model.AlertStore;
+import org.envmon.model.ChainStore;
+import org.envmon.model.DerivedStore;
+import org.envmon.model.ObservationStore;
+import org.envmon.model.ParameterStore;
+import org.envmon.model.QualityStore;
+import org.envmon.model.ReviewStore;
+import org.envmon.model.SiteStore;
+import org.envmon.model.Store;
 
 /** A store assembled from the shared JDBC parts and an engine's observation store. */
 public final class JdbcStore implements Store {

@@ -13,7 +13,7 @@ import org.envmon.quality.screening.HourlySeries;
 import org.envmon.quality.screening.NeighbourPolicy;
 import org.envmon.quality.screening.SiteContext;
 import org.envmon.quality.screening.Suspicion;
-import org.envmon.store.Site;
+import org.envmon.model.Site;
 
 /**
  * Scores a detector on real series with synthetic tampering injected.

@@ -15,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.envmon.quality.screening.HourlySeries;
-import org.envmon.store.Medium;
-import org.envmon.store.Site;
+import org.envmon.model.Medium;
+import org.envmon.model.Site;
 
 /** Test-side reader of the 2019 CNEMC city files (wide layout) and the station list, one parameter at a time. */
 final class CnemcCities {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.envmon.quality.screening.Detector;
 import org.envmon.quality.screening.HourlySeries;
-import org.envmon.store.Site;
+import org.envmon.model.Site;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;

@@ -15,7 +15,7 @@ import org.envmon.quality.screening.HourlySeries;
 import org.envmon.quality.screening.NeighbourPolicy;
 import org.envmon.quality.screening.RepeatedProfileDetector;
 import org.envmon.quality.screening.VarianceCollapseDetector;
-import org.envmon.store.Site;
+import org.envmon.model.Site;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

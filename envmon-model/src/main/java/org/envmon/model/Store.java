@@ -1,0 +1,32 @@
+package org.envmon.model;
+
+/** An opened store: its sites and observations. Close it to release the database. */
+public interface Store extends AutoCloseable {
+    SiteStore sites();
+
+    ObservationStore observations();
+
+    /** The parameter catalogue (codes, names, units). */
+    ParameterStore parameters();
+
+    /** Data review decisions (数据审核). */
+    ReviewStore reviews();
+
+    /** Completeness and station KPIs. */
+    QualityStore quality();
+
+    /** The hash chain: verification and checkpoints. */
+    ChainStore chain();
+
+    /** Derived air data (station and city hourly/daily AQI) and late-data flags. */
+    DerivedStore derived();
+
+    /** The early-warning engine's alerts. */
+    AlertStore alerts();
+
+    /** "duckdb" or "postgres". */
+    String engine();
+
+    @Override
+    void close();
+}

@@ -1,8 +1,0 @@
-package org.envmon.store;
-
-/** Filters for listing sites; null means "any". */
-public record SiteQuery(Medium medium, String province, String city) {
-    public static SiteQuery all() {
-        return new SiteQuery(null, null, null);
-    }
-}
