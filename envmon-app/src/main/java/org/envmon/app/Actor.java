@@ -3,7 +3,7 @@ package org.envmon.app;
 import java.util.Objects;
 
 /**
- * Who is acting: the operator's name as recorded in the trail and, once authentication arrives (roles issue), the
+ * Who is acting: the operator's name as recorded in the trail and, once authentication arrives, the
  * authenticated principal. Passed explicitly through services, never taken from a global.
  */
 public record Actor(String operator, String principal) {

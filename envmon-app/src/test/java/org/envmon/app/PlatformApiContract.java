@@ -50,7 +50,7 @@ abstract class PlatformApiContract {
                 + "&from=2019-01-01T00:00%2B08:00&to=2019-01-01T03:00%2B08:00&interval=hour");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
-        String clean = ",\"valid\":true,\"qc\":[],\"reviewed\":null}";
+        String clean = ",\"valid\":true,\"qc\":[],\"review\":\"none\"}";
         assertThat(r.body()).isEqualTo("[{\"time\":\"2019-01-01T00:00:00+08:00\",\"value\":53.0,\"flag\":null" + clean
                 + ",{\"time\":\"2019-01-01T01:00:00+08:00\",\"value\":49.0,\"flag\":null" + clean
                 + ",{\"time\":\"2019-01-01T02:00:00+08:00\",\"value\":46.0,\"flag\":null" + clean + "]");
@@ -113,7 +113,7 @@ abstract class PlatformApiContract {
         HttpResponse<String> series = platform.get("/api/v1/sites/SIM0001/observations?parameter=a34004"
                 + "&from=2026-11-28T10:00%2B08:00&to=2026-11-28T11:00%2B08:00&interval=hour");
         assertThat(series.body()).isEqualTo("[{\"time\":\"2026-11-28T10:00:00+08:00\",\"value\":41.0,\"flag\":\"N\","
-                + "\"valid\":true,\"qc\":[],\"reviewed\":null}]");
+                + "\"valid\":true,\"qc\":[],\"review\":\"none\"}]");
         HttpResponse<String> latest = platform.get("/api/v1/sites/SIM0001/latest");
         assertThat(latest.body()).contains("\"parameter\":\"a21005\"").contains("\"unit\":\"mg/m3\"")
                 .contains("\"value\":0.8");
@@ -167,10 +167,11 @@ abstract class PlatformApiContract {
 
         String series = platform.get("/api/v1/sites/1003A/observations?parameter=a34004"
                 + "&from=2019-01-05T00:00%2B08:00&to=2019-01-05T06:00%2B08:00").body();
-        assertThat(series).contains("\"valid\":false,").contains("\"reviewed\":false").doesNotContain("\"valid\":true");
+        assertThat(series).contains("\"valid\":false,").contains("\"review\":\"invalid\"")
+                .doesNotContain("\"valid\":true");
         String otherParameter = platform.get("/api/v1/sites/1003A/observations?parameter=a34002"
                 + "&from=2019-01-05T00:00%2B08:00&to=2019-01-05T06:00%2B08:00").body();
-        assertThat(otherParameter).doesNotContain("\"reviewed\":false");
+        assertThat(otherParameter).doesNotContain("\"review\":\"invalid\"");
 
         HttpResponse<String> again = platform.post("/api/v1/sites/1003A/reviews", "{\"parameter\":\"a34004\","
                 + range + ",\"decision\":\"invalid\",\"reason\":\"twice\",\"operator\":\"Li Wei\"}");
@@ -192,12 +193,13 @@ abstract class PlatformApiContract {
         assertThat(history).contains("Li Wei").contains("Zhang Min").contains("drift started later");
         String after = platform.get("/api/v1/sites/1003A/observations?parameter=a34004"
                 + "&from=2019-01-05T02:00%2B08:00&to=2019-01-05T03:00%2B08:00").body();
-        assertThat(after).contains("\"reviewed\":true");
+        assertThat(after).contains("\"review\":\"valid\"");
     }
 
     @Test
     void reportsCaptureAndValidRatesPerDay() throws Exception {
-        HttpResponse<String> r = platform.get("/api/v1/sites/1001A/quality?from=2019-01-01&to=2019-01-03");
+        HttpResponse<String> r = platform.get("/api/v1/sites/1001A/quality?from=2019-01-01&to=2019-01-02");
+        // day ranges include their last day: 2 days x 24 hours x 6 pollutants
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(r.body()).contains("\"expected\":288").contains("\"captureRate\"").contains("\"validRate\"")
                 .contains("\"online\":false").contains("\"dailyValidity\"").contains("\"dailyValid\":true");
@@ -210,6 +212,11 @@ abstract class PlatformApiContract {
         HttpResponse<String> r = platform.post("/api/v1/chain/verify", "");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("\"state\":\"INTACT\"");
+    }
+
+    /** The API conventions on the same running platform. */
+    @org.junit.jupiter.api.Nested
+    class Conventions extends ApiConventions {
     }
 
     @Test

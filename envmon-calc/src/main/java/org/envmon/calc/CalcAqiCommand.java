@@ -9,6 +9,8 @@ import org.envmon.standards.air.AirEdition;
 import org.envmon.standards.air.AirQualityIndex;
 import org.envmon.standards.air.AqiLevel;
 import org.envmon.standards.air.AqiResult;
+import org.envmon.standards.air.AqiScope;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,7 +29,9 @@ import picocli.CommandLine.Spec;
             "--period day: columns so2,no2,pm10,pm25,co (24-h means), o3_1h (daily max 1-h; 2012 only), o3_8h "
                 + "(daily max 8-h).",
             "Appends aqi,level,category,primary_pollutants,iaqi_<input>...,edition. Edition: --edition, else by the "
-                + "'time' column (hour-end label) or 'date' column, else 2026."})
+                + "'time' column (hour-end label) or 'date' column, else 2026.",
+            "--scope city: the inputs are a city's mean concentrations (2012 real-time: concentration and IAQI "
+                + "rounded half up, as the national publication does; a station's IAQI is carried up)."})
 public class CalcAqiCommand implements Callable<Integer> {
 
     /** The period (report type). */
@@ -44,6 +48,10 @@ public class CalcAqiCommand implements Callable<Integer> {
             description = "Edition to apply (default: by the row's date/time, else 2026).")
     String edition;
 
+    @Option(names = "--scope", paramLabel = "station|city", defaultValue = "station",
+            description = "station (default) or city: the rounding of the report (AqiRounding).")
+    String scope;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Input CSV (default: stdin).")
     Path input;
 
@@ -54,6 +62,12 @@ public class CalcAqiCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CsvCalc.EditionRule<AirEdition> rule = new CsvCalc.EditionRule<>(spec, edition, AirEdition::parse,
                 "2012|2026", AirEdition::forHour, AirEdition::forDay, AirEdition.E2026);
+        AqiScope sc = switch (scope) {
+            case "station" -> AqiScope.STATION;
+            case "city" -> AqiScope.CITY;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--scope': '" + scope + "' (station|city)");
+        };
         boolean hourly = period == Period.hour;
         List<String> keys = hourly ? AirQualityIndex.HOURLY_KEYS : AirQualityIndex.DAILY_KEYS;
         List<String> results = new ArrayList<>(List.of("aqi", "level", "category", "primary_pollutants"));
@@ -67,7 +81,7 @@ public class CalcAqiCommand implements Callable<Integer> {
                 AirEdition ed = rule.forRow(row);
                 AqiResult r;
                 if (hourly) {
-                    r = AirQualityIndex.hourly(ed, new AirQualityIndex.HourlyInput(
+                    r = AirQualityIndex.hourly(ed, sc, new AirQualityIndex.HourlyInput(
                             row.nonNegativeDecimal("so2"), row.nonNegativeDecimal("no2"),
                             row.nonNegativeDecimal("pm10"), row.nonNegativeDecimal("pm25"),
                             row.nonNegativeDecimal("co"), row.nonNegativeDecimal("o3"),
@@ -76,7 +90,7 @@ public class CalcAqiCommand implements Callable<Integer> {
                     row.nonNegativeDecimal("pm10_24h");
                     row.nonNegativeDecimal("pm25_24h");
                 } else {
-                    r = AirQualityIndex.daily(ed, new AirQualityIndex.DailyInput(
+                    r = AirQualityIndex.daily(ed, sc, new AirQualityIndex.DailyInput(
                             row.nonNegativeDecimal("so2"), row.nonNegativeDecimal("no2"),
                             row.nonNegativeDecimal("pm10"), row.nonNegativeDecimal("pm25"),
                             row.nonNegativeDecimal("co"), row.nonNegativeDecimal("o3_1h"),

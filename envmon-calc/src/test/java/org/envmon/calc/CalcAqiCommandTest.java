@@ -36,6 +36,18 @@ class CalcAqiCommandTest {
     }
 
     @Test
+    void cityScopeRoundsHalfUpIn2012() {
+        String in = "time,pm25\n2019-01-01 01:00,75.4\n2026-03-01 01:00,60.5\n";
+        // 2012: a station scores 75.4 -> 100.5 -> 101; a city publishes 75 -> 100; 2026: 60.5 -> 60 -> 100 either way
+        assertThat(CalcTestSupport.run(in, "aqi", "--period", "hour").out())
+                .contains("\n2019-01-01 01:00,75.4,101,3,").contains("\n2026-03-01 01:00,60.5,100,2,");
+        var city = CalcTestSupport.run(in, "aqi", "--period", "hour", "--scope", "city");
+        assertThat(city.exit()).isZero();
+        assertThat(city.out()).contains("\n2019-01-01 01:00,75.4,100,2,").contains("\n2026-03-01 01:00,60.5,100,2,");
+        assertThat(CalcTestSupport.run(in, "aqi", "--period", "hour", "--scope", "county").exit()).isEqualTo(2);
+    }
+
+    @Test
     void dailyReport() {
         var r = CalcTestSupport.run("date,so2,no2,pm10,pm25,co,o3_1h,o3_8h\n2019-07-01,10,20,40,20,0.5,250,150\n"
                 + "2026-07-01,10,20,40,20,0.5,250,150\n", "aqi", "--period", "day");

@@ -13,6 +13,8 @@ import org.envmon.standards.air.AirQualityEvaluation.PeriodEvaluation;
 import org.envmon.standards.air.AirQualityIndex;
 import org.envmon.standards.air.AmbientAirLimits;
 import org.envmon.standards.air.AqiResult;
+import org.envmon.standards.air.AqiRounding;
+import org.envmon.standards.air.AqiScope;
 import org.envmon.standards.air.Averaging;
 import org.envmon.standards.air.FastAnnualEvaluation;
 import org.envmon.standards.air.FastAqi;
@@ -32,7 +34,8 @@ import org.envmon.standards.air.Pollutant;
  *       our SO2 24-h moving mean.</li>
  *   <li><b>Moving means</b>: O3 8-h moving mean over hours i−7 … i with ≥ 6 valid (GB 3095 Table 4, HJ 663); 24-h
  *       moving means over hours i−23 … i. Decision (standards silent on the moving 24-h validity): ≥ 20 valid
- *       hours, the 24-h mean rule. Windows that reach before the grid use only the hours inside it.</li>
+ *       hours, the 24-h mean rule. Windows that reach before the grid use only the hours inside it. Decision: an
+ *       hour without any value of the series (after the last data, or not yet happened) has no moving mean.</li>
  *   <li><b>Daily values</b> ({@link #daily}): natural-day 24-h means with ≥ 20 valid hours; O3 daily max 8-h over
  *       the 17 in-day windows (hours k … k+7, k = 0 … 16), valid with ≥ 14 valid windows or a maximum above the
  *       Class 2 8-h limit (HJ 663 §6.1.2 via {@link AirQualityEvaluation#o3DailyMax8h}); O3 daily max 1-h with
@@ -50,7 +53,11 @@ import org.envmon.standards.air.Pollutant;
  *       those averages"); the city hourly AQI is scored on the reported (rounded) city mean, and the city's daily
  *       values are computed from the city hourly means exactly as a station's (order: station hourly → city hourly
  *       mean → city daily). The hourly mean is kept to 0.001 unit (half-even) as the intermediate for the daily
- *       values: the only intermediate rounding, three orders below the reported precision. A city hour counts with
+ *       values: the only intermediate rounding, three orders below the reported precision. The city's reported
+ *       hourly concentration and hourly AQI follow {@link AqiRounding} for {@link AqiScope#CITY}: for 2012 the mean
+ *       rounded half up (from the exact sum) and the IAQI rounded half up, as the national real-time city
+ *       publication does; for 2026 GB/T 8170 and carried up, as HJ 633-2026 says. The city's daily AQI keeps the
+ *       standard's carry-up (the publication's city daily values could not be checked). A city hour counts with
  *       at least {@code minStations} valid stations (default 1; HJ 663 sets no quorum).
  *       {@link #cityDailyFromStationDays} gives the alternative (mean of station daily values) for comparison.</li>
  *   <li><b>Periods</b> ({@link #period}): {@link FastAnnualEvaluation} over the reported daily values, edition
@@ -101,26 +108,39 @@ public final class AirEvaluator {
         }
         moving(s.column(AirPollutants.O3), AirPollutants.O3, 8, AirQualityEvaluation.MIN_HOURS_PER_8H, from, to,
                 into.o3EightHour);
-        boolean city = s.kind() == StationHourSeries.Kind.CITY;
-        long[] so2 = s.column(AirPollutants.SO2);
-        long[] no2 = s.column(AirPollutants.NO2);
-        long[] pm10 = s.column(AirPollutants.PM10);
-        long[] pm25 = s.column(AirPollutants.PM25);
-        long[] co = s.column(AirPollutants.CO);
-        long[] o3 = s.column(AirPollutants.O3);
+        onlyWhereMeasured(s, from, to, into);
+        AqiScope scope = scope(s.kind());
         long[] so2day = into.movingDay[AirPollutants.SO2];
         int split = s.grid().firstHour2026();
-        FastAqi f2012 = FastAqi.of(AirEdition.E2012);
-        FastAqi f2026 = FastAqi.of(AirEdition.E2026);
+        FastAqi f2012 = FastAqi.of(AirEdition.E2012, scope);
+        FastAqi f2026 = FastAqi.of(AirEdition.E2026, scope);
         int[] out = into.packed;
         for (int i = from; i < to; i++) {
             FastAqi f = i < split ? f2012 : f2026;
-            if (city) {
-                out[i] = AqiKernel.hourly(f, AirPollutants.report(0, so2[i]), AirPollutants.report(1, no2[i]),
-                        AirPollutants.report(2, pm10[i]), AirPollutants.report(3, pm25[i]),
-                        AirPollutants.report(4, co[i]), AirPollutants.report(5, o3[i]), so2day[i]);
-            } else {
-                out[i] = AqiKernel.hourly(f, so2[i], no2[i], pm10[i], pm25[i], co[i], o3[i], so2day[i]);
+            out[i] = AqiKernel.hourly(f, s.reportedValue(AirPollutants.SO2, i), s.reportedValue(AirPollutants.NO2, i),
+                    s.reportedValue(AirPollutants.PM10, i), s.reportedValue(AirPollutants.PM25, i),
+                    s.reportedValue(AirPollutants.CO, i), s.reportedValue(AirPollutants.O3, i), so2day[i]);
+        }
+    }
+
+    /**
+     * Decision: a moving mean is given only for an hour at which the series has a value (any pollutant), so no
+     * hour after the last data, nor an hour that has not happened yet, shows an O3 8-h or 24-h value carried over
+     * from the hours before it. CNEMC's station publication does the same for 98 % of the station-hours without
+     * any value (national week of January 2019: 28,899 of 29,414). Depends on hour i alone, so an incremental
+     * recompute of the hours a change affects stays equal to a full one.
+     */
+    private static void onlyWhereMeasured(StationHourSeries s, int from, int to, StationHourly into) {
+        for (int i = from; i < to; i++) {
+            boolean any = false;
+            for (int p = 0; p < AirPollutants.COUNT && !any; p++) {
+                any = s.value(p, i) >= 0;
+            }
+            if (!any) {
+                into.o3EightHour[i] = FastAqi.MISSING;
+                for (long[] c : into.movingDay) {
+                    c[i] = FastAqi.MISSING;
+                }
             }
         }
     }
@@ -157,14 +177,13 @@ public final class AirEvaluator {
      * AQI); {@code hourly} must be the result for the same series.
      */
     public static AqiResult hourlyReport(StationHourSeries s, StationHourly hourly, int i) {
-        boolean city = s.kind() == StationHourSeries.Kind.CITY;
         BigDecimal[] c = new BigDecimal[AirPollutants.COUNT];
         for (int p = 0; p < c.length; p++) {
-            long v = city ? AirPollutants.report(p, s.value(p, i)) : s.value(p, i);
-            c[p] = dec(v);
+            c[p] = dec(s.reportedValue(p, i));
         }
-        return AirQualityIndex.hourly(s.grid().hourEdition(i), new AirQualityIndex.HourlyInput(c[0], c[1], c[2],
-                c[3], c[4], c[5], dec(hourly.o3EightHour(i)), dec(hourly.movingMean24h(AirPollutants.SO2, i))));
+        return AirQualityIndex.hourly(s.grid().hourEdition(i), scope(s.kind()), new AirQualityIndex.HourlyInput(c[0],
+                c[1], c[2], c[3], c[4], c[5], dec(hourly.o3EightHour(i)),
+                dec(hourly.movingMean24h(AirPollutants.SO2, i))));
     }
 
     // ------------------------------------------------------------------------------------------------ daily
@@ -266,15 +285,16 @@ public final class AirEvaluator {
 
     private static void dailyAqi(StationDaily into, int d) {
         long[][] v = into.values;
-        into.packed[d] = AqiKernel.daily(FastAqi.of(into.grid.dayEdition(d)), v[0][d], v[1][d], v[2][d], v[3][d],
-                v[4][d], v[StationDaily.O3_MAX_1H][d], v[StationDaily.O3_MAX_8H][d]);
+        into.packed[d] = AqiKernel.daily(FastAqi.of(into.grid.dayEdition(d), scope(into.kind)), v[0][d], v[1][d],
+                v[2][d], v[3][d], v[4][d], v[StationDaily.O3_MAX_1H][d], v[StationDaily.O3_MAX_8H][d]);
     }
 
     /** The full daily report of day {@code d} through the exact reference ({@link AirQualityIndex#daily}). */
     public static AqiResult dailyReport(StationDaily daily, int d) {
-        return AirQualityIndex.daily(daily.edition(d), new AirQualityIndex.DailyInput(dec(daily.value(0, d)),
-                dec(daily.value(1, d)), dec(daily.value(2, d)), dec(daily.value(3, d)), dec(daily.value(4, d)),
-                dec(daily.value(StationDaily.O3_MAX_1H, d)), dec(daily.value(StationDaily.O3_MAX_8H, d))));
+        return AirQualityIndex.daily(daily.edition(d), scope(daily.kind()), new AirQualityIndex.DailyInput(
+                dec(daily.value(0, d)), dec(daily.value(1, d)), dec(daily.value(2, d)), dec(daily.value(3, d)),
+                dec(daily.value(4, d)), dec(daily.value(StationDaily.O3_MAX_1H, d)),
+                dec(daily.value(StationDaily.O3_MAX_8H, d))));
     }
 
     // ------------------------------------------------------------------------------------------------ city
@@ -313,7 +333,12 @@ public final class AirEvaluator {
         }
         int n = grid.hours();
         long[][] mean = new long[AirPollutants.COUNT][n];
+        long[][] reported = new long[AirPollutants.COUNT][n];
         short[][] count = new short[AirPollutants.COUNT][n];
+        int split = grid.firstHour2026();
+        AqiRounding.ConcentrationRounding[] rule = {
+            AqiRounding.of(AirEdition.E2012, AqiScope.CITY, AqiResult.ReportType.REAL_TIME).concentration(),
+            AqiRounding.of(AirEdition.E2026, AqiScope.CITY, AqiResult.ReportType.REAL_TIME).concentration()};
         long[] sum = new long[n];
         for (int p = 0; p < AirPollutants.COUNT; p++) {
             java.util.Arrays.fill(sum, 0);
@@ -329,11 +354,15 @@ public final class AirEvaluator {
                 }
             }
             long[] m = mean[p];
+            long[] rep = reported[p];
+            int decimals = AirPollutants.POLLUTANTS.get(p).reportedDecimals();
             for (int i = 0; i < n; i++) {
-                m[i] = k[i] >= minStations ? AirPollutants.halfEvenDiv(sum[i], k[i]) : FastAqi.MISSING;
+                boolean ok = k[i] >= minStations;
+                m[i] = ok ? AirPollutants.halfEvenDiv(sum[i], k[i]) : FastAqi.MISSING;
+                rep[i] = ok ? rule[i < split ? 0 : 1].roundMean(sum[i], k[i], decimals) : FastAqi.MISSING;
             }
         }
-        return new StationHourSeries(city, city, false, StationHourSeries.Kind.CITY, grid, mean, count);
+        return new StationHourSeries(city, city, false, StationHourSeries.Kind.CITY, grid, mean, count, reported);
     }
 
     /**
@@ -416,6 +445,10 @@ public final class AirEvaluator {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    static AqiScope scope(StationHourSeries.Kind kind) {
+        return kind == StationHourSeries.Kind.CITY ? AqiScope.CITY : AqiScope.STATION;
+    }
 
     static BigDecimal dec(long milli) {
         return milli < 0 ? null : BigDecimal.valueOf(milli, 3);

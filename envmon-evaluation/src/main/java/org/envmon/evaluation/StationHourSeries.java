@@ -17,7 +17,7 @@ import org.envmon.store.Statistic;
  * automatic QC verdict) is true; {@link Builder#add(Observation)} also skips invalid ones. Immutable once built.
  *
  * <p>{@link Kind#CITY} series are city means built by {@link AirEvaluator#cityMean}; they carry the number of
- * stations that made each hourly mean.
+ * stations that made each hourly mean and the city's reported hourly concentration ({@link #reportedValue}).
  */
 public final class StationHourSeries {
 
@@ -31,9 +31,11 @@ public final class StationHourSeries {
     private final HourGrid grid;
     private final long[][] milli;
     private final short[][] stations;
+    /** City series: the reported hourly concentration, rounded once from the exact mean; null for a station. */
+    private final long[][] reported;
 
     StationHourSeries(String code, String city, boolean control, Kind kind, HourGrid grid, long[][] milli,
-            short[][] stations) {
+            short[][] stations, long[][] reported) {
         this.code = Objects.requireNonNull(code, "code");
         this.city = city;
         this.control = control;
@@ -41,6 +43,7 @@ public final class StationHourSeries {
         this.grid = grid;
         this.milli = milli;
         this.stations = stations;
+        this.reported = reported;
     }
 
     /** Builder for a site (code, city, control flag taken from the site). */
@@ -93,6 +96,16 @@ public final class StationHourSeries {
         return milli[p][i];
     }
 
+    /**
+     * The concentration the hourly AQI scores, milli units: a station's value as measured; a city's hourly
+     * concentration as reported (rounded once from the exact mean of its stations by the rule of the hour's edition,
+     * {@link org.envmon.standards.air.AqiRounding}: half up for 2012, as the national publication does; GB/T 8170 for
+     * 2026). {@link FastAqi#MISSING} if none.
+     */
+    public long reportedValue(int p, int i) {
+        return reported == null ? milli[p][i] : reported[p][i];
+    }
+
     /** For a city series: stations that made the mean of pollutant {@code p} at hour {@code i}; 1 for a station. */
     public int stationCount(int p, int i) {
         return stations == null ? (milli[p][i] >= 0 ? 1 : 0) : stations[p][i];
@@ -113,14 +126,20 @@ public final class StationHourSeries {
         return milli[p];
     }
 
-    /** A copy with one value replaced ({@link FastAqi#MISSING} removes it): late data or a review. */
+    /**
+     * A copy of a station series with one value replaced ({@link FastAqi#MISSING} removes it): late data or a
+     * review. A city series is rebuilt by {@link AirEvaluator#cityMean} instead.
+     */
     public StationHourSeries with(int p, int hour, long milliValue) {
+        if (kind == Kind.CITY) {
+            throw new UnsupportedOperationException("a city series is rebuilt from its stations");
+        }
         long[][] m = new long[AirPollutants.COUNT][];
         for (int q = 0; q < m.length; q++) {
             m[q] = q == p ? milli[q].clone() : milli[q];
         }
         m[p][hour] = milliValue < 0 ? FastAqi.MISSING : milliValue;
-        return new StationHourSeries(code, city, control, kind, grid, m, stations);
+        return new StationHourSeries(code, city, control, kind, grid, m, stations, null);
     }
 
     /** Accumulates values; the last value put for an hour wins. Not thread-safe. */
@@ -178,7 +197,7 @@ public final class StationHourSeries {
             for (int p = 0; p < m.length; p++) {
                 m[p] = milli[p].clone();
             }
-            return new StationHourSeries(code, city, control, Kind.STATION, grid, m, null);
+            return new StationHourSeries(code, city, control, Kind.STATION, grid, m, null, null);
         }
     }
 }

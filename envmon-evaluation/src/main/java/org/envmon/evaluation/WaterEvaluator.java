@@ -21,6 +21,7 @@ import org.envmon.standards.water.SurfaceWaterEvaluation;
 import org.envmon.standards.water.WaterClass;
 import org.envmon.standards.water.WaterParameter;
 import org.envmon.standards.water.WaterQualityIndex;
+import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
 import org.envmon.store.Medium;
 import org.envmon.store.Observation;
@@ -35,16 +36,23 @@ import org.envmon.store.Statistic;
  * <ul>
  *   <li><b>Monthly value</b> of a parameter: the arithmetic mean of the month's valid values (effective validity;
  *       interval values of any interval: the automatic stations' 4-hourly or hourly values, or a manual monthly
- *       sample), Beijing-time calendar month, exact (DECIMAL128), <em>not rounded</em> before classifying (digest
- *       §5.2 "do not round before classifying"). pH is averaged like the others. A parameter counts with at least
- *       {@code minValues} values (default 1). Negative values are skipped (QC failures).</li>
- *   <li><b>Section class</b>: the single-factor class of those monthly means under the routine scope (21 items; TN
- *       and fecal coliform classified but not counted), worst item wins; main pollutants as the library.</li>
+ *       sample), Beijing-time calendar month, exact (DECIMAL128). pH is averaged like the others. A parameter counts
+ *       with at least {@code minValues} values (default 1). Negative values are skipped (QC failures).</li>
+ *   <li><b>Reported value</b>: the exact mean rounded once by the deployment's {@link WaterRounding} (default
+ *       {@link WaterRounding#REPORTED}: each item to the national publication's reporting precision, GB/T 8170
+ *       half-even), as the national publication classes it; {@link WaterRounding#NONE} classes the exact means.
+ *       The rounding happens in one place, the standards' section entry point
+ *       ({@link SurfaceWaterClassification#classifySection(Map, Waterbody, WaterRounding)}); the class, the main
+ *       pollutants, the CWQI and every group built on the section use the reported values.</li>
+ *   <li><b>Section class</b>: the single-factor class of the reported monthly values under the routine scope (21
+ *       items; TN and fecal coliform classified but not counted), worst item wins; main pollutants as the
+ *       library.</li>
  *   <li><b>Basin / province</b> ({@link #evaluateGroups}): all sections of the group (control sections included),
  *       the share method with ≥ 5 classified sections (each with its own water body), else the mean-concentration
  *       method of {@link SurfaceWaterEvaluation#evaluateSections}; a group of fewer than 5 that mixes rivers and
- *       lakes is evaluated with the lake table if any section is a lake (the stricter TP limit).</li>
- *   <li><b>CWQI</b>: section CWQI from the monthly means of the routine items present ({@link
+ *       lakes is evaluated with the lake table if any section is a lake (the stricter TP limit); the group's mean of
+ *       the exact monthly means is rounded once by the sections' policy.</li>
+ *   <li><b>CWQI</b>: section CWQI from the reported monthly values of the routine items present ({@link
  *       WaterQualityIndex#sectionIndex}); city CWQI = mean over the city's non-control sections; ranked ascending
  *       on the unrounded index ({@link WaterQualityIndex#rank}). Sections whose index cannot be computed (DO = 0) are
  *       left out of their city.</li>
@@ -107,19 +115,31 @@ public final class WaterEvaluator {
     /**
      * One section's month.
      *
-     * @param means  monthly mean per parameter (exact, unrounded)
-     * @param counts values averaged per parameter
-     * @param result single-factor classification of the means (routine scope)
-     * @param cwqi   section CWQI of the routine items present; empty when not computable
+     * @param means    monthly mean per parameter (exact, unrounded)
+     * @param counts   values averaged per parameter
+     * @param result   single-factor classification of the reported means (routine scope)
+     * @param cwqi     section CWQI of the routine items present, from the reported means; empty when not computable
+     * @param rounding how the means were rounded before classing
      */
     public record SectionMonth(String section, YearMonth month, Waterbody waterbody,
             Map<WaterParameter, BigDecimal> means, Map<WaterParameter, Integer> counts, SectionClassResult result,
-            Optional<BigDecimal> cwqi) {
+            Optional<BigDecimal> cwqi, WaterRounding rounding) {
 
         /** The section class, empty when no routine parameter has a value. */
         public Optional<WaterClass> waterClass() {
             return result.sectionClass();
         }
+
+        /** The monthly values as classed: the means rounded by {@link #rounding()}. */
+        public Map<WaterParameter, BigDecimal> reported() {
+            return result.values();
+        }
+    }
+
+    /** {@link #monthly(Site, Waterbody, YearMonth, Iterable, int, WaterRounding)} as the publication rounds. */
+    public static SectionMonth monthly(Site section, Waterbody waterbody, YearMonth month,
+            Iterable<Observation> observations, int minValues) {
+        return monthly(section, waterbody, month, observations, minValues, WaterRounding.REPORTED);
     }
 
     /**
@@ -127,7 +147,7 @@ public final class WaterEvaluator {
      * effectively valid, of a known parameter, in {@code month} (Beijing time).
      */
     public static SectionMonth monthly(Site section, Waterbody waterbody, YearMonth month,
-            Iterable<Observation> observations, int minValues) {
+            Iterable<Observation> observations, int minValues, WaterRounding rounding) {
         if (section.medium() != Medium.SURFACE_WATER) {
             throw new IllegalArgumentException("not a surface-water section: " + section.code());
         }
@@ -143,13 +163,20 @@ public final class WaterEvaluator {
             }
             values.computeIfAbsent(p, k -> new ArrayList<>()).add(toStandardUnit(o.parameter(), o.value()));
         }
-        return monthly(section.code(), waterbody, month, values, minValues);
+        return monthly(section.code(), waterbody, month, values, minValues, rounding);
     }
 
-    /** Monthly class from the month's valid values per parameter. */
+    /** {@link #monthly(String, Waterbody, YearMonth, Map, int, WaterRounding)} as the publication rounds. */
     public static SectionMonth monthly(String section, Waterbody waterbody, YearMonth month,
             Map<WaterParameter, ? extends Collection<BigDecimal>> values, int minValues) {
+        return monthly(section, waterbody, month, values, minValues, WaterRounding.REPORTED);
+    }
+
+    /** Monthly class from the month's valid values per parameter, the means rounded by {@code rounding}. */
+    public static SectionMonth monthly(String section, Waterbody waterbody, YearMonth month,
+            Map<WaterParameter, ? extends Collection<BigDecimal>> values, int minValues, WaterRounding rounding) {
         Objects.requireNonNull(waterbody, "waterbody");
+        Objects.requireNonNull(rounding, "rounding");
         Map<WaterParameter, BigDecimal> means = new EnumMap<>(WaterParameter.class);
         Map<WaterParameter, Integer> counts = new EnumMap<>(WaterParameter.class);
         values.forEach((p, vs) -> {
@@ -166,22 +193,32 @@ public final class WaterEvaluator {
                 counts.put(p, n);
             }
         });
-        SectionClassResult r = SurfaceWaterClassification.classifySection(means, waterbody);
+        SectionClassResult r = SurfaceWaterClassification.classifySection(means, waterbody, rounding);
         Optional<BigDecimal> cwqi;
         try {
             cwqi = means.keySet().stream().anyMatch(WaterParameter::isRoutine)
-                    ? Optional.of(WaterQualityIndex.sectionIndex(means, waterbody)) : Optional.empty();
+                    ? Optional.of(WaterQualityIndex.sectionIndex(r.values(), waterbody)) : Optional.empty();
         } catch (IllegalArgumentException e) {
-            cwqi = Optional.empty(); // DO mean of 0: CWQI undefined
+            cwqi = Optional.empty(); // DO of 0 (as reported): CWQI undefined
         }
-        return new SectionMonth(section, month, waterbody, Map.copyOf(means), Map.copyOf(counts), r, cwqi);
+        return new SectionMonth(section, month, waterbody, Map.copyOf(means), Map.copyOf(counts), r, cwqi,
+                rounding);
     }
 
-    /** Evaluation of one group of sections (basin, province, river). Empty when no section has a class. */
+    /**
+     * Evaluation of one group of sections (basin, province, river), rounded as its sections were. Empty when no
+     * section has a class.
+     *
+     * @throws IllegalArgumentException when the sections were rounded differently
+     */
     public static Optional<GroupEvaluation> evaluateGroup(Collection<SectionMonth> sections) {
         List<SectionMonth> classed = sections.stream().filter(s -> s.waterClass().isPresent()).toList();
         if (classed.isEmpty()) {
             return Optional.empty();
+        }
+        WaterRounding rounding = classed.get(0).rounding();
+        if (classed.stream().anyMatch(s -> !s.rounding().equals(rounding))) {
+            throw new IllegalArgumentException("the sections of a group were rounded differently");
         }
         if (classed.size() >= SurfaceWaterEvaluation.MIN_SECTIONS_FOR_SHARES) {
             return Optional.of(SurfaceWaterEvaluation.evaluateByShares(
@@ -191,7 +228,7 @@ public final class WaterEvaluator {
                 ? Waterbody.LAKE_RESERVOIR : Waterbody.RIVER;
         return Optional.of(SurfaceWaterEvaluation.evaluateSections(
                 classed.stream().map(SectionMonth::means).map(m -> (Map<WaterParameter, BigDecimal>) m).toList(),
-                wb));
+                wb, rounding));
     }
 
     /**

@@ -1,5 +1,5 @@
 /**
- * Derived air and water evaluations (issue 5, part 1): a pure library that the store-backed service calls. No I/O,
+ * Derived air and water evaluations: a pure library that the store-backed service calls. No I/O,
  * no SQL, no Spring; {@code envmon-store} is used for its model types only.
  *
  * <h2>Air</h2>

@@ -187,22 +187,26 @@ class AirEvaluatorTest {
         assertThat(city.value(AirPollutants.O3, 0)).isEqualTo(155_000);
         assertThat(city.stationCount(AirPollutants.PM25, 0)).isEqualTo(2);
         StationHourly hc = AirEvaluator.hourly(city);
-        // PM2.5 130: 150 + (130-115)·50/35 = 171.43 -> 172; O3 155 -> 49; mean of station AQIs would be 225
-        assertThat(hc.aqi(0)).isEqualTo(172);
+        // PM2.5 130: 150 + (130-115)·50/35 = 171.43 -> 171 (a city rounds half up; a station would carry up to
+        // 172); O3 155 -> 49; mean of station AQIs would be 225
+        assertThat(hc.aqi(0)).isEqualTo(171);
         assertThat(hc.primary(0)).containsExactly(Pollutant.PM25);
         assertThat((ha.aqi(0) + hb.aqi(0)) / 2).isEqualTo(225).isNotEqualTo(hc.aqi(0));
-        assertThat(AirEvaluator.hourlyReport(city, hc, 0).aqi().getAsInt()).isEqualTo(172);
+        assertThat(AirEvaluator.hourlyReport(city, hc, 0).aqi().getAsInt()).isEqualTo(171);
     }
 
     @Test
     void cityMeanIsRoundedBeforeScoringAndQuorumApplies() {
         HourGrid g = HourGrid.of(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 1));
-        // 75 and 76 -> mean 75.5 -> reported 76 (half-even) -> 2012 IAQI of 76 = 102 (75.5 would give 101)
+        // 75 and 76 -> mean 75.5 -> reported 76 (half up) -> 2012 city IAQI of 76 = 101.25 -> 101 (half up)
         StationHourSeries a = StationHourSeries.builder("A", "X", false, g).put(AirPollutants.PM25, 0, 75_000).build();
         StationHourSeries b = StationHourSeries.builder("B", "X", false, g).put(AirPollutants.PM25, 0, 76_000).build();
         StationHourSeries city = AirEvaluator.cityMean("X", List.of(a, b));
         assertThat(city.value(AirPollutants.PM25, 0)).isEqualTo(75_500);
-        assertThat(AirEvaluator.hourly(city).aqi(0)).isEqualTo(102);
+        assertThat(city.reportedValue(AirPollutants.PM25, 0)).isEqualTo(76_000);
+        assertThat(AirEvaluator.hourly(city).aqi(0)).isEqualTo(101);
+        // a station at 76 carries up: 102
+        assertThat(AirEvaluator.hourly(b).aqi(0)).isEqualTo(102);
         StationHourSeries strict = AirEvaluator.cityMean("X", List.of(a, StationHourSeries.builder("B", "X", false, g)
                 .build()), 2);
         assertThat(strict.value(AirPollutants.PM25, 0)).isEqualTo(FastAqi.MISSING);

@@ -9,11 +9,15 @@ import java.util.SplittableRandom;
 import org.envmon.standards.air.AirEdition;
 import org.envmon.standards.air.AirQualityIndex;
 import org.envmon.standards.air.AqiResult;
+import org.envmon.standards.air.AqiScope;
 import org.envmon.standards.air.FastAqi;
 import org.envmon.standards.air.Pollutant;
 import org.junit.jupiter.api.Test;
 
-/** The kernel (AQI + primary set) equals FastAqi and the exact reference on random inputs, both editions. */
+/**
+ * The kernel (AQI + primary set) equals FastAqi and the exact reference on random inputs, both editions and both
+ * scopes (station, city).
+ */
 class AqiKernelTest {
 
     private static long v(SplittableRandom r, int maxUnits, boolean co) {
@@ -45,21 +49,23 @@ class AqiKernelTest {
     void hourlyEqualsFastAqiAndReference() {
         SplittableRandom r = new SplittableRandom(1);
         for (AirEdition e : AirEdition.values()) {
-            FastAqi f = FastAqi.of(e);
-            for (int n = 0; n < 20_000; n++) {
-                long so2 = r.nextInt(30) == 0 ? 700_000 + r.nextLong(400_000) : v(r, 300, false);
-                long no2 = v(r, 400, false);
-                long pm10 = v(r, 300, false);
-                long pm25 = v(r, 200, false);
-                long co = v(r, 10, true);
-                long o3 = v(r, 300, false);
-                long so2d = v(r, 200, false);
-                int k = AqiKernel.hourly(f, so2, no2, pm10, pm25, co, o3, so2d);
-                assertThat(AqiKernel.aqi(k)).isEqualTo(f.hourly(so2, no2, pm10, pm25, co, o3, so2d));
-                AqiResult ref = AirQualityIndex.hourly(e, new AirQualityIndex.HourlyInput(dec(so2), dec(no2),
-                        dec(pm10), dec(pm25), dec(co), dec(o3), null, dec(so2d)));
-                assertThat(AqiKernel.aqi(k)).isEqualTo(ref.aqi().orElse(-1));
-                assertThat(AqiKernel.primaryMask(k)).as("primary %s", ref).isEqualTo(mask(ref));
+            for (AqiScope scope : AqiScope.values()) {
+                FastAqi f = FastAqi.of(e, scope);
+                for (int n = 0; n < 10_000; n++) {
+                    long so2 = r.nextInt(30) == 0 ? 700_000 + r.nextLong(400_000) : v(r, 300, false);
+                    long no2 = v(r, 400, false);
+                    long pm10 = v(r, 300, false);
+                    long pm25 = v(r, 200, false);
+                    long co = v(r, 10, true);
+                    long o3 = v(r, 300, false);
+                    long so2d = v(r, 200, false);
+                    int k = AqiKernel.hourly(f, so2, no2, pm10, pm25, co, o3, so2d);
+                    assertThat(AqiKernel.aqi(k)).isEqualTo(f.hourly(so2, no2, pm10, pm25, co, o3, so2d));
+                    AqiResult ref = AirQualityIndex.hourly(e, scope, new AirQualityIndex.HourlyInput(dec(so2), dec(no2),
+                            dec(pm10), dec(pm25), dec(co), dec(o3), null, dec(so2d)));
+                    assertThat(AqiKernel.aqi(k)).isEqualTo(ref.aqi().orElse(-1));
+                    assertThat(AqiKernel.primaryMask(k)).as("primary %s", ref).isEqualTo(mask(ref));
+                }
             }
         }
     }
@@ -68,21 +74,23 @@ class AqiKernelTest {
     void dailyEqualsFastAqiAndReference() {
         SplittableRandom r = new SplittableRandom(2);
         for (AirEdition e : AirEdition.values()) {
-            FastAqi f = FastAqi.of(e);
-            for (int n = 0; n < 20_000; n++) {
-                long so2 = v(r, 300, false);
-                long no2 = v(r, 200, false);
-                long pm10 = v(r, 300, false);
-                long pm25 = v(r, 200, false);
-                long co = v(r, 8, true);
-                long o31 = v(r, 300, false);
-                long o38 = r.nextInt(40) == 0 ? 790_000 + r.nextLong(30_000) : v(r, 250, false);
-                int k = AqiKernel.daily(f, so2, no2, pm10, pm25, co, o31, o38);
-                assertThat(AqiKernel.aqi(k)).isEqualTo(f.daily(so2, no2, pm10, pm25, co, o31, o38));
-                AqiResult ref = AirQualityIndex.daily(e, new AirQualityIndex.DailyInput(dec(so2), dec(no2),
-                        dec(pm10), dec(pm25), dec(co), dec(o31), dec(o38)));
-                assertThat(AqiKernel.aqi(k)).isEqualTo(ref.aqi().orElse(-1));
-                assertThat(AqiKernel.primaryMask(k)).as("primary %s", ref).isEqualTo(mask(ref));
+            for (AqiScope scope : AqiScope.values()) {
+                FastAqi f = FastAqi.of(e, scope);
+                for (int n = 0; n < 10_000; n++) {
+                    long so2 = v(r, 300, false);
+                    long no2 = v(r, 200, false);
+                    long pm10 = v(r, 300, false);
+                    long pm25 = v(r, 200, false);
+                    long co = v(r, 8, true);
+                    long o31 = v(r, 300, false);
+                    long o38 = r.nextInt(40) == 0 ? 790_000 + r.nextLong(30_000) : v(r, 250, false);
+                    int k = AqiKernel.daily(f, so2, no2, pm10, pm25, co, o31, o38);
+                    assertThat(AqiKernel.aqi(k)).isEqualTo(f.daily(so2, no2, pm10, pm25, co, o31, o38));
+                    AqiResult ref = AirQualityIndex.daily(e, scope, new AirQualityIndex.DailyInput(dec(so2), dec(no2),
+                            dec(pm10), dec(pm25), dec(co), dec(o31), dec(o38)));
+                    assertThat(AqiKernel.aqi(k)).isEqualTo(ref.aqi().orElse(-1));
+                    assertThat(AqiKernel.primaryMask(k)).as("primary %s", ref).isEqualTo(mask(ref));
+                }
             }
         }
     }

@@ -16,6 +16,7 @@ import org.envmon.standards.water.WaterClass;
 import org.envmon.standards.water.WaterParameter;
 import org.envmon.standards.water.WaterQualityIndex;
 import org.envmon.standards.water.WaterQualityStatus;
+import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
 import org.envmon.store.Interval;
 import org.envmon.store.Medium;
@@ -68,10 +69,14 @@ class WaterEvaluatorTest {
         assertThat(m.waterClass()).contains(WaterClass.III);
         assertThat(m.result().classOf(WaterParameter.TN)).contains(WaterClass.WORSE_THAN_V);
         assertThat(m.result().decidingParameters()).containsExactly(WaterParameter.NH3N);
-        // same answer as the standards library on the means
-        assertThat(m.result().sectionClass()).isEqualTo(
-                SurfaceWaterClassification.classifySection(m.means(), Waterbody.RIVER).sectionClass());
-        assertThat(m.cwqi().get()).isEqualByComparingTo(WaterQualityIndex.sectionIndex(m.means(), Waterbody.RIVER));
+        // same answer as the standards library on the means, reported as the national publication rounds them
+        assertThat(m.rounding()).isEqualTo(WaterRounding.REPORTED);
+        assertThat(m.result().sectionClass()).isEqualTo(SurfaceWaterClassification.classifySection(m.means(),
+                Waterbody.RIVER, WaterRounding.REPORTED).sectionClass());
+        assertThat(m.reported()).containsEntry(WaterParameter.PH, new BigDecimal("8"))
+                .containsEntry(WaterParameter.NH3N, new BigDecimal("0.60"));
+        assertThat(m.cwqi().get()).isEqualByComparingTo(WaterQualityIndex.sectionIndex(m.reported(),
+                Waterbody.RIVER));
         // lake: TP 0.10 is class IV under the lake table
         assertThat(WaterEvaluator.monthly(s, Waterbody.LAKE_RESERVOIR, MAY, obs, 1).waterClass())
                 .contains(WaterClass.IV);
@@ -135,5 +140,35 @@ class WaterEvaluatorTest {
         BigDecimal a = WaterQualityIndex.cityIndex(List.of(l.get(0).cwqi().get(), l.get(1).cwqi().get()));
         assertThat(r.get(1).index()).isEqualByComparingTo(a);
         assertThat(r.get(0).index()).isEqualByComparingTo(WaterQualityIndex.cityIndex(List.of(l.get(2).cwqi().get())));
+    }
+
+    @Test
+    void theDeploymentsRoundingDecidesClassCwqiAndGroups() {
+        Site s = section("W1", "南京", "长江", false);
+        // a month of TP 0.2004 and 0.2005 (mean 0.20045): reported 0.200, class III; unrounded IV
+        List<Observation> obs = List.of(obs("W1", "w21011", "2025-05-01T00:00:00Z", 0.2004, true, null),
+                obs("W1", "w21011", "2025-05-02T00:00:00Z", 0.2005, true, null),
+                obs("W1", "w01009", "2025-05-02T00:00:00Z", 5.96, true, null));
+        SectionMonth reported = WaterEvaluator.monthly(s, Waterbody.RIVER, MAY, obs, 1, WaterRounding.REPORTED);
+        SectionMonth none = WaterEvaluator.monthly(s, Waterbody.RIVER, MAY, obs, 1, WaterRounding.NONE);
+        assertThat(reported.waterClass()).contains(WaterClass.III);
+        assertThat(reported.reported()).containsEntry(WaterParameter.TP, new BigDecimal("0.200"))
+                .containsEntry(WaterParameter.DO, new BigDecimal("6.0"));
+        assertThat(reported.result().classOf(WaterParameter.DO)).contains(WaterClass.II);
+        assertThat(none.waterClass()).contains(WaterClass.IV);
+        assertThat(none.result().mainPollutants()).extracting(e -> e.parameter()).containsExactly(WaterParameter.TP);
+        assertThat(reported.result().mainPollutants()).isEmpty();
+        // CWQI from the reported values: TP 0.200/0.2 + DO 5/6.0
+        assertThat(reported.cwqi().get()).isEqualByComparingTo(BigDecimal.ONE.add(
+                new BigDecimal("5").divide(new BigDecimal("6.0"), java.math.MathContext.DECIMAL128)));
+        // a group of one: the mean is rounded by the sections' policy
+        assertThat(WaterEvaluator.evaluateGroup(List.of(reported)).orElseThrow().status())
+                .contains(WaterQualityStatus.GOOD);
+        assertThat(WaterEvaluator.evaluateGroup(List.of(none)).orElseThrow().status())
+                .contains(WaterQualityStatus.LIGHTLY_POLLUTED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WaterEvaluator.evaluateGroup(List.of(reported,
+                WaterEvaluator.monthly(section("W2", "南京", "长江", false), Waterbody.RIVER, MAY, List.of(
+                        obs("W2", "w21011", "2025-05-01T00:00:00Z", 0.1, true, null)), 1, WaterRounding.NONE))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -25,10 +25,9 @@ import java.util.List;
  * PDF through OpenPDF: A4 landscape; the title, subtitle and generation time; per table a caption, a table whose
  * header row repeats on every page, and its notes; the report's notes at the end; page numbers in the footer.
  *
- * <p>Chinese text uses a CJK font found by {@link CjkFont} (or given to the constructor), embedded as a subset with
- * Identity-H encoding (text stays extractable and searchable). Characters the CJK font lacks (e.g. Latin letters in
- * Droid Sans Fallback) fall back to Helvetica. Without a CJK font, {@link #render} fails with the message of
- * {@link CjkFont#missingMessage()}.
+ * <p>Chinese text uses a CJK font found by {@link CjkFont} (a configured or system font, else the one shipped in this
+ * jar) or given to the constructor, embedded as a subset with Identity-H encoding (text stays extractable and
+ * searchable). Characters the CJK font lacks (e.g. Latin letters in Droid Sans Fallback) fall back to Helvetica.
  */
 public final class PdfRenderer implements ReportRenderer {
 
@@ -47,7 +46,10 @@ public final class PdfRenderer implements ReportRenderer {
         this(null);
     }
 
-    /** Uses the given font ({@code path} or {@code path,index}); null = {@link CjkFont#locate()}. */
+    /**
+     * Uses the given font ({@code path}, {@code path,index} or {@value CjkFont#SHIPPED}); null =
+     * {@link CjkFont#locate()}.
+     */
     public PdfRenderer(String fontSpec) {
         this.fontSpec = fontSpec;
     }
@@ -59,12 +61,12 @@ public final class PdfRenderer implements ReportRenderer {
 
     @Override
     public void render(Report report, OutputStream out) throws IOException {
-        String spec = fontSpec != null ? fontSpec : CjkFont.require();
+        String spec = fontSpec != null ? fontSpec : CjkFont.locate();
         BaseFont cjk;
         try {
-            cjk = BaseFont.createFont(spec, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+            cjk = CjkFont.load(spec);
         } catch (DocumentException | IOException e) {
-            throw new IllegalStateException("PDF reports: cannot load the CJK font " + spec + ": " + e.getMessage()
+            throw new IllegalStateException("cannot load the CJK font for PDF reports " + spec + ": " + e.getMessage()
                     + " (set -D" + CjkFont.PROPERTY + " to another font)", e);
         }
         Fonts f = new Fonts(cjk);

@@ -11,8 +11,10 @@ import org.envmon.evaluation.WaterEvaluator;
 import org.envmon.standards.water.Exceedance;
 import org.envmon.standards.water.GroupEvaluation;
 import org.envmon.standards.water.WaterClass;
+import org.envmon.standards.water.WaterParameter;
 import org.envmon.standards.water.WaterQualityIndex;
 import org.envmon.standards.water.WaterQualityStatus;
+import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
 import org.envmon.store.Site;
 
@@ -73,11 +75,24 @@ public final class WaterReports {
             tables.add(cwqiTable(period, ranking));
         }
         notes.add("断面水质类别按 GB 3838-2002 单因子评价，评价指标为表1中除水温、总氮、粪大肠菌群以外的21项；"
-                + "月均值为当月有效监测值的算术平均，分类前不修约。");
+                + "月均值为当月有效监测值的算术平均，" + roundingNote(sections) + "。");
         notes.add("断面数不少于5个的流域（省份）按各类别断面比例评价，少于5个时按断面平均浓度评价。");
         String subtitle = "评价时段：" + period.label() + "（" + period.from() + "至" + period.to() + "）"
                 + "；评价标准：GB 3838-2002《地表水环境质量标准》，环办〔2011〕22号；城市排名：环办监测〔2017〕51号";
         return new Report(period.label() + "地表水环境质量评价", subtitle, generatedAt, tables, notes);
+    }
+
+    /** How the monthly means were rounded before classing, e.g. "按 GB/T 8170 修约（pH 0位小数、…）后分类". */
+    static String roundingNote(List<SectionRow> sections) {
+        WaterRounding r = sections == null || sections.isEmpty() ? WaterRounding.NONE
+                : sections.get(0).month().rounding();
+        if (r.decimals().isEmpty()) {
+            return "分类前不修约";
+        }
+        return "按 GB/T 8170 修约至报告位数（" + r.decimals().entrySet().stream()
+                .map(e -> (e.getKey() == WaterParameter.PH ? "pH" : e.getKey().chineseName()) + " " + e.getValue()
+                        + "位小数")
+                .collect(Collectors.joining("、")) + "）后分类，CWQI 与流域、省份评价均基于修约值";
     }
 
     static Table sectionTable(ReportPeriod period, List<SectionRow> sections) {

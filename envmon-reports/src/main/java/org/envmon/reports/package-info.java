@@ -1,5 +1,5 @@
 /**
- * Publishable evaluation tables (issue 5, part 4): the monthly and annual tables a monitoring centre publishes,
+ * Publishable evaluation tables: the monthly and annual tables a monitoring centre publishes,
  * built from evaluation results and rendered to xlsx, CSV or PDF. Pure: no store access, no Spring; the caller
  * (CLI {@code envmon report}, API download) reads the store, runs the evaluation and passes the results.
  *

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Derived air data kept current by the recompute worker (issue 5): the hourly and daily AQI of every air station and
+ * Derived air data kept current by the recompute worker: the hourly and daily AQI of every air station and
  * city, with the concentrations they were computed from, and the late data waiting for a recompute. Engine-neutral:
  * rows go in as whole replacements of a station's or city's hour and day ranges (delete + bulk insert in one
  * transaction), so a recompute never leaves a mix of old and new rows.

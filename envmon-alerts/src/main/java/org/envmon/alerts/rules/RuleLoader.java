@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -35,6 +36,9 @@ import org.envmon.alerts.Severity;
  * are listed in its class comment; the shared ones are read once here ({@link RuleSettings#scope},
  * {@link RuleSettings#runs}). Durations are ISO-8601 ({@code PT30M}), {@code 0}, or a number with a unit:
  * {@code 500ms}, {@code 30s}, {@code 15m}, {@code 2h}, {@code 1d}.
+ *
+ * <p>The deployment's own policies reach every type's configurator in a {@link LoadContext} (today its water rounding,
+ * the default of the water class rules' {@code rounding}); without one, the shipped policies apply.
  */
 public final class RuleLoader {
     /** Classpath resource of the shipped default rules and of the rule types ({@link RuleTypes}). */
@@ -48,14 +52,24 @@ public final class RuleLoader {
     private RuleLoader() {
     }
 
-    /** The shipped defaults only. */
+    /** The shipped defaults only, under the shipped policies ({@link LoadContext#DEFAULT}). */
     public static List<AlertRule> defaults() {
-        return load(readDefaults());
+        return defaults(LoadContext.DEFAULT);
     }
 
-    /** The shipped defaults with a deployment's file laid over them. */
+    /** The shipped defaults only, under the deployment's policies (its water rounding). */
+    public static List<AlertRule> defaults(LoadContext context) {
+        return load(context, readDefaults());
+    }
+
+    /** The shipped defaults with a deployment's file laid over them, under the shipped policies. */
     public static List<AlertRule> defaultsWith(Path file) {
-        return load(readDefaults(), read(file));
+        return defaultsWith(file, LoadContext.DEFAULT);
+    }
+
+    /** The shipped defaults with a deployment's file laid over them, under the deployment's policies. */
+    public static List<AlertRule> defaultsWith(Path file, LoadContext context) {
+        return load(context, readDefaults(), read(file));
     }
 
     public static Properties read(Path file) {
@@ -95,6 +109,16 @@ public final class RuleLoader {
      * @throws IllegalArgumentException naming the rule and setting at fault
      */
     public static List<AlertRule> load(Properties... layers) {
+        return load(LoadContext.DEFAULT, layers);
+    }
+
+    /**
+     * {@link #load(Properties...)} under the deployment's policies, given to every rule type: the GB 3838 class
+     * rules (target-class, drinking-source) round each value by its water rounding, unless a rule sets
+     * {@code rounding}.
+     */
+    public static List<AlertRule> load(LoadContext context, Properties... layers) {
+        Objects.requireNonNull(context, "context");
         Map<String, Map<String, String>> byRule = new TreeMap<>();
         for (Properties layer : layers) {
             if ("false".equalsIgnoreCase(layer.getProperty("defaults", "true").trim())) {
@@ -114,7 +138,7 @@ public final class RuleLoader {
         }
         List<AlertRule> rules = new ArrayList<>();
         for (Map.Entry<String, Map<String, String>> e : byRule.entrySet()) {
-            AlertRule r = build(e.getKey(), e.getValue());
+            AlertRule r = build(e.getKey(), e.getValue(), context);
             if (r != null) {
                 rules.add(r);
             }
@@ -123,7 +147,7 @@ public final class RuleLoader {
     }
 
     /** The rule of one id's settings, or null when it is switched off. */
-    private static AlertRule build(String id, Map<String, String> s) {
+    private static AlertRule build(String id, Map<String, String> s, LoadContext context) {
         RuleSettings c = new RuleSettings(id, s);
         String name = c.required("type");
         RuleType<?> type = RuleTypes.find(name).orElseThrow(() -> c.invalid("unknown type '" + name
@@ -139,7 +163,7 @@ public final class RuleLoader {
         Severity severity = type.defaultSeverity() == null ? null
                 : c.get("severity", Severity::fromCode, type.defaultSeverity());
         try {
-            return type.build(new RuleBasics(id, severity, s.get("label")), c);
+            return type.build(new RuleBasics(id, severity, s.get("label")), c, context);
         } catch (IllegalArgumentException e) {
             String prefix = "rule " + id + ": ";
             if (e.getMessage() != null && e.getMessage().startsWith(prefix)) {

@@ -16,10 +16,19 @@ import org.envmon.alerts.Severity;
 public record RuleType<S extends RuleSpec>(String name, Severity defaultSeverity, Set<String> settings,
                                            Configurator<S> configurator, Function<? super S, AlertRule> factory) {
 
-    /** Reads a type's configuration from a rule's settings; throws {@link IllegalArgumentException} for bad ones. */
+    /**
+     * Reads a type's configuration from a rule's settings and the deployment's policies; throws
+     * {@link IllegalArgumentException} for bad ones.
+     */
     @FunctionalInterface
     public interface Configurator<S> {
-        S configure(RuleBasics basics, RuleSettings settings);
+        S configure(RuleBasics basics, RuleSettings settings, LoadContext context);
+    }
+
+    /** A {@link Configurator} of a type that follows no deployment-wide policy: its rule's settings say it all. */
+    @FunctionalInterface
+    public interface SettingsReader<S> {
+        S read(RuleBasics basics, RuleSettings settings);
     }
 
     public RuleType {
@@ -29,8 +38,14 @@ public record RuleType<S extends RuleSpec>(String name, Severity defaultSeverity
         Objects.requireNonNull(factory, "factory");
     }
 
-    /** The rule of one rule's settings. */
-    public AlertRule build(RuleBasics basics, RuleSettings settings) {
-        return factory.apply(configurator.configure(basics, settings));
+    /** A type whose configuration is read from its rule's settings alone. */
+    public RuleType(String name, Severity defaultSeverity, Set<String> settings, SettingsReader<S> reader,
+                    Function<? super S, AlertRule> factory) {
+        this(name, defaultSeverity, settings, (basics, s, context) -> reader.read(basics, s), factory);
+    }
+
+    /** The rule of one rule's settings, under the deployment's policies. */
+    public AlertRule build(RuleBasics basics, RuleSettings settings, LoadContext context) {
+        return factory.apply(configurator.configure(basics, settings, context));
     }
 }

@@ -228,6 +228,8 @@ class RuleLoaderTest {
             {"rule.t.type=target-class\nrule.t.parameters=a34004", "rule t: bad parameters 'a34004'"},
             {"rule.t.type=target-class\nrule.t.threshold=1", "rule t: unknown setting 'threshold'"},
             {"rule.t.type=target-class\nrule.t.min-count=0", "rule t: min-count and clear-count must be >= 1"},
+            {"rule.t.type=target-class\nrule.t.rounding=half-up", "rule t: bad rounding 'half-up'"},
+            {"rule.d.type=drinking-source\nrule.d.rounding=2", "rule d: bad rounding '2'"},
             {"rule.d.type=drinking-source\nrule.d.specific=w20089:abc", "rule d: bad specific 'w20089:abc'"},
             {"rule.d.type=drinking-source\nrule.d.specific=w99999:1", "rule d: bad specific 'w99999:1'"},
             {"rule.d.type=drinking-source\nrule.d.supplementary=w20124:0", "rule d: bad supplementary 'w20124:0'"},

@@ -9,8 +9,10 @@ import org.envmon.alerts.repository.AlertRepository;
 import org.envmon.alerts.repository.InMemoryAlertRepository;
 import org.envmon.alerts.repository.StoreAlertRepository;
 import org.envmon.alerts.rules.AlertRule;
+import org.envmon.alerts.rules.LoadContext;
 import org.envmon.alerts.rules.RuleLoader;
 import org.envmon.ingest.GroupCommitWriter;
+import org.envmon.standards.water.WaterRounding;
 import org.envmon.store.SiteStore;
 import org.envmon.store.Store;
 import org.slf4j.Logger;
@@ -31,9 +33,10 @@ public class AlertsConfiguration {
 
     @Bean(destroyMethod = "close")
     AlertEngine alertEngine(AlertsProperties props, Store store, SiteStore sites, GroupCommitWriter writer,
-                            MeterRegistry registry) {
-        List<AlertRule> rules = props.rulesFile() == null ? RuleLoader.defaults()
-                : RuleLoader.defaultsWith(props.rulesFile());
+                            MeterRegistry registry, WaterRounding waterRounding) {
+        LoadContext deployment = new LoadContext(waterRounding);
+        List<AlertRule> rules = props.rulesFile() == null ? RuleLoader.defaults(deployment)
+                : RuleLoader.defaultsWith(props.rulesFile(), deployment);
         // The engine depends on the store bean, so it is closed (its queue drained) before the store.
         AlertRepository repository = switch (props.repository()) {
             case STORE -> new StoreAlertRepository(store.alerts());

@@ -1,17 +1,21 @@
 package org.envmon.app.api;
 
 import java.net.URI;
+import org.envmon.reports.ReportRenderingException;
 import org.envmon.store.ReviewRejectedException;
 import org.envmon.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -36,6 +40,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "parameter '" + e.getName() + "' has an invalid value: " + e.getValue(), "bad-request");
     }
 
+    /** Bean Validation of a request body: each field that failed, with its limit. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> "'" + f.getField() + "' " + f.getDefaultMessage()).sorted()
+                .reduce((a, b) -> a + "; " + b).orElse("invalid request body");
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.BAD_REQUEST, "Invalid request body", detail, "bad-request").getBody());
+    }
+
     @ExceptionHandler(ReviewRejectedException.class)
     ResponseEntity<ProblemDetail> reviewRejected(ReviewRejectedException e) {
         return switch (e.reason()) {
@@ -50,6 +65,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> store(StoreException e) {
         log.warn("store error", e);
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable", e.getMessage(), "store-unavailable");
+    }
+
+    /** A report that could not be built or rendered (e.g. the PDF font failed to load): the reason, not a bare 500. */
+    @ExceptionHandler({ReportFailedException.class, ReportRenderingException.class})
+    ResponseEntity<ProblemDetail> reportFailed(RuntimeException e) {
+        log.error("report failed: {}", e.getMessage(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Report failed", e.getMessage(), "report-failed");
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, String type) {

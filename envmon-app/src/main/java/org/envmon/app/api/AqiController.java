@@ -34,8 +34,8 @@ public class AqiController {
     public AirViews.AqiSeriesView hourly(
             @Parameter(description = "site code (or give city)") @RequestParam(required = false) String site,
             @Parameter(description = "city name, e.g. 北京 (or give site)") @RequestParam(required = false) String city,
-            @Parameter(description = "ISO-8601 time; a date or local time is Beijing time") @RequestParam String from,
-            @Parameter(description = "exclusive") @RequestParam String to) {
+            @Parameter(description = ApiRanges.FROM_TIME) @RequestParam String from,
+            @Parameter(description = ApiRanges.TO_TIME) @RequestParam String to) {
         EvaluationService.AirTarget t = service.airTarget(site, city);
         Instant f = ApiTime.in("from", from);
         Instant e = ApiTime.in("to", to);
@@ -81,10 +81,11 @@ public class AqiController {
     @Operation(summary = "Daily AQI of a site or a city",
             description = "Natural days (Beijing time) from … to, both inclusive: 24-h means (≥ 20 hours), O3 daily "
                     + "max 8-h, daily AQI with level, category, primary pollutants, IAQIs, edition.")
-    public AirViews.AqiSeriesView daily(@RequestParam(required = false) String site,
-            @RequestParam(required = false) String city,
-            @Parameter(description = "first day, YYYY-MM-DD") @RequestParam String from,
-            @Parameter(description = "last day (inclusive), YYYY-MM-DD") @RequestParam String to) {
+    public AirViews.AqiSeriesView daily(
+            @Parameter(description = "site code (or give city)") @RequestParam(required = false) String site,
+            @Parameter(description = "city name, e.g. 北京 (or give site)") @RequestParam(required = false) String city,
+            @Parameter(description = ApiRanges.FROM_DAY) @RequestParam String from,
+            @Parameter(description = ApiRanges.TO_DAY) @RequestParam String to) {
         EvaluationService.AirTarget t = service.airTarget(site, city);
         LocalDate f = EvaluationParams.day("from", from);
         LocalDate e = EvaluationParams.day("to", to);

@@ -1,6 +1,7 @@
 package org.envmon.app.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -25,9 +26,13 @@ public class ChainController {
     }
 
     @GetMapping("/checkpoints")
-    @Operation(summary = "Sealed hourly checkpoints (Merkle roots) between from and to, for external signing")
-    public List<Checkpoint> checkpoints(@RequestParam(required = false) String from,
-                                        @RequestParam(required = false) String to) {
+    @Operation(summary = "Sealed hourly checkpoints (Merkle roots) whose period starts in [from, to), for external "
+            + "signing")
+    public List<Checkpoint> checkpoints(
+            @Parameter(description = ApiRanges.FROM_TIME + " (default: the first)") @RequestParam(required = false)
+            String from,
+            @Parameter(description = ApiRanges.TO_TIME + " (default: now)") @RequestParam(required = false)
+            String to) {
         Instant t0 = ApiTime.in("from", from);
         Instant t1 = ApiTime.in("to", to);
         return store.chain().checkpoints(t0 == null ? Instant.EPOCH : t0, t1 == null ? Instant.now() : t1);

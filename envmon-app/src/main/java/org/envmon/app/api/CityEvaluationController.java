@@ -1,6 +1,7 @@
 package org.envmon.app.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import org.envmon.app.evaluation.AirViews;
@@ -27,8 +28,9 @@ public class CityEvaluationController {
     @Operation(summary = "HJ 663 period evaluation of a city",
             description = "Days from … to (inclusive, Beijing time): period means and percentiles per pollutant, "
                     + "completeness, Class 1/2 compliance, good and heavy days, composite index (综合指数), edition.")
-    public AirViews.PeriodView evaluation(@PathVariable String city, @RequestParam String from,
-            @RequestParam String to) {
+    public AirViews.PeriodView evaluation(@PathVariable String city,
+            @Parameter(description = ApiRanges.FROM_DAY) @RequestParam String from,
+            @Parameter(description = ApiRanges.TO_DAY) @RequestParam String to) {
         LocalDate f = EvaluationParams.day("from", from);
         LocalDate e = EvaluationParams.day("to", to);
         int stations = service.cityStations(city).size();

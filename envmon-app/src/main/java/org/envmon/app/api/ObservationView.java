@@ -7,12 +7,19 @@ import org.envmon.store.Observation;
 /**
  * One value of a series: the start of its averaging interval, the value as received (never altered), the instrument
  * flag, whether it counts ({@code valid}: the review decision where an operator reviewed it, else automatic QC),
- * the QC codes that fired, and the review decision if any ({@code reviewed}: null = not reviewed).
+ * the QC codes that fired, and the review state ({@code review}: {@code none}, or the operator's decision
+ * {@code valid} or {@code invalid}).
  */
 public record ObservationView(OffsetDateTime time, double value, String flag, boolean valid, List<String> qc,
-                              Boolean reviewed) {
+                              String review) {
     static ObservationView of(Observation o) {
         return new ObservationView(ApiTime.out(o.time()), o.value(), o.flag(), o.effectiveValid(), o.qcCodes(),
-                o.reviewedValid());
+                review(o));
+    }
+
+    /** The review state of a value: none, valid or invalid. */
+    static String review(Observation o) {
+        Boolean decided = o.reviewedValid();
+        return decided == null ? "none" : decided ? "valid" : "invalid";
     }
 }

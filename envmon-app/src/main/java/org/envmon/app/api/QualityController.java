@@ -1,6 +1,7 @@
 package org.envmon.app.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "quality", description = "Quality control, screening and review")
 public class QualityController {
     private final ScreeningService screening;
+    private final KnownParameters known;
 
-    public QualityController(ScreeningService screening) {
+    public QualityController(ScreeningService screening, KnownParameters known) {
         this.screening = screening;
+        this.known = known;
     }
 
     /** A suspicion with its evidence, times in Beijing time. */
@@ -36,10 +39,12 @@ public class QualityController {
 
     @GetMapping("/suspicions")
     @Operation(summary = "Screen a city's air stations for suspicious patterns (clamping under a limit, variance "
-            + "collapse, decoupling from neighbours, repeated daily profiles, calibration jumps)")
+            + "collapse, decoupling from neighbours, repeated daily profiles, calibration jumps) over the hours "
+            + "starting in [from, to); an unknown city or parameter code is 404")
     public List<SuspicionView> suspicions(@RequestParam String city,
-                                          @RequestParam(defaultValue = "a34004") String parameter,
-                                          @RequestParam String from, @RequestParam String to) {
+            @Parameter(description = "HJ 212 parameter code") @RequestParam(defaultValue = "a34004") String parameter,
+            @Parameter(description = ApiRanges.FROM_TIME) @RequestParam String from,
+            @Parameter(description = ApiRanges.TO_TIME) @RequestParam String to) {
         Instant t0 = ApiTime.in("from", from);
         Instant t1 = ApiTime.in("to", to);
         if (!t0.isBefore(t1)) {
@@ -51,6 +56,7 @@ public class QualityController {
         if (!screening.hasAirSites(city)) {
             throw new NotFoundException("no air sites in city " + city);
         }
+        known.require(parameter);
         return screening.screenCity(city, parameter, t0, t1).stream().map(SuspicionView::of).toList();
     }
 }

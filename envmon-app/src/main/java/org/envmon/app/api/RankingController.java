@@ -30,7 +30,8 @@ public class RankingController {
             description = "Days from … to (inclusive). by=composite (I_sum ascending), pm25 (period mean ascending) "
                     + "or good_days (share descending); equal values share a rank; change vs the same period of the "
                     + "previous year where data exists (% for composite and pm25, percentage points for good_days).")
-    public AirViews.RankingView cities(@RequestParam String from, @RequestParam String to,
+    public AirViews.RankingView cities(@Parameter(description = ApiRanges.FROM_DAY) @RequestParam String from,
+            @Parameter(description = ApiRanges.TO_DAY) @RequestParam String to,
             @Parameter(description = "composite | pm25 | good_days") @RequestParam(defaultValue = "composite")
             String by) {
         LocalDate f = EvaluationParams.day("from", from);

@@ -1,19 +1,23 @@
 package org.envmon.app.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
 import org.envmon.app.report.ReportService;
 import org.envmon.reports.Report;
 import org.envmon.reports.ReportFormat;
 import org.envmon.reports.ReportPeriod;
+import org.envmon.store.StoreException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,7 +37,9 @@ public class ReportController {
     @GetMapping("/air")
     @Operation(summary = "Air evaluation report of a city: stations, city statistics and compliance, daily AQI, "
             + "ranking (from and to are dates, inclusive)")
-    public ResponseEntity<byte[]> air(@RequestParam String city, @RequestParam String from, @RequestParam String to,
+    public ResponseEntity<byte[]> air(@RequestParam String city,
+                                      @Parameter(description = ApiRanges.FROM_DAY) @RequestParam String from,
+                                      @Parameter(description = ApiRanges.TO_DAY) @RequestParam String to,
                                       @RequestParam(defaultValue = "xlsx") String format,
                                       @RequestParam(required = false) String table) {
         LocalDate d0 = date("from", from);
@@ -41,7 +47,8 @@ public class ReportController {
         if (d1.isBefore(d0)) {
             throw new BadRequestException("'from' must not be after 'to'");
         }
-        return file(reports.air(city, d0, d1), format(format), table,
+        ReportFormat f = format(format);
+        return file(build("the air report of " + city, () -> reports.air(city, d0, d1)), f, table,
                 "air-" + city + "-" + new ReportPeriod(d0, d1).fileLabel());
     }
 
@@ -55,7 +62,26 @@ public class ReportController {
         } catch (DateTimeParseException e) {
             throw new BadRequestException("'month' must be YYYY-MM: " + month);
         }
-        return file(reports.water(m), format(format), table, "water-" + m);
+        ReportFormat f = format(format);
+        return file(build("the water report of " + m, () -> reports.water(m)), f, table, "water-" + m);
+    }
+
+    /**
+     * Failures other than the request's own (400, 404, any Spring {@link ErrorResponse}) or the store's (503) become
+     * a 500 problem with the reason.
+     */
+    private static Report build(String what, Supplier<Report> report) {
+        try {
+            return report.get();
+        } catch (BadRequestException | NotFoundException | StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (e instanceof ErrorResponse) {
+                throw e;
+            }
+            throw new ReportFailedException(what + " could not be built: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
     }
 
     private static ReportFormat format(String format) {
@@ -75,7 +101,7 @@ public class ReportController {
                 throw new BadRequestException(e.getMessage());
             }
         }
-        byte[] bytes = format.renderer().toBytes(r);
+        byte[] bytes = format.renderer().toBytes(r); // ReportRenderingException → 500 problem+json
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(format.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -1,6 +1,11 @@
 package org.envmon.app.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -34,12 +39,26 @@ public class ReviewController {
         this.sites = sites;
     }
 
+    /** Longest review reason: a paragraph of findings, not a file (the chain keeps every reason forever). */
+    public static final int MAX_REASON = 2000;
+    /** Longest operator name. */
+    public static final int MAX_OPERATOR = 100;
+
     /**
      * A review request. {@code parameter} and {@code interval} may be omitted to cover all parameters or intervals;
-     * {@code operator} names who decides (authentication arrives with the roles issue).
+     * {@code operator} names who decides (until accounts exist, a free-text name). Every field has a size limit
+     * (400 problem+json beyond it).
      */
-    public record ReviewBody(String parameter, String interval, String from, String to, String decision,
-                             String reason, String operator) {
+    public record ReviewBody(
+            @Schema(description = "HJ 212 parameter code; omitted = all parameters") @Size(max = 32) String parameter,
+            @Schema(description = "realtime | minute | hour | day; omitted = all") @Size(max = 16) String interval,
+            @Schema(description = ApiRanges.FROM_TIME) @NotBlank @Size(max = 64) String from,
+            @Schema(description = ApiRanges.TO_TIME) @NotBlank @Size(max = 64) String to,
+            @Schema(description = "invalid | valid") @Size(max = 16) String decision,
+            @Schema(description = "why (mandatory), at most " + MAX_REASON + " characters") @NotBlank
+            @Size(max = MAX_REASON) String reason,
+            @Schema(description = "who decides, at most " + MAX_OPERATOR + " characters") @NotBlank
+            @Size(max = MAX_OPERATOR) String operator) {
     }
 
     public record ReviewView(long id, String site, String parameter, String interval, OffsetDateTime from,
@@ -55,8 +74,9 @@ public class ReviewController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record a review decision (invalid | valid) over a time range, with a mandatory reason")
-    public ReviewView review(@PathVariable String code, @RequestBody ReviewBody body) {
+    @Operation(summary = "Record a review decision (invalid | valid) over the values whose interval starts in "
+            + "[from, to), with a mandatory reason")
+    public ReviewView review(@PathVariable String code, @Valid @RequestBody ReviewBody body) {
         if (sites.byCode(code).isEmpty()) {
             throw new NotFoundException("no site with code " + code);
         }
@@ -86,9 +106,12 @@ public class ReviewController {
     }
 
     @GetMapping
-    @Operation(summary = "Review history of a site, oldest first")
-    public List<ReviewView> history(@PathVariable String code, @RequestParam(required = false) String from,
-                                    @RequestParam(required = false) String to) {
+    @Operation(summary = "Review history of a site, oldest first: the reviews whose range overlaps [from, to)")
+    public List<ReviewView> history(@PathVariable String code,
+            @Parameter(description = ApiRanges.FROM_TIME + " (default: unbounded)") @RequestParam(required = false)
+            String from,
+            @Parameter(description = ApiRanges.TO_TIME + " (default: unbounded)") @RequestParam(required = false)
+            String to) {
         if (sites.byCode(code).isEmpty()) {
             throw new NotFoundException("no site with code " + code);
         }

@@ -1,16 +1,20 @@
 package org.envmon.app.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.envmon.app.quality.SiteQualityService;
 import org.envmon.store.Interval;
 import org.envmon.store.Medium;
 import org.envmon.store.ObservationQuery;
 import org.envmon.store.ObservationStore;
 import org.envmon.store.Site;
 import org.envmon.store.SiteQuery;
+import org.envmon.store.SiteStatus;
 import org.envmon.store.SiteStore;
 import org.envmon.store.Statistic;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,15 +34,21 @@ public class SiteController {
     private final SiteStore sites;
     private final ObservationStore observations;
     private final ParameterNames parameters;
+    private final KnownParameters known;
+    private final SiteQualityService status;
 
-    public SiteController(SiteStore sites, ObservationStore observations, ParameterNames parameters) {
+    public SiteController(SiteStore sites, ObservationStore observations, ParameterNames parameters,
+                          KnownParameters known, SiteQualityService status) {
         this.sites = sites;
         this.observations = observations;
         this.parameters = parameters;
+        this.known = known;
+        this.status = status;
     }
 
     @GetMapping
-    @Operation(summary = "List sites, filtered by medium, province and city")
+    @Operation(summary = "List sites, filtered by medium, province and city, each with its online state and last "
+            + "packet time")
     public List<SiteView> list(@RequestParam(required = false) String medium,
                                @RequestParam(required = false) String province,
                                @RequestParam(required = false) String city) {
@@ -50,13 +60,15 @@ public class SiteController {
                 throw new BadRequestException(e.getMessage());
             }
         }
-        return sites.list(new SiteQuery(m, blank(province), blank(city))).stream().map(SiteView::of).toList();
+        Map<String, SiteStatus> online = status.statusByCode();
+        return sites.list(new SiteQuery(m, blank(province), blank(city))).stream()
+                .map(s -> SiteView.of(s, online.get(s.code()))).toList();
     }
 
     @GetMapping("/{code}")
-    @Operation(summary = "One site")
+    @Operation(summary = "One site, with its online state and last packet time")
     public SiteView site(@PathVariable String code) {
-        return SiteView.of(site0(code));
+        return SiteView.of(site0(code), status.status(code));
     }
 
     @GetMapping("/{code}/latest")
@@ -67,19 +79,21 @@ public class SiteController {
             ParameterNames.Entry p = parameters.find(o.parameter());
             return new LatestView(o.parameter(), p == null ? null : p.name(), p == null ? null : p.unit(),
                     o.interval().code(), ApiTime.out(o.time()), o.value(), o.flag(), o.effectiveValid(), o.qcCodes(),
-                    ApiTime.out(o.receivedAt()));
+                    ObservationView.review(o), ApiTime.out(o.receivedAt()));
         }).toList();
     }
 
     @GetMapping("/{code}/observations")
-    @Operation(summary = "A parameter's series, oldest first; from inclusive, to exclusive (default: the last day)")
+    @Operation(summary = "A parameter's series, oldest first: values whose interval starts in [from, to) "
+            + "(default: the day before 'to', or before now); an unknown parameter code is 404")
     public List<ObservationView> observations(@PathVariable String code,
-                                              @RequestParam String parameter,
-                                              @RequestParam(required = false) String from,
-                                              @RequestParam(required = false) String to,
-                                              @RequestParam(defaultValue = "hour") String interval,
-                                              @RequestParam(defaultValue = "" + MAX_POINTS) int limit) {
+            @Parameter(description = "HJ 212 parameter code, e.g. a34004") @RequestParam String parameter,
+            @Parameter(description = ApiRanges.FROM_TIME) @RequestParam(required = false) String from,
+            @Parameter(description = ApiRanges.TO_TIME) @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "hour") String interval,
+            @RequestParam(defaultValue = "" + MAX_POINTS) int limit) {
         site0(code);
+        known.require(code, parameter);
         Interval iv;
         try {
             iv = Interval.fromCode(interval);

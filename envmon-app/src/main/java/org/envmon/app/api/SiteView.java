@@ -1,21 +1,26 @@
 package org.envmon.app.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
 import org.envmon.store.Site;
+import org.envmon.store.SiteStatus;
 
 /**
- * A site as the API shows it: never the password hash. The water-section attributes appear for surface-water
- * sections only.
+ * A site as the API shows it: never the password hash. {@code online}: the station itself sent a packet within
+ * the last two hours ({@code lastPacketAt}, null when it never sent one; imported files do not count). The
+ * water-section attributes appear for surface-water sections only.
  */
 public record SiteView(String code, String name, String medium, String mn, String province, String city,
                        String county, String basin, Double latitude, Double longitude, boolean control,
+                       boolean online, OffsetDateTime lastPacketAt,
                        @JsonInclude(JsonInclude.Include.NON_NULL) String waterbody,
                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer targetClass,
                        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean drinkingWaterSource) {
-    static SiteView of(Site s) {
+    static SiteView of(Site s, SiteStatus status) {
         boolean section = s.medium() == org.envmon.store.Medium.SURFACE_WATER;
         return new SiteView(s.code(), s.name(), s.medium().code(), s.mn(), s.province(), s.city(), s.county(),
-                s.basin(), s.latitude(), s.longitude(), s.control(), s.waterbody(), s.targetClass(),
+                s.basin(), s.latitude(), s.longitude(), s.control(), status != null && status.online(),
+                status == null ? null : ApiTime.out(status.lastPacketAt()), s.waterbody(), s.targetClass(),
                 section ? s.drinkingWaterSource() : null);
     }
 }

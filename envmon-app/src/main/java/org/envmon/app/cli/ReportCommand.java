@@ -12,6 +12,7 @@ import org.envmon.app.evaluation.EvaluationService;
 import org.envmon.app.report.ReportService;
 import org.envmon.reports.Report;
 import org.envmon.reports.ReportFormat;
+import org.envmon.standards.water.WaterRounding;
 import org.envmon.store.Store;
 import org.envmon.store.Stores;
 import picocli.CommandLine.Command;
@@ -56,9 +57,13 @@ public class ReportCommand implements Runnable {
     }
 
     static ReportService service(Store store) {
+        return service(store, WaterRounding.REPORTED);
+    }
+
+    static ReportService service(Store store, WaterRounding waterRounding) {
         return new ReportService(new EvaluationService(store.sites(), store.observations(), store.derived(),
-                new EvaluationProperties(400, Duration.ZERO, 3, false, Duration.ZERO, Duration.ofDays(3))),
-                store.sites());
+                new EvaluationProperties(400, Duration.ZERO, 3, false, Duration.ZERO, Duration.ofDays(3)),
+                waterRounding), store.sites());
     }
 
     @Command(name = "air", mixinStandardHelpOptions = true,
@@ -83,13 +88,17 @@ public class ReportCommand implements Runnable {
             description = "Surface water: section classes, basins, provinces, CWQI ranking of a month.")
     static class Water implements Callable<Integer> {
         @Option(names = "--month", required = true, paramLabel = "YYYY-MM") YearMonth month;
+        @Option(names = "--rounding", defaultValue = "reported", paramLabel = "reported|none",
+                description = "Class the values rounded to the national publication's reporting precision "
+                        + "(GB/T 8170; default) or unrounded.") String rounding;
         @Mixin StoreOptions storeOptions;
         @picocli.CommandLine.ArgGroup(exclusive = false) Output output = new Output();
 
         @Override
         public Integer call() throws Exception {
+            WaterRounding r = WaterRounding.of(WaterRounding.Mode.parse(rounding));
             try (Store store = Stores.open(storeOptions.toConfig())) {
-                return output.write(service(store).water(month), "water-" + month);
+                return output.write(service(store, r).water(month), "water-" + month);
             }
         }
     }

@@ -4,13 +4,26 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.envmon.evaluation.derived.LiveRecompute;
 import org.envmon.ingest.GroupCommitWriter;
+import org.envmon.standards.water.WaterRounding;
 import org.envmon.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The live recompute worker, listening to the ingest writer's commits. */
+/** The live recompute worker, listening to the ingest writer's commits; the deployment's water rounding. */
 @Configuration(proxyBeanMethods = false)
 public class EvaluationConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(EvaluationConfiguration.class);
+
+    /** How water values are rounded before classing ({@code envmon.water.*}), for evaluation, reports and alerts. */
+    @Bean
+    WaterRounding waterRounding(WaterProperties props) {
+        WaterRounding rounding = props.toRounding();
+        log.info("water values are classed {}: {}", rounding.mode() == WaterRounding.Mode.REPORTED
+                ? "as reported (GB/T 8170)" : "unrounded", rounding);
+        return rounding;
+    }
 
     @Bean(destroyMethod = "close")
     LiveRecompute derivedAirWorker(Store store, EvaluationProperties props, GroupCommitWriter writer,

@@ -33,6 +33,7 @@ import org.envmon.standards.air.AqiResult;
 import org.envmon.standards.water.GroupEvaluation;
 import org.envmon.standards.water.WaterParameter;
 import org.envmon.standards.water.WaterQualityIndex;
+import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
 import org.envmon.store.DerivedStore;
 import org.envmon.store.HourlyValuesQuery;
@@ -44,7 +45,7 @@ import org.envmon.store.SiteStore;
 import org.springframework.stereotype.Service;
 
 /**
- * Store-backed air and water evaluation (issue 5).
+ * Store-backed air and water evaluation.
  *
  * <p>City period evaluations and rankings read the city daily values of the derived tables ({@link DerivedStore},
  * kept current by {@link LiveRecompute}: live data within seconds, reviews before the review call returns, late
@@ -64,9 +65,11 @@ import org.springframework.stereotype.Service;
  *   <li>The city ranking covers every city that has a non-control air site; cities without any value in the period
  *       are listed as unranked. The previous-year figures use the same calendar period one year earlier.</li>
  *   <li>Water: the monthly mean of a section uses its stored hourly-interval values (automatic stations' 4-hourly
- *       values, CN 2061); the water-body type is the section's registered one; a section registered without one
- *       counts as a lake/reservoir when its name contains 水库 or 湖 (else river). Group main pollutants: the (up to three) items exceeding class III in
- *       the most sections.</li>
+ *       values, CN 2061), rounded by the deployment's {@link WaterRounding} before it is classed (default: the
+ *       national publication's reporting precision; {@code envmon.water.rounding}); the class, CWQI, groups, ranking
+ *       and reports all use those reported values; the water-body type is the section's registered one; a section
+ *       registered without one counts as a lake/reservoir when its name contains 水库 or 湖 (else river). Group main
+ *       pollutants: the (up to three) items exceeding class III in the most sections.</li>
  * </ul>
  * Thread-safe (stateless apart from the stores).
  */
@@ -78,9 +81,11 @@ public class EvaluationService {
     private final DerivedCityPeriods cityPeriods;
     private final DerivedStore derived;
     private final EvaluationProperties props;
+    private final WaterRounding waterRounding;
 
     public EvaluationService(SiteStore sites, ObservationStore observations, DerivedStore derived,
-            EvaluationProperties props) {
+            EvaluationProperties props, WaterRounding waterRounding) {
+        this.waterRounding = java.util.Objects.requireNonNull(waterRounding, "waterRounding");
         this.sites = sites;
         this.observations = observations;
         this.reader = new StoreSeriesReader(observations);
@@ -91,6 +96,11 @@ public class EvaluationService {
 
     public EvaluationProperties properties() {
         return props;
+    }
+
+    /** How water values are rounded before classing (the deployment's {@code envmon.water.*}). */
+    public WaterRounding waterRounding() {
+        return waterRounding;
     }
 
     // ============================================================================================ targets
@@ -364,7 +374,8 @@ public class EvaluationService {
         List<SectionMonth> out = new ArrayList<>(sections.size());
         for (int k = 0; k < sections.size(); k++) {
             Site s = sections.get(k);
-            out.add(new SectionMonth(s, WaterEvaluator.monthly(s.code(), waterbody(s), month, values.get(k), 1)));
+            out.add(new SectionMonth(s, WaterEvaluator.monthly(s.code(), waterbody(s), month, values.get(k), 1,
+                    waterRounding)));
         }
         return out;
     }

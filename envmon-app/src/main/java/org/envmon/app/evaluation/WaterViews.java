@@ -15,30 +15,36 @@ import org.envmon.standards.water.WaterQualityIndex;
 /** JSON shapes of the water evaluation API. Parameters are named by their column ({@code codmn}, {@code nh3n} ...). */
 public final class WaterViews {
     /** The standards these results apply. */
-    public static final String STANDARDS = "GB 3838-2002; 环办〔2011〕22号; 环办监测〔2017〕51号 (CWQI)";
+    public static final String STANDARDS = "GB 3838-2002; 环办〔2011〕22号; 环办监测〔2017〕51号 (CWQI); GB/T 8170";
 
     private WaterViews() {
     }
 
-    /** A main pollutant: item, monthly mean, multiple above the class III limit. */
+    /** A main pollutant: item, monthly value as reported, multiple above the class III limit. */
     public record ExceedanceView(String parameter, BigDecimal value, BigDecimal classIiiLimit, BigDecimal multiple) {
     }
 
-    /** {@code GET /water/sections/{code}/class}: class (null when no counted item has a value). */
+    /**
+     * {@code GET /water/sections/{code}/class}: class (null when no counted item has a value). {@code means} are the
+     * monthly means (4 decimals), {@code reported} the values as classed (rounded as {@code rounding} says).
+     */
     public record SectionClassView(String section, String name, String basin, String province, String city,
             String waterbody, YearMonth month, String waterClass, String status, List<String> decidingParameters,
-            List<ExceedanceView> mainPollutants, Map<String, BigDecimal> means, Map<String, Integer> counts,
-            Map<String, String> parameterClasses, BigDecimal cwqi, String standards) {
+            List<ExceedanceView> mainPollutants, Map<String, BigDecimal> means, Map<String, BigDecimal> reported,
+            Map<String, Integer> counts, Map<String, String> parameterClasses, BigDecimal cwqi, String rounding,
+            String standards) {
 
         public static SectionClassView of(EvaluationService.SectionMonth sm) {
             WaterEvaluator.SectionMonth m = sm.month();
             Map<String, BigDecimal> means = new LinkedHashMap<>();
+            Map<String, BigDecimal> reported = new LinkedHashMap<>();
             Map<String, Integer> counts = new LinkedHashMap<>();
             Map<String, String> classes = new LinkedHashMap<>();
             for (WaterParameter p : WaterParameter.values()) {
                 if (m.means().containsKey(p)) {
                     means.put(p.column(), m.means().get(p).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros());
                     counts.put(p.column(), m.counts().get(p));
+                    reported.put(p.column(), m.reported().get(p));
                 }
                 m.result().classOf(p).ifPresent(c -> classes.put(p.column(), c.label()));
             }
@@ -50,7 +56,8 @@ public final class WaterViews {
                     sm.site().city(), m.waterbody().code(), m.month(), m.waterClass().map(WaterClass::label)
                             .orElse(null), m.result().status().map(s -> s.label()).orElse(null),
                     m.result().decidingParameters().stream().map(WaterParameter::column).toList(), main, means,
-                    counts, classes, m.cwqi().map(WaterQualityIndex::display).orElse(null), STANDARDS);
+                    reported, counts, classes, m.cwqi().map(WaterQualityIndex::display).orElse(null),
+                    m.rounding().toString(), STANDARDS);
         }
     }
 

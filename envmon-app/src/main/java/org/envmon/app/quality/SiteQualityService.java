@@ -50,6 +50,18 @@ public class SiteQualityService {
         this.store = store;
     }
 
+    /** Online state and last packet time of every registered site, by code: one query for all of them. */
+    public Map<String, SiteStatus> statusByCode() {
+        Map<String, SiteStatus> out = new java.util.HashMap<>();
+        store.quality().status(clock.instant(), OFFLINE_AFTER).forEach(st -> out.put(st.siteCode(), st));
+        return out;
+    }
+
+    /** Online state of one site. */
+    public SiteStatus status(String code) {
+        return statusByCode().getOrDefault(code, new SiteStatus(code, null, false));
+    }
+
     public SiteQuality quality(Site site, LocalDate from, LocalDate to, List<String> parameters) {
         List<String> params = parameters == null || parameters.isEmpty()
                 ? EXPECTED.getOrDefault(site.medium(), EXPECTED.get(Medium.AIR)) : parameters;
@@ -58,9 +70,7 @@ public class SiteQualityService {
         long expected = days.stream().mapToLong(Completeness::expected).sum();
         long received = days.stream().mapToLong(Completeness::received).sum();
         long valid = days.stream().mapToLong(Completeness::valid).sum();
-        SiteStatus status = store.quality().status(clock.instant(), OFFLINE_AFTER).stream()
-                .filter(s -> s.siteCode().equals(site.code())).findFirst()
-                .orElse(new SiteStatus(site.code(), null, false));
+        SiteStatus status = status(site.code());
         List<DailyValidity> validity = new java.util.ArrayList<>();
         for (String p : params) {
             for (Completeness c : store.quality().daily(CompletenessQuery.hourly(List.of(site.code()), List.of(p),

@@ -26,7 +26,7 @@ import tools.jackson.databind.ObjectMapper;
  * Real data end to end: a CNEMC city file imported through the platform's importer (QC applied) into the store, the
  * platform's station hourly AQI read over HTTP, compared with the official {@code AQI} rows of the same file (which
  * the importer does not store). One month by default (Beijing, January 2019); {@code -Denvmon.agreement.year=true}
- * runs the whole year once (the figure reported in the issue).
+ * runs the whole year once.
  */
 class CnemcAgreementTest {
     static final ZoneOffset BJ = ZoneOffset.ofHours(8);

@@ -287,6 +287,18 @@ abstract class EvaluationApiContract {
                     "water-test-" + k, true), rows));
         }
         platform.bean(ObservationStore.class).write(batch);
+        // a section of its own (no city: not ranked) with real values just past a limit, which the national
+        // publication classes one class better: TP 0.2004 reported 0.200 (III), DO 4.97 reported 5.0 (III)
+        Site edge = new Site("W009", "边界断面", Medium.SURFACE_WATER, "WMN009", null, "边界省", null, null, "边界河",
+                30.0, 114.0, false);
+        platform.bean(SiteStore.class).upsert(List.of(edge));
+        Instant t = t0.plusSeconds(3600);
+        byte[] raw = "water test edge".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        platform.bean(ObservationStore.class).write(List.of(new PacketWrite(new RawPacket(raw, "test", Instant.now(),
+                "test", "WMN009", "2061", "w-edge", "water-test-edge", true), List.of(
+                        new ObservationRow("W009", "w21011", Interval.HOUR, Statistic.VALUE, t, 0.2004, "N"),
+                        new ObservationRow("W009", "w01009", Interval.HOUR, Statistic.VALUE, t, 4.97, "N"),
+                        new ObservationRow("W009", "w01001", Interval.HOUR, Statistic.VALUE, t, 7.46, "N")))));
     }
 
     @Test
@@ -309,6 +321,17 @@ abstract class EvaluationApiContract {
         assertThat(g.get("mainPollutants").get(0).asText()).isEqualTo("nh3n");
         assertThat(ok("/api/v1/water/evaluation?province=" + EvaluationPlatform.enc("测试省") + "&month=2019-01")
                 .get("classified").asInt()).isEqualTo(5);
+
+        // classed as the national publication reports the values (envmon.water.rounding=reported, the default)
+        JsonNode edge = ok("/api/v1/water/sections/W009/class?month=2019-01");
+        assertThat(edge.get("waterClass").asText()).isEqualTo("III");
+        assertThat(edge.get("means").get("tp").decimalValue()).isEqualByComparingTo("0.2004");
+        assertThat(edge.get("reported").get("tp").decimalValue()).isEqualByComparingTo("0.200");
+        assertThat(edge.get("reported").get("do").decimalValue()).isEqualByComparingTo("5.0");
+        assertThat(edge.get("reported").get("ph").decimalValue()).isEqualByComparingTo("7");
+        assertThat(edge.get("rounding").asText()).startsWith("reported {ph=0, do=1, codmn=1, nh3n=2, tp=3");
+        assertThat(ok("/api/v1/water/evaluation?basin=" + EvaluationPlatform.enc("边界河") + "&month=2019-01")
+                .get("status").asText()).isEqualTo("良好");
 
         JsonNode w = ok("/api/v1/rankings/water?month=2019-01");
         assertThat(w.get("ranking")).hasSize(2);

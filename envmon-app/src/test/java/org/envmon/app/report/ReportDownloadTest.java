@@ -9,12 +9,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.envmon.app.EnvmonApplication;
 import org.envmon.app.cli.DemoCommandAccess;
 import org.envmon.ingest.IngestSink;
+import org.envmon.reports.CjkFont;
 import org.envmon.store.SiteStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,6 +71,43 @@ class ReportDownloadTest {
             }
             // station table, the control site marked, and daily AQI categories of a real polluted January
             assertThat(all).contains("万寿西宫").contains("定陵").contains("良").contains("2019-01-");
+        }
+    }
+
+    /** The shipped font alone (system fonts skipped), as on a machine without any font installed. */
+    @Test
+    void thePdfReportRendersTheChineseNamesWithTheShippedFont() throws Exception {
+        HttpResponse<byte[]> r = withFont(CjkFont.SHIPPED, () -> get("/api/v1/reports/air?city=%E5%8C%97%E4%BA%AC"
+                + "&from=2019-01-01&to=2019-01-07&format=pdf"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).contains("application/pdf");
+        try (PDDocument pdf = Loader.loadPDF(r.body())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("北京", "万寿西宫", "定陵", "对照点", "2019-01-07");
+        }
+    }
+
+    @Test
+    void aPdfThatCannotBeRenderedAnswersProblemJsonWithTheReason() throws Exception {
+        HttpResponse<byte[]> r = withFont("/nonexistent/font.ttc,2", () -> get("/api/v1/reports/air?city="
+                + "%E5%8C%97%E4%BA%AC&from=2019-01-01&to=2019-01-07&format=pdf"));
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
+        String body = new String(r.body(), StandardCharsets.UTF_8);
+        assertThat(body).contains("\"title\":\"Report failed\"", "PDF report could not be rendered",
+                CjkFont.PROPERTY, "/nonexistent/font.ttc,2", "report-failed");
+    }
+
+    static <T> T withFont(String spec, Callable<T> call) throws Exception {
+        String old = System.getProperty(CjkFont.PROPERTY);
+        System.setProperty(CjkFont.PROPERTY, spec);
+        try {
+            return call.call();
+        } finally {
+            if (old == null) {
+                System.clearProperty(CjkFont.PROPERTY);
+            } else {
+                System.setProperty(CjkFont.PROPERTY, old);
+            }
         }
     }
 

@@ -285,7 +285,6 @@ public final class AirDerivation {
 
     private static DerivedStore.Replacement replacement(Scope scope, String code, StationHourSeries s,
             HourGrid grid, int firstHour, LocalDate from, LocalDate to) {
-        boolean city = scope == Scope.CITY;
         StationHourly h = AirEvaluator.hourly(s);
         List<DerivedStore.Hour> hours = new ArrayList<>();
         for (int i = firstHour; i < grid.hours(); i++) {
@@ -295,7 +294,7 @@ public final class AirDerivation {
             boolean any = false;
             for (int p = 0; p < AirPollutants.COUNT; p++) {
                 long x = s.value(p, i);
-                v[p] = city ? AirPollutants.report(p, x) : x;
+                v[p] = s.reportedValue(p, i);
                 any |= x >= 0;
                 stations = Math.max(stations, s.stationCount(p, i));
             }

@@ -139,7 +139,7 @@ public final class ClampingDetector implements Detector {
             if (pinned[u]) {
                 String label = cfg.basis() == Basis.DAILY_MEAN
                         ? LocalDate.ofInstant(ctx.series().timeAt(offset + u * unit), Stats.BEIJING).toString()
-                        : ctx.series().timeAt(offset + u * unit).toString();
+                        : Stats.beijing(ctx.series().timeAt(offset + u * unit));
                 pinnedUnits.add(label + " site " + Stats.round(s[u], 1) + " neighbours " + Stats.round(m[u], 1));
             }
         }

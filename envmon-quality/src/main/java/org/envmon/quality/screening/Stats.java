@@ -11,6 +11,11 @@ final class Stats {
     /** Days and calendar days are Beijing time (UTC+8), as in the national publications. */
     static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
 
+    /** A time as evidence shows it: ISO-8601 at Beijing time, as the API answers. */
+    static String beijing(Instant t) {
+        return t.atOffset(BEIJING).toString();
+    }
+
     private Stats() {
     }
 

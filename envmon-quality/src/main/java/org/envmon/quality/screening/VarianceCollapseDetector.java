@@ -127,7 +127,7 @@ public final class VarianceCollapseDetector implements Detector {
         f.put("siteMean", Stats.round(Stats.mean(x, from, to), 2));
         f.put("siteStd", Stats.round(Stats.std(x, from, to), 3));
         f.put("longestFlatRunHours", run[1]);
-        f.put("longestFlatRunFrom", ctx.series().timeAt(run[0]).toString());
+        f.put("longestFlatRunFrom", Stats.beijing(ctx.series().timeAt(run[0])));
         f.put("neighbourCv", Map.copyOf(nbCv));
         f.put("neighbours", List.copyOf(nbCv.keySet()));
         String text = String.format(Locale.ROOT,

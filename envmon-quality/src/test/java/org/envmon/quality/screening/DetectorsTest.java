@@ -72,6 +72,9 @@ class DetectorsTest {
         c.replace(2, v);
         ClampingDetector hourly = new ClampingDetector(ClampingDetector.Config.hourly(100));
         assertThat(hourly.screen(c.context(2))).isNotEmpty();
+        // evidence names hours in Beijing time, as the API answers
+        assertThat((List<?>) hourly.screen(c.context(2)).get(0).fields().get("pinned"))
+                .allSatisfy(u -> assertThat(u.toString()).containsPattern("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:00\\+08:00 "));
         assertThat(hourly.screen(c.context(3))).isEmpty();
     }
 
@@ -89,6 +92,7 @@ class DetectorsTest {
         assertThat(a.overlaps(c.sites.get(c.site(1)).timeAt(24 * 40), c.sites.get(c.site(1)).timeAt(24 * 47))).isTrue();
         assertThat((Double) a.fields().get("cvRatio")).isLessThan(0.25);
         assertThat((List<?>) a.fields().get("neighbours")).hasSize(5);
+        assertThat((String) a.fields().get("longestFlatRunFrom")).endsWith("+08:00");
         assertThat(a.score()).isGreaterThan(0.5);
         assertThat(new VarianceCollapseDetector().screen(c.context(2))).isEmpty();
     }

@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
  * the transition/final stage is chosen separately by {@link Gb3095Stage}.
  *
  * <p>Selection by the date of the data (never by today's date). Decisions where the standards are silent
- * (digest §0 "Rules at the boundary" [unconfirmed]; settled by the standards issue):
+ * (digest §0 "Rules at the boundary" [unconfirmed]; settled as a project decision):
  * <ul>
  *   <li>An <b>hourly</b> value belongs to the edition in force at the <em>start</em> of its averaging interval.
  *       Platforms label an hour by its end, so the hour labelled 2026-03-01 00:00 covers 2026-02-28 23:00–24:00

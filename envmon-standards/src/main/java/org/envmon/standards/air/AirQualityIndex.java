@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import org.envmon.standards.Rounding;
 
 /**
  * HJ 633 Ambient Air Quality Index, 2012 and 2026 editions: the exact {@link BigDecimal} reference implementation.
@@ -21,17 +20,19 @@ import org.envmon.standards.Rounding;
  *   <li>IAQI: linear interpolation, HJ 633-2012 §4.2 formula (1) / HJ 633-2026 §4.2.4 formula (1); the segment is
  *       the first whose upper breakpoint is ≥ C (segments are continuous, so a breakpoint gives its own IAQI).
  *       The result is carried up to an integer, computed exactly as {@code ceil(ΔI·(C−BP_lo)/ΔBP)} (HJ 633-2012
- *       §6.2, HJ 633-2026 §4.2.6). AQI = max of the integer IAQIs (formula (2)).</li>
+ *       §6.2, HJ 633-2026 §4.2.6). AQI = max of the integer IAQIs (formula (2)). Exception, per scope
+ *       ({@link AqiScope}, {@link AqiRounding}): the 2012 <em>city</em> real-time report rounds half up, as the
+ *       national publication does.</li>
  *   <li>Input rounding: 2026: the concentration is first rounded per GB/T 8170 to an integer (CO 1 decimal),
- *       HJ 633-2026 §4.2.2/§4.2.3. 2012: the standard is silent (digest §1A.2 [unconfirmed]); <b>decision: the
- *       value is scored as given</b> (national data are published as integers, CO to 1–3 decimals, which the
- *       golden test on 2019 CNEMC data supports).</li>
- *   <li>Above the top of a row: IAQI 500 (project decision, issue; what the national publication does). Special
+ *       HJ 633-2026 §4.2.2/§4.2.3. 2012: the standard is silent (digest §1A.2 [unconfirmed]); <b>decision: a
+ *       station's value is scored as given</b> (national data are published as integers, CO to 1–3 decimals, which
+ *       the golden test on 2019 CNEMC data supports); a city's real-time concentration is rounded half up.</li>
+ *   <li>Above the top of a row: IAQI 500 (project decision: what the national publication does). Special
  *       rows: SO2 1-h &gt; 800: 2012 uses the IAQI of the SO2 24-h (moving) mean, 2026 takes 200; O3 8-h &gt; 800:
  *       2012 computes no 8-h IAQI (O3 is reported by its 1-h IAQI), 2026 takes 300 (HJ 633-2012 Table 1 notes
  *       (2)(3); HJ 633-2026 Table 3 notes b, c).</li>
  *   <li>Real-time (hourly) report, both editions: the six 1-h values; PM10/PM2.5 1-h values on the 24-h rows,
- *       O3 on the 1-h row (issue decision for 2012 = "Reading A", digest §1A.4; HJ 633-2026 §4.2.3). An
+ *       O3 on the 1-h row (project decision for 2012 = "Reading A", digest §1A.4; HJ 633-2026 §4.2.3). An
  *       {@code o3_8h} value, if given, gets an informational IAQI (HJ 633-2012 Table 4 lists it) that does not
  *       enter the AQI. {@code so2_24h} is used only for the 2012 SO2 &gt; 800 rule; PM 24-h moving means are not
  *       used. If SO2 1-h &gt; 800 under 2012 and no 24-h mean is given, SO2 counts as missing (decision).</li>
@@ -80,11 +81,16 @@ public final class AirQualityIndex {
      * @throws IllegalArgumentException for negative values, or above 800 on the SO2 1-h / O3 8-h rows
      */
     public static int iaqi(AirEdition edition, AqiIndicator row, BigDecimal c) {
-        return iaqiExact(AqiBreakpoints.of(edition), row, c)[0].intValueExact();
+        return iaqi(edition, IaqiRounding.CEILING, row, c);
+    }
+
+    /** {@link #iaqi(AirEdition, AqiIndicator, BigDecimal)} made an integer by {@code rounding}. */
+    public static int iaqi(AirEdition edition, IaqiRounding rounding, AqiIndicator row, BigDecimal c) {
+        return iaqiExact(AqiBreakpoints.of(edition), rounding, row, c)[0].intValueExact();
     }
 
     /** [0] = integer IAQI, [1] = raw IAQI to 4 decimals. */
-    private static BigDecimal[] iaqiExact(AqiBreakpoints t, AqiIndicator row, BigDecimal c) {
+    private static BigDecimal[] iaqiExact(AqiBreakpoints t, IaqiRounding rounding, AqiIndicator row, BigDecimal c) {
         if (c.signum() < 0) {
             throw new IllegalArgumentException("negative concentration " + c);
         }
@@ -103,28 +109,40 @@ public final class AirQualityIndex {
         BigDecimal den = BigDecimal.valueOf(t.concentration(row, i + 1) - t.concentration(row, i));
         BigDecimal num = BigDecimal.valueOf(AqiBreakpoints.iaqi(i + 1) - AqiBreakpoints.iaqi(i)).multiply(c.subtract(lo));
         BigDecimal base = BigDecimal.valueOf(AqiBreakpoints.iaqi(i));
-        BigDecimal ceil = num.divide(den, 0, RoundingMode.CEILING).add(base);
+        BigDecimal integer = rounding.divide(num, den).add(base);
         BigDecimal raw = num.divide(den, 4, RoundingMode.HALF_EVEN).add(base);
-        return new BigDecimal[] {ceil, raw};
+        return new BigDecimal[] {integer, raw};
     }
 
-    /** Concentration actually scored: GB/T 8170 rounded for 2026 (HJ 633-2026 §4.2.2), as given for 2012. */
+    /**
+     * Concentration actually scored in a station's real-time report: GB/T 8170 rounded for 2026 (HJ 633-2026
+     * §4.2.2), as given for 2012. Other reports: {@link AqiRounding#scored(Pollutant, BigDecimal)}.
+     */
     public static BigDecimal scored(AirEdition edition, Pollutant p, BigDecimal c) {
-        return edition == AirEdition.E2026 ? Rounding.gbt8170(c, p.reportedDecimals()) : c;
+        return AqiRounding.of(edition, AqiScope.STATION, AqiResult.ReportType.REAL_TIME).scored(p, c);
     }
 
-    /** Real-time (hourly) AQI report. */
+    /** A station's real-time (hourly) AQI report. */
     public static AqiResult hourly(AirEdition edition, HourlyInput in) {
-        Builder b = new Builder(edition);
+        return hourly(edition, AqiScope.STATION, in);
+    }
+
+    /**
+     * Real-time (hourly) AQI report of a station or a city (for a city, the inputs are the means of its assessment
+     * stations; a 2012 city concentration is rounded half up here, so pass it unrounded or already so rounded).
+     */
+    public static AqiResult hourly(AirEdition edition, AqiScope scope, HourlyInput in) {
+        Builder b = new Builder(edition, AqiRounding.of(edition, scope, AqiResult.ReportType.REAL_TIME));
         // SO2 1-h, with the > 800 rule
         if (in.so2() != null) {
-            BigDecimal s = scored(edition, Pollutant.SO2, in.so2());
+            BigDecimal s = b.rounding.scored(Pollutant.SO2, in.so2());
             if (s.compareTo(OVER_800) <= 0) {
                 b.add("so2", AqiIndicator.SO2_1H, in.so2(), s, true, "");
             } else if (edition == AirEdition.E2026) {
                 b.fixed("so2", AqiIndicator.SO2_1H, in.so2(), s, 200, "SO2 1-h > 800: IAQI 200 (HJ 633-2026 Table 3 note b)");
             } else if (in.so2_24h() != null) {
-                b.add("so2", AqiIndicator.SO2_24H, in.so2_24h(), in.so2_24h(), true,
+                b.add("so2", AqiIndicator.SO2_24H, in.so2_24h(), b.rounding.scored(Pollutant.SO2, in.so2_24h()),
+                        true,
                         "SO2 1-h > 800: 24-h mean IAQI used (HJ 633-2012 Table 1 note 2)");
             } else {
                 b.missing("so2", "SO2 1-h > 800 and no so2_24h: SO2 not computable (HJ 633-2012 Table 1 note 2)");
@@ -143,9 +161,14 @@ public final class AirQualityIndex {
         return b.build(AqiResult.ReportType.REAL_TIME);
     }
 
-    /** Daily AQI report. */
+    /** A station's daily AQI report. */
     public static AqiResult daily(AirEdition edition, DailyInput in) {
-        Builder b = new Builder(edition);
+        return daily(edition, AqiScope.STATION, in);
+    }
+
+    /** Daily AQI report of a station or a city (the rounding of {@link AqiRounding#of}). */
+    public static AqiResult daily(AirEdition edition, AqiScope scope, DailyInput in) {
+        Builder b = new Builder(edition, AqiRounding.of(edition, scope, AqiResult.ReportType.DAILY));
         b.simple("so2", AqiIndicator.SO2_24H, in.so2(), true);
         b.simple("no2", AqiIndicator.NO2_24H, in.no2(), true);
         b.simple("pm10", AqiIndicator.PM10_24H, in.pm10(), true);
@@ -167,25 +190,27 @@ public final class AirQualityIndex {
     private static final class Builder {
         final AirEdition edition;
         final AqiBreakpoints table;
+        final AqiRounding rounding;
         final Map<String, SubIndex> subs = new LinkedHashMap<>();
         final Set<String> missing = new LinkedHashSet<>();
         final List<String> notes = new ArrayList<>();
 
-        Builder(AirEdition edition) {
+        Builder(AirEdition edition, AqiRounding rounding) {
             this.edition = edition;
             this.table = AqiBreakpoints.of(edition);
+            this.rounding = rounding;
         }
 
         void simple(String key, AqiIndicator row, BigDecimal c, boolean inAqi) {
             if (c == null) {
                 missing(key, null);
             } else {
-                add(key, row, c, scored(edition, row.pollutant(), c), inAqi, "");
+                add(key, row, c, rounding.scored(row.pollutant(), c), inAqi, "");
             }
         }
 
         void add(String key, AqiIndicator row, BigDecimal c, BigDecimal s, boolean inAqi, String note) {
-            BigDecimal[] r = iaqiExact(table, row, s);
+            BigDecimal[] r = iaqiExact(table, rounding.iaqi(), row, s);
             subs.put(key, new SubIndex(key, row, c, s, r[1], r[0].intValueExact(), inAqi, note));
             if (!note.isEmpty()) {
                 notes.add(note);
@@ -206,7 +231,7 @@ public final class AirQualityIndex {
 
         /** O3 8-h (moving or daily max) with the > 800 rule. */
         void o3EightHour(BigDecimal c, boolean inAqi) {
-            BigDecimal s = scored(edition, Pollutant.O3, c);
+            BigDecimal s = rounding.scored(Pollutant.O3, c);
             if (s.compareTo(OVER_800) <= 0) {
                 add("o3_8h", AqiIndicator.O3_8H, c, s, inAqi, "");
             } else if (edition == AirEdition.E2026) {

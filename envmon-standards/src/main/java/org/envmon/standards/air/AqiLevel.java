@@ -3,7 +3,7 @@ package org.envmon.standards.air;
 /**
  * AQI levels, categories and colours: HJ 633-2012 §4.3 Table 2 and Annex A Table A.1; HJ 633-2026 §4.1.1 Table 1
  * and Annex A Table A.1 (digest §1A.5, §1B.5 [confirmed]; identical in both editions, except that 2026 writes
- * level 1 as 1–50). AQI 0 is level 1 (project decision, issue).
+ * level 1 as 1–50). AQI 0 is level 1 (project decision).
  */
 public enum AqiLevel {
     LEVEL_1(1, 0, 50, "一级", "优", "Excellent", "green", "#00E400", 0, 228, 0),

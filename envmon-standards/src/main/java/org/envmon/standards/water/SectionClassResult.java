@@ -1,5 +1,6 @@
 package org.envmon.standards.water;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -25,9 +26,12 @@ public final class SectionClassResult {
     private final Map<WaterParameter, WaterClass> parameterClasses;
     private final List<Exceedance> exceedances;
     private final Set<WaterParameter> counted;
+    private final Map<WaterParameter, BigDecimal> values;
 
     SectionClassResult(WaterClass sectionClass, Map<WaterParameter, WaterClass> parameterClasses,
-            Set<WaterParameter> counted, List<Exceedance> exceedances) {
+            Set<WaterParameter> counted, List<Exceedance> exceedances, Map<WaterParameter, BigDecimal> values) {
+        this.values = Collections.unmodifiableMap(
+                values.isEmpty() ? new EnumMap<>(WaterParameter.class) : new EnumMap<>(values));
         this.sectionClass = sectionClass;
         this.counted = Collections.unmodifiableSet(
                 counted.isEmpty() ? EnumSet.noneOf(WaterParameter.class) : EnumSet.copyOf(counted));
@@ -39,6 +43,14 @@ public final class SectionClassResult {
     /** The section class, empty when no counted parameter was given. */
     public Optional<WaterClass> sectionClass() {
         return Optional.ofNullable(sectionClass);
+    }
+
+    /**
+     * The values as classed, in Table 1 order: the given values, rounded when a {@link WaterRounding} was applied
+     * (the values a publication would show beside the class).
+     */
+    public Map<WaterParameter, BigDecimal> values() {
+        return values;
     }
 
     /** Class of each given parameter, in Table 1 order. */

@@ -20,9 +20,11 @@ import java.util.Set;
  *   <li>A value failing class V is 劣V.</li>
  *   <li>pH: 6 ≤ pH ≤ 9 meets every class and is reported as class I; outside it is 劣V. Digest §5.2 marks the
  *       official handling [unconfirmed]; decision: follow the common implementations (劣V), as the digest asks.</li>
- *   <li>Values are compared exactly as given (BigDecimal, no rounding; digest §5.2 "compare values as reported").
- *       A value reported as "not detected" should be passed as 0 or its detection-limit substitute; it meets class I
- *       for every "≤" item.</li>
+ *   <li>Values are compared exactly as given (BigDecimal), unless a {@link WaterRounding} is passed to
+ *       {@link #classifySection(Map, Waterbody, EvaluationScope, WaterRounding)}: then each value is first rounded to
+ *       its reporting precision, as the national publication classes it. The product's evaluation path goes through
+ *       that entry point with the deployment's policy. A value reported as "not detected" should be passed as 0 or
+ *       its detection-limit substitute; it meets class I for every "≤" item.</li>
  *   <li>Negative concentrations, and pH outside 0–14, are rejected with {@link IllegalArgumentException}.</li>
  * </ul>
  */
@@ -81,24 +83,45 @@ public final class SurfaceWaterClassification {
         return classifySection(values, waterbody, EvaluationScope.ROUTINE);
     }
 
+    /** Section class under the routine scope of the values rounded by {@code rounding}. */
+    public static SectionClassResult classifySection(Map<WaterParameter, BigDecimal> values, Waterbody waterbody,
+            WaterRounding rounding) {
+        return classifySection(values, waterbody, EvaluationScope.ROUTINE, rounding);
+    }
+
     /**
      * Section class: the worst class over the parameters the scope counts (digest §5.2); every given parameter is
-     * classified. Null values in the map are treated as missing.
+     * classified. Null values in the map are treated as missing. Values compared as given.
      */
     public static SectionClassResult classifySection(Map<WaterParameter, BigDecimal> values, Waterbody waterbody,
             EvaluationScope scope) {
+        return classifySection(values, waterbody, scope, WaterRounding.NONE);
+    }
+
+    /**
+     * Section class of the values rounded by {@code rounding} (each given value is checked unrounded, then rounded
+     * once and classed; {@link SectionClassResult#values()} holds the values as classed, which exceedances and
+     * indices are computed from).
+     */
+    public static SectionClassResult classifySection(Map<WaterParameter, BigDecimal> values, Waterbody waterbody,
+            EvaluationScope scope, WaterRounding rounding) {
         Objects.requireNonNull(values, "values");
         Objects.requireNonNull(waterbody, "waterbody");
         Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(rounding, "rounding");
         Map<WaterParameter, WaterClass> classes = new EnumMap<>(WaterParameter.class);
+        Map<WaterParameter, BigDecimal> classed = new EnumMap<>(WaterParameter.class);
         Set<WaterParameter> counted = EnumSet.noneOf(WaterParameter.class);
         List<Exceedance> exceedances = new ArrayList<>();
         WaterClass worst = null;
         for (WaterParameter p : WaterParameter.values()) {
-            BigDecimal v = values.get(p);
-            if (v == null) {
+            BigDecimal raw = values.get(p);
+            if (raw == null) {
                 continue;
             }
+            validate(p, raw);
+            BigDecimal v = rounding.round(p, raw);
+            classed.put(p, v);
             WaterClass c = classify(p, v, waterbody);
             classes.put(p, c);
             if (scope.counts(p, waterbody)) {
@@ -109,7 +132,7 @@ public final class SurfaceWaterClassification {
         }
         // Largest multiple first; a stable sort keeps Table 1 order for ties (documented default, digest §5.3).
         exceedances.sort(Exceedance.BY_MULTIPLE_DESCENDING);
-        return new SectionClassResult(worst, classes, counted, exceedances);
+        return new SectionClassResult(worst, classes, counted, exceedances, classed);
     }
 
     private static void validate(WaterParameter parameter, BigDecimal value) {

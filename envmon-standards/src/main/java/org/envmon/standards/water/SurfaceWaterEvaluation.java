@@ -67,33 +67,41 @@ public final class SurfaceWaterEvaluation {
         return new GroupEvaluation(GroupEvaluation.Method.SHARES, counts, status, null);
     }
 
+    /** {@link #evaluateSections(List, Waterbody, WaterRounding)} on the values as given (nothing rounded). */
+    public static GroupEvaluation evaluateSections(List<Map<WaterParameter, BigDecimal>> sections,
+            Waterbody waterbody) {
+        return evaluateSections(sections, waterbody, WaterRounding.NONE);
+    }
+
     /**
      * Evaluates a river, basin or region from per-section concentrations: the share method with ≥ 5 sections
      * (each section classified under the routine scope), otherwise the arithmetic mean of each item over the sections
      * that report it, classified by the single-factor method (digest §5.3, [mem]); the per-section class counts are
-     * then given for information only. Means are exact to 34 significant
-     * digits (DECIMAL128) and are not rounded before classifying.
+     * then given for information only. Means are exact to 34 significant digits (DECIMAL128); every classification
+     * (each section's, and the means') rounds its values by {@code rounding} first, the means once, from the exact
+     * mean (GB/T 8170-2008 §3.3, no chained rounding).
      */
     public static GroupEvaluation evaluateSections(List<Map<WaterParameter, BigDecimal>> sections,
-            Waterbody waterbody) {
+            Waterbody waterbody, WaterRounding rounding) {
         Objects.requireNonNull(sections, "sections");
+        Objects.requireNonNull(rounding, "rounding");
         if (sections.isEmpty()) {
             throw new IllegalArgumentException("no sections");
         }
         if (sections.size() >= MIN_SECTIONS_FOR_SHARES) {
             List<WaterClass> classes = sections.stream()
-                    .map(s -> SurfaceWaterClassification.classifySection(s, waterbody).sectionClass()
+                    .map(s -> SurfaceWaterClassification.classifySection(s, waterbody, rounding).sectionClass()
                             .orElseThrow(() -> new IllegalArgumentException("a section has no routine parameter")))
                     .toList();
             return evaluateByShares(classes);
         }
         Map<WaterParameter, BigDecimal> means = meanConcentrations(sections);
-        SectionClassResult r = SurfaceWaterClassification.classifySection(means, waterbody);
+        SectionClassResult r = SurfaceWaterClassification.classifySection(means, waterbody, rounding);
         WaterClass c = r.sectionClass()
                 .orElseThrow(() -> new IllegalArgumentException("the sections have no routine parameter"));
         Map<WaterClass, Integer> counts = new EnumMap<>(WaterClass.class);
         for (Map<WaterParameter, BigDecimal> s : sections) {
-            SurfaceWaterClassification.classifySection(s, waterbody).sectionClass()
+            SurfaceWaterClassification.classifySection(s, waterbody, rounding).sectionClass()
                     .ifPresent(sc -> counts.merge(sc, 1, Integer::sum));
         }
         return new GroupEvaluation(GroupEvaluation.Method.MEAN_CONCENTRATION, counts,

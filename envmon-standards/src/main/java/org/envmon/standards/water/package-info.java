@@ -4,8 +4,8 @@
  *
  * <p>Section numbers in comments ("digest §5.1") refer to {@code shared/spec/standards.md}. Pure functions over
  * immutable values; no I/O, no mutable static state. Concentrations are {@link java.math.BigDecimal} and are
- * compared exactly as given: nothing is rounded before classifying (digest §5.2). Rounding a raw automatic-station
- * value to its published precision first is a separate, explicit step
- * ({@link org.envmon.standards.water.ReportedValueRounding}).
+ * compared exactly as given (digest §5.2) unless a {@link org.envmon.standards.water.WaterRounding} is passed: the
+ * national publication classes each value rounded to its reporting precision (GB/T 8170), and the product's
+ * evaluation path passes the deployment's policy.
  */
 package org.envmon.standards.water;

@@ -10,7 +10,7 @@ class AirEditionTest {
 
     @Test
     void hourBelongsToTheEditionAtTheStartOfItsInterval() {
-        // "2026-03-01 00:00" is the end label of 2026-02-28 23:00-24:00 (issue decision; digest §0)
+        // "2026-03-01 00:00" is the end label of 2026-02-28 23:00-24:00 (project decision; digest §0)
         assertThat(AirEdition.forHour(LocalDateTime.of(2026, 3, 1, 0, 0))).isEqualTo(AirEdition.E2012);
         assertThat(AirEdition.forHour(LocalDateTime.of(2026, 3, 1, 1, 0))).isEqualTo(AirEdition.E2026);
         assertThat(AirEdition.forHour(LocalDateTime.of(2019, 6, 1, 12, 0))).isEqualTo(AirEdition.E2012);

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * stations measure chla and algae density; river stations show "*").
  *
  * <p>Measured (4 284 records with a published class I–劣V): unrounded raw values agree on 4 213 (98.34%); raw values
- * rounded to the published precision with GB/T 8170 ({@link ReportedValueRounding}) agree on 4 282 (99.95%). Of the
+ * rounded to the published precision with GB/T 8170 ({@link WaterRounding#REPORTED}) agree on 4 282 (99.95%). Of the
  * 71 unrounded disagreements, 70 are values within one rounding step above a class limit, published one class better
  * (TP 0.0201–0.0204 → I, DO 5.95–5.997 → II, CODMn 4.003–4.04 and 6.011–6.041 → II/III, pH 9.0019–9.072 and 5.86 →
  * not 劣V): the publication classifies the rounded value. The 71st, and one of the two left after rounding, is
@@ -115,7 +115,7 @@ class CnemcRealDataAgreementTest {
             RAW.forEach((p, col) -> {
                 String s = cell(row, col);
                 if (isNumber(s)) {
-                    UnaryOperator<BigDecimal> r = v -> rounded ? ReportedValueRounding.round(p, v) : v;
+                    UnaryOperator<BigDecimal> r = v -> rounded ? WaterRounding.REPORTED.round(p, v) : v;
                     values.put(p, r.apply(new BigDecimal(s)));
                 }
             });

@@ -102,7 +102,7 @@ class Gb3838BoundaryTest {
                 .usingElementComparator(BigDecimal::compareTo).containsExactlyElementsOf(digestRow("tp/lake"));
     }
 
-    /** Hand-written rows for the cases the issue names (independent of the generator above). */
+    /** Hand-written rows for the boundary cases (independent of the generator above). */
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")
     @CsvSource({
         // DO "≥": at the limit meets the class

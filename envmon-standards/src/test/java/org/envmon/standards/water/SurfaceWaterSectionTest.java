@@ -141,16 +141,12 @@ class SurfaceWaterSectionTest {
 
     @Test
     void reportedValueRounding() {
-        assertThat(ReportedValueRounding.round(WaterParameter.TP, new BigDecimal("0.1005")))
-                .isEqualByComparingTo("0.100");
-        assertThat(ReportedValueRounding.round(WaterParameter.TP, new BigDecimal("0.10051")))
-                .isEqualByComparingTo("0.101");
-        assertThat(ReportedValueRounding.round(WaterParameter.PH, new BigDecimal("9.07")))
-                .isEqualByComparingTo("9");
-        assertThat(ReportedValueRounding.round(WaterParameter.DO, new BigDecimal("5.95")))
-                .isEqualByComparingTo("6.0");
-        assertThat(ReportedValueRounding.round(WaterParameter.HG, new BigDecimal("0.000051")))
-                .isEqualByComparingTo("0.000051");
-        assertThat(ReportedValueRounding.decimals(WaterParameter.HG)).isEmpty();
+        WaterRounding r = WaterRounding.REPORTED;
+        assertThat(r.round(WaterParameter.TP, new BigDecimal("0.1005"))).isEqualByComparingTo("0.100");
+        assertThat(r.round(WaterParameter.TP, new BigDecimal("0.10051"))).isEqualByComparingTo("0.101");
+        assertThat(r.round(WaterParameter.PH, new BigDecimal("9.07"))).isEqualByComparingTo("9");
+        assertThat(r.round(WaterParameter.DO, new BigDecimal("5.95"))).isEqualByComparingTo("6.0");
+        assertThat(r.round(WaterParameter.HG, new BigDecimal("0.000051"))).isEqualByComparingTo("0.000051");
+        assertThat(r.decimals(WaterParameter.HG)).isEmpty();
     }
 }

@@ -57,8 +57,8 @@ public final class JdbcReviewStore implements ReviewStore {
         Instant from = request.from().truncatedTo(ChronoUnit.MICROS);
         Instant to = request.to().truncatedTo(ChronoUnit.MICROS);
         if (!from.isBefore(to)) {
-            throw new ReviewRejectedException(Reason.INVALID, "empty time range: from " + from
-                    + " must be before to " + to);
+            throw new ReviewRejectedException(Reason.INVALID, "empty time range: from " + beijing(from)
+                    + " must be before to " + beijing(to));
         }
         String parameter = blankToNull(request.parameter());
         String principal = blankToNull(request.principal());
@@ -139,7 +139,7 @@ public final class JdbcReviewStore implements ReviewStore {
                     throw new ReviewRejectedException(Reason.NOT_FOUND, "no values of site '" + site + "'"
                             + (parameter == null ? "" : " parameter '" + parameter + "'")
                             + (interval == null ? "" : " interval " + interval.code())
-                            + " in [" + from + ", " + to + ")");
+                            + " in [" + beijing(from) + ", " + beijing(to) + ")");
                 }
             }
         }
@@ -176,8 +176,9 @@ public final class JdbcReviewStore implements ReviewStore {
             if (!left.isEmpty()) {
                 Instant[] part = left.get(0);
                 throw new ReviewRejectedException(Reason.CONFLICT, "overlaps review #" + r.id() + " ("
-                        + r.decision() + " [" + r.from() + ", " + r.to() + ") by " + r.operator()
-                        + "), still in effect for [" + part[0] + ", " + part[1] + "); record the opposite decision"
+                        + r.decision() + " [" + beijing(r.from()) + ", " + beijing(r.to()) + ") by " + r.operator()
+                        + "), still in effect for [" + beijing(part[0]) + ", " + beijing(part[1])
+                        + "); record the opposite decision"
                         + " first to reverse it");
             }
         }
@@ -347,5 +348,10 @@ public final class JdbcReviewStore implements ReviewStore {
         } catch (IllegalArgumentException e) {
             throw new StoreException("review " + rs.getLong(1) + " has an unreadable column: " + e.getMessage(), e);
         }
+    }
+
+    /** Times in messages as the API shows them: Beijing time (+08:00), the time of Chinese monitoring data. */
+    static String beijing(Instant t) {
+        return t.atOffset(java.time.ZoneOffset.ofHours(8)).toString();
     }
 }

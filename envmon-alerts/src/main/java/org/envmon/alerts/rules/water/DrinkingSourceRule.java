@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.envmon.alerts.rules.ConfiguredRule;
+import org.envmon.alerts.rules.LoadContext;
 import org.envmon.alerts.rules.Numbers;
 import org.envmon.alerts.rules.RuleBasics;
 import org.envmon.alerts.rules.RuleSettings;
@@ -26,6 +27,7 @@ import org.envmon.alerts.rules.RowFilter;
 import org.envmon.alerts.rules.RuleContext;
 import org.envmon.alerts.rules.Streak;
 import org.envmon.standards.water.WaterClass;
+import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
 import org.envmon.store.Medium;
 import org.envmon.store.ObservationRow;
@@ -37,8 +39,9 @@ import org.envmon.store.Site;
  * <ul>
  * <li>an item with a fixed limit (GB 3838-2002 Table 2 supplementary items, configured Table 3 specific items) is above
  * its limit, or</li>
- * <li>a Table 1 item classifies (single value, site's water body) worse than {@code maxClass} (class III: GB 3838-2002
- * §4 assigns centralised drinking-water sources to classes II and III).</li>
+ * <li>a Table 1 item classifies (single value, site's water body, rounded first as the deployment's
+ * {@link WaterRounding} says, as the evaluation classes it) worse than {@code maxClass} (class III: GB 3838-2002 §4
+ * assigns centralised drinking-water sources to classes II and III).</li>
  * </ul>
  * Limits are in mg/L; each value is converted exactly from its catalogue unit (Tl arrives in ng/L, Sb in µg/L) before
  * the comparison, and the alert's value and threshold are in mg/L. Per site and parameter: opens after
@@ -51,14 +54,15 @@ import org.envmon.store.Site;
  * w20125:0.3, Mn w20124:0.1), {@code specific} (Table 3 items, same form; default Tl w20089:0.0001, Sb w20004:0.005),
  * {@code basic} (Table 1 codes checked by class; default the 21 routine items; empty for none), {@code max-class}
  * (III), {@code waterbody} (river), {@code sites} (any), {@code interval} (hour), {@code min-count} (1), {@code
- * clear-count} (= min-count), {@code max-age} (P2D).
+ * clear-count} (= min-count), {@code max-age} (P2D), {@code rounding} (as target-class: reported | none; default the
+ * deployment's).
  */
 public final class DrinkingSourceRule extends ConfiguredRule<DrinkingSourceRule.Spec> {
 
     /** The type {@code drinking-source}: critical by default. */
     public static final RuleType<Spec> TYPE = new RuleType<>("drinking-source", Severity.CRITICAL, Set.of(
             "supplementary", "specific", "basic", "max-class", "waterbody", "sites", "interval", "min-count",
-            "clear-count", "max-age"), Spec::read, DrinkingSourceRule::new);
+            "clear-count", "max-age", "rounding"), Spec::read, DrinkingSourceRule::new);
 
     /** GB 3838-2002 Table 2, supplementary items for centralised drinking-water sources, mg/L (digest §5.1 [mem]). */
     static final String TABLE2 = "w21038:250, w21022:250, w21007:10, w20125:0.3, w20124:0.1";
@@ -70,10 +74,13 @@ public final class DrinkingSourceRule extends ConfiguredRule<DrinkingSourceRule.
      * @param table1   HJ 212 codes of the Table 1 items checked against {@code maxClass}
      * @param maxClass the worst class a Table 1 value may have
      * @param scope    only these sites (empty for every drinking-water source) and this interval (null for any)
+     * @param rounding how a Table 1 value is rounded before it is classed (the deployment's policy, or the rule's)
      */
     public record Spec(RuleBasics basics, Scope scope, Runs runs, Map<String, BigDecimal> limits, Set<String> table1,
-                       WaterClass maxClass, Waterbody defaultWaterbody) implements SeriesSpec {
+                       WaterClass maxClass, Waterbody defaultWaterbody, WaterRounding rounding)
+            implements SeriesSpec {
         public Spec {
+            Objects.requireNonNull(rounding, "rounding");
             limits = Map.copyOf(limits);
             table1 = Set.copyOf(table1);
             for (Map.Entry<String, BigDecimal> e : limits.entrySet()) {
@@ -95,7 +102,7 @@ public final class DrinkingSourceRule extends ConfiguredRule<DrinkingSourceRule.
             basics = basics.labelOr("drinking-water source out of limits");
         }
 
-        static Spec read(RuleBasics basics, RuleSettings s) {
+        static Spec read(RuleBasics basics, RuleSettings s, LoadContext context) {
             Map<String, BigDecimal> limits = new LinkedHashMap<>(WaterItems.limits(s, "supplementary", TABLE2));
             WaterItems.limits(s, "specific", TABLE3).forEach((code, limit) -> {
                 if (limits.put(code, limit) != null) {
@@ -105,7 +112,7 @@ public final class DrinkingSourceRule extends ConfiguredRule<DrinkingSourceRule.
             return new Spec(basics, s.scope(), s.runs(), limits,
                     WaterItems.table1(s, "basic", WaterItems.routineCodes()),
                     s.get("max-class", WaterItems::parseClass, WaterClass.III),
-                    s.get("waterbody", WaterItems::parseWaterbody, Waterbody.RIVER));
+                    s.get("waterbody", WaterItems::parseWaterbody, Waterbody.RIVER), WaterItems.rounding(s, context));
         }
     }
 
@@ -174,13 +181,14 @@ public final class DrinkingSourceRule extends ConfiguredRule<DrinkingSourceRule.
         String what;
         String unit;
         String display;
+        String shown;
         WaterItems.Item item = table1.get(code);
         if (item != null) {
             Waterbody waterbody = WaterItems.waterbody(site, spec.defaultWaterbody());
             value = item.convert(row.value());
             WaterClass actual;
             try {
-                actual = item.classify(value, waterbody);
+                actual = item.classify(value, waterbody, spec.rounding());
             } catch (IllegalArgumentException e) {
                 return; // pH outside 0-14: not a measurement
             }
@@ -189,6 +197,7 @@ public final class DrinkingSourceRule extends ConfiguredRule<DrinkingSourceRule.
             higherIsWorse = item.higherIsWorse();
             unit = item.unit();
             display = item.display();
+            shown = WaterItems.shown(value, item.reported(value, spec.rounding()), unit);
             what = "class " + actual + ", worse than class " + spec.maxClass() + " (GB 3838-2002 Table 1"
                     + (limit == null ? ", pH 6-9)" : ", limit " + Units.fmt(limit) + " " + unit + ")");
         } else {
@@ -197,6 +206,7 @@ public final class DrinkingSourceRule extends ConfiguredRule<DrinkingSourceRule.
             bad = value.compareTo(limit) > 0;
             unit = "mg/L";
             display = WaterItems.name(code) + " (" + code + ")";
+            shown = Units.fmt(value) + " " + unit;
             what = "above the limit " + Units.fmt(limit) + " mg/L";
         }
         AlertKey key = new AlertKey(spec.id(), row.siteCode(), code);
@@ -204,14 +214,14 @@ public final class DrinkingSourceRule extends ConfiguredRule<DrinkingSourceRule.
         switch (s.next(row.time(), bad, spec.minCount(), spec.clearCount())) {
             case RAISE -> ctx.raise(new Condition(key, SubjectType.SITE, spec.severity(), row.time(), v,
                     limit == null ? null : limit.doubleValue(), higherIsWorse,
-                    String.format(Locale.ROOT, "%s: %s = %s %s%s is %s at drinking-water source %s", spec.label(),
-                            display, Units.fmt(value), unit, sentAs(row, unit), what, row.siteCode())
+                    String.format(Locale.ROOT, "%s: %s = %s%s is %s at drinking-water source %s", spec.label(),
+                            display, shown, sentAs(row, unit), what, row.siteCode())
                             .replace("  ", " ")));
             case PERSIST -> ctx.persist(key, v, higherIsWorse);
             case CLEAR -> {
                 ctx.persist(key, v, higherIsWorse);
-                ctx.clear(key, String.format(Locale.ROOT, "%s = %s %s within the limit (%d values in a row)",
-                        display, Units.fmt(value), unit, spec.clearCount()).replace("  ", " "));
+                ctx.clear(key, String.format(Locale.ROOT, "%s = %s within the limit (%d values in a row)",
+                        display, shown, spec.clearCount()).replace("  ", " "));
             }
             default -> {
             }

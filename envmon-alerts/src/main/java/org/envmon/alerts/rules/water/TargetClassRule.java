@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.envmon.alerts.rules.ConfiguredRule;
+import org.envmon.alerts.rules.LoadContext;
 import org.envmon.alerts.rules.RuleBasics;
 import org.envmon.alerts.rules.RuleSettings;
 import org.envmon.alerts.rules.RuleType;
@@ -23,6 +24,7 @@ import org.envmon.alerts.rules.RowFilter;
 import org.envmon.alerts.rules.RuleContext;
 import org.envmon.alerts.rules.Streak;
 import org.envmon.standards.water.WaterClass;
+import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
 import org.envmon.store.Medium;
 import org.envmon.store.ObservationRow;
@@ -31,38 +33,45 @@ import org.envmon.store.Site;
 /**
  * A surface-water section worse than its target class (水质目标). Each value of a GB 3838-2002 Table 1 item is classified
  * on its own with the standards library (single-factor method, GB 3838-2002 §5; digest §5.2), with the site's water
- * body (TP: lake/reservoir limits), and compared with the site's target class ({@link Site#targetClass()}), or the
- * rule's default target for a site that has none. Per site and parameter: opens after {@code minCount} values in a
- * row worse than the target, closes after {@code clearCount} values in a row at or better than it.
+ * body (TP: lake/reservoir limits), rounded first as the deployment's {@link WaterRounding} says (by default to the
+ * national publication's reporting precision, as the evaluation classes it), and compared with the site's target
+ * class ({@link Site#targetClass()}), or the rule's default target for a site that has none. Per site and
+ * parameter: opens after {@code minCount} values in a row worse than the target, closes after {@code clearCount}
+ * values in a row at or better than it.
  *
  * <p>Items: by default the 21 items of the routine section class (环办〔2011〕22号, digest §5.3: Table 1 without water
  * temperature, TN and fecal coliform), each by its HJ 212 code; values are converted from the catalogue unit (Hg, Cd,
  * Cr(VI), As, Pb, Se arrive in µg/L) into mg/L before classifying. Only surface-water sites; values marked invalid by
  * QC, flagged other than N, negative, not newer than the series' latest, or older than {@code maxAge} are skipped.
  *
- * <p>The alert's value and threshold are in the Table 1 unit: the value, and the target class's limit (null for pH,
- * whose 6–9 range is the same for every class).
+ * <p>The alert's value and threshold are in the Table 1 unit: the value as sent (the message adds the reported value
+ * when the rounding changed it), and the target class's limit (null for pH, whose 6–9 range is the same for every
+ * class).
  *
  * <p>Settings ({@code type=target-class}): {@code default-target} (class of sites without one: I–V or 1–5; III), {@code
  * waterbody} (of sites without one: river | lake | reservoir; river), {@code parameters} (GB 3838 Table 1 codes;
  * default the 21 routine items), {@code sites} (any), {@code interval} (hour), {@code min-count} (1), {@code
- * clear-count} (= min-count), {@code max-age} (P2D).
+ * clear-count} (= min-count), {@code max-age} (P2D), {@code rounding} (reported | none: the plain policy; default the
+ * deployment's, {@link LoadContext#waterRounding()}).
  */
 public final class TargetClassRule extends ConfiguredRule<TargetClassRule.Spec> {
 
     /** The type {@code target-class}. */
     public static final RuleType<Spec> TYPE = new RuleType<>("target-class", Severity.WARNING, Set.of("default-target",
-            "waterbody", "parameters", "sites", "interval", "min-count", "clear-count", "max-age"), Spec::read,
-            TargetClassRule::new);
+            "waterbody", "parameters", "sites", "interval", "min-count", "clear-count", "max-age", "rounding"),
+            Spec::read, TargetClassRule::new);
 
     /**
      * @param defaultTarget    target class of sites that have none
      * @param defaultWaterbody water body of sites that have none
      * @param parameters       HJ 212 codes of Table 1 items
+     * @param rounding         how a value is rounded before it is classed (the deployment's policy, or the rule's)
      */
     public record Spec(RuleBasics basics, Scope scope, Runs runs, WaterClass defaultTarget,
-                       Waterbody defaultWaterbody, Set<String> parameters) implements SeriesSpec {
+                       Waterbody defaultWaterbody, Set<String> parameters, WaterRounding rounding)
+            implements SeriesSpec {
         public Spec {
+            Objects.requireNonNull(rounding, "rounding");
             Objects.requireNonNull(defaultTarget, "defaultTarget");
             if (defaultTarget == WaterClass.WORSE_THAN_V) {
                 throw basics.invalid("a target class is I to V");
@@ -75,10 +84,11 @@ public final class TargetClassRule extends ConfiguredRule<TargetClassRule.Spec> 
             basics = basics.labelOr("worse than the target water class");
         }
 
-        static Spec read(RuleBasics basics, RuleSettings s) {
+        static Spec read(RuleBasics basics, RuleSettings s, LoadContext context) {
             return new Spec(basics, s.scope(), s.runs(),
-                    s.get("default-target", WaterItems::parseClass, WaterClass.III), s.get("waterbody", WaterItems::parseWaterbody, Waterbody.RIVER),
-                    WaterItems.table1(s, "parameters", WaterItems.routineCodes()));
+                    s.get("default-target", WaterItems::parseClass, WaterClass.III),
+                    s.get("waterbody", WaterItems::parseWaterbody, Waterbody.RIVER),
+                    WaterItems.table1(s, "parameters", WaterItems.routineCodes()), WaterItems.rounding(s, context));
         }
     }
 
@@ -139,25 +149,26 @@ public final class TargetClassRule extends ConfiguredRule<TargetClassRule.Spec> 
         BigDecimal value = item.convert(row.value());
         WaterClass actual;
         try {
-            actual = item.classify(value, waterbody);
+            actual = item.classify(value, waterbody, spec.rounding());
         } catch (IllegalArgumentException e) {
             return; // pH outside 0-14: not a measurement
         }
         AlertKey key = new AlertKey(spec.id(), row.siteCode(), row.parameter());
         BigDecimal limit = item.limit(waterbody, target);
+        String shown = WaterItems.shown(value, item.reported(value, spec.rounding()), item.unit());
         double v = value.doubleValue();
         switch (s.next(row.time(), actual.isWorseThan(target), spec.minCount(), spec.clearCount())) {
             case RAISE -> ctx.raise(new Condition(key, SubjectType.SITE, spec.severity(), row.time(), v,
                     limit == null ? null : limit.doubleValue(), item.higherIsWorse(),
-                    String.format(Locale.ROOT, "%s: %s = %s %s is class %s, worse than the target class %s%s"
-                            + " at site %s", spec.label(), item.display(), Units.fmt(value), item.unit(), actual,
+                    String.format(Locale.ROOT, "%s: %s = %s is class %s, worse than the target class %s%s"
+                            + " at site %s", spec.label(), item.display(), shown, actual,
                             target, limit == null ? "" : " (limit " + Units.fmt(limit) + " " + item.unit() + ")",
                             row.siteCode()).replace("  ", " ")));
             case PERSIST -> ctx.persist(key, v, item.higherIsWorse());
             case CLEAR -> {
                 ctx.persist(key, v, item.higherIsWorse());
-                ctx.clear(key, String.format(Locale.ROOT, "%s = %s %s is class %s, at or better than the target class"
-                        + " %s (%d values in a row)", item.display(), Units.fmt(value), item.unit(), actual, target,
+                ctx.clear(key, String.format(Locale.ROOT, "%s = %s is class %s, at or better than the target class"
+                        + " %s (%d values in a row)", item.display(), shown, actual, target,
                         spec.clearCount()).replace("  ", " "));
             }
             default -> {

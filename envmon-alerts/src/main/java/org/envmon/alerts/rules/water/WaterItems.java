@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.envmon.alerts.rules.LoadContext;
 import org.envmon.alerts.rules.RuleSettings;
 import org.envmon.evaluation.WaterEvaluator;
 import org.envmon.hj212.ParameterCatalogue;
@@ -13,13 +14,15 @@ import org.envmon.standards.water.Gb3838Table1;
 import org.envmon.standards.water.SurfaceWaterClassification;
 import org.envmon.standards.water.WaterClass;
 import org.envmon.standards.water.WaterParameter;
+import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
 import org.envmon.store.Site;
 
 /**
  * The GB 3838-2002 Table 1 items by HJ 212 code (the evaluation module's map, digest §9.4) and their classification of
  * single values, converted from the catalogue unit into the Table 1 unit (mg/L; pH dimensionless; fecal coliform
- * count/L).
+ * count/L), then classed through the standards' section entry point with the rule's {@link WaterRounding} (the
+ * deployment's: by default the national publication's reporting precision), as the evaluation classes them.
  */
 final class WaterItems {
 
@@ -31,8 +34,15 @@ final class WaterItems {
             return Units.scale(sent, power);
         }
 
-        WaterClass classify(BigDecimal value, Waterbody waterbody) {
-            return SurfaceWaterClassification.classify(parameter, value, waterbody);
+        /** The class of the value as {@code rounding} reports it (checked unrounded, rounded once, then classed). */
+        WaterClass classify(BigDecimal value, Waterbody waterbody, WaterRounding rounding) {
+            return SurfaceWaterClassification.classifySection(Map.of(parameter, value), waterbody, rounding)
+                    .classOf(parameter).orElseThrow();
+        }
+
+        /** The value as {@code rounding} reports it. */
+        BigDecimal reported(BigDecimal value, WaterRounding rounding) {
+            return rounding.round(parameter, value);
         }
 
         /** The limit of a class, or null for pH (a range, 6–9 for every class). */
@@ -85,6 +95,14 @@ final class WaterItems {
         return Waterbody.parse(site.waterbody()).orElse(otherwise);
     }
 
+    /**
+     * The value as sent and, when the rounding changed it, as classed: {@code 0.2004 mg/L (reported 0.200)}.
+     */
+    static String shown(BigDecimal value, BigDecimal reported, String unit) {
+        String v = Units.fmt(value) + (unit.isEmpty() ? "" : " " + unit);
+        return reported.compareTo(value) == 0 ? v : v + " (reported " + reported.toPlainString() + ")";
+    }
+
     /** Parses a water-body setting: river, lake or reservoir. */
     static Waterbody parseWaterbody(String text) {
         return Waterbody.parse(text).orElseThrow(() -> new IllegalArgumentException(
@@ -107,6 +125,14 @@ final class WaterItems {
     }
 
     /** A setting of GB 3838 Table 1 codes; {@code otherwise} when not set, none when set empty. */
+    /**
+     * {@code rounding}: reported | none, the plain policy of that mode; when not set, the deployment's (which may also
+     * carry its own reporting precision per item).
+     */
+    static WaterRounding rounding(RuleSettings s, LoadContext context) {
+        return s.get("rounding", v -> WaterRounding.of(WaterRounding.Mode.parse(v)), context.waterRounding());
+    }
+
     static Set<String> table1(RuleSettings s, String key, Set<String> otherwise) {
         if (!s.has(key)) {
             return otherwise;

@@ -151,4 +151,17 @@ class DrinkingSourceRuleTest {
         assertThat(closed.id()).isEqualTo(a.id());
         assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
     }
+
+    @Test
+    void table1ValuesAreClassedAsReported() {
+        Fixtures f = drinking();
+        f.hour("D01", "w21011", h(0), 0.0504); // reservoir TP reported 0.050: class III, allowed
+        f.hour("D01", "w01001", h(0), 9.04);   // pH reported 9: within 6-9
+        assertThat(f.events).isEmpty();
+        f.hour("D01", "w21011", h(1), 0.0506); // reported 0.051: class IV
+        assertThat(f.only(AlertState.OPEN).message()).contains("= 0.0506 mg/L (reported 0.051) is class IV");
+        Fixtures g = drinking("rule.ds.rounding=none");
+        g.hour("D01", "w21011", h(0), 0.0504);
+        assertThat(g.only(AlertState.OPEN).message()).contains("= 0.0504 mg/L is class IV");
+    }
 }

@@ -10,6 +10,7 @@ import org.envmon.alerts.AlertEvent.Type;
 import org.envmon.alerts.AlertState;
 import org.envmon.alerts.Fixtures;
 import org.envmon.alerts.Severity;
+import org.envmon.alerts.rules.LoadContext;
 import org.envmon.alerts.rules.RuleLoader;
 import org.envmon.store.Medium;
 import org.junit.jupiter.api.Test;
@@ -178,5 +179,33 @@ class TargetClassRuleTest {
         assertThat(closed.id()).isEqualTo(a.id());
         assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
         assertThat(closed.lastValue()).isEqualTo(0.4);
+    }
+
+    @Test
+    void valuesAreClassedAsReportedUnlessTheDeploymentOrTheRuleSaysNone() {
+        // real values just past a limit that the national publication classes one class better:
+        // NH3-N 0.5049 is reported 0.50 (class II, the target); DO 5.95 reported 6.0 (class II)
+        Fixtures f = target();
+        f.hour("S2", "w21003", h(0), 0.5049);
+        f.hour("S2", "w01009", h(0), 5.95);
+        assertThat(f.events).isEmpty();
+        f.hour("S2", "w21003", h(4), 0.506);  // reported 0.51: class III
+        Alert a = f.only(AlertState.OPEN);
+        assertThat(a.value()).isEqualTo(0.506);
+        assertThat(a.message()).contains("NH3-N (w21003) = 0.506 mg/L (reported 0.51) is class III, worse than the "
+                + "target class II (limit 0.5 mg/L)");
+        // the rule's own setting
+        Fixtures g = target("rule.tc.rounding=none");
+        g.hour("S2", "w21003", h(0), 0.5049);
+        assertThat(g.only(AlertState.OPEN).message()).contains("= 0.5049 mg/L is class III");
+        // the deployment's policy, given to the loader
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("defaults", "false");
+        p.setProperty("rule.tc.type", "target-class");
+        TargetClassRule rule = (TargetClassRule) RuleLoader.load(
+                new LoadContext(org.envmon.standards.water.WaterRounding.NONE), p).get(0);
+        assertThat(rule.spec().rounding()).isEqualTo(org.envmon.standards.water.WaterRounding.NONE);
+        assertThat(((TargetClassRule) RuleLoader.load(p).get(0)).spec().rounding())
+                .isEqualTo(org.envmon.standards.water.WaterRounding.REPORTED);
     }
 }
