@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.envmon.alerts.repository.AlertRepository;
 
 /**
  * An alert raised by a rule. Immutable: every change makes a new value ({@link #acknowledge}, {@link #close},
@@ -63,7 +64,7 @@ public record Alert(
     }
 
     /** A new open alert for a condition. */
-    static Alert open(long id, Condition c, Instant now) {
+    public static Alert open(long id, Condition c, Instant now) {
         return new Alert(id, c.key().ruleId(), c.subjectType(), c.key().subject(), c.key().parameter(), c.severity(),
                 AlertState.OPEN, now, now, null, c.dataTime(), c.value(), c.value(), c.value(), c.threshold(),
                 c.message(), null, null, null, List.of(new Transition(null, AlertState.OPEN, now, SYSTEM,
@@ -71,14 +72,14 @@ public record Alert(
     }
 
     /** The same alert with a newer value seen while the condition persists (no state change). */
-    Alert observe(double v, boolean higherIsWorse, Instant now) {
+    public Alert observe(double v, boolean higherIsWorse, Instant now) {
         double peak = higherIsWorse ? Math.max(peakValue, v) : Math.min(peakValue, v);
         return new Alert(id, ruleId, subjectType, subject, parameter, severity, state, openedAt, now, closedAt,
                 dataTime, value, v, peak, threshold, message, ackNote, ackOperator, closedBy, history);
     }
 
     /** @throws AlertTransitionException unless the alert is open */
-    Alert acknowledge(String operator, String note, Instant now) {
+    public Alert acknowledge(String operator, String note, Instant now) {
         if (state != AlertState.OPEN) {
             throw new AlertTransitionException("alert " + id + " is " + state.code() + "; only an open alert can be "
                     + "acknowledged");
@@ -89,7 +90,7 @@ public record Alert(
     }
 
     /** @throws AlertTransitionException when already closed */
-    Alert close(String operator, String note, Instant now) {
+    public Alert close(String operator, String note, Instant now) {
         if (state == AlertState.CLOSED) {
             throw new AlertTransitionException("alert " + id + " is already closed");
         }

@@ -1,6 +1,7 @@
 package org.envmon.alerts;
 
 import java.util.Locale;
+import org.envmon.alerts.repository.AlertRepository;
 
 /**
  * A lifecycle change published to subscribers (SSE, webhooks).

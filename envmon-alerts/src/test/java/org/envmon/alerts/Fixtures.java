@@ -12,6 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.envmon.alerts.engine.AlertEngine;
+import org.envmon.alerts.repository.AlertRepository;
+import org.envmon.alerts.repository.InMemoryAlertRepository;
+import org.envmon.alerts.rules.AlertRule;
+import org.envmon.alerts.rules.RuleLoader;
 import org.envmon.model.Interval;
 import org.envmon.model.Medium;
 import org.envmon.model.ObservationRow;
@@ -21,11 +26,11 @@ import org.envmon.model.Site;
 import org.envmon.model.Statistic;
 
 /** An engine without its worker thread, a settable clock, a few sites, and packet builders. */
-final class Fixtures {
-    static final Instant T0 = Instant.parse("2026-07-01T00:00:00Z");
+public final class Fixtures {
+    public static final Instant T0 = Instant.parse("2026-07-01T00:00:00Z");
 
-    static final class MutableClock extends Clock {
-        Instant now = T0;
+    public static final class MutableClock extends Clock {
+        public Instant now = T0;
 
         @Override
         public ZoneId getZone() {
@@ -42,23 +47,23 @@ final class Fixtures {
             return now;
         }
 
-        void advance(Duration d) {
+        public void advance(Duration d) {
             now = now.plus(d);
         }
     }
 
-    final MutableClock clock = new MutableClock();
-    final Map<String, Site> sites = new HashMap<>();
-    final List<AlertEvent> events = new ArrayList<>();
-    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    final AlertRepository repository;
-    final AlertEngine engine;
+    public final MutableClock clock = new MutableClock();
+    public final Map<String, Site> sites = new HashMap<>();
+    public final List<AlertEvent> events = new ArrayList<>();
+    public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    public final AlertRepository repository;
+    public final AlertEngine engine;
 
-    Fixtures(List<AlertRule> rules) {
+    public Fixtures(List<AlertRule> rules) {
         this(rules, new InMemoryAlertRepository());
     }
 
-    Fixtures(List<AlertRule> rules, AlertRepository repository) {
+    public Fixtures(List<AlertRule> rules, AlertRepository repository) {
         site("W01", Medium.SURFACE_WATER, "杭州");
         site("W02", Medium.SURFACE_WATER, "杭州");
         site("A01", Medium.AIR, "北京");
@@ -72,7 +77,7 @@ final class Fixtures {
      * A restart: closes this engine and creates a new one with {@code freshRules} (new instances, no state) over the
      * same repository, with the same sites and clock time. The new fixture's events start empty.
      */
-    Fixtures restart(List<AlertRule> freshRules) {
+    public Fixtures restart(List<AlertRule> freshRules) {
         engine.close();
         Fixtures f = new Fixtures(freshRules, repository);
         f.sites.putAll(sites);
@@ -80,19 +85,19 @@ final class Fixtures {
         return f;
     }
 
-    void site(String code, Medium medium, String city) {
+    public void site(String code, Medium medium, String city) {
         sites.put(code, new Site(code, code + " name", medium, "MN" + code, null, null, city, null, null, null, null,
                 false));
     }
 
     /** A surface-water section with its water-section attributes (waterbody and target may be null). */
-    void section(String code, String waterbody, Integer targetClass, boolean drinkingWaterSource) {
+    public void section(String code, String waterbody, Integer targetClass, boolean drinkingWaterSource) {
         site(code, Medium.SURFACE_WATER, "杭州");
         sites.put(code, sites.get(code).withWaterSection(waterbody, targetClass, drinkingWaterSource));
     }
 
     /** Feeds one packet of hourly values of one time ({@code code, value, code, value, ...}) and evaluates it. */
-    void values(String site, Instant time, Object... codeValue) {
+    public void values(String site, Instant time, Object... codeValue) {
         ObservationRow[] rows = new ObservationRow[codeValue.length / 2];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = row(site, (String) codeValue[2 * i], time, ((Number) codeValue[2 * i + 1]).doubleValue(), "N");
@@ -101,13 +106,13 @@ final class Fixtures {
     }
 
     /** Queues a tick at the clock's time and evaluates it. */
-    void tick() {
+    public void tick() {
         engine.tick();
         engine.processPending();
     }
 
     /** Rules from setting lines {@code rule.x.key=value} (no defaults). */
-    static List<AlertRule> rules(String... lines) {
+    public static List<AlertRule> rules(String... lines) {
         java.util.Properties p = new java.util.Properties();
         p.setProperty("defaults", "false");
         for (String l : lines) {
@@ -118,29 +123,29 @@ final class Fixtures {
     }
 
     /** Feeds one hourly value as a committed HJ 212 packet and evaluates it. */
-    void hour(String site, String parameter, Instant time, double value) {
+    public void hour(String site, String parameter, Instant time, double value) {
         feed(packet(site, "hj212", clock.instant(), row(site, parameter, time, value, "N")));
     }
 
-    void feed(PacketWrite... writes) {
+    public void feed(PacketWrite... writes) {
         engine.committed(List.of(writes));
         engine.processPending();
     }
 
-    static ObservationRow row(String site, String parameter, Instant time, double value, String flag) {
+    public static ObservationRow row(String site, String parameter, Instant time, double value, String flag) {
         return new ObservationRow(site, parameter, Interval.HOUR, Statistic.VALUE, time, value, flag);
     }
 
-    static PacketWrite packet(String site, String source, Instant receivedAt, ObservationRow... rows) {
+    public static PacketWrite packet(String site, String source, Instant receivedAt, ObservationRow... rows) {
         return new PacketWrite(new RawPacket("x".getBytes(StandardCharsets.US_ASCII), "test", receivedAt, source,
                 "MN" + site, "2061", null, null, true), List.of(rows));
     }
 
-    List<AlertEvent.Type> types() {
+    public List<AlertEvent.Type> types() {
         return events.stream().map(AlertEvent::type).toList();
     }
 
-    Alert only(AlertState state) {
+    public Alert only(AlertState state) {
         List<Alert> l = engine.list(state, 100);
         if (l.size() != 1) {
             throw new AssertionError("expected one " + state + " alert, found " + l);
@@ -148,7 +153,7 @@ final class Fixtures {
         return l.get(0);
     }
 
-    static Instant h(int hours) {
+    public static Instant h(int hours) {
         return T0.plus(Duration.ofHours(hours));
     }
 }

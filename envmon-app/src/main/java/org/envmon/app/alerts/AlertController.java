@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.envmon.alerts.Alert;
-import org.envmon.alerts.AlertEngine;
+import org.envmon.alerts.engine.AlertEngine;
 import org.envmon.alerts.AlertNotFoundException;
 import org.envmon.alerts.AlertState;
 import org.envmon.app.Actor;

@@ -3,13 +3,14 @@ package org.envmon.app.alerts;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
-import org.envmon.alerts.AlertEngine;
-import org.envmon.alerts.AlertRepository;
-import org.envmon.alerts.AlertRule;
-import org.envmon.alerts.InMemoryAlertRepository;
-import org.envmon.alerts.RuleLoader;
-import org.envmon.alerts.StoreAlertRepository;
-import org.envmon.alerts.WebhookDispatcher;
+import org.envmon.alerts.engine.AlertEngine;
+import org.envmon.alerts.notify.WebhookDispatcher;
+import org.envmon.alerts.repository.AlertRepository;
+import org.envmon.alerts.repository.InMemoryAlertRepository;
+import org.envmon.alerts.repository.StoreAlertRepository;
+import org.envmon.alerts.rules.AlertRule;
+import org.envmon.alerts.rules.LoadContext;
+import org.envmon.alerts.rules.RuleLoader;
 import org.envmon.ingest.GroupCommitWriter;
 import org.envmon.standards.water.WaterRounding;
 import org.envmon.model.SiteStore;
@@ -33,8 +34,9 @@ public class AlertsConfiguration {
     @Bean(destroyMethod = "close")
     AlertEngine alertEngine(AlertsProperties props, Store store, SiteStore sites, GroupCommitWriter writer,
                             MeterRegistry registry, WaterRounding waterRounding) {
-        List<AlertRule> rules = props.rulesFile() == null ? RuleLoader.defaults(waterRounding)
-                : RuleLoader.defaultsWith(props.rulesFile(), waterRounding);
+        LoadContext deployment = new LoadContext(waterRounding);
+        List<AlertRule> rules = props.rulesFile() == null ? RuleLoader.defaults(deployment)
+                : RuleLoader.defaultsWith(props.rulesFile(), deployment);
         // The engine depends on the store bean, so it is closed (its queue drained) before the store.
         AlertRepository repository = switch (props.repository()) {
             case STORE -> new StoreAlertRepository(store.alerts());

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings under {@code envmon.alerts.*}.
  *
  * @param enabled         the rule engine, its API and delivery (default true)
- * @param rulesFile       a rules file laid over the shipped defaults (see {@code org.envmon.alerts.RuleLoader})
+ * @param rulesFile       a rules file laid over the shipped defaults (see {@code org.envmon.alerts.rules.RuleLoader})
  * @param queueCapacity   committed batches / derived updates waiting for evaluation before new ones are dropped
  * @param tick            how often time-based rules (offline) are evaluated
  * @param repository      where alerts are kept: {@code store} (default; the store's {@code alerts} table, so alerts

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.envmon.alerts.AlertEngine;
-import org.envmon.alerts.DerivedAirUpdate;
+import org.envmon.alerts.engine.AlertEngine;
+import org.envmon.alerts.rules.DerivedAirUpdate;
 import org.envmon.evaluation.derived.AirDerivation;
 import org.envmon.model.DerivedStore;
 import org.slf4j.Logger;
@@ -128,7 +128,7 @@ public class CityAqiAlertFeed implements DisposableBean {
             int key = provisional ? -d.aqi() - 1 : d.aqi();
             Integer before = lastDays.put(d.day(), key);
             if (before == null || before != key) {
-                e.derivedDay(new org.envmon.alerts.DerivedAirDay(city.city(), d.day(), d.aqi(),
+                e.derivedDay(new org.envmon.alerts.rules.DerivedAirDay(city.city(), d.day(), d.aqi(),
                         org.envmon.standards.air.AqiLevel.of(d.aqi()).number(), provisional));
                 n++;
             }

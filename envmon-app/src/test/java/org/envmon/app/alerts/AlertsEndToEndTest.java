@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.envmon.alerts.WebhookDispatcher;
+import org.envmon.alerts.notify.WebhookDispatcher;
 import org.envmon.hj212.Hj212Encoder;
 import org.envmon.model.Medium;
 import org.envmon.model.PasswordHash;

@@ -17,9 +17,9 @@ import org.envmon.gateway.sim.SimulatorConfig;
 import org.envmon.gateway.sim.SimulatorReport;
 import org.envmon.gateway.sim.StationSimulator;
 import org.envmon.ingest.GroupCommitWriter;
-import org.envmon.alerts.AlertEngine;
-import org.envmon.alerts.InMemoryAlertRepository;
-import org.envmon.alerts.RuleLoader;
+import org.envmon.alerts.engine.AlertEngine;
+import org.envmon.alerts.repository.InMemoryAlertRepository;
+import org.envmon.alerts.rules.RuleLoader;
 import org.envmon.evaluation.derived.LiveRecompute;
 import org.envmon.ingest.IngestSink;
 import org.envmon.ingest.QualityCheckingSink;
@@ -101,7 +101,7 @@ public final class EndToEndLoad {
                 AlertEngine engine = alerts;
                 if (engine != null) {
                     live.addConsumer(c -> c.hours().stream().filter(h -> h.aqi() >= 0).forEach(h -> engine.derived(
-                            new org.envmon.alerts.DerivedAirUpdate(c.city(), h.start(), h.aqi(),
+                            new org.envmon.alerts.rules.DerivedAirUpdate(c.city(), h.start(), h.aqi(),
                                     org.envmon.standards.air.AqiLevel.of(h.aqi()).number()))));
                 }
                 writer.addListener(live::committed);
