@@ -16,7 +16,7 @@ import org.envmon.standards.air.AirEdition;
 public final class HourGrid {
 
     /** Beijing time, in which natural days and CNEMC labels are defined. */
-    public static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    public static final ZoneOffset BEIJING = org.envmon.model.BeijingTime.OFFSET;
 
     private final LocalDate firstDay;
     private final int days;

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 public interface DerivedStore {
 
     /** The zone of the evaluation day (Beijing time, UTC+8). */
-    java.time.ZoneOffset DAY_ZONE = java.time.ZoneOffset.ofHours(8);
+    java.time.ZoneOffset DAY_ZONE = org.envmon.model.BeijingTime.OFFSET;
 
     /** Whose row. */
     enum Scope {

@@ -15,7 +15,7 @@ import java.util.Optional;
 public record Report(String title, String subtitle, Instant generatedAt, List<Table> tables, List<String> notes) {
 
     /** Beijing time, in which generation times are printed. */
-    public static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    public static final ZoneOffset BEIJING = org.envmon.model.BeijingTime.OFFSET;
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * U+2028/U+2029 escaped (so a body is also valid JavaScript).
  */
 public final class AlertJson {
-    private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    private static final ZoneOffset BEIJING = org.envmon.model.BeijingTime.OFFSET;
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE, JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
             .build();

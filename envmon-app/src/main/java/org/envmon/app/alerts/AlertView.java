@@ -17,7 +17,7 @@ public record AlertView(long id, String ruleId, String subjectType, String subje
                         double peakValue, Double threshold, String message, String ackNote, String ackOperator,
                         String closedBy, List<TransitionView> history) {
 
-    static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    static final ZoneOffset BEIJING = org.envmon.model.BeijingTime.OFFSET;
 
     public record TransitionView(String from, String to, OffsetDateTime at, String operator, String note) {
         static TransitionView of(Transition t) {

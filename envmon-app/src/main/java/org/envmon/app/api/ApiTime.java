@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 
 /** API times are ISO-8601 with offset; EnvMon answers in Beijing time (+08:00), as HJ 212 stations report. */
 final class ApiTime {
-    static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    static final ZoneOffset BEIJING = org.envmon.model.BeijingTime.OFFSET;
 
     private ApiTime() {
     }

@@ -76,7 +76,7 @@ public class DemoCommand implements Callable<Integer> {
         System.out.println("  Live data    http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
                 + "/api/v1/sites/SIM0001/latest  (" + SIMULATED_STATIONS + " simulated stations, every "
                 + intervalMs + " ms)");
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.ofHours(8));
+        java.time.LocalDate today = java.time.LocalDate.now(org.envmon.model.BeijingTime.OFFSET);
         System.out.println("  Live AQI     http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
                 + "/api/v1/aqi/hourly?city=%E6%A8%A1%E6%8B%9F%E5%B8%82&from=" + today.minusDays(1) + "&to="
                 + today.plusDays(1) + "  (city 模拟市: " + HOURLY_STATIONS + " stations sending hourly data for the past hours)");

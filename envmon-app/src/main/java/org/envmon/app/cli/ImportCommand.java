@@ -85,7 +85,7 @@ public class ImportCommand implements Runnable {
         if (report.firstTime().isEmpty()) {
             return java.util.Optional.empty();
         }
-        java.time.ZoneOffset bj = java.time.ZoneOffset.ofHours(8);
+        java.time.ZoneOffset bj = org.envmon.model.BeijingTime.OFFSET;
         return java.util.Optional.of(new java.time.LocalDate[] {
                 report.firstTime().get().atOffset(bj).toLocalDate(),
                 report.lastTime().get().atOffset(bj).toLocalDate().plusDays(1)});

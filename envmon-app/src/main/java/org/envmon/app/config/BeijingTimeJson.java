@@ -22,7 +22,7 @@ import tools.jackson.databind.ser.std.StdSerializer;
  */
 @Configuration(proxyBeanMethods = false)
 public class BeijingTimeJson {
-    public static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    public static final ZoneOffset BEIJING = org.envmon.model.BeijingTime.OFFSET;
 
     @Bean
     JacksonModule beijingTimes() {

@@ -40,7 +40,7 @@ import org.envmon.hj212.RejectReason;
  * conforming server.
  */
 public final class StationSimulator {
-    private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    private static final ZoneOffset BEIJING = org.envmon.model.BeijingTime.OFFSET;
     private static final DateTimeFormatter QN = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
     private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     /** Air parameters (HJ 212-2017 Annex B): code, daily mean level, diurnal amplitude, decimals. */

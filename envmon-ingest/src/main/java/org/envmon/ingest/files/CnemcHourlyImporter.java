@@ -54,7 +54,7 @@ public final class CnemcHourlyImporter {
     /** CNEMC row type to HJ 212-2017 parameter code (HJ 212-2017 Annex B). CO is in mg/m3, the others in µg/m3. */
     static final Map<String, String> HOURLY_TYPES = Map.of(
             "PM2.5", "a34004", "PM10", "a34002", "SO2", "a21026", "NO2", "a21004", "O3", "a05024", "CO", "a21005");
-    private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    private static final ZoneOffset BEIJING = org.envmon.model.BeijingTime.OFFSET;
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final int MAX_IN_FLIGHT = 256;
 

@@ -26,7 +26,7 @@ import org.envmon.model.Statistic;
  */
 public final class Hj212PacketMapper {
     public static final Duration FUTURE_TOLERANCE = Duration.ofHours(1);
-    private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    private static final ZoneOffset BEIJING = org.envmon.model.BeijingTime.OFFSET;
 
     /** The write, and how many values were left out because their time lies in the future. */
     public record Mapped(PacketWrite write, int futureValuesDropped) {

@@ -9,7 +9,7 @@ import java.util.List;
 final class Stats {
 
     /** Days and calendar days are Beijing time (UTC+8), as in the national publications. */
-    static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    static final ZoneOffset BEIJING = org.envmon.model.BeijingTime.OFFSET;
 
     /** A time as evidence shows it: ISO-8601 at Beijing time, as the API answers. */
     static String beijing(Instant t) {

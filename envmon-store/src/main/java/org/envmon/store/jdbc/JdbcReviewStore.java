@@ -352,6 +352,6 @@ public final class JdbcReviewStore implements ReviewStore {
 
     /** Times in messages as the API shows them: Beijing time (+08:00), the time of Chinese monitoring data. */
     static String beijing(Instant t) {
-        return t.atOffset(java.time.ZoneOffset.ofHours(8)).toString();
+        return t.atOffset(org.envmon.model.BeijingTime.OFFSET).toString();
     }
 }

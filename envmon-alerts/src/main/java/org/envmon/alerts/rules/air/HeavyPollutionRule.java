@@ -75,7 +75,7 @@ import org.envmon.alerts.rules.RuleContext;
 public final class HeavyPollutionRule extends ConfiguredRule<HeavyPollutionRule.Spec> {
 
     /** Beijing time: the calendar day of HJ 633 daily values. */
-    static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    static final ZoneOffset BEIJING = org.envmon.model.BeijingTime.OFFSET;
 
     /** Warning levels, lowest first. */
     public enum Level {

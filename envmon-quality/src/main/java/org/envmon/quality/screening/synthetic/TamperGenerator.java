@@ -18,7 +18,7 @@ public final class TamperGenerator {
     public record Tampered(HourlySeries series, Tamper truth) {
     }
 
-    private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    private static final ZoneOffset BEIJING = org.envmon.model.BeijingTime.OFFSET;
     private static final int TRIES = 60;
 
     private final double limit;
