@@ -368,86 +368,69 @@ public final class ChainVerifier {
             }
         }
 
-        // ------------------------------------------------------------ pass 3: reviews
+        // ------------------------------------------------------------ passes 3 and 4: reviews, retroactive QC flags
 
         private void reviews() throws SQLException {
-            try (Cursor chain = new Cursor("SELECT ref_id, seq, digest_fields FROM chain", "kind = 'review'",
-                    "ref_id");
-                    Cursor rv = new Cursor("SELECT id, site_code, parameter, \"interval\", "
-                            + micros.apply("from_time") + ", " + micros.apply("to_time") + ", decision, reason,"
-                            + " operator, principal, " + micros.apply("decided_at") + " FROM reviews", null, "id")) {
-                boolean hc = chain.next();
-                boolean hr = rv.next();
-                while (hc || hr) {
-                    long id = Math.min(hc ? chain.key() : Long.MAX_VALUE, hr ? rv.key() : Long.MAX_VALUE);
-                    long seq = -1;
-                    byte[] dFields = null;
-                    if (hc && chain.key() == id) {
-                        seq = chain.rs.getLong(2);
-                        dFields = chain.rs.getBytes(3);
-                        while ((hc = chain.next()) && chain.key() == id) {
-                            problem("chain", id, chain.rs.getLong(2), "review " + id + " is chained twice");
-                        }
-                    }
-                    byte[] fields = null;
-                    if (hr && rv.key() == id) {
-                        ResultSet rs = rv.rs;
+            recordsOfOneRow(ChainEntry.REVIEW, "review", "SELECT id, site_code, parameter, \"interval\", "
+                    + micros.apply("from_time") + ", " + micros.apply("to_time") + ", decision, reason, operator,"
+                    + " principal, " + micros.apply("decided_at") + " FROM reviews", (id, rs) -> {
                         reviews++;
-                        fields = codec.reviewFields(id, rs.getString(2), rs.getString(3), rs.getString(4),
+                        return codec.reviewFields(id, rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9),
                                 rs.getString(10), rs.getLong(11));
-                        hr = rv.next();
-                    }
-                    if (seq < 0) {
-                        problem("review", id, null, "unchained review id " + id
-                                + ": not in the hash chain, inserted behind the platform's back");
-                    } else if (fields == null) {
-                        problem("review", id, seq, "review " + id + " deleted");
-                    } else if (!Arrays.equals(fields, dFields)) {
-                        problem("review", id, seq, "review " + id + " altered: its columns differ from the chained"
-                                + " record");
-                    }
-                }
-            }
+                    });
         }
 
-        // ------------------------------------------------------------ pass 4: retroactive QC flags
-
         private void qcFlags() throws SQLException {
-            try (Cursor chain = new Cursor("SELECT ref_id, seq, digest_fields FROM chain",
-                    "kind = '" + ChainEntry.QC_FLAG + "'", "ref_id");
-                    Cursor fl = new Cursor("SELECT id, site_code, parameter, \"interval\", "
-                            + micros.apply("from_time") + ", " + micros.apply("to_time") + ", code, run_length,"
-                            + " run_value, packet_id, " + micros.apply("flagged_at") + " FROM qc_flags", null, "id")) {
+            recordsOfOneRow(ChainEntry.QC_FLAG, "QC flag", "SELECT id, site_code, parameter, \"interval\", "
+                    + micros.apply("from_time") + ", " + micros.apply("to_time") + ", code, run_length, run_value,"
+                    + " packet_id, " + micros.apply("flagged_at") + " FROM qc_flags", (id, rs) ->
+                    codec.qcFlagFields(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                            rs.getLong(6), rs.getString(7), rs.getInt(8), rs.getDouble(9), rs.getLong(10),
+                            rs.getLong(11)));
+        }
+
+        /** The chained serialization of the row at the cursor (its first column is the id). */
+        @FunctionalInterface
+        private interface RecordFields {
+            byte[] of(long id, ResultSet rs) throws SQLException;
+        }
+
+        /**
+         * Walks the chain entries of {@code kind} and the rows of {@code rowsSql} (ordered by id) side by side: every
+         * row chained once, every chained row present and unchanged.
+         */
+        private void recordsOfOneRow(String kind, String noun, String rowsSql, RecordFields fieldsOf)
+                throws SQLException {
+            try (Cursor chain = new Cursor("SELECT ref_id, seq, digest_fields FROM chain", "kind = '" + kind + "'",
+                    "ref_id");
+                    Cursor rows = new Cursor(rowsSql, null, "id")) {
                 boolean hc = chain.next();
-                boolean hf = fl.next();
-                while (hc || hf) {
-                    long id = Math.min(hc ? chain.key() : Long.MAX_VALUE, hf ? fl.key() : Long.MAX_VALUE);
+                boolean hr = rows.next();
+                while (hc || hr) {
+                    long id = Math.min(hc ? chain.key() : Long.MAX_VALUE, hr ? rows.key() : Long.MAX_VALUE);
                     long seq = -1;
                     byte[] dFields = null;
                     if (hc && chain.key() == id) {
                         seq = chain.rs.getLong(2);
                         dFields = chain.rs.getBytes(3);
                         while ((hc = chain.next()) && chain.key() == id) {
-                            problem("chain", id, chain.rs.getLong(2), "QC flag " + id + " is chained twice");
+                            problem("chain", id, chain.rs.getLong(2), noun + " " + id + " is chained twice");
                         }
                     }
                     byte[] fields = null;
-                    if (hf && fl.key() == id) {
-                        ResultSet rs = fl.rs;
-                        fields = codec.qcFlagFields(id, rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getInt(8), rs.getDouble(9),
-                                rs.getLong(10), rs.getLong(11));
-                        hf = fl.next();
+                    if (hr && rows.key() == id) {
+                        fields = fieldsOf.of(id, rows.rs);
+                        hr = rows.next();
                     }
                     if (seq < 0) {
-                        problem("qc_flag", id, null, "unchained QC flag id " + id
+                        problem(kind, id, null, "unchained " + noun + " id " + id
                                 + ": not in the hash chain, inserted behind the platform's back");
                     } else if (fields == null) {
-                        problem("qc_flag", id, seq, "QC flag " + id + " deleted");
+                        problem(kind, id, seq, noun + " " + id + " deleted");
                     } else if (!Arrays.equals(fields, dFields)) {
-                        problem("qc_flag", id, seq, "QC flag " + id + " altered: its columns differ from the"
-                                + " chained record");
+                        problem(kind, id, seq, noun + " " + id + " altered: its columns differ from the chained"
+                                + " record");
                     }
                 }
             }
