@@ -1,7 +1,6 @@
 package org.envmon.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -217,8 +216,7 @@ class CnemcWaterClassAgreementTest {
 
     @Test
     void fullPublicationAgreesWithThePublishedClass() throws IOException {
-        Path file = CnemcCityFile.shared(FULL);
-        assumeTrue(file != null, "real water data not found (../shared/" + FULL + "); the shipped slice is tested");
+        Path file = org.envmon.testkit.SharedData.require(FULL.substring("shared/data/".length()));
         List<Published> records = parse(Files.readAllLines(file, StandardCharsets.UTF_8));
         Agreement reported = measure(records, WaterRounding.REPORTED);
         Agreement none = measure(records, WaterRounding.NONE);

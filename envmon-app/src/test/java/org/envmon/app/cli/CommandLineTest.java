@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandLineTest {
     static final Path REPO = Path.of(System.getProperty("envmon.repo.root", ".."));
     static final Path STATIONS = REPO.resolve("demo/sites-air-cnemc.csv");
-    static final Path SHARED = REPO.resolve("../shared/data");
 
     @TempDir
     Path dir;
@@ -65,8 +64,7 @@ class CommandLineTest {
 
     @Test
     void theOriginalCnemcStationListLayoutIsAcceptedToo() {
-        Path original = SHARED.resolve("air/stations/cnemc_station_list_2022.csv");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(original), "../shared/data not present");
+        Path original = org.envmon.testkit.SharedData.require("air/stations/cnemc_station_list_2022.csv");
         Run r = envmon("sites", "import", original.toString(), "--data-dir", dir.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("2026 sites imported");
@@ -91,8 +89,7 @@ class CommandLineTest {
 
     @Test
     void aNationalDayOfHourlyDataImportsAndReimportsIdempotently() {
-        Path day = SHARED.resolve("air/cnemc-2019-national-week/china_sites_20190101.csv");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(day), "../shared/data not present");
+        Path day = org.envmon.testkit.SharedData.require("air/cnemc-2019-national-week/china_sites_20190101.csv");
         Run first = envmon("import", "cnemc", day.toString(), "--data-dir", dir.toString());
         assertThat(first.exit()).as(first.err()).isIn(0, 1);
         // The 2019 files carry two station codes missing from the list; they are registered and reported.
@@ -115,8 +112,7 @@ class CommandLineTest {
 
     @Test
     void importsComputeTheDerivedAirDataAndRecomputeRebuildsItAndTheLateHours() {
-        Path day = SHARED.resolve("air/cnemc-2019-national-week/china_sites_20190101.csv");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(day), "../shared/data not present");
+        Path day = org.envmon.testkit.SharedData.require("air/cnemc-2019-national-week/china_sites_20190101.csv");
         Run imported = envmon("import", "cnemc", day.toString(), "--data-dir", dir.toString());
         assertThat(imported.out()).contains("Derived air data 2018-12-31 .. 2019-01-02");
         java.util.List<org.envmon.model.DerivedStore.Day> beijing = new java.util.ArrayList<>();

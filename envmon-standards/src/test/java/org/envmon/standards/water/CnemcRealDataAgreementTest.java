@@ -1,7 +1,6 @@
 package org.envmon.standards.water;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -54,23 +53,11 @@ class CnemcRealDataAgreementTest {
 
     @BeforeAll
     static void load() throws IOException {
-        Path file = locate();
-        assumeTrue(file != null, "real water data not found (shared/data/water/" + FILE + "); skipped");
+        Path file = org.envmon.testkit.SharedData.require("water/" + FILE);
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         header = List.of(lines.get(0).split(",", -1));
         rows = lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).map(l -> l.split(",", -1))
                 .toList();
-    }
-
-    private static Path locate() {
-        String root = System.getProperty("envmon.repo.root");
-        List<Path> candidates = new java.util.ArrayList<>();
-        if (root != null) {
-            candidates.add(Path.of(root, "..", "shared", "data", "water", FILE));
-        }
-        candidates.add(Path.of("..", "..", "shared", "data", "water", FILE));   // from envmon-standards/
-        candidates.add(Path.of("..", "shared", "data", "water", FILE));         // from the repo root
-        return candidates.stream().filter(Files::isRegularFile).findFirst().orElse(null);
     }
 
     private static String cell(String[] row, String column) {
