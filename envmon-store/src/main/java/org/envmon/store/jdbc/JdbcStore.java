@@ -1,6 +1,8 @@
 package org.envmon.store.jdbc;
 
+import org.envmon.store.AccountStore;
 import org.envmon.store.AlertStore;
+import org.envmon.store.AuditStore;
 import org.envmon.store.ChainStore;
 import org.envmon.store.DerivedStore;
 import org.envmon.store.ObservationStore;
@@ -23,6 +25,8 @@ public final class JdbcStore implements Store {
     private final AlertStore alerts;
     private final AutoCloseable beforeClose;
     private final DerivedStore derived;
+    private final AccountStore accounts;
+    private final AuditStore audit;
 
     /**
      * @param postgres    whether the database is PostgreSQL (row locks on the chain head, cursor-based verification)
@@ -41,6 +45,18 @@ public final class JdbcStore implements Store {
         this.alerts = new JdbcAlertStore(db);
         this.beforeClose = beforeClose;
         this.derived = derived;
+        this.accounts = new JdbcAccountStore(db);
+        this.audit = new JdbcAuditStore(db);
+    }
+
+    @Override
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    @Override
+    public AuditStore audit() {
+        return audit;
     }
 
     @Override
