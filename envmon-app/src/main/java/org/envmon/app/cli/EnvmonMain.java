@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "EnvMon: ecological-environment monitoring data platform.",
         subcommands = {ServeCommand.class, DemoCommand.class, SitesCommand.class, ImportCommand.class,
                 SimulateCommand.class, VerifyCommand.class, ReportCommand.class, CalcCommand.class,
-                RecomputeCommand.class})
+                RecomputeCommand.class, UsersCommand.class, TokensCommand.class})
 public class EnvmonMain implements Runnable {
 
     public static void main(String[] args) {
