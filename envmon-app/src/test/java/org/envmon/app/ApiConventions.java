@@ -157,8 +157,9 @@ abstract class ApiConventions {
         String big = "{\"reason\":\"" + "x".repeat(70 * 1024) + "\"}";
         assertProblem(platform().post("/api/v1/sites/1005A/reviews", big), 413);
         // the same without a declared length (chunked): refused after reading the limit
-        HttpResponse<String> chunked = platform().http.send(HttpRequest.newBuilder(
-                platform().uri("/api/v1/sites/1005A/reviews")).header("Content-Type", "application/json")
+        HttpResponse<String> chunked = platform().http.send(RunningPlatform.authorized(HttpRequest.newBuilder(
+                platform().uri("/api/v1/sites/1005A/reviews")), platform().adminToken())
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes())))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertProblem(chunked, 413);
@@ -177,8 +178,9 @@ abstract class ApiConventions {
         // at the limit it is accepted, a chunked body within the limit too
         String ok = "{\"parameter\":\"a34004\"," + range + ",\"decision\":\"invalid\",\"reason\":\""
                 + "r".repeat(ReviewController.MAX_REASON) + "\",\"operator\":\"Li Wei\"}";
-        HttpResponse<String> accepted = platform().http.send(HttpRequest.newBuilder(
-                platform().uri("/api/v1/sites/1006A/reviews")).header("Content-Type", "application/json")
+        HttpResponse<String> accepted = platform().http.send(RunningPlatform.authorized(HttpRequest.newBuilder(
+                platform().uri("/api/v1/sites/1006A/reviews")), platform().adminToken())
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(ok.getBytes())))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);

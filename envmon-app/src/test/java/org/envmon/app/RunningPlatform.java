@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
+import org.envmon.app.security.AccountService;
+import org.envmon.app.security.Division;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -20,6 +23,7 @@ public class RunningPlatform implements AutoCloseable {
     public final int httpPort;
     public final int hj212Port;
     public final HttpClient http = HttpClient.newHttpClient();
+    private String adminToken;
 
     protected RunningPlatform(ConfigurableApplicationContext ctx) {
         this.ctx = ctx;
@@ -59,13 +63,49 @@ public class RunningPlatform implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + httpPort + path);
     }
 
+    /** An anonymous GET (the public). */
     public HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return getAs(null, path);
     }
 
+    /** A GET with the token ({@code Authorization: Bearer}), or anonymous when it is null. */
+    public HttpResponse<String> getAs(String token, String path) throws Exception {
+        return http.send(authorized(HttpRequest.newBuilder(uri(path)), token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST of JSON as the test administrator (writes need a role). */
     public HttpResponse<String> post(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return postAs(adminToken(), path, json);
+    }
+
+    /** A POST of JSON with the token, or anonymous when it is null. */
+    public HttpResponse<String> postAs(String token, String path, String json) throws Exception {
+        return http.send(authorized(HttpRequest.newBuilder(uri(path)), token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Adds {@code Authorization: Bearer token} unless the token is null. */
+    public static HttpRequest.Builder authorized(HttpRequest.Builder b, String token) {
+        return token == null ? b : b.header("Authorization", "Bearer " + token);
+    }
+
+    /** The token of {@code test-admin}, an admin account created on first use. */
+    public synchronized String adminToken() {
+        if (adminToken == null) {
+            adminToken = tokenFor("test-admin", "admin", Division.NATIONAL);
+        }
+        return adminToken;
+    }
+
+    /** Creates an account (random password) and returns the secret of a new token of it. */
+    public String tokenFor(String name, String role, Division division) {
+        AccountService accounts = bean(AccountService.class);
+        if (accounts.users().stream().noneMatch(a -> a.name().equals(name))) { // a restart on the same store
+            accounts.addUser(name, "pw-" + UUID.randomUUID(), role, division);
+        }
+        return accounts.createToken(name, "test", null, null).secret();
     }
 
     public <T> T bean(Class<T> type) {

@@ -24,6 +24,12 @@ public interface Store extends AutoCloseable {
     /** The early-warning engine's alerts. */
     AlertStore alerts();
 
+    /** User accounts and API tokens (hashes only). */
+    AccountStore accounts();
+
+    /** The audit trail of writes and logins. */
+    AuditStore audit();
+
     /** "duckdb" or "postgres". */
     String engine();
 

@@ -10,6 +10,10 @@ import org.envmon.alerts.AlertState;
 import org.envmon.app.Actor;
 import org.envmon.app.api.BadRequestException;
 import org.envmon.app.api.NotFoundException;
+import org.envmon.app.security.AccessPolicy;
+import org.envmon.app.security.EnvmonUser;
+import org.envmon.alerts.SubjectType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,17 +35,22 @@ public class AlertController {
 
     private final AlertEngine engine;
     private final AlertStream stream;
+    private final AccessPolicy access;
 
-    public AlertController(AlertEngine engine, AlertStream stream) {
+    public AlertController(AlertEngine engine, AlertStream stream, AccessPolicy access) {
         this.engine = engine;
         this.stream = stream;
+        this.access = access;
     }
 
-    /** Body of acknowledge: both required. */
+    /**
+     * Body of acknowledge: note required. {@code operator} is accepted for compatibility and ignored: the
+     * transition records the authenticated account.
+     */
     public record AcknowledgeRequest(String note, String operator) {
     }
 
-    /** Body of close: operator required, note optional. */
+    /** Body of close: note optional; {@code operator} ignored as for acknowledge. */
     public record CloseRequest(String operator, String note) {
     }
 
@@ -70,26 +79,27 @@ public class AlertController {
     }
 
     @PostMapping("/{id}/acknowledge")
-    @Operation(summary = "Acknowledge an open alert; note and operator are required (409 unless open)")
-    public AlertView acknowledge(@PathVariable long id, @RequestBody(required = false) AcknowledgeRequest body) {
+    @Operation(summary = "Acknowledge an open alert; note required (409 unless open); recorded with the "
+            + "authenticated account (admin, or an operator of the alert's division)")
+    public AlertView acknowledge(@PathVariable long id, @RequestBody(required = false) AcknowledgeRequest body,
+                                 @AuthenticationPrincipal EnvmonUser user) {
         if (body == null || blank(body.note())) {
             throw new BadRequestException("'note' is required to acknowledge an alert");
         }
-        if (blank(body.operator())) {
-            throw new BadRequestException("'operator' is required: who acknowledges the alert");
-        }
-        Actor actor = Actor.named(body.operator().strip());
+        requireScope(id, user);
+        Actor actor = new Actor(user.name(), user.toString());
         return AlertView.of(found(id, () -> engine.acknowledge(id, actor.operator(), body.note())));
     }
 
     @PostMapping("/{id}/close")
-    @Operation(summary = "Close an open or acknowledged alert by hand; operator required (409 if already closed)")
-    public AlertView close(@PathVariable long id, @RequestBody(required = false) CloseRequest body) {
-        if (body == null || blank(body.operator())) {
-            throw new BadRequestException("'operator' is required: who closes the alert");
-        }
-        Actor actor = Actor.named(body.operator().strip());
-        return AlertView.of(found(id, () -> engine.close(id, actor.operator(), body.note())));
+    @Operation(summary = "Close an open or acknowledged alert by hand (409 if already closed); recorded with the "
+            + "authenticated account (admin, or an operator of the alert's division)")
+    public AlertView close(@PathVariable long id, @RequestBody(required = false) CloseRequest body,
+                           @AuthenticationPrincipal EnvmonUser user) {
+        requireScope(id, user);
+        Actor actor = new Actor(user.name(), user.toString());
+        String note = body == null ? null : body.note();
+        return AlertView.of(found(id, () -> engine.close(id, actor.operator(), note)));
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -97,6 +107,17 @@ public class AlertController {
             + "keep-alive comments")
     public SseEmitter stream() {
         return stream.open();
+    }
+
+    /** An operator acts on the alerts of its division only; an unknown alert is left to the 404 that follows. */
+    private void requireScope(long id, EnvmonUser user) {
+        engine.find(id).ifPresent(a -> {
+            if (a.subjectType() == SubjectType.CITY) {
+                access.requireCity(user, a.subject());
+            } else {
+                access.requireSiteCode(user, a.subject());
+            }
+        });
     }
 
     private static Alert found(long id, java.util.function.Supplier<Alert> action) {

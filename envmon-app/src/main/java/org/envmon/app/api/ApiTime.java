@@ -6,18 +6,18 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** API times are ISO-8601 with offset; EnvMon answers in Beijing time (+08:00), as HJ 212 stations report. */
-final class ApiTime {
+public final class ApiTime {
     static final ZoneOffset BEIJING = org.envmon.model.BeijingTime.OFFSET;
 
     private ApiTime() {
     }
 
-    static OffsetDateTime out(Instant t) {
+    public static OffsetDateTime out(Instant t) {
         return t == null ? null : t.atOffset(BEIJING);
     }
 
     /** Accepts an offset date-time, or a local date-time / date taken as Beijing time. */
-    static Instant in(String name, String value) {
+    public static Instant in(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

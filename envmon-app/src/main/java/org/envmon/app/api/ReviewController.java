@@ -16,6 +16,14 @@ import org.envmon.model.Interval;
 import org.envmon.model.Review;
 import org.envmon.model.ReviewDecision;
 import org.envmon.model.SiteStore;
+import org.envmon.app.security.AccessPolicy;
+import org.envmon.app.security.EnvmonUser;
+import org.envmon.model.Site;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.envmon.model.Interval;
+import org.envmon.model.Review;
+import org.envmon.model.ReviewDecision;
+import org.envmon.model.SiteStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,10 +41,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReviewController {
     private final ReviewService reviews;
     private final SiteStore sites;
+    private final AccessPolicy access;
 
-    public ReviewController(ReviewService reviews, SiteStore sites) {
+    public ReviewController(ReviewService reviews, SiteStore sites, AccessPolicy access) {
         this.reviews = reviews;
         this.sites = sites;
+        this.access = access;
     }
 
     /** Longest review reason: a paragraph of findings, not a file (the chain keeps every reason forever). */
@@ -46,8 +56,8 @@ public class ReviewController {
 
     /**
      * A review request. {@code parameter} and {@code interval} may be omitted to cover all parameters or intervals;
-     * {@code operator} names who decides (until accounts exist, a free-text name). Every field has a size limit
-     * (400 problem+json beyond it).
+     * the decision records the authenticated account; {@code operator} is still accepted (size-limited) so that
+     * existing clients keep working, but ignored. Every field has a size limit (400 problem+json beyond it).
      */
     public record ReviewBody(
             @Schema(description = "HJ 212 parameter code; omitted = all parameters") @Size(max = 32) String parameter,
@@ -57,7 +67,8 @@ public class ReviewController {
             @Schema(description = "invalid | valid") @Size(max = 16) String decision,
             @Schema(description = "why (mandatory), at most " + MAX_REASON + " characters") @NotBlank
             @Size(max = MAX_REASON) String reason,
-            @Schema(description = "who decides, at most " + MAX_OPERATOR + " characters") @NotBlank
+            @Schema(description = "ignored: the decision records the authenticated account (accepted for "
+                    + "compatibility, at most " + MAX_OPERATOR + " characters)", deprecated = true)
             @Size(max = MAX_OPERATOR) String operator) {
     }
 
@@ -75,14 +86,12 @@ public class ReviewController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a review decision (invalid | valid) over the values whose interval starts in "
-            + "[from, to), with a mandatory reason")
-    public ReviewView review(@PathVariable String code, @Valid @RequestBody ReviewBody body) {
-        if (sites.byCode(code).isEmpty()) {
-            throw new NotFoundException("no site with code " + code);
-        }
-        if (body.operator() == null || body.operator().isBlank()) {
-            throw new BadRequestException("'operator' is required: who takes this decision");
-        }
+            + "[from, to), with a mandatory reason; recorded with the authenticated account (admin, or an operator "
+            + "of the site's division; a maintainer is refused)")
+    public ReviewView review(@PathVariable String code, @Valid @RequestBody ReviewBody body,
+                             @AuthenticationPrincipal EnvmonUser user) {
+        Site site = sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code " + code));
+        access.requireReviewDecision(user, site);
         if (body.from() == null || body.to() == null) {
             throw new BadRequestException("'from' and 'to' are required");
         }
@@ -100,7 +109,7 @@ public class ReviewController {
                 throw new BadRequestException(e.getMessage());
             }
         }
-        return ReviewView.of(reviews.review(Actor.named(body.operator()), code,
+        return ReviewView.of(reviews.review(new Actor(user.name(), user.toString()), code,
                 body.parameter() == null || body.parameter().isBlank() ? null : body.parameter(), interval,
                 ApiTime.in("from", body.from()), ApiTime.in("to", body.to()), decision, body.reason()));
     }

@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         description = "EnvMon: ecological-environment monitoring data platform.",
         subcommands = {ServeCommand.class, DemoCommand.class, SitesCommand.class, ImportCommand.class,
                 SimulateCommand.class, VerifyCommand.class, ReportCommand.class, CalcCommand.class,
-                RecomputeCommand.class},
+                RecomputeCommand.class, UsersCommand.class, TokensCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (verify: intact)", "1:found something wrong: tampered records (verify), skipped"
                 + " rows (import), refused packets (simulate)", "2:usage error (calc: bad input cells)",

@@ -25,7 +25,7 @@ final class ServerVerification {
     private ServerVerification() {
     }
 
-    static VerifyReport verify(String server) {
+    static VerifyReport verify(String server, String token) {
         URI uri;
         try {
             uri = URI.create(server.replaceAll("/+$", "") + "/api/v1/chain/verify");
@@ -38,8 +38,12 @@ final class ServerVerification {
         HttpResponse<String> answer;
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            answer = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept",
+                    "application/json").POST(HttpRequest.BodyPublishers.noBody());
+            if (token != null && !token.isBlank()) {
+                request.header("Authorization", "Bearer " + token.strip());
+            }
+            answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new CannotRun("server " + server + " unreachable: " + Failures.message(e), e);
         } catch (InterruptedException e) {
@@ -47,6 +51,10 @@ final class ServerVerification {
             throw new CannotRun("interrupted while waiting for " + uri, e);
         }
         String body = answer.body();
+        if (answer.statusCode() == 401 || answer.statusCode() == 403) {
+            throw new CannotRun("server " + server + " refused the verification (" + answer.statusCode() + "): give an"
+                    + " admin or operator token with --token or ENVMON_TOKEN");
+        }
         if (answer.statusCode() != 200) {
             throw new CannotRun("server answered " + answer.statusCode() + " to POST " + uri + ": "
                     + Failures.oneLine(body.length() > 300 ? body.substring(0, 300) + "..." : body));

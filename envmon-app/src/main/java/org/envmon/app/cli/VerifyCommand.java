@@ -38,6 +38,11 @@ public class VerifyCommand implements Callable<Integer> {
                     + " opening a store, e.g. http://localhost:8080.")
     String server;
 
+    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:ENVMON_TOKEN}",
+            description = "With --server: an API token allowed to verify (admin or operator; default: the environment"
+                    + " variable ENVMON_TOKEN, which keeps it out of the process list).")
+    String token;
+
     @Option(names = "--checkpoints", paramLabel = "FILE",
             description = "Also write the sealed hourly checkpoints (Merkle roots) as CSV, for external signing.")
     Path checkpointsFile;
@@ -50,7 +55,7 @@ public class VerifyCommand implements Callable<Integer> {
                         + " --server take them from GET /api/v1/chain/checkpoints");
             }
             System.err.println("server: " + server);
-            return exitCode(print(ServerVerification.verify(server)));
+            return exitCode(print(ServerVerification.verify(server, token)));
         }
         try (Store store = storeOptions.openExisting()) {
             VerifyReport report = print(store.chain().verify());

@@ -42,7 +42,10 @@ class CommandLineAgainstAServerTest {
 
     @Test
     void verifyThroughTheServerThatHoldsTheStore() {
-        Run r = envmon("verify", "--server", server() + "/");
+        Run anonymous = envmon("verify", "--server", server() + "/", "--token", "");
+        assertThat(anonymous.exit()).as(anonymous.err()).isEqualTo(ExitCode.CANNOT_RUN);
+        assertThat(anonymous.err()).contains("refused the verification (401)");
+        Run r = envmon("verify", "--server", server() + "/", "--token", platform.adminToken());
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.err().lines().toList()).containsExactly("server: " + server() + "/");
         // (the platform's log shares stdout in this test's JVM)

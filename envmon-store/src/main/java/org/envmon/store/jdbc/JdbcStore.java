@@ -9,6 +9,17 @@ import org.envmon.model.QualityStore;
 import org.envmon.model.ReviewStore;
 import org.envmon.model.SiteStore;
 import org.envmon.model.Store;
+import org.envmon.model.AccountStore;
+import org.envmon.model.AlertStore;
+import org.envmon.model.AuditStore;
+import org.envmon.model.ChainStore;
+import org.envmon.model.DerivedStore;
+import org.envmon.model.ObservationStore;
+import org.envmon.model.ParameterStore;
+import org.envmon.model.QualityStore;
+import org.envmon.model.ReviewStore;
+import org.envmon.model.SiteStore;
+import org.envmon.model.Store;
 
 /** A store assembled from the shared JDBC parts and an engine's observation store. */
 public final class JdbcStore implements Store {
@@ -23,6 +34,8 @@ public final class JdbcStore implements Store {
     private final AlertStore alerts;
     private final AutoCloseable beforeClose;
     private final DerivedStore derived;
+    private final AccountStore accounts;
+    private final AuditStore audit;
 
     /**
      * @param postgres    whether the database is PostgreSQL (row locks on the chain head, cursor-based verification)
@@ -41,6 +54,18 @@ public final class JdbcStore implements Store {
         this.alerts = new JdbcAlertStore(db);
         this.beforeClose = beforeClose;
         this.derived = derived;
+        this.accounts = new JdbcAccountStore(db);
+        this.audit = new JdbcAuditStore(db);
+    }
+
+    @Override
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    @Override
+    public AuditStore audit() {
+        return audit;
     }
 
     @Override

@@ -1,0 +1,176 @@
+package org.envmon.app.cli;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import org.envmon.app.security.AccountService;
+import org.envmon.app.security.Division;
+import org.envmon.model.Account;
+import org.envmon.model.Store;
+import org.envmon.model.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code envmon users add|list|disable|enable|reset-password}: accounts, written to the store directly (with the
+ * embedded store, while the platform is stopped). A password is never a command-line argument (it would stay in
+ * the shell history and the process list): it is typed, read from standard input, or generated and printed once.
+ */
+@Command(name = "users", mixinStandardHelpOptions = true, description = "Manage user accounts.",
+        subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Disable.class,
+                UsersCommand.Enable.class, UsersCommand.ResetPassword.class})
+public class UsersCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** A password: generated (printed once), typed twice on a console, or one line of standard input. */
+    static final class PasswordSource {
+        @Option(names = "--generate-password", description = "Generate a password and print it once.")
+        boolean generate;
+
+        String read(String name) throws Exception {
+            if (generate) {
+                String p = generated();
+                System.out.println("password of " + name + ": " + p + "  (shown once)");
+                return p;
+            }
+            Console console = System.console();
+            if (console != null) {
+                char[] a = console.readPassword("password of %s: ", name);
+                char[] b = console.readPassword("again: ");
+                try {
+                    if (a == null || !Arrays.equals(a, b)) {
+                        throw new IllegalArgumentException("the passwords differ");
+                    }
+                    return new String(a);
+                } finally {
+                    if (a != null) {
+                        Arrays.fill(a, ' ');
+                    }
+                    if (b != null) {
+                        Arrays.fill(b, ' ');
+                    }
+                }
+            }
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (line == null) {
+                throw new IllegalArgumentException("no password on standard input (or use --generate-password)");
+            }
+            return line;
+        }
+    }
+
+    /** 18 random bytes, URL-safe Base64: 24 characters. */
+    static String generated() {
+        byte[] b = new byte[18];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an account.")
+    static class Add implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME") String name;
+        @Option(names = "--role", required = true, description = "admin, operator or maintainer.") String role;
+        @Option(names = "--division", defaultValue = "national",
+                description = "national (default), province:NAME, city:NAME or county:NAME, as in the site list.")
+        String division;
+        @Mixin PasswordSource password;
+        @Mixin StoreOptions storeOptions;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Store store = storeOptions.openOrCreate()) {
+                Division d = Division.parse(division);
+                Account a = AccountService.standard(store.accounts()).addUser(name, password.read(name), role, d);
+                System.out.println("account " + a.name() + " added: " + a.role() + ", " + d);
+            } catch (IllegalArgumentException | StoreException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the accounts.")
+    static class ListUsers implements Callable<Integer> {
+        @Mixin StoreOptions storeOptions;
+
+        @Override
+        public Integer call() {
+            try (Store store = storeOptions.openOrCreate()) {
+                System.out.println("name\trole\tdivision\tenabled\tcreated");
+                for (Account a : store.accounts().users()) {
+                    System.out.println(a.name() + "\t" + a.role() + "\t" + Division.of(a) + "\t" + a.enabled() + "\t"
+                            + a.createdAt());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Disable an account: no login, and its tokens stop working.")
+    static class Disable implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME") String name;
+        @Mixin StoreOptions storeOptions;
+
+        @Override
+        public Integer call() {
+            return setEnabled(storeOptions, name, false);
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled account again.")
+    static class Enable implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME") String name;
+        @Mixin StoreOptions storeOptions;
+
+        @Override
+        public Integer call() {
+            return setEnabled(storeOptions, name, true);
+        }
+    }
+
+    @Command(name = "reset-password", mixinStandardHelpOptions = true, description = "Set a new password.")
+    static class ResetPassword implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME") String name;
+        @Mixin PasswordSource password;
+        @Mixin StoreOptions storeOptions;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Store store = storeOptions.openOrCreate()) {
+                if (store.accounts().user(name).isEmpty()) {
+                    System.err.println("no account named " + name);
+                    return 1;
+                }
+                AccountService.standard(store.accounts()).resetPassword(name, password.read(name));
+                System.out.println("password of " + name + " changed");
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    private static int setEnabled(StoreOptions options, String name, boolean enabled) {
+        try (Store store = options.openOrCreate()) {
+            if (!store.accounts().setEnabled(name, enabled)) {
+                System.err.println("no account named " + name);
+                return 1;
+            }
+            System.out.println("account " + name + (enabled ? " enabled" : " disabled"));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,90 @@
+package org.envmon.app.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Every endpoint of the platform, classified: the one place that says who may call what. The security filter chain
+ * is built from this list (first match wins), anything not listed is refused, and {@code EndpointRulesTest} fails
+ * when a mapped endpoint has no rule here.
+ *
+ * <ul>
+ *   <li>public read: anyone, no login (published data, API docs, health);</li>
+ *   <li>authenticated read: any account or token;</li>
+ *   <li>write (or a costly read): only the roles named; scoped checks (an operator's division, a maintainer's
+ *       limits) are made by {@link AccessPolicy} on the object acted on.</li>
+ * </ul>
+ */
+public final class EndpointRules {
+    public static final String ADMIN = "admin";
+    public static final String OPERATOR = "operator";
+    public static final String MAINTAINER = "maintainer";
+
+    public enum Access { PUBLIC, AUTHENTICATED, ROLES }
+
+    /**
+     * @param method  null = every method
+     * @param pattern a Spring path pattern, written as the controller maps it
+     */
+    public record Rule(HttpMethod method, String pattern, Access access, Set<String> roles) {
+    }
+
+    private EndpointRules() {
+    }
+
+    public static List<Rule> rules(EnvmonSecurityProperties props) {
+        List<Rule> r = new ArrayList<>();
+        // Published data: sites, series, AQI, evaluations, rankings, water, reports, alerts (and their stream).
+        publicRead(r, "/api/v1/sites", "/api/v1/sites/{code}", "/api/v1/sites/{code}/latest",
+                "/api/v1/sites/{code}/observations", "/api/v1/sites/{code}/quality", "/api/v1/sites/{code}/reviews",
+                "/api/v1/parameters", "/api/v1/parameters/{code}",
+                "/api/v1/aqi/hourly", "/api/v1/aqi/daily", "/api/v1/aqi/cities/latest",
+                "/api/v1/cities/{city}/evaluation", "/api/v1/rankings/cities", "/api/v1/rankings/water",
+                "/api/v1/water/sections/{code}/class", "/api/v1/water/evaluation",
+                "/api/v1/reports/air", "/api/v1/reports/water",
+                "/api/v1/quality/suspicions", "/api/v1/chain/checkpoints",
+                "/api/v1/alerts", "/api/v1/alerts/{id}", "/api/v1/alerts/stream");
+        // API documentation and liveness.
+        publicRead(r, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                "/swagger-ui/**", "/actuator/health", "/actuator/health/**", "/actuator/info");
+        // Metrics name internals (connections, queues, failures): for a scraper with a token unless made public.
+        for (String p : List.of("/actuator", "/actuator/prometheus", "/actuator/metrics",
+                "/actuator/metrics/{requiredMetricName}")) {
+            r.add(props.publicMetrics() ? new Rule(HttpMethod.GET, p, Access.PUBLIC, Set.of())
+                    : new Rule(HttpMethod.GET, p, Access.AUTHENTICATED, Set.of()));
+        }
+        // Who am I (and the session's CSRF token).
+        r.add(new Rule(HttpMethod.GET, "/api/v1/me", Access.AUTHENTICATED, Set.of()));
+        // Writes. A maintainer passes here to reach the review endpoint, and AccessPolicy refuses it a final
+        // decision ("谁考核、谁监测": who runs the station does not certify its data); proposals come later.
+        r.add(write(HttpMethod.POST, "/api/v1/sites/{code}/reviews", ADMIN, OPERATOR, MAINTAINER));
+        r.add(write(HttpMethod.POST, "/api/v1/alerts/{id}/acknowledge", ADMIN, OPERATOR));
+        r.add(write(HttpMethod.POST, "/api/v1/alerts/{id}/close", ADMIN, OPERATOR));
+        // A full re-read of the store: costly, so not for the anonymous public.
+        r.add(write(HttpMethod.POST, "/api/v1/chain/verify", ADMIN, OPERATOR));
+        // Accounts' tokens and the audit trail.
+        r.add(write(HttpMethod.GET, "/api/v1/tokens", ADMIN));
+        r.add(write(HttpMethod.POST, "/api/v1/tokens", ADMIN));
+        r.add(write(HttpMethod.DELETE, "/api/v1/tokens/{id}", ADMIN));
+        r.add(write(HttpMethod.GET, "/api/v1/audit", ADMIN));
+        // The error page renders errors of requests already authorised (or refused) above.
+        r.add(new Rule(null, "/error", Access.PUBLIC, Set.of()));
+        // The login form (Spring Security's own page) and logout.
+        r.add(new Rule(null, "/login", Access.PUBLIC, Set.of()));
+        r.add(new Rule(HttpMethod.POST, "/logout", Access.AUTHENTICATED, Set.of()));
+        return List.copyOf(r);
+    }
+
+    private static void publicRead(List<Rule> r, String... patterns) {
+        for (String p : patterns) {
+            r.add(new Rule(HttpMethod.GET, p, Access.PUBLIC, Set.of()));
+            r.add(new Rule(HttpMethod.HEAD, p, Access.PUBLIC, Set.of()));
+        }
+    }
+
+    private static Rule write(HttpMethod method, String pattern, String... roles) {
+        return new Rule(method, pattern, Access.ROLES, Set.of(roles));
+    }
+}

@@ -1,0 +1,62 @@
+package org.envmon.app.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.envmon.model.Account;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The authenticated principal: an account (form login) or an API token acting for its owner with the token's role.
+ *
+ * @param tokenName null for a session login
+ */
+public record EnvmonUser(String name, String passwordHash, String role, Division division, boolean enabled,
+                         String tokenName) implements UserDetails, CredentialsContainer {
+
+    static EnvmonUser of(Account a) {
+        return new EnvmonUser(a.name(), a.passwordHash(), a.role(), Division.of(a), a.enabled(), null);
+    }
+
+    /** The Spring Security authority of a role: {@code ROLE_ADMIN}, ... */
+    public static String authority(String role) {
+        return "ROLE_" + role.toUpperCase(Locale.ROOT);
+    }
+
+    public boolean is(String r) {
+        return role.equals(r);
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(authority(role)));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return name;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /** Records are immutable: the hash is never handed out by the API anyway; nothing to erase in place. */
+    @Override
+    public void eraseCredentials() {
+    }
+
+    @Override
+    public String toString() {
+        return name + (tokenName == null ? "" : " (token " + tokenName + ")") + " [" + role + ", " + division + "]";
+    }
+}

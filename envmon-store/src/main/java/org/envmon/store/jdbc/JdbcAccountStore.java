@@ -1,0 +1,200 @@
+package org.envmon.store.jdbc;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.envmon.model.Account;
+import org.envmon.model.AccountStore;
+import org.envmon.model.ApiToken;
+import org.envmon.model.StoreException;
+
+/** Accounts and API tokens over portable SQL (tables {@code accounts}, {@code api_tokens}, migration V10). */
+public final class JdbcAccountStore implements AccountStore {
+    private static final String USER_COLUMNS = "name, password_hash, role, division_level, division_name, enabled,"
+            + " created_at";
+    private static final String TOKEN_COLUMNS = "id, name, secret_hash, owner, role, created_at, expires_at,"
+            + " last_used_at, revoked";
+
+    private final ConnectionSource db;
+
+    public JdbcAccountStore(ConnectionSource db) {
+        this.db = db;
+    }
+
+    @Override
+    public void addUser(Account a) {
+        Objects.requireNonNull(a, "account");
+        try {
+            Jdbc.inTransaction(db, "adding account " + a.name(), c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO accounts (" + USER_COLUMNS
+                        + ") VALUES (" + Jdbc.placeholders(7) + ")")) {
+                    ps.setString(1, a.name());
+                    ps.setString(2, a.passwordHash());
+                    ps.setString(3, a.role());
+                    ps.setString(4, a.divisionLevel());
+                    ps.setString(5, a.divisionName());
+                    ps.setBoolean(6, a.enabled());
+                    Jdbc.setInstant(ps, 7, a.createdAt());
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (StoreException e) {
+            if (Jdbc.isUniqueViolation(e) || String.valueOf(e.getMessage()).toLowerCase().contains("duplicate")) {
+                throw new StoreException("an account named " + a.name() + " exists already", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Account> user(String name) {
+        return Jdbc.read(db, "reading an account", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS
+                    + " FROM accounts WHERE name = ?")) {
+                ps.setString(1, name);
+                return users(ps).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public List<Account> users() {
+        return Jdbc.read(db, "listing accounts", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + " FROM accounts ORDER BY name")) {
+                return users(ps);
+            }
+        });
+    }
+
+    @Override
+    public boolean setEnabled(String name, boolean enabled) {
+        return update("UPDATE accounts SET enabled = ? WHERE name = ?", name, ps -> ps.setBoolean(1, enabled));
+    }
+
+    @Override
+    public boolean setPasswordHash(String name, String passwordHash) {
+        Objects.requireNonNull(passwordHash, "passwordHash");
+        return update("UPDATE accounts SET password_hash = ? WHERE name = ?", name,
+                ps -> ps.setString(1, passwordHash));
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private boolean update(String sql, String name, Binder first) {
+        return Jdbc.inTransaction(db, "changing account " + name, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                first.bind(ps);
+                ps.setString(2, name);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public ApiToken addToken(ApiToken t) {
+        Objects.requireNonNull(t, "token");
+        return Jdbc.inTransaction(db, "adding token " + t.name() + " of " + t.owner(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM accounts WHERE name = ?")) {
+                ps.setString(1, t.owner());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        throw new StoreException("no account named " + t.owner() + " to own the token");
+                    }
+                }
+            }
+            long id = Jdbc.count(c, "SELECT nextval('api_tokens_id_seq')");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_tokens (" + TOKEN_COLUMNS + ") VALUES ("
+                    + Jdbc.placeholders(9) + ")")) {
+                ps.setLong(1, id);
+                ps.setString(2, t.name());
+                ps.setString(3, t.secretHash());
+                ps.setString(4, t.owner());
+                ps.setString(5, t.role());
+                Jdbc.setInstant(ps, 6, t.createdAt());
+                Jdbc.setInstant(ps, 7, t.expiresAt());
+                Jdbc.setInstant(ps, 8, t.lastUsedAt());
+                ps.setBoolean(9, t.revoked());
+                ps.executeUpdate();
+            }
+            return new ApiToken(id, t.name(), t.secretHash(), t.owner(), t.role(), t.createdAt(), t.expiresAt(),
+                    t.lastUsedAt(), t.revoked());
+        });
+    }
+
+    @Override
+    public Optional<ApiToken> tokenByHash(String secretHash) {
+        return Jdbc.read(db, "reading a token", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + TOKEN_COLUMNS
+                    + " FROM api_tokens WHERE secret_hash = ?")) {
+                ps.setString(1, secretHash);
+                return tokens(ps).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public List<ApiToken> tokens(String owner) {
+        return Jdbc.read(db, "listing tokens", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + TOKEN_COLUMNS + " FROM api_tokens"
+                    + (owner == null ? "" : " WHERE owner = ?") + " ORDER BY id")) {
+                if (owner != null) {
+                    ps.setString(1, owner);
+                }
+                return tokens(ps);
+            }
+        });
+    }
+
+    @Override
+    public boolean revokeToken(long id) {
+        return Jdbc.inTransaction(db, "revoking token " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE api_tokens SET revoked = TRUE WHERE id = ?"
+                    + " AND NOT revoked")) {
+                ps.setLong(1, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public void touchToken(long id, Instant usedAt) {
+        Jdbc.inTransaction(db, "recording a use of token " + id, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE api_tokens SET last_used_at = ? WHERE id = ?")) {
+                Jdbc.setInstant(ps, 1, usedAt);
+                ps.setLong(2, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static List<Account> users(PreparedStatement ps) throws SQLException {
+        List<Account> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBoolean(6), Jdbc.getInstant(rs, 7)));
+            }
+        }
+        return out;
+    }
+
+    private static List<ApiToken> tokens(PreparedStatement ps) throws SQLException {
+        List<ApiToken> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new ApiToken(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), Jdbc.getInstant(rs, 6), Jdbc.getInstant(rs, 7), Jdbc.getInstant(rs, 8),
+                        rs.getBoolean(9)));
+            }
+        }
+        return out;
+    }
+}
