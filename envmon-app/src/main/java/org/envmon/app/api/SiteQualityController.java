@@ -55,8 +55,11 @@ public class SiteQualityController {
             + " run flagged from its first value once it reached its threshold). Each covers the VALUE rows of one"
             + " series with time in [from, to); runLength is the run's length when it was flagged, packetId the"
             + " packet that completed it. Query from inclusive, to exclusive (instants, optional)")
-    public List<QcFlagView> qcFlags(@PathVariable String code, @RequestParam(required = false) String from,
-                                    @RequestParam(required = false) String to) {
+    public List<QcFlagView> qcFlags(@PathVariable String code,
+                                    @Parameter(description = ApiRanges.FROM_TIME) @RequestParam(required = false)
+                                    String from,
+                                    @Parameter(description = ApiRanges.TO_TIME) @RequestParam(required = false)
+                                    String to) {
         sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code " + code));
         return quality.qcFlags(code, from == null ? null : ApiTime.in("from", from),
                 to == null ? null : ApiTime.in("to", to)).stream().map(QcFlagView::of).toList();

@@ -38,7 +38,8 @@ public final class EndpointRules {
         List<Rule> r = new ArrayList<>();
         // Published data: sites, series, AQI, evaluations, rankings, water, reports, alerts (and their stream).
         publicRead(r, "/api/v1/sites", "/api/v1/sites/{code}", "/api/v1/sites/{code}/latest",
-                "/api/v1/sites/{code}/observations", "/api/v1/sites/{code}/quality", "/api/v1/sites/{code}/reviews",
+                "/api/v1/sites/{code}/observations", "/api/v1/sites/{code}/quality", "/api/v1/sites/{code}/qc-flags",
+                "/api/v1/sites/{code}/reviews",
                 "/api/v1/parameters", "/api/v1/parameters/{code}",
                 "/api/v1/aqi/hourly", "/api/v1/aqi/daily", "/api/v1/aqi/cities/latest",
                 "/api/v1/cities/{city}/evaluation", "/api/v1/rankings/cities", "/api/v1/rankings/water",
