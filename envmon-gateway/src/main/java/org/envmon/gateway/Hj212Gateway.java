@@ -27,10 +27,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HJ 212 TCP server. Each connection gets its own {@link StationConnection} (frame splitting, decoding,
- * authentication, hand-over to the {@link IngestSink}, answers after commit); the server enforces the connection cap
- * and the idle timeout and owns what connections share: the split-packet assembler (one bound on the bytes held for
- * incomplete packets) and the rate limit of repeated warnings.
+ * The HJ 212 TCP server. Each connection is a pipeline of small steps (see ARCHITECTURE.md): the connection cap, the
+ * idle timeout, {@link Hj212FrameDecoder} (bytes -> frames), {@link Hj212PacketDecoder} (frames -> packets),
+ * {@link StationAuthenticator} (MN/PW), {@link SplitPacketHandler} (split packets joined), {@link
+ * SubmitAndAnswerHandler} (to the {@link IngestSink}, answered after commit) and {@link ConnectionGuard}; the steps of
+ * one connection share its {@link StationSession} (error budget, where to answer). The server owns what connections
+ * share: the split-packet assembler (one bound on the bytes held for incomplete packets) and the rate limit of
+ * repeated warnings.
  */
 public final class Hj212Gateway implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Hj212Gateway.class);
@@ -41,7 +44,7 @@ public final class Hj212Gateway implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final Clock clock;
     /** One assembler for every connection: the bound on bytes held for incomplete split packets is global. */
-    private final SubPacketAssembler<AtomicReference<ChannelHandlerContext>> assembler;
+    private final SubPacketAssembler<AtomicReference<Channel>> assembler;
     private final LogThrottle logThrottle = LogThrottle.perMinute();
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private EventLoopGroup boss;
@@ -64,6 +67,11 @@ public final class Hj212Gateway implements AutoCloseable {
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
         ConnectionLimiter limiter = new ConnectionLimiter();
+        Hj212PacketDecoder packets = new Hj212PacketDecoder();
+        StationAuthenticator authenticator = new StationAuthenticator(directory, metrics);
+        SplitPacketHandler split = new SplitPacketHandler(assembler, metrics);
+        SubmitAndAnswerHandler submit = new SubmitAndAnswerHandler(sink, metrics);
+        ConnectionGuard guard = new ConnectionGuard(metrics);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -74,12 +82,17 @@ public final class Hj212Gateway implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        StationSession.attach(ch, config.errorBudget(), metrics, logThrottle);
                         ch.pipeline()
                                 .addLast("limit", limiter)
                                 .addLast("idle", new IdleStateHandler(config.idleTimeout().toSeconds(), 0, 0,
                                         TimeUnit.SECONDS))
-                                .addLast("station", new StationConnection(config, directory, sink, metrics, clock,
-                                        assembler, logThrottle));
+                                .addLast("frames", new Hj212FrameDecoder(config, metrics, clock))
+                                .addLast("packets", packets)
+                                .addLast("authenticate", authenticator)
+                                .addLast("split", split)
+                                .addLast("submit", submit)
+                                .addLast("guard", guard);
                     }
                 });
         // packets left incomplete are dropped when they grow too old, even if no other split packet arrives

@@ -48,6 +48,8 @@ public final class Hj212FrameSplitter {
     /** Bytes skipped in SEEK since the last header or report, CR/LF included. */
     private int skipped;
     private int declared;
+    /** A frame was emitted in the current call (for {@link #feedToFrame}). */
+    private boolean frameEnded;
 
     public Hj212FrameSplitter() {
         this(DEFAULT_MAX_DATA_LENGTH);
@@ -86,9 +88,24 @@ public final class Hj212FrameSplitter {
 
     /** Feeds bytes read from the connection; calls the sink for every complete frame and every discarded run. */
     public void feed(byte[] in, int off, int len, FrameSink sink) {
+        run(in, off, len, sink, false);
+    }
+
+    /**
+     * Like {@link #feed}, but returns right after the first complete frame, so that the caller can act on it (and,
+     * say, stop reading a connection it closes) before the splitter reports what follows it.
+     *
+     * @return the bytes consumed: all of {@code len} unless a frame ended before them
+     */
+    public int feedToFrame(byte[] in, int off, int len, FrameSink sink) {
+        return run(in, off, len, sink, true) - off;
+    }
+
+    private int run(byte[] in, int off, int len, FrameSink sink, boolean stopAtFrame) {
         int i = off;
         final int end = off + len;
-        while (i < end) {
+        frameEnded = false;
+        while (i < end && !(stopAtFrame && frameEnded)) {
             switch (state) {
                 case SEEK:
                     i = seek(in, i, end, sink);
@@ -101,6 +118,7 @@ public final class Hj212FrameSplitter {
                     break;
             }
         }
+        return i;
     }
 
     /** Signals the end of the connection: reports an incomplete frame (TRUNCATED) or pending garbage, and resets. */
@@ -241,6 +259,7 @@ public final class Hj212FrameSplitter {
                 byte[] frame = java.util.Arrays.copyOf(buf, bufLen);
                 bufLen = 0;
                 state = SEEK;
+                frameEnded = true;
                 sink.frame(frame);
             } else {
                 boolean hashTail = buf[bufLen - 1] == '#';

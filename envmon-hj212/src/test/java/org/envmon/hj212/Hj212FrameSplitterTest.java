@@ -222,6 +222,55 @@ class Hj212FrameSplitterTest {
         assertThat(sink.rejects).hasSize(garbageRuns).allMatch(r -> r.startsWith("garbage:"));
     }
 
+    /** feedToFrame reports what feed reports, in the same order, and stops right after each frame. */
+    @Property(tries = 200)
+    void feedToFrameStopsAfterEachFrameAndLosesNothing(
+            @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 6) Integer> pieces, @ForAll long seed) {
+        String[] pool = {F1, F2, "\r\n", "junk", "##00x", "##0010abc", "###"};
+        StringBuilder sb = new StringBuilder();
+        pieces.forEach(i -> sb.append(pool[i]));
+        byte[] stream = sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+        List<String> whole = new ArrayList<>();
+        Hj212FrameSplitter a = new Hj212FrameSplitter(4096, 7);
+        a.feed(stream, 0, stream.length, recorder(whole));
+        a.endOfStream(recorder(whole));
+
+        List<String> events = new ArrayList<>();
+        FrameSink sink = recorder(events);
+        Hj212FrameSplitter b = new Hj212FrameSplitter(4096, 7);
+        Random rnd = new Random(seed);
+        int pos = 0;
+        while (pos < stream.length) {
+            int n = Math.min(stream.length - pos, 1 + rnd.nextInt(60));
+            int before = events.size();
+            int used = b.feedToFrame(stream, pos, n, sink);
+            assertThat(used).isBetween(1, n);
+            List<String> call = events.subList(before, events.size());
+            assertThat(call.stream().filter(e -> e.startsWith("##")).count()).isLessThanOrEqualTo(1);
+            if (used < n) {
+                assertThat(call).isNotEmpty();
+                assertThat(call.get(call.size() - 1)).startsWith("##");
+            }
+            pos += used;
+        }
+        b.endOfStream(sink);
+        assertThat(events).isEqualTo(whole);
+    }
+
+    private static FrameSink recorder(List<String> events) {
+        return new FrameSink() {
+            @Override
+            public void frame(byte[] frame) {
+                events.add(new String(frame, StandardCharsets.ISO_8859_1));
+            }
+
+            @Override
+            public void rejected(RejectReason reason, int n) {
+                events.add(reason.code() + ":" + n);
+            }
+        };
+    }
+
     /** Whatever the input, the splitter never holds more than maxDataLength + 10 (<= +12) bytes. */
     @Property(tries = 300)
     void bufferingIsBounded(@ForAll @Size(max = 3000) List<@IntRange(min = 0, max = 15) Integer> symbols,

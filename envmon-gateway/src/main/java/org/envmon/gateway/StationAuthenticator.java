@@ -1,0 +1,67 @@
+package org.envmon.gateway;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToMessageDecoder;
+import java.util.List;
+import org.envmon.hj212.Hj212Packet;
+import org.envmon.hj212.Hj212Replies;
+import org.envmon.hj212.QnRtn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link DecodedPacket} -> {@link AuthenticatedPacket}: MN and PW checked against the {@link StationDirectory}
+ * (HJ 212-2017 §6.3.2, PW in every packet). An unknown MN is answered 9011 QnRtn 4, a wrong PW 9011 QnRtn 3; both are
+ * counted before the answer leaves (so a station never sees it first), paid from the error budget, and logged at most
+ * once a minute per peer address and kind. Nothing of a refused packet is stored. One instance for every connection.
+ */
+@ChannelHandler.Sharable
+final class StationAuthenticator extends MessageToMessageDecoder<DecodedPacket> {
+    private static final Logger log = LoggerFactory.getLogger(StationAuthenticator.class);
+
+    private final StationDirectory directory;
+    private final GatewayMetrics metrics;
+
+    StationAuthenticator(StationDirectory directory, GatewayMetrics metrics) {
+        super(DecodedPacket.class);
+        this.directory = directory;
+        this.metrics = metrics;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, DecodedPacket decoded, List<Object> out) {
+        StationSession session = StationSession.of(ctx.channel());
+        if (session.closed()) {
+            return;
+        }
+        Hj212Packet packet = decoded.packet();
+        StationDirectory.Authentication auth = directory.authenticate(packet.mn(), packet.pw());
+        switch (auth.verdict()) {
+            case UNKNOWN_MN -> {
+                String note = session.warnable(GatewayMetrics.UNKNOWN_MN);
+                if (note != null) {
+                    log.warn("refused unknown MN {} from {}{}", packet.mn(), session.peer(), note);
+                }
+                refuse(ctx, session, packet, QnRtn.MN_ERROR, GatewayMetrics.UNKNOWN_MN);
+            }
+            case WRONG_PASSWORD -> {
+                String note = session.warnable(GatewayMetrics.WRONG_PASSWORD);
+                if (note != null) {
+                    log.warn("refused wrong password for MN {} (site {}) from {}{}", packet.mn(), auth.siteCode(),
+                            session.peer(), note);
+                }
+                refuse(ctx, session, packet, QnRtn.PW_ERROR, GatewayMetrics.WRONG_PASSWORD);
+            }
+            case ACCEPTED -> out.add(new AuthenticatedPacket(packet, decoded.frame(), auth.siteCode()));
+        }
+    }
+
+    private void refuse(ChannelHandlerContext ctx, StationSession session, Hj212Packet packet, QnRtn code,
+                        String reason) {
+        metrics.rejected(reason);
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(Hj212Replies.requestAnswer(packet, code)));
+        session.spendErrorBudget();
+    }
+}
