@@ -1,6 +1,6 @@
 /**
- * Derived air and water evaluations: a pure library that the store-backed service calls. No I/O,
- * no SQL, no Spring; {@code envmon-store} is used for its model types only.
+ * Derived air and water evaluations: a pure library that the store-backed services ({@code air}, {@code water},
+ * {@code derived}) call. No I/O, no SQL, no Spring; {@code envmon-model} is used for its types only.
  *
  * <h2>Air</h2>
  * <ol>

@@ -2,6 +2,8 @@ package org.envmon.app.api;
 
 import java.net.URI;
 import org.envmon.reports.ReportRenderingException;
+import org.envmon.model.InvalidRequest;
+import org.envmon.model.NotFound;
 import org.envmon.model.ReviewRejectedException;
 import org.envmon.model.StoreException;
 import org.slf4j.Logger;
@@ -24,13 +26,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(BadRequestException.class)
-    ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
+    /** The domain's "cannot answer as asked" (the services' and the API's own {@link BadRequestException}). */
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<ProblemDetail> badRequest(InvalidRequest e) {
         return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage(), "bad-request");
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+    /** The domain's "does not exist" (the services' and the API's own {@link NotFoundException}). */
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(NotFound e) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), "not-found");
     }
 

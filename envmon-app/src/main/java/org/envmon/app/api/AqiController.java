@@ -9,7 +9,8 @@ import java.util.Map;
 import java.time.LocalDate;
 import org.envmon.app.evaluation.AirViews;
 import org.envmon.app.evaluation.EvaluationParams;
-import org.envmon.app.evaluation.EvaluationService;
+import org.envmon.evaluation.air.AirEvaluationService;
+import org.envmon.evaluation.air.AirTarget;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/aqi")
 @Tag(name = "air evaluation", description = "AQI (HJ 633), HJ 663 statistics and city rankings from the stored data")
 public class AqiController {
-    private final EvaluationService service;
+    private final AirEvaluationService service;
 
-    public AqiController(EvaluationService service) {
+    public AqiController(AirEvaluationService service) {
         this.service = service;
     }
 
@@ -36,7 +37,7 @@ public class AqiController {
             @Parameter(description = "city name, e.g. 北京 (or give site)") @RequestParam(required = false) String city,
             @Parameter(description = ApiRanges.FROM_TIME) @RequestParam String from,
             @Parameter(description = ApiRanges.TO_TIME) @RequestParam String to) {
-        EvaluationService.AirTarget t = service.airTarget(site, city);
+        AirTarget t = service.airTarget(site, city);
         Instant f = ApiTime.in("from", from);
         Instant e = ApiTime.in("to", to);
         return AirViews.hourly(t, f, e, service.hourly(t, f, e));
@@ -54,7 +55,7 @@ public class AqiController {
                     + "city the newest hour with an AQI within the last 'hours' hours (default 3).")
     public List<CityNow> latestCities(@RequestParam(defaultValue = "3") int hours) {
         List<CityNow> out = new java.util.ArrayList<>();
-        for (EvaluationService.LatestCityHour c : service.latestCityHours(Instant.now(), hours)) {
+        for (AirEvaluationService.LatestCityHour c : service.latestCityHours(Instant.now(), hours)) {
             org.envmon.model.DerivedStore.Hour h = c.hour();
             org.envmon.standards.air.AqiLevel level = org.envmon.standards.air.AqiLevel.of(h.aqi());
             List<String> primary = new java.util.ArrayList<>();
@@ -86,7 +87,7 @@ public class AqiController {
             @Parameter(description = "city name, e.g. 北京 (or give site)") @RequestParam(required = false) String city,
             @Parameter(description = ApiRanges.FROM_DAY) @RequestParam String from,
             @Parameter(description = ApiRanges.TO_DAY) @RequestParam String to) {
-        EvaluationService.AirTarget t = service.airTarget(site, city);
+        AirTarget t = service.airTarget(site, city);
         LocalDate f = EvaluationParams.day("from", from);
         LocalDate e = EvaluationParams.day("to", to);
         return AirViews.daily(t, f, e, service.daily(t, f, e));

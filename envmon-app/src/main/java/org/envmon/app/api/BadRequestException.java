@@ -1,7 +1,9 @@
 package org.envmon.app.api;
 
-/** A request the API cannot answer as asked; rendered as 400 problem+json. */
-public class BadRequestException extends RuntimeException {
+import org.envmon.model.InvalidRequest;
+
+/** A request the API cannot answer as asked (its parameters); rendered as 400 problem+json like every {@link InvalidRequest}. */
+public class BadRequestException extends InvalidRequest {
     public BadRequestException(String message) {
         super(message);
     }

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import org.envmon.app.evaluation.AirViews;
 import org.envmon.app.evaluation.EvaluationParams;
-import org.envmon.app.evaluation.EvaluationService;
+import org.envmon.evaluation.air.AirEvaluationService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/cities")
 @Tag(name = "air evaluation")
 public class CityEvaluationController {
-    private final EvaluationService service;
+    private final AirEvaluationService service;
 
-    public CityEvaluationController(EvaluationService service) {
+    public CityEvaluationController(AirEvaluationService service) {
         this.service = service;
     }
 

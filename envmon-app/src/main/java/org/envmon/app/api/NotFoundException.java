@@ -1,7 +1,9 @@
 package org.envmon.app.api;
 
-/** The named resource does not exist; rendered as 404 problem+json. */
-public class NotFoundException extends RuntimeException {
+import org.envmon.model.NotFound;
+
+/** The named resource does not exist; rendered as 404 problem+json like every {@link NotFound}. */
+public class NotFoundException extends NotFound {
     public NotFoundException(String message) {
         super(message);
     }

@@ -7,8 +7,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import org.envmon.app.evaluation.AirViews;
 import org.envmon.app.evaluation.EvaluationParams;
-import org.envmon.app.evaluation.EvaluationService;
 import org.envmon.app.evaluation.WaterViews;
+import org.envmon.evaluation.air.AirEvaluationService;
+import org.envmon.evaluation.water.WaterEvaluationService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,10 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/rankings")
 @Tag(name = "rankings", description = "City rankings computed from the stored data")
 public class RankingController {
-    private final EvaluationService service;
+    private final AirEvaluationService air;
+    private final WaterEvaluationService water;
 
-    public RankingController(EvaluationService service) {
-        this.service = service;
+    public RankingController(AirEvaluationService air, WaterEvaluationService water) {
+        this.air = air;
+        this.water = water;
     }
 
     @GetMapping("/cities")
@@ -36,13 +39,13 @@ public class RankingController {
             String by) {
         LocalDate f = EvaluationParams.day("from", from);
         LocalDate e = EvaluationParams.day("to", to);
-        return AirViews.RankingView.of(f, e, service.ranking(f, e, EvaluationParams.by(by)));
+        return AirViews.RankingView.of(f, e, air.ranking(f, e, EvaluationParams.by(by)));
     }
 
     @GetMapping("/water")
     @Operation(summary = "CWQI ranking of cities for a month (lowest index first)")
     public WaterViews.CwqiRankingView water(@Parameter(description = "YYYY-MM") @RequestParam String month) {
         YearMonth m = EvaluationParams.month(month);
-        return WaterViews.CwqiRankingView.of(m, service.waterRanking(m));
+        return WaterViews.CwqiRankingView.of(m, water.waterRanking(m));
     }
 }

@@ -12,6 +12,8 @@ import org.envmon.app.report.ReportService;
 import org.envmon.reports.Report;
 import org.envmon.reports.ReportFormat;
 import org.envmon.reports.ReportPeriod;
+import org.envmon.model.InvalidRequest;
+import org.envmon.model.NotFound;
 import org.envmon.model.StoreException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -73,7 +75,7 @@ public class ReportController {
     private static Report build(String what, Supplier<Report> report) {
         try {
             return report.get();
-        } catch (BadRequestException | NotFoundException | StoreException e) {
+        } catch (InvalidRequest | NotFound | StoreException e) {
             throw e;
         } catch (RuntimeException e) {
             if (e instanceof ErrorResponse) {

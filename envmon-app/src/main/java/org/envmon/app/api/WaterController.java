@@ -4,8 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.envmon.app.evaluation.EvaluationParams;
-import org.envmon.app.evaluation.EvaluationService;
 import org.envmon.app.evaluation.WaterViews;
+import org.envmon.evaluation.water.WaterEvaluationService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/water")
 @Tag(name = "water evaluation", description = "Section classes and group evaluation from the stored data")
 public class WaterController {
-    private final EvaluationService service;
+    private final WaterEvaluationService service;
 
-    public WaterController(EvaluationService service) {
+    public WaterController(WaterEvaluationService service) {
         this.service = service;
     }
 

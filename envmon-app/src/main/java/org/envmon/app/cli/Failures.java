@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import org.envmon.app.api.BadRequestException;
-import org.envmon.app.api.NotFoundException;
+import org.envmon.model.InvalidRequest;
+import org.envmon.model.NotFound;
 import org.envmon.model.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -67,7 +67,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler, CommandL
         }
         boolean forUsers = t instanceof CannotRun || t instanceof StoreException || t instanceof IOException
                 || t instanceof IllegalArgumentException || t instanceof IllegalStateException
-                || t instanceof BadRequestException || t instanceof NotFoundException
+                || t instanceof InvalidRequest || t instanceof NotFound
                 || t.getClass().getSimpleName().equals("PortInUseException");
         return forUsers && t.getMessage() != null ? oneLine(t.getMessage()) : null;
     }

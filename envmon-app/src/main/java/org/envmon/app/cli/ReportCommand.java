@@ -3,13 +3,12 @@ package org.envmon.app.cli;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
-import org.envmon.app.evaluation.EvaluationProperties;
-import org.envmon.app.evaluation.EvaluationService;
 import org.envmon.app.report.ReportService;
+import org.envmon.evaluation.air.AirEvaluationService;
+import org.envmon.evaluation.water.WaterEvaluationService;
 import org.envmon.reports.Report;
 import org.envmon.reports.ReportFormat;
 import org.envmon.standards.water.WaterRounding;
@@ -65,14 +64,17 @@ public class ReportCommand implements Runnable {
         }
     }
 
+    /** The API's default {@code envmon.evaluation.max-period-days}. */
+    private static final int MAX_PERIOD_DAYS = 400;
+
     static ReportService service(Store store) {
         return service(store, WaterRounding.REPORTED);
     }
 
     static ReportService service(Store store, WaterRounding waterRounding) {
-        return new ReportService(new EvaluationService(store.sites(), store.observations(), store.derived(),
-                new EvaluationProperties(400, Duration.ZERO, 3, false, Duration.ZERO, Duration.ofDays(3)),
-                waterRounding), store.sites());
+        return new ReportService(new AirEvaluationService(store.sites(), store.observations(), store.derived(),
+                MAX_PERIOD_DAYS), new WaterEvaluationService(store.sites(), store.observations(), waterRounding),
+                store.sites());
     }
 
     @Command(name = "air", mixinStandardHelpOptions = true,

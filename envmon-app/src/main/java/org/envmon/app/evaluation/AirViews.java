@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.envmon.evaluation.AirRanking;
 import org.envmon.evaluation.HourGrid;
+import org.envmon.evaluation.air.AirEvaluationService;
+import org.envmon.evaluation.air.AirTarget;
 import org.envmon.standards.air.AirEdition;
 import org.envmon.standards.air.AirQualityEvaluation.PeriodEvaluation;
 import org.envmon.standards.air.AirQualityEvaluation.PeriodStatistic;
@@ -41,7 +43,7 @@ public final class AirViews {
 
     /** What a request was about. */
     public record TargetView(String type, String code, String name, String city, int stations) {
-        public static TargetView of(EvaluationService.AirTarget t) {
+        public static TargetView of(AirTarget t) {
             return new TargetView(t.type(), t.code(), t.name(), t.city(), t.stations().size());
         }
     }
@@ -77,15 +79,15 @@ public final class AirViews {
             List<AqiEntry> values) {
     }
 
-    public static AqiSeriesView hourly(EvaluationService.AirTarget t, Instant from, Instant to,
-            List<EvaluationService.Hour> hours) {
+    public static AqiSeriesView hourly(AirTarget t, Instant from, Instant to,
+            List<AirEvaluationService.Hour> hours) {
         List<AqiEntry> v = hours.stream().map(h -> AqiEntry.of(h.start(), null, h.report(), h.stations())).toList();
         return new AqiSeriesView(TargetView.of(t), "hourly", out(from), out(to),
                 editions(hours.stream().map(h -> h.report().edition()).toList()), v);
     }
 
-    public static AqiSeriesView daily(EvaluationService.AirTarget t, LocalDate from, LocalDate to,
-            List<EvaluationService.Day> days) {
+    public static AqiSeriesView daily(AirTarget t, LocalDate from, LocalDate to,
+            List<AirEvaluationService.Day> days) {
         List<AqiEntry> v = days.stream().map(d -> AqiEntry.of(null, d.date(), d.report(), d.stations())).toList();
         return new AqiSeriesView(TargetView.of(t), "daily", from, to,
                 editions(days.stream().map(d -> d.report().edition()).toList()), v);
@@ -137,7 +139,7 @@ public final class AirViews {
             LocalDate previousTo, EditionView edition, int cities, List<RankedCityView> ranking,
             List<String> unranked) {
 
-        public static RankingView of(LocalDate from, LocalDate to, EvaluationService.CityRanking r) {
+        public static RankingView of(LocalDate from, LocalDate to, AirEvaluationService.CityRanking r) {
             AirRanking.By by = r.ranking().by();
             List<RankedCityView> list = r.ranking().ranked().stream().map(c -> new RankedCityView(c.rank(), c.city(),
                     c.value(), c.previous().orElse(null), c.change().orElse(null))).toList();

@@ -38,8 +38,8 @@ public class CityAqiAlertFeed implements DisposableBean {
     private final EvaluationProperties props;
     /** city → hour → AQI last sent. */
     private final Map<String, Map<Instant, Integer>> sent = new HashMap<>();
-    /** city → day → daily AQI last sent (and whether it was provisional, as sign: negative = provisional). */
-    private final Map<String, Map<java.time.LocalDate, Integer>> sentDays = new HashMap<>();
+    /** city → day → daily AQI last sent, and whether it was then provisional (today's). */
+    private final Map<String, Map<java.time.LocalDate, SentDay>> sentDays = new HashMap<>();
     private ScheduledExecutorService timer;
 
     public CityAqiAlertFeed(DerivedStore derived, ObjectProvider<AlertEngine> engine,
@@ -118,22 +118,25 @@ public class CityAqiAlertFeed implements DisposableBean {
         java.time.LocalDate today = java.time.LocalDateTime.ofInstant(now, org.envmon.evaluation.HourGrid.BEIJING)
                 .toLocalDate();
         java.time.LocalDate oldest = today.minusDays(DAYS_SENT);
-        Map<java.time.LocalDate, Integer> lastDays = sentDays.computeIfAbsent(city.city(), k -> new HashMap<>());
+        Map<java.time.LocalDate, SentDay> lastDays = sentDays.computeIfAbsent(city.city(), k -> new HashMap<>());
         lastDays.keySet().removeIf(d -> d.isBefore(oldest));
         for (org.envmon.model.DerivedStore.Day d : city.days()) {
             if (d.aqi() < 0 || d.day().isBefore(oldest) || d.day().isAfter(today)) {
                 continue;
             }
             boolean provisional = d.day().equals(today);
-            int key = provisional ? -d.aqi() - 1 : d.aqi();
-            Integer before = lastDays.put(d.day(), key);
-            if (before == null || before != key) {
+            SentDay sending = new SentDay(d.aqi(), provisional);
+            if (!sending.equals(lastDays.put(d.day(), sending))) {
                 e.derivedDay(new org.envmon.alerts.rules.DerivedAirDay(city.city(), d.day(), d.aqi(),
                         org.envmon.standards.air.AqiLevel.of(d.aqi()).number(), provisional));
                 n++;
             }
         }
         return n;
+    }
+
+    /** A daily AQI as sent: a day sent as provisional is sent again once final, even with the same AQI. */
+    private record SentDay(int aqi, boolean provisional) {
     }
 
     /** Days back whose daily AQI is sent (the heavy-pollution rule looks at a week). */

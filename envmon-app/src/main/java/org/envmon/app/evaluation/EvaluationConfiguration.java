@@ -2,16 +2,24 @@ package org.envmon.app.evaluation;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.envmon.evaluation.air.AirEvaluationService;
 import org.envmon.evaluation.derived.LiveRecompute;
+import org.envmon.evaluation.water.WaterEvaluationService;
 import org.envmon.ingest.GroupCommitWriter;
 import org.envmon.standards.water.WaterRounding;
+import org.envmon.model.DerivedStore;
+import org.envmon.model.ObservationStore;
+import org.envmon.model.SiteStore;
 import org.envmon.model.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The live recompute worker, listening to the ingest writer's commits; the deployment's water rounding. */
+/**
+ * The evaluation services over the stores (air: sites, cities, reports, rankings; water: sections, groups, CWQI
+ * ranking), the deployment's water rounding, and the live recompute worker listening to the ingest writer's commits.
+ */
 @Configuration(proxyBeanMethods = false)
 public class EvaluationConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EvaluationConfiguration.class);
@@ -23,6 +31,17 @@ public class EvaluationConfiguration {
         log.info("water values are classed {}: {}", rounding.mode() == WaterRounding.Mode.REPORTED
                 ? "as reported (GB/T 8170)" : "unrounded", rounding);
         return rounding;
+    }
+
+    @Bean
+    AirEvaluationService airEvaluation(SiteStore sites, ObservationStore observations, DerivedStore derived,
+            EvaluationProperties props) {
+        return new AirEvaluationService(sites, observations, derived, props.maxPeriodDays());
+    }
+
+    @Bean
+    WaterEvaluationService waterEvaluation(SiteStore sites, ObservationStore observations, WaterRounding rounding) {
+        return new WaterEvaluationService(sites, observations, rounding);
     }
 
     @Bean(destroyMethod = "close")

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.envmon.evaluation.WaterEvaluator;
+import org.envmon.evaluation.water.WaterEvaluationService;
 import org.envmon.standards.water.GroupEvaluation;
 import org.envmon.standards.water.WaterClass;
 import org.envmon.standards.water.WaterParameter;
@@ -34,7 +35,7 @@ public final class WaterViews {
             Map<String, Integer> counts, Map<String, String> parameterClasses, BigDecimal cwqi, String rounding,
             String standards) {
 
-        public static SectionClassView of(EvaluationService.SectionMonth sm) {
+        public static SectionClassView of(WaterEvaluationService.SectionMonth sm) {
             WaterEvaluator.SectionMonth m = sm.month();
             Map<String, BigDecimal> means = new LinkedHashMap<>();
             Map<String, BigDecimal> reported = new LinkedHashMap<>();
@@ -71,7 +72,7 @@ public final class WaterViews {
             BigDecimal shareAtLeastIII, BigDecimal shareWorseThanV, List<String> mainPollutants,
             List<GroupSectionView> sectionClasses, String standards) {
 
-        public static GroupView of(EvaluationService.WaterGroup g) {
+        public static GroupView of(WaterEvaluationService.WaterGroup g) {
             GroupEvaluation e = g.evaluation().orElse(null);
             Map<String, Integer> counts = new LinkedHashMap<>();
             Map<String, BigDecimal> shares = new LinkedHashMap<>();

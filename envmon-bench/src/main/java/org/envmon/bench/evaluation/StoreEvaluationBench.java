@@ -38,7 +38,7 @@ import org.envmon.store.Stores;
  * <ol>
  *   <li>the bulk read alone ({@code ObservationStore.hourlyValues}, values counted),</li>
  *   <li>the full recompute from the store: read + every station's hourly and daily AQI + every city's mean series,
- *       hourly and daily AQI and HJ 663 year evaluation (what {@code EvaluationService} does per city),</li>
+ *       hourly and daily AQI and HJ 663 year evaluation (what {@code AirEvaluationService} does per city),</li>
  *   <li>the C-city ranking (the three orders, previous-year change) from the city evaluations in memory — the part a
  *       derived table of city daily values would serve — and from the store (two years read).</li>
  * </ol>
