@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
  * dependencies point one way. Fails the build when a change breaks either.
  */
 class LayeringTest {
-    /** The standards, the HJ 212 codec and the evaluation core: no I/O, no framework. */
-    private static final String[] PURE = {"org.envmon.standards..", "org.envmon.hj212..", "org.envmon.evaluation"};
+    /** The standards, the HJ 212 codec, the domain model and the evaluation core: no I/O, no framework. */
+    private static final String[] PURE = {"org.envmon.standards..", "org.envmon.hj212..", "org.envmon.model..",
+        "org.envmon.evaluation"};
     private static final String[] IO_AND_FRAMEWORKS = {"java.sql..", "javax.sql..", "java.net..", "java.nio.file..",
         "java.nio.channels..", "io.netty..", "org.springframework..", "jakarta..", "org.duckdb..", "org.postgresql..",
         "org.flywaydb..", "com.zaxxer..", "io.micrometer..", "org.apache.poi..", "org.openpdf.."};
@@ -41,11 +42,13 @@ class LayeringTest {
     }
 
     @Test
-    void standardsAndCodecStandAlone() {
+    void standardsCodecAndModelStandAlone() {
         noClasses().that().resideInAPackage("org.envmon.standards..").should().dependOnClassesThat()
             .resideOutsideOfPackages("java..", "org.envmon.standards..").check(classes);
         noClasses().that().resideInAPackage("org.envmon.hj212..").should().dependOnClassesThat()
             .resideOutsideOfPackages("java..", "org.envmon.hj212..").check(classes);
+        noClasses().that().resideInAPackage("org.envmon.model..").should().dependOnClassesThat()
+            .resideOutsideOfPackages("java..", "org.envmon.model..").check(classes);
     }
 
     @Test
