@@ -135,7 +135,7 @@ class GatewayMetricsExportTest {
         String scrape = "";
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < deadline) {
-            scrape = platform.get("/actuator/prometheus").body();
+            scrape = platform.getAs(platform.adminToken(), "/actuator/prometheus").body(); // metrics need a token
             String s = scrape;
             if (expected.entrySet().stream().allMatch(e -> value(s, e.getKey()) >= e.getValue())) {
                 break;
