@@ -120,11 +120,11 @@ abstract class ApiConventions {
                 "/api/v1/quality/suspicions?city=%E5%8C%97%E4%BA%AC&from=2019-01-01&to=2019-02-01",
                 "/api/v1/aqi/hourly?city=%E5%8C%97%E4%BA%AC&from=2019-01-10&to=2019-01-11");
         for (String path : answers) {
-            HttpResponse<String> r = platform().get(path);
+            HttpResponse<String> r = platform().getAs(platform().adminToken(), path);
             assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
             assertThat(r.body()).as(path).doesNotContainPattern(UTC_TIME);
         }
-        assertThat(platform().get("/api/v1/chain/checkpoints").body()).contains("+08:00");
+        assertThat(platform().getAs(platform().adminToken(), "/api/v1/chain/checkpoints").body()).contains("+08:00");
         // the container's fallback error body (outside the API's handlers) has a timestamp too
         String fallback = platform().get("/error").body();
         assertThat(fallback).contains("+08:00").doesNotContainPattern(UTC_TIME);
@@ -135,7 +135,8 @@ abstract class ApiConventions {
         assertProblem(platform().get("/api/v1/sites/1001A/observations?parameter=UNKNOWN"), 404);
         assertProblem(platform().get("/api/v1/sites/1001A/quality?from=2019-01-01&to=2019-01-01&parameter=UNKNOWN"),
                 404);
-        assertProblem(platform().get("/api/v1/quality/suspicions?city=%E5%8C%97%E4%BA%AC&parameter=UNKNOWN"
+        assertProblem(platform().getAs(platform().adminToken(),
+                "/api/v1/quality/suspicions?city=%E5%8C%97%E4%BA%AC&parameter=UNKNOWN"
                 + "&from=2019-01-01&to=2019-01-02"), 404);
         assertProblem(platform().get("/api/v1/aqi/hourly?city=Atlantis&from=2019-01-01&to=2019-01-02"), 404);
         assertProblem(platform().get("/api/v1/aqi/daily?site=NOPE&from=2019-01-01&to=2019-01-02"), 404);

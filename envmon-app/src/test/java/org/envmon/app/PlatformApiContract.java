@@ -131,15 +131,16 @@ abstract class PlatformApiContract {
 
     @Test
     void screensACityForSuspiciousPatternsOnTheRealData() throws Exception {
-        HttpResponse<String> r = platform.get("/api/v1/quality/suspicions?city=%E5%8C%97%E4%BA%AC"
+        String reader = platform.adminToken();
+        HttpResponse<String> r = platform.getAs(reader, "/api/v1/quality/suspicions?city=%E5%8C%97%E4%BA%AC"
                 + "&from=2019-01-01&to=2019-02-01");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).startsWith("[");
-        HttpResponse<String> unknown = platform.get("/api/v1/quality/suspicions?city=Atlantis&from=2019-01-01"
+        HttpResponse<String> unknown = platform.getAs(reader, "/api/v1/quality/suspicions?city=Atlantis&from=2019-01-01"
                 + "&to=2019-02-01");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(platform.get("/api/v1/quality/suspicions?city=x").statusCode()).isEqualTo(400);
+        assertThat(platform.getAs(reader, "/api/v1/quality/suspicions?city=x").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -171,11 +172,11 @@ abstract class PlatformApiContract {
                 + "&from=2026-11-27T00:00%2B08:00&to=2026-11-27T12:00%2B08:00&interval=hour").body();
         assertThat(body).contains("\"time\":\"2026-11-27T00:00:00+08:00\",\"value\":42.0,\"flag\":\"N\","
                 + "\"valid\":false,\"qc\":[\"CONSTANT\"]").doesNotContain("\"valid\":true");
-        String flags = platform.get("/api/v1/sites/SIM0003/qc-flags").body();
+        String flags = platform.getAs(platform.adminToken(), "/api/v1/sites/SIM0003/qc-flags").body();
         assertThat(flags).contains("\"parameter\":\"a34004\"").contains("\"code\":\"CONSTANT\"")
                 .contains("\"from\":\"2026-11-27T00:00:00+08:00\"").contains("\"to\":\"2026-11-27T11:00:00+08:00\"")
                 .contains("\"runLength\":12").contains("\"runValue\":42.0");
-        assertThat(platform.get("/api/v1/sites/NOPE/qc-flags").statusCode()).isEqualTo(404);
+        assertThat(platform.getAs(platform.adminToken(), "/api/v1/sites/NOPE/qc-flags").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -213,7 +214,7 @@ abstract class PlatformApiContract {
                 + "\"from\":\"2019-01-05T02:00+08:00\",\"to\":\"2019-01-05T03:00+08:00\",\"decision\":\"valid\","
                 + "\"reason\":\"drift started later\",\"operator\":\"Zhang Min\"}");
         assertThat(revert.statusCode()).as(revert.body()).isEqualTo(201);
-        String history = platform.get("/api/v1/sites/1003A/reviews").body();
+        String history = platform.getAs(platform.adminToken(), "/api/v1/sites/1003A/reviews").body();
         assertThat(history).contains("test-admin").contains("drift started later").doesNotContain("Zhang Min");
         String after = platform.get("/api/v1/sites/1003A/observations?parameter=a34004"
                 + "&from=2019-01-05T02:00%2B08:00&to=2019-01-05T03:00%2B08:00").body();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.envmon.app.quality.SiteQualityService;
+import org.envmon.app.security.EnvmonUser;
 import org.envmon.model.Interval;
 import org.envmon.model.Medium;
 import org.envmon.model.ObservationQuery;
@@ -17,6 +18,7 @@ import org.envmon.model.SiteQuery;
 import org.envmon.model.SiteStatus;
 import org.envmon.model.SiteStore;
 import org.envmon.model.Statistic;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -48,10 +50,11 @@ public class SiteController {
 
     @GetMapping
     @Operation(summary = "List sites, filtered by medium, province and city, each with its online state and last "
-            + "packet time")
+            + "packet time (the station MN for authenticated callers only)")
     public List<SiteView> list(@RequestParam(required = false) String medium,
                                @RequestParam(required = false) String province,
-                               @RequestParam(required = false) String city) {
+                               @RequestParam(required = false) String city,
+                               @AuthenticationPrincipal EnvmonUser user) {
         Medium m = null;
         if (medium != null && !medium.isBlank()) {
             try {
@@ -62,13 +65,14 @@ public class SiteController {
         }
         Map<String, SiteStatus> online = status.statusByCode();
         return sites.list(new SiteQuery(m, blank(province), blank(city))).stream()
-                .map(s -> SiteView.of(s, online.get(s.code()))).toList();
+                .map(s -> SiteView.of(s, online.get(s.code()), user != null)).toList();
     }
 
     @GetMapping("/{code}")
-    @Operation(summary = "One site, with its online state and last packet time")
-    public SiteView site(@PathVariable String code) {
-        return SiteView.of(site0(code), status.status(code));
+    @Operation(summary = "One site, with its online state and last packet time (the station MN for authenticated "
+            + "callers only)")
+    public SiteView site(@PathVariable String code, @AuthenticationPrincipal EnvmonUser user) {
+        return SiteView.of(site0(code), status.status(code), user != null);
     }
 
     @GetMapping("/{code}/latest")

@@ -38,15 +38,16 @@ public final class EndpointRules {
         List<Rule> r = new ArrayList<>();
         // Published data: sites, series, AQI, evaluations, rankings, water, reports, alerts (and their stream).
         publicRead(r, "/api/v1/sites", "/api/v1/sites/{code}", "/api/v1/sites/{code}/latest",
-                "/api/v1/sites/{code}/observations", "/api/v1/sites/{code}/quality", "/api/v1/sites/{code}/qc-flags",
-                "/api/v1/sites/{code}/reviews",
+                "/api/v1/sites/{code}/observations", "/api/v1/sites/{code}/quality",
                 "/api/v1/parameters", "/api/v1/parameters/{code}",
                 "/api/v1/aqi/hourly", "/api/v1/aqi/daily", "/api/v1/aqi/cities/latest",
                 "/api/v1/cities/{city}/evaluation", "/api/v1/rankings/cities", "/api/v1/rankings/water",
                 "/api/v1/water/sections/{code}/class", "/api/v1/water/evaluation",
                 "/api/v1/reports/air", "/api/v1/reports/water",
-                "/api/v1/quality/suspicions", "/api/v1/chain/checkpoints",
                 "/api/v1/alerts", "/api/v1/alerts/{id}", "/api/v1/alerts/stream");
+        // QC internals, review history and raw evidence: for accounts and tokens, not the anonymous public.
+        authenticatedRead(r, "/api/v1/sites/{code}/reviews", "/api/v1/sites/{code}/qc-flags",
+                "/api/v1/quality/suspicions", "/api/v1/chain/checkpoints");
         // API documentation and liveness.
         publicRead(r, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
                 "/swagger-ui/**", "/actuator/health", "/actuator/health/**", "/actuator/info");
@@ -82,6 +83,13 @@ public final class EndpointRules {
         for (String p : patterns) {
             r.add(new Rule(HttpMethod.GET, p, Access.PUBLIC, Set.of()));
             r.add(new Rule(HttpMethod.HEAD, p, Access.PUBLIC, Set.of()));
+        }
+    }
+
+    private static void authenticatedRead(List<Rule> r, String... patterns) {
+        for (String p : patterns) {
+            r.add(new Rule(HttpMethod.GET, p, Access.AUTHENTICATED, Set.of()));
+            r.add(new Rule(HttpMethod.HEAD, p, Access.AUTHENTICATED, Set.of()));
         }
     }
 

@@ -13,10 +13,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicMetrics   whether {@code /actuator/prometheus} and {@code /actuator/metrics} are open to anyone
  *                        (default: no, a scraper authenticates with a token; metrics name internals)
  * @param tokenValidity   default validity of a new API token when none is given
+ * @param rateLimit       requests per minute per client address (anonymous) and per token or session user
+ * @param loginThrottle   failed form logins allowed per user name and per address before logins are refused
  */
 @ConfigurationProperties("envmon.security")
 public record EnvmonSecurityProperties(
         @DefaultValue("5s") Duration tokenCacheTtl,
         @DefaultValue("false") boolean publicMetrics,
-        @DefaultValue("90d") Duration tokenValidity) {
+        @DefaultValue("90d") Duration tokenValidity,
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue LoginThrottle loginThrottle) {
+
+    /**
+     * @param anonymousPerMinute requests per minute of one client address without credentials (0 = no limit)
+     * @param tokenPerMinute     requests per minute of one token, or one session user (0 = no limit)
+     * @param maxClients         buckets kept at most (least recently used dropped), so a flood of addresses cannot
+     *                           grow memory
+     */
+    public record RateLimit(
+            @DefaultValue("600") int anonymousPerMinute,
+            @DefaultValue("6000") int tokenPerMinute,
+            @DefaultValue("100000") int maxClients) {
+    }
+
+    /**
+     * @param maxFailures failed logins of one user name, or from one address, within the window before further
+     *                    attempts are refused (0 = no throttling)
+     * @param window      the window; once exhausted, logins are refused until it has passed
+     */
+    public record LoginThrottle(
+            @DefaultValue("5") int maxFailures,
+            @DefaultValue("15m") Duration window) {
+    }
 }

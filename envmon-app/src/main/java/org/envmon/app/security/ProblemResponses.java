@@ -12,7 +12,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
- * 401 and 403 as {@code application/problem+json}, with fixed texts: no stack trace, no exception message, nothing
+ * 401, 403 and 429 as {@code application/problem+json}, with fixed texts: no stack trace, no exception message, nothing
  * that tells whether an account or a token exists.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -34,6 +34,16 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         } else {
             write(response, 403, "Forbidden", "forbidden", "not allowed for your role");
         }
+    }
+
+    /** 429 with {@code Retry-After} in seconds; the detail is a fixed text. */
+    static void tooManyRequests(HttpServletResponse response, long retryAfterSeconds, String detail)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        write(response, 429, "Too Many Requests", "too-many-requests", detail);
     }
 
     static void write(HttpServletResponse response, int status, String title, String type, String detail)

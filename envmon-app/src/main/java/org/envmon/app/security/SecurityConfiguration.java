@@ -25,7 +25,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Spring Security for the platform: the endpoint classification of {@link EndpointRules} (anything else refused),
  * form login with a session and CSRF protection for browsers, API tokens ({@code Authorization: Bearer}) for
- * machines, 401/403 as problem+json, and the audit of writes and logins.
+ * machines, 401/403 as problem+json, rate limits and login throttling (429), and the audit of writes and logins.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -62,8 +62,14 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    LoginThrottle loginThrottle(EnvmonSecurityProperties props) {
+        return new LoginThrottle(props.loginThrottle(), props.rateLimit().maxClients());
+    }
+
+    @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, EnvmonSecurityProperties props,
-                                            TokenAuthenticator tokens, AuditService audit) throws Exception {
+                                            TokenAuthenticator tokens, AuditService audit,
+                                            LoginThrottle throttle) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         http.authorizeHttpRequests(a -> {
             for (EndpointRules.Rule rule : EndpointRules.rules(props)) {
@@ -77,11 +83,13 @@ public class SecurityConfiguration {
         http.csrf(c -> c.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrf));
         http.formLogin(f -> f
                 .successHandler((request, response, auth) -> {
+                    throttle.succeeded(typedName(request));
                     audit.record(AuditService.actor(auth), "login.success", "/login", request, "ok");
                     new SimpleUrlAuthenticationSuccessHandler("/api/v1/me").onAuthenticationSuccess(request,
                             response, auth);
                 })
                 .failureHandler((request, response, e) -> {
+                    throttle.failed(typedName(request), request.getRemoteAddr());
                     audit.record(typedName(request), "login.failure", "/login", request, "failed");
                     new SimpleUrlAuthenticationFailureHandler("/login?error").onAuthenticationFailure(request,
                             response, e);
@@ -94,6 +102,10 @@ public class SecurityConfiguration {
         // No "saved request" sessions for anonymous API calls that were refused.
         http.requestCache(c -> c.disable());
         http.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class);
+        // Counted once the caller is known (token, session user, or an address); login throttling before the
+        // password is checked.
+        http.addFilterAfter(new RateLimitFilter(props.rateLimit()), BearerTokenFilter.class);
+        http.addFilterAfter(new LoginThrottleFilter(throttle, audit), RateLimitFilter.class);
         http.addFilterAfter(new AuditFilter(audit), SecurityContextHolderFilter.class);
         return http.build();
     }
@@ -123,7 +135,7 @@ public class SecurityConfiguration {
         return !BearerTokenFilter.hasBearer(request) && request.getRequestedSessionId() != null;
     }
 
-    private static String typedName(HttpServletRequest request) {
+    static String typedName(HttpServletRequest request) {
         String name = request.getParameter("username");
         if (name == null || name.isBlank()) {
             return AuditService.ANONYMOUS;

@@ -148,6 +148,30 @@ abstract class AccessContract {
     }
 
     @Test
+    void qcInternalsReviewHistoryAndEvidenceNeedAnAccount() throws Exception {
+        for (String path : List.of("/api/v1/sites/BJ01/reviews", "/api/v1/sites/BJ01/qc-flags",
+                "/api/v1/quality/suspicions?city=%E5%8C%97%E4%BA%AC&from="
+                + HOUR.toLocalDate() + "&to=" + HOUR.toLocalDate(), "/api/v1/chain/checkpoints")) {
+            assertProblem(platform.get(path), 401);
+            for (String token : List.of(admin, opBeijing, maintainer)) {
+                HttpResponse<String> r = platform.getAs(token, path);
+                assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void thePublicDoesNotSeeStationMns() throws Exception {
+        for (String path : List.of("/api/v1/sites", "/api/v1/sites/BJ01")) {
+            HttpResponse<String> anonymous = platform.get(path);
+            assertThat(anonymous.statusCode()).isEqualTo(200);
+            assertThat(anonymous.body()).contains("\"code\":\"BJ01\"").doesNotContain("\"mn\"")
+                    .doesNotContain("ACC0000000000000000000001");
+            assertThat(platform.getAs(maintainer, path).body()).contains("\"mn\":\"ACC0000000000000000000001\"");
+        }
+    }
+
+    @Test
     void aBadTokenIsRefusedEvenOnPublicReads() throws Exception {
         HttpResponse<String> r = platform.getAs("envmon_not-a-token", "/api/v1/sites");
         assertProblem(r, 401);

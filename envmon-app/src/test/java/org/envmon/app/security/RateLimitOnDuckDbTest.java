@@ -1,0 +1,132 @@
+package org.envmon.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.envmon.app.RunningPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rate limits and login throttling over HTTP, on a platform with tiny limits: 429 problem+json with Retry-After
+ * once a client's requests are used up, other clients unaffected, and service again once the bucket refills.
+ */
+class RateLimitOnDuckDbTest {
+    static final int ANONYMOUS_PER_MINUTE = 60;
+    static final int TOKEN_PER_MINUTE = 120;
+    static final int MAX_FAILURES = 3;
+    /** Requests sent at most to reach a limit (a minute's worth refills meanwhile only if the machine is slow). */
+    static final int MAX_TRIES = 5_000;
+
+    @TempDir
+    static Path dir;
+    static RunningPlatform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = RunningPlatform.start(List.of("envmon.data-dir=" + dir.resolve("data"),
+                "envmon.security.rate-limit.anonymous-per-minute=" + ANONYMOUS_PER_MINUTE,
+                "envmon.security.rate-limit.token-per-minute=" + TOKEN_PER_MINUTE,
+                "envmon.security.login-throttle.max-failures=" + MAX_FAILURES,
+                "envmon.security.login-throttle.window=1h"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    /** Sends the request until it is refused, and returns the refusal. */
+    static HttpResponse<String> untilRefused(String token, String path) throws Exception {
+        for (int i = 0; i < MAX_TRIES; i++) {
+            HttpResponse<String> r = platform.getAs(token, path);
+            if (r.statusCode() == 429) {
+                return r;
+            }
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+        throw new AssertionError("no 429 after " + MAX_TRIES + " requests");
+    }
+
+    /** Waits (at most a minute, a whole bucket's refill) until the request is served again. */
+    static HttpResponse<String> untilServed(String token, String path) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            HttpResponse<String> r = platform.getAs(token, path);
+            if (r.statusCode() != 429) {
+                return r;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("still refused after a minute: " + path);
+    }
+
+    static void assertTooMany(HttpResponse<String> r) {
+        AccessContract.assertProblem(r, 429);
+        long retryAfter = Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 60L);
+    }
+
+    @Test
+    void anAddressOverItsLimitIsRefusedThenServedAgain() throws Exception {
+        untilServed(null, "/api/v1/parameters");
+        HttpResponse<String> refused = untilRefused(null, "/api/v1/parameters");
+        assertTooMany(refused);
+        assertThat(refused.body()).contains("rate limit");
+        // a token has its own bucket: not refused because its address is
+        assertThat(platform.getAs(platform.tokenFor("reader", "maintainer", Division.NATIONAL), "/api/v1/parameters")
+                .statusCode()).isEqualTo(200);
+        assertThat(untilServed(null, "/api/v1/parameters").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenOverItsLimitIsRefusedAndOtherTokensAreNot() throws Exception {
+        String busy = platform.tokenFor("busy", "maintainer", Division.NATIONAL);
+        String other = platform.tokenFor("other", "maintainer", Division.NATIONAL);
+        assertTooMany(untilRefused(busy, "/api/v1/me"));
+        assertThat(platform.getAs(other, "/api/v1/me").statusCode()).isEqualTo(200);
+        assertThat(untilServed(busy, "/api/v1/me").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void repeatedFailedLoginsAreThrottledAndAudited() throws Exception {
+        platform.bean(AccountService.class).addUser("guarded", AccessContract.WEB_PASSWORD, "operator",
+                Division.NATIONAL);
+        untilServed(null, "/login");
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String page = browser.send(HttpRequest.newBuilder(platform.uri("/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String csrf = AccessContract.find("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"", page);
+        for (int i = 0; i < MAX_FAILURES; i++) {
+            HttpResponse<String> wrong = browser.send(login(csrf, "guess " + i), HttpResponse.BodyHandlers.ofString());
+            assertThat(wrong.statusCode()).isEqualTo(302);
+            assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        }
+        // even the right password is refused now: the guesser learns nothing more
+        HttpResponse<String> refused = browser.send(login(csrf, AccessContract.WEB_PASSWORD),
+                HttpResponse.BodyHandlers.ofString());
+        assertTooMany(refused);
+        assertThat(refused.body()).contains("failed logins");
+
+        String audit = platform.getAs(platform.adminToken(), "/api/v1/audit?user=guarded").body();
+        assertThat(audit).contains("login.failure").contains("\"action\":\"login.throttled\"")
+                .doesNotContain("login.success").doesNotContain(AccessContract.WEB_PASSWORD);
+    }
+
+    private static HttpRequest login(String csrf, String password) {
+        String body = "username=guarded&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+        return HttpRequest.newBuilder(platform.uri("/login")).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+}
