@@ -101,11 +101,12 @@ public class SecurityConfiguration {
                 .accessDeniedHandler(problems));
         // No "saved request" sessions for anonymous API calls that were refused.
         http.requestCache(c -> c.disable());
+        // In this order, all before the login form's filter (filters of one position keep the order they were added
+        // in): the bearer token, then the rate limit once the caller is known (token, session user, or address),
+        // then login throttling before any password is checked.
         http.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class);
-        // Counted once the caller is known (token, session user, or an address); login throttling before the
-        // password is checked.
-        http.addFilterAfter(new RateLimitFilter(props.rateLimit()), BearerTokenFilter.class);
-        http.addFilterAfter(new LoginThrottleFilter(throttle, audit), RateLimitFilter.class);
+        http.addFilterBefore(new RateLimitFilter(props.rateLimit()), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new LoginThrottleFilter(throttle, audit), UsernamePasswordAuthenticationFilter.class);
         http.addFilterAfter(new AuditFilter(audit), SecurityContextHolderFilter.class);
         return http.build();
     }

@@ -151,7 +151,7 @@ abstract class AccessContract {
     void qcInternalsReviewHistoryAndEvidenceNeedAnAccount() throws Exception {
         for (String path : List.of("/api/v1/sites/BJ01/reviews", "/api/v1/sites/BJ01/qc-flags",
                 "/api/v1/quality/suspicions?city=%E5%8C%97%E4%BA%AC&from="
-                + HOUR.toLocalDate() + "&to=" + HOUR.toLocalDate(), "/api/v1/chain/checkpoints")) {
+                + HOUR.toLocalDate() + "&to=" + HOUR.toLocalDate().plusDays(1), "/api/v1/chain/checkpoints")) {
             assertProblem(platform.get(path), 401);
             for (String token : List.of(admin, opBeijing, maintainer)) {
                 HttpResponse<String> r = platform.getAs(token, path);
