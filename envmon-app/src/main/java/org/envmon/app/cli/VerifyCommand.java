@@ -52,7 +52,7 @@ public class VerifyCommand implements Callable<Integer> {
         if (server != null) {
             if (checkpointsFile != null) {
                 throw new ParameterException(spec.commandLine(), "--checkpoints reads the store itself; with"
-                        + " --server take them from GET /api/v1/chain/checkpoints");
+                        + " --server take them from GET /api/v1/chain/checkpoints (with a token)");
             }
             System.err.println("server: " + server);
             return exitCode(print(ServerVerification.verify(server, token)));
