@@ -48,6 +48,11 @@ public class RunningPlatform implements AutoCloseable {
     protected static ConfigurableApplicationContext run(List<String> properties) {
         List<String> args = new ArrayList<>();
         properties.forEach(p -> args.add("--" + p));
+        // Tests send hundreds of requests a minute from 127.0.0.1: rate limits off unless a test sets them.
+        if (properties.stream().noneMatch(p -> p.startsWith("envmon.security.rate-limit."))) {
+            args.add("--envmon.security.rate-limit.anonymous-per-minute=0");
+            args.add("--envmon.security.rate-limit.token-per-minute=0");
+        }
         args.add("--server.port=0");
         args.add("--envmon.hj212.port=0");
         return SpringApplication.run(EnvmonApplication.class, args.toArray(String[]::new));

@@ -32,7 +32,7 @@ public record EnvmonSecurityProperties(
      */
     public record RateLimit(
             @DefaultValue("600") int anonymousPerMinute,
-            @DefaultValue("6000") int tokenPerMinute,
+            @DefaultValue("60000") int tokenPerMinute,
             @DefaultValue("100000") int maxClients) {
     }
 

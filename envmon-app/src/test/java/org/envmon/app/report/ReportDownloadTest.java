@@ -39,7 +39,7 @@ class ReportDownloadTest {
     @BeforeAll
     static void start() throws Exception {
         ctx = SpringApplication.run(EnvmonApplication.class, "--envmon.data-dir=" + dataDir, "--server.port=0",
-                "--envmon.hj212.port=0");
+                "--envmon.hj212.port=0", "--envmon.security.rate-limit.anonymous-per-minute=0");
         port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
         DemoCommandAccess.load(ctx.getBean(SiteStore.class), ctx.getBean(IngestSink.class));
     }
