@@ -11,43 +11,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour of {@link Store#accounts()} and {@link Store#audit()} on every engine. An engine's test extends this
  * and opens a fresh, empty store per test.
  */
-public abstract class AccountStoreContractTest {
+public abstract class AccountStoreContractTest extends OneStorePerTest {
     protected static final Instant T0 = Instant.parse("2026-07-01T00:00:00Z");
-
-    protected Store store;
-
-    protected abstract Store openFreshStore();
-
-    /** Opens the database of the last {@link #openFreshStore()} again (the caller closed the previous store). */
-    protected abstract Store reopenStore();
-
-    protected void afterStoreClosed() {
-    }
-
-    @BeforeEach
-    void openStore() {
-        store = openFreshStore();
-    }
-
-    @AfterEach
-    void closeStore() {
-        try {
-            if (store != null) {
-                store.close();
-            }
-        } finally {
-            store = null;
-            afterStoreClosed();
-        }
-    }
 
     private static Account operator(String name, String city) {
         return new Account(name, "{bcrypt}$2a$10$hash-of-" + name, "operator", "city", city, true, T0);
@@ -57,8 +28,7 @@ public abstract class AccountStoreContractTest {
     void keepsAccountsWithTheirRoleAndDivisionAcrossARestart() {
         store.accounts().addUser(new Account("root", "{bcrypt}x", "admin", "national", null, true, T0));
         store.accounts().addUser(operator("bj", "北京市"));
-        store.close();
-        store = reopenStore();
+        reopen();
 
         assertThat(store.accounts().users()).extracting(Account::name).containsExactly("bj", "root");
         Account bj = store.accounts().user("bj").orElseThrow();

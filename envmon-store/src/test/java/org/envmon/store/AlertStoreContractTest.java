@@ -12,51 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour of {@link Store#alerts()} on every engine. An engine's test extends this and opens a fresh, empty
  * store per test, and can reopen it (the same database) to show what survives a restart.
  */
-public abstract class AlertStoreContractTest {
+public abstract class AlertStoreContractTest extends OneStorePerTest {
     protected static final Instant T0 = Instant.parse("2026-07-01T00:00:00Z");
-
-    protected Store store;
-
-    /** A new, empty, migrated store. Called before each test. */
-    protected abstract Store openFreshStore();
-
-    /** Opens the database of the last {@link #openFreshStore()} again (the caller closed the previous store). */
-    protected abstract Store reopenStore();
-
-    /** Called after each test once the store is closed, to release the database. */
-    protected void afterStoreClosed() {
-    }
-
-    @BeforeEach
-    void openStore() {
-        store = openFreshStore();
-    }
-
-    @AfterEach
-    void closeStore() {
-        try {
-            if (store != null) {
-                store.close();
-            }
-        } finally {
-            store = null;
-            afterStoreClosed();
-        }
-    }
-
-    private void reopen() {
-        store.close();
-        store = null;
-        store = reopenStore();
-    }
 
     // ---------------------------------------------------------------- fixtures
 

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * try (DuckDbTestDatabase db = DuckDbTestDatabase.create(); Store store = Stores.open(db.storeConfig())) { ... }
  * }</pre>
  */
-public final class DuckDbTestDatabase implements AutoCloseable {
+public final class DuckDbTestDatabase implements TestDatabase {
     private final Path dir;
 
     private DuckDbTestDatabase(Path dir) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Assumptions;
  * }   // drops the schema
  * }</pre>
  */
-public final class PostgresTestDatabase implements AutoCloseable {
+public final class PostgresTestDatabase implements TestDatabase {
     public static final String REQUIRE_ENV = "ENVMON_REQUIRE_POSTGRES";
     public static final String URL_ENV = "ENVMON_TEST_POSTGRES_URL";
     public static final String USER_ENV = "ENVMON_TEST_POSTGRES_USER";
