@@ -25,7 +25,6 @@ import org.envmon.model.Interval;
 import org.envmon.model.Medium;
 import org.envmon.model.ObservationRow;
 import org.envmon.model.Statistic;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,15 +37,6 @@ class QcRealDataTest {
     /** CNEMC type row -> HJ 212 code. */
     private static final Map<String, String> AIR_CODES = Map.of(
             "PM2.5", "a34004", "PM10", "a34002", "SO2", "a21026", "NO2", "a21004", "O3", "a05024", "CO", "a21005");
-
-    static Path dataDir() {
-        String root = System.getProperty("envmon.repo.root");
-        Path p = root != null ? Path.of(root, "..", "shared", "data") : Path.of("..", "..", "shared", "data");
-        if (!Files.isDirectory(p)) {
-            p = Path.of("..", "..", "shared", "data");
-        }
-        return p.normalize();
-    }
 
     private static Path need(String relative) {
         return org.envmon.testkit.SharedData.require(relative);
