@@ -1,0 +1,65 @@
+// ECharts helpers of the detail pages (echarts is the global of /webjars/echarts/dist/echarts.min.js).
+// Each chart records what it drew in data- attributes of its element (data-points, data-coloured-days) and in
+// window.envmonCharts, so that a browser test (and a curious reader) can see the series behind the canvas.
+import { AQI_LEVEL_COLOURS, t } from './common.js';
+
+window.envmonCharts = window.envmonCharts || {};
+
+function chartOf(el) {
+  return echarts.getInstanceByDom(el) || echarts.init(el);
+}
+
+/**
+ * A line chart: points [[time, value|null]]; nulls are gaps ("no data" is never drawn as zero).
+ * aqi=true colours the line by HJ 633 level.
+ */
+export function lineChart(el, { name, unit, points, aqi }) {
+  const chart = chartOf(el);
+  const withValue = points.filter(p => p[1] != null).length;
+  el.dataset.points = String(withValue);
+  window.envmonCharts[el.id] = { name, points };
+  chart.setOption({
+    animation: false,
+    grid: { left: 50, right: 20, top: 30, bottom: 40 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'time' },
+    yAxis: { type: 'value', name: unit || '', min: 0 },
+    visualMap: aqi ? levelPieces({ show: false, dimension: 1 }) : undefined,
+    graphic: withValue === 0 ? [{ type: 'text', left: 'center', top: 'middle',
+      style: { text: t('no-data'), fontSize: 18, fill: '#888' } }] : [],
+    series: [{ type: 'line', name, data: points, connectNulls: false, showSymbol: points.length <= 48,
+      lineStyle: { width: 2 }, itemStyle: aqi ? undefined : { color: '#1d5f8a' } }],
+  }, true);
+  return chart;
+}
+
+function levelPieces(extra) {
+  const bounds = [[0, 50], [51, 100], [101, 150], [151, 200], [201, 300], [301, 100000]];
+  return {
+    type: 'piecewise', ...extra,
+    pieces: bounds.map(([min, max], i) => ({ min, max, color: AQI_LEVEL_COLOURS[i],
+      label: i === 5 ? '>300' : min + '–' + max })),
+  };
+}
+
+/** A calendar heatmap of daily AQI ([[yyyy-mm-dd, aqi]]) over [from, to], coloured by HJ 633 level. */
+export function aqiCalendar(el, { from, to, days }) {
+  const chart = chartOf(el);
+  el.dataset.colouredDays = String(days.length);
+  window.envmonCharts[el.id] = { from, to, days };
+  chart.setOption({
+    animation: false,
+    tooltip: { formatter: p => p.value[0] + '  AQI ' + p.value[1] },
+    visualMap: levelPieces({ orient: 'horizontal', left: 'center', bottom: 0, dimension: 1 }),
+    calendar: { range: [from, to], top: 30, left: 40, right: 20, cellSize: ['auto', 14],
+      dayLabel: { firstDay: 1, nameMap: document.documentElement.lang === 'en' ? 'en' : 'ZH' },
+      monthLabel: { nameMap: document.documentElement.lang === 'en' ? 'en' : 'ZH' },
+      yearLabel: { show: false }, itemStyle: { color: '#f2f2f2', borderColor: '#fff' } },
+    series: [{ type: 'heatmap', coordinateSystem: 'calendar', data: days }],
+  }, true);
+  return chart;
+}
+
+window.addEventListener('resize', () => {
+  document.querySelectorAll('[_echarts_instance_]').forEach(el => echarts.getInstanceByDom(el)?.resize());
+});
