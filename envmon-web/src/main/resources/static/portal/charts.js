@@ -1,13 +1,30 @@
 // ECharts helpers of the detail pages (echarts is the global of /webjars/echarts/dist/echarts.min.js).
 // Each chart records what it drew in data- attributes of its element (data-points, data-coloured-days) and in
 // window.envmonCharts, so that a browser test (and a curious reader) can see the series behind the canvas.
-import { AQI_LEVEL_COLOURS, t } from './common.js';
+import { AQI_LEVEL_COLOURS, t, lang } from './common.js';
 
 window.envmonCharts = window.envmonCharts || {};
 
+/** The chart of an element, in the page's language (ECharts' locale names the months on the axes). */
 function chartOf(el) {
-  return echarts.getInstanceByDom(el) || echarts.init(el);
+  const locale = lang() === 'en' ? 'EN' : 'ZH';
+  let chart = echarts.getInstanceByDom(el);
+  if (chart && el.dataset.locale !== locale) {
+    chart.dispose();
+    chart = null;
+  }
+  if (!chart) {
+    chart = echarts.init(el, null, { locale });
+    el.dataset.locale = locale;
+  }
+  return chart;
 }
+
+const MONTHS = {
+  zh: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+const WEEKDAYS = { zh: ['日', '一', '二', '三', '四', '五', '六'], en: ['S', 'M', 'T', 'W', 'T', 'F', 'S'] };
 
 /**
  * A line chart: points [[time, value|null]]; nulls are gaps ("no data" is never drawn as zero).
@@ -52,8 +69,7 @@ export function aqiCalendar(el, { from, to, days }) {
     tooltip: { formatter: p => p.value[0] + '  AQI ' + p.value[1] },
     visualMap: levelPieces({ orient: 'horizontal', left: 'center', bottom: 0, dimension: 1 }),
     calendar: { range: [from, to], top: 30, left: 40, right: 20, cellSize: ['auto', 14],
-      dayLabel: { firstDay: 1, nameMap: document.documentElement.lang === 'en' ? 'en' : 'ZH' },
-      monthLabel: { nameMap: document.documentElement.lang === 'en' ? 'en' : 'ZH' },
+      dayLabel: { firstDay: 1, nameMap: WEEKDAYS[lang()] }, monthLabel: { nameMap: MONTHS[lang()] },
       yearLabel: { show: false }, itemStyle: { color: '#f2f2f2', borderColor: '#fff' } },
     series: [{ type: 'heatmap', coordinateSystem: 'calendar', data: days }],
   }, true);

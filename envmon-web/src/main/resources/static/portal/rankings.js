@@ -98,8 +98,13 @@ function renderAir() {
   }
   el('air-meta').textContent = !v ? '' : !v.ranking.length ? t('no-ranking')
     : `${v.from} – ${v.to} · ${t('ranked-of')} ${v.ranking.length}/${v.cities} · ${v.edition.standards} · `
-      + t(v.order === 'ascending' ? 'lower-better' : 'higher-better')
-      + (v.unranked.length ? ` · ${t('unranked')}: ${v.unranked.join(', ')}` : '');
+      + t(v.order === 'ascending' ? 'lower-better' : 'higher-better');
+  const unranked = el('air-unranked');
+  unranked.hidden = !v || !v.unranked.length;
+  if (v) {
+    unranked.querySelector('summary').textContent = `${t('unranked')}: ${v.unranked.length}`;
+    unranked.querySelector('p').textContent = v.unranked.join(', ');
+  }
   el('air-table').dataset.rows = String(data.air.length);
   applyLabels(el('air-ranking'));
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -73,6 +74,7 @@ class DetailPagesTest {
             WebElement calendar = byId(browser, "calendar");
             assertThat(calendar.findElements(By.tagName("canvas"))).isNotEmpty();
             assertThat(attribute(calendar, "data-coloured-days")).isBetween(28, 31);
+            browser.driver.manage().window().setSize(new Dimension(1280, 1700)); // the whole page in the picture
             assertThat(Files.size(browser.screenshot("station"))).isPositive();
 
             WebElement trendTitle = browser.driver.findElement(By.cssSelector("[data-i18n='trend-title']"));
@@ -81,6 +83,8 @@ class DetailPagesTest {
             assertThat(trendTitle.getText()).isEqualTo("Trend");
             assertThat(byId(browser, "aqi-level").getText()).startsWith("Level ");
             assertThat(byId(browser, "lang-toggle").getText()).isEqualTo("中文");
+            assertThat(byId(browser, "advice-measures").getText()).matches("[\\x20-\\x7e]+"); // HJ 633 text in English
+            assertThat(Files.size(browser.screenshot("station-en"))).isPositive();
             byId(browser, "lang-toggle").click(); // the choice is remembered: leave the next test in Chinese
         }
     }
@@ -93,6 +97,7 @@ class DetailPagesTest {
             assertThat(byId(browser, "city-stations").findElements(By.tagName("a"))).hasSizeGreaterThanOrEqualTo(12);
             assertThat(attribute(byId(browser, "trend"), "data-points")).isPositive();
             assertThat(attribute(byId(browser, "calendar"), "data-coloured-days")).isPositive();
+            browser.driver.manage().window().setSize(new Dimension(1280, 1800));
             assertThat(Files.size(browser.screenshot("city"))).isPositive();
         }
     }
