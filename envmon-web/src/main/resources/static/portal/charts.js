@@ -30,13 +30,15 @@ const WEEKDAYS = { zh: ['日', '一', '二', '三', '四', '五', '六'], en: ['
  * A line chart: points [[time, value|null]]; nulls are gaps ("no data" is never drawn as zero).
  * aqi=true colours the line by HJ 633 level.
  */
-export function lineChart(el, { name, unit, points, aqi }) {
+export function lineChart(el, { name, unit, points: given, aqi }) {
   const chart = chartOf(el);
+  const points = given.map(([x, y]) => [beijingAxis(x), y]);
   const withValue = points.filter(p => p[1] != null).length;
   el.dataset.points = String(withValue);
   window.envmonCharts[el.id] = { name, points };
   chart.setOption({
     animation: false,
+    useUTC: true,
     grid: { left: 50, right: 20, top: 30, bottom: 40 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'time' },
@@ -48,6 +50,14 @@ export function lineChart(el, { name, unit, points, aqi }) {
       lineStyle: { width: 2 }, itemStyle: aqi ? undefined : { color: '#1d5f8a' } }],
   }, true);
   return chart;
+}
+
+/**
+ * Axis position of an API time: the charts run in UTC with Beijing wall-clock times, so that the axis reads Beijing
+ * time whatever the reader's time zone ("2019-01-31T22:00:00+08:00" is drawn at 22:00, a day at its 00:00).
+ */
+function beijingAxis(x) {
+  return x.length === 10 ? Date.parse(x + 'T00:00:00Z') : Date.parse(x) + 8 * 3600_000;
 }
 
 function levelPieces(extra) {
