@@ -2,12 +2,27 @@ package org.envmon.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.envmon.app.DemoData;
 import org.envmon.app.RunningPlatform;
 import org.envmon.app.cli.DemoCommandAccess;
+import org.envmon.model.Interval;
+import org.envmon.model.Medium;
+import org.envmon.model.ObservationRow;
+import org.envmon.model.ObservationStore;
+import org.envmon.model.PacketWrite;
+import org.envmon.model.RawPacket;
+import org.envmon.model.Site;
+import org.envmon.model.SiteStore;
+import org.envmon.model.Statistic;
 import org.envmon.model.Store;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +46,37 @@ class DetailPagesTest {
     static void start() throws Exception {
         platform = RunningPlatform.duckdb(dir);
         DemoCommandAccess.load(platform.ctx);
+        writeWater();
         platform.bean(Store.class).chain().sealCheckpoint();
+    }
+
+    /** Four sections in two cities, January 2019: NH3-N of classes II to IV, the other items class I-II. */
+    private static void writeWater() {
+        List<Site> sections = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            sections.add(new Site("WD0" + i, "测试断面" + i, Medium.SURFACE_WATER, "WDMN0" + i, null, "测试省",
+                    i <= 2 ? "甲市" : "乙市", null, "测试河", 30.0, 114.0, false));
+        }
+        platform.bean(SiteStore.class).upsert(sections);
+        double[] nh3n = {0.4, 0.9, 0.95, 1.3};
+        List<PacketWrite> batch = new ArrayList<>();
+        Instant t0 = LocalDate.of(2019, 1, 1).atStartOfDay().toInstant(ZoneOffset.ofHours(8));
+        for (int k = 0; k < 31; k++) {
+            Instant t = t0.plusSeconds(86_400L * k);
+            List<ObservationRow> rows = new ArrayList<>();
+            for (int i = 0; i < sections.size(); i++) {
+                String s = sections.get(i).code();
+                for (Object[] v : new Object[][] {{"w21003", nh3n[i]}, {"w01009", 7.6}, {"w01019", 3.0},
+                        {"w21011", 0.08}, {"w01001", 7.5}}) {
+                    rows.add(new ObservationRow(s, (String) v[0], Interval.HOUR, Statistic.VALUE, t, (Double) v[1],
+                            "N"));
+                }
+            }
+            byte[] raw = ("water " + k).getBytes(StandardCharsets.US_ASCII);
+            batch.add(new PacketWrite(new RawPacket(raw, "test", Instant.now(), "test", "WDMN", "2061", "wd" + k,
+                    "water-detail-" + k, true), rows));
+        }
+        platform.bean(ObservationStore.class).write(batch);
     }
 
     @AfterAll
@@ -135,6 +180,10 @@ class DetailPagesTest {
             table.findElement(By.cssSelector("th[data-sort='city']")).click();
             assertThat(table.findElement(By.cssSelector("th[data-sort='city']")).getDomAttribute("aria-sort"))
                     .isEqualTo("ascending");
+            assertThat(byId(browser, "water-month").getDomProperty("value")).isEqualTo("2019-01");
+            WebElement water = byId(browser, "water-table");
+            assertThat(attribute(water, "data-rows")).isEqualTo(2);
+            assertThat(water.getText()).contains("甲市").contains("乙市");
             assertThat(Files.size(browser.screenshot("rankings"))).isPositive();
         }
     }
