@@ -154,6 +154,12 @@ class DetailPagesTest {
             assertThat(byId(browser, "not-found-message").getText()).contains("NOPE9").contains("没有");
             open(browser, "/city.html?name=Atlantis");
             assertThat(byId(browser, "not-found-message").getText()).contains("Atlantis");
+            open(browser, "/not-found.html?station=GONE1"); // the page links elsewhere may lead to
+            assertThat(byId(browser, "not-found-message").getText()).contains("GONE1");
+            byId(browser, "lang-toggle").click();
+            assertThat(byId(browser, "not-found-message").getText())
+                    .isEqualTo("There is no monitoring station with code GONE1.");
+            byId(browser, "lang-toggle").click();
         }
     }
 
