@@ -89,7 +89,7 @@ function renderTitle() {
     for (const s of state.info) {
       const a = document.createElement('a');
       a.href = '/station.html?code=' + encodeURIComponent(s.code);
-      a.textContent = s.name + (s.control ? ' (' + t('control-site') + ')' : '');
+      a.textContent = s.name + (s.control && !s.name.includes(t('control-site')) ? ' (' + t('control-site') + ')' : '');
       list.append(a, ' ');
     }
     sub.textContent = state.info.length + ' ' + t('stations');
