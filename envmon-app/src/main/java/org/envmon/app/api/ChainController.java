@@ -38,6 +38,32 @@ public class ChainController {
         return store.chain().checkpoints(t0 == null ? Instant.EPOCH : t0, t1 == null ? Instant.now() : t1);
     }
 
+    /** What the public may see of the latest seal: enough to compare a root, nothing of the entries. */
+    public record LatestCheckpoint(java.time.OffsetDateTime periodStart, java.time.OffsetDateTime periodEnd,
+            long firstSeq, long lastSeq, String merkleRoot, java.time.OffsetDateTime sealedAt) {
+    }
+
+    @GetMapping("/checkpoints/latest")
+    @Operation(summary = "The latest sealed checkpoint: its period, sequence range and Merkle root (public; 404 when "
+            + "none is sealed yet)")
+    public LatestCheckpoint latestCheckpoint() {
+        Instant now = Instant.now();
+        Checkpoint latest = null;
+        // Recent windows first (a running platform seals one per hour); the whole trail only after a long silence.
+        for (Instant from : List.of(now.minusSeconds(3 * 3600), now.minusSeconds(40 * 86_400L), Instant.EPOCH)) {
+            List<Checkpoint> found = store.chain().checkpoints(from, now.plusSeconds(3600));
+            if (!found.isEmpty()) {
+                latest = found.get(found.size() - 1);
+                break;
+            }
+        }
+        if (latest == null) {
+            throw new NotFoundException("no checkpoint sealed yet");
+        }
+        return new LatestCheckpoint(ApiTime.out(latest.periodStart()), ApiTime.out(latest.periodEnd()),
+                latest.firstSeq(), latest.lastSeq(), latest.merkleRoot(), ApiTime.out(latest.sealedAt()));
+    }
+
     @PostMapping("/verify")
     @Operation(summary = "Re-read the whole store against the chain (as `envmon verify` does)")
     public VerifyReport verify() {

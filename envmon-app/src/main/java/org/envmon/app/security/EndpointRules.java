@@ -45,6 +45,9 @@ public final class EndpointRules {
                 "/api/v1/water/sections/{code}/class", "/api/v1/water/evaluation",
                 "/api/v1/reports/air", "/api/v1/reports/water",
                 "/api/v1/alerts", "/api/v1/alerts/{id}", "/api/v1/alerts/stream");
+        // The public face of the trail (period, sequence range, Merkle root of the latest seal) and where the
+        // published data ends (the pages open on a period with data): both small and cached or indexed.
+        publicRead(r, "/api/v1/chain/checkpoints/latest", "/api/v1/portal/periods");
         // QC internals, review history and raw evidence: for accounts and tokens, not the anonymous public.
         authenticatedRead(r, "/api/v1/sites/{code}/reviews", "/api/v1/sites/{code}/qc-flags",
                 "/api/v1/quality/suspicions", "/api/v1/chain/checkpoints");
@@ -75,6 +78,8 @@ public final class EndpointRules {
         // under the API's rules), the map base layer and the scripts they load. Static files only.
         publicRead(r, "/", "/index.html", "/favicon.ico", "/portal/**", "/geo/**", "/webjars/**",
                 "/console", "/console/**");
+        // The detail pages: a station, a city, the rankings, the verify panel and the not-found page.
+        publicRead(r, "/station.html", "/city.html", "/rankings.html", "/verify.html", "/not-found.html");
         // The error page renders errors of requests already authorised (or refused) above.
         r.add(new Rule(null, "/error", Access.PUBLIC, Set.of()));
         // The login form (Spring Security's own page) and logout.
