@@ -1,0 +1,72 @@
+// The division's stations: online state, last packet, data capture and valid rates of the last 7 days; password
+// rotation and registration where the server offers them.
+import { api, banner, t } from '/portal/common.js';
+import { session, send, fmt, el, offers, beijingDay } from '/console/session.js';
+
+const ROTATE = '/api/v1/sites/{code}/hj212-password';
+/** Rates are fetched per site: at most this many rows get them at once (a national list is long). */
+const MAX_RATES = 60;
+
+/** The user's division as site-list filters (a county is filtered here). */
+function divisionFilter() {
+  const d = session.user.division;
+  const [level, name] = d.includes(':') ? d.split(':', 2) : [d, null];
+  if (level === 'province') return { query: { province: name }, keep: () => true };
+  if (level === 'city') return { query: { city: name }, keep: () => true };
+  if (level === 'county') return { query: {}, keep: s => s.county === name };
+  return { query: {}, keep: () => true };
+}
+
+export async function stationsView(root) {
+  const filter = divisionFilter();
+  const [all, canRotate, canRegister] = await Promise.all([
+    api('/api/v1/sites?' + new URLSearchParams(filter.query)), offers('POST', ROTATE), offers('POST', '/api/v1/sites')]);
+  const sites = all.filter(filter.keep);
+  const from = beijingDay(-6);
+  const to = beijingDay(0);
+  root.append(el('h2', { 'data-i18n': 'tab-stations' }),
+    el('p', { class: 'muted' }, `${t('rates-over')} ${from} – ${to}. ` + (canRegister ? '' : t('no-site-write'))));
+  const rows = sites.map(s => {
+    const capture = el('td', { class: 'capture' });
+    const valid = el('td', { class: 'valid' });
+    const actions = el('td', {});
+    if (canRotate) actions.append(el('button', { type: 'button', class: 'rotate-button', onclick: () => rotate(s, actions) }, t('rotate')));
+    return { site: s, capture, valid, tr: el('tr', { 'data-site': s.code },
+      el('td', {}, s.code), el('td', {}, s.name), el('td', {}, s.medium), el('td', {}, [s.province, s.city, s.county].filter(Boolean).join(' ')),
+      el('td', {}, s.mn || ''), el('td', { class: s.online ? 'online' : 'offline' }, t(s.online ? 'online' : 'offline')),
+      el('td', {}, fmt(s.lastPacketAt)), capture, valid, actions) };
+  });
+  root.append(el('table', { class: 'grid', id: 'station-table' },
+    el('thead', {}, el('tr', {}, ...['code', 'name', 'medium', 'division', 'mn', 'online', 'last-packet', 'capture-rate', 'valid-rate', 'actions']
+      .map(k => el('th', {}, t(k))))),
+    el('tbody', {}, ...rows.map(r => r.tr))));
+  if (rows.length > MAX_RATES) root.append(el('p', { class: 'muted' }, t('rates-first') + ' ' + MAX_RATES));
+  // A few requests at a time: the rates are the store's daily completeness per site.
+  const queue = rows.slice(0, MAX_RATES);
+  await Promise.all([0, 1, 2, 3].map(async () => {
+    for (let r = queue.shift(); r; r = queue.shift()) {
+      try {
+        const q = await api(`/api/v1/sites/${encodeURIComponent(r.site.code)}/quality?` + new URLSearchParams({ from, to }));
+        r.capture.textContent = pct(q.total.captureRate);
+        r.valid.textContent = pct(q.total.validRate);
+      } catch (e) {
+        r.capture.textContent = '—';
+      }
+    }
+  }));
+}
+
+function pct(rate) {
+  return rate == null ? '—' : (rate * 100).toFixed(1) + ' %';
+}
+
+async function rotate(site, cell) {
+  if (!confirm(t('rotate-confirm') + ' ' + site.code)) return;
+  try {
+    const answer = await send('POST', ROTATE.replace('{code}', encodeURIComponent(site.code)), {});
+    const secret = answer && (answer.password || answer.secret);
+    cell.append(el('div', { class: 'secret' }, t('shown-once') + ' ', secret || JSON.stringify(answer)));
+  } catch (e) {
+    banner(e.message);
+  }
+}
