@@ -1,0 +1,90 @@
+package org.envmon.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.envmon.app.RunningPlatform;
+import org.envmon.app.console.QueueFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The operator console in a real browser: a city operator logs in through the form, sees only its city's review
+ * queue (a stuck analyser's run as one item), invalidates the run, and the public API shows the values reviewed
+ * invalid; an admin sees and creates API tokens.
+ */
+class ConsolePageTest {
+
+    @Test
+    void aCityOperatorReviewsItsCitysRunAndTheAdminManagesTokens(@TempDir Path dir) throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.start(); RunningPlatform platform = QueueFixture.start(dir)) {
+            WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(30));
+            browser.driver.get(platform.uri("/console").toString());
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "login"));
+            assertThat(Files.size(browser.screenshot("console-login"))).isPositive();
+
+            logIn(browser, wait, "op-beijing");
+            assertThat(browser.driver.findElement(By.id("user-name")).getText()).isEqualTo("op-beijing");
+            assertThat(browser.driver.findElement(By.id("user-division")).getText()).isEqualTo("city:北京");
+            WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
+            List<WebElement> items = table.findElements(By.cssSelector("tr.queue-item"));
+            assertThat(items).hasSize(1); // the run is one item, Shanghai's stuck station is not shown
+            WebElement run = items.get(0);
+            assertThat(run.getAttribute("data-site")).isEqualTo("BJ01");
+            assertThat(run.getAttribute("data-code")).isEqualTo("CONSTANT");
+            assertThat(run.getText()).contains("14").contains("42 × 12");
+            assertThat(browser.driver.findElement(By.tagName("main")).getText()).doesNotContain("SH01");
+            assertThat(Files.size(browser.screenshot("console-queue"))).isPositive();
+
+            run.findElement(By.className("invalidate-button")).click();
+            run.findElement(By.className("reason")).sendKeys("analyser stuck at 42, confirmed by the maintainer");
+            run.findElement(By.className("confirm-button")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.queue-item.state-invalidated")));
+            browser.driver.findElement(By.cssSelector("tr.queue-item .history-button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.className("history"), "op-beijing"));
+            browser.screenshot("console-reviewed");
+
+            // The public view of the station: every value of the run is now reviewed invalid.
+            String values = platform.get("/api/v1/sites/BJ01/observations?parameter=a34004&from="
+                    + QueueFixture.query(QueueFixture.RUN_START) + "&to="
+                    + QueueFixture.query(QueueFixture.RUN_START.plusHours(QueueFixture.RUN_HOURS))).body();
+            assertThat(values.split("\"review\":\"invalid\"", -1)).hasSize(QueueFixture.RUN_HOURS + 1);
+            assertThat(values).doesNotContain("\"review\":\"none\"");
+            assertThat(platform.get("/api/v1/sites/SH01/observations?parameter=a34004&from="
+                    + QueueFixture.query(QueueFixture.RUN_START) + "&to="
+                    + QueueFixture.query(QueueFixture.RUN_START.plusHours(QueueFixture.RUN_HOURS))).body())
+                    .doesNotContain("\"review\":\"invalid\"");
+            // An operator has no tokens tab.
+            assertThat(browser.driver.findElement(By.cssSelector("#tabs [data-view=tokens]")).isDisplayed()).isFalse();
+
+            browser.driver.findElement(By.id("logout")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "login"));
+            logIn(browser, wait, "console-admin");
+            browser.driver.findElement(By.cssSelector("#tabs [data-view=tokens]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-table")));
+            browser.driver.findElement(By.id("token-name")).sendKeys("scraper");
+            browser.driver.findElement(By.id("token-owner")).sendKeys("console-admin");
+            browser.driver.findElement(By.id("token-create")).click();
+            String secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-secret"))).getText();
+            assertThat(secret).isNotBlank();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-table"), "scraper"));
+            assertThat(platform.getAs(secret, "/api/v1/me").body()).contains("\"name\":\"console-admin\"");
+            browser.screenshot("console-tokens");
+        }
+    }
+
+    private static void logIn(HeadlessChromium browser, WebDriverWait wait, String user) {
+        browser.driver.findElement(By.id("username")).clear();
+        browser.driver.findElement(By.id("username")).sendKeys(user);
+        browser.driver.findElement(By.id("password")).sendKeys(QueueFixture.PASSWORD);
+        browser.driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "console"));
+    }
+}
