@@ -1,6 +1,6 @@
 // Alerts of the division: acknowledge with a note, close.
 import { api, banner, t } from '/portal/common.js';
-import { session, send, fmt, el } from '/console/session.js';
+import { session, send, fmt, el, divisionSites } from '/console/session.js';
 
 /** Whether an alert concerns the user's division (the server checks again on every transition). */
 function inDivision(alert, sites) {
@@ -10,7 +10,7 @@ function inDivision(alert, sites) {
 }
 
 export async function alertsView(root) {
-  const stateEl = el('select', { id: 'alert-state' }, ...['open', 'acknowledged', 'closed', ''].map(s =>
+  const stateEl = el('select', { id: 'alert-state' }, ...['', 'open', 'acknowledged', 'closed'].map(s =>
     el('option', { value: s }, t(s ? 'alert-' + s : 'all'))));
   const list = el('div', { id: 'alert-list' });
   const reload = () => load(list, stateEl.value);
@@ -23,7 +23,7 @@ export async function alertsView(root) {
 async function load(list, state) {
   const [alerts, sites] = await Promise.all([
     api('/api/v1/alerts?' + new URLSearchParams(state ? { state, limit: 500 } : { limit: 500 })),
-    api('/api/v1/sites')]);
+    divisionSites()]);
   const mine = alerts.filter(a => inDivision(a, sites));
   if (mine.length === 0) {
     list.replaceChildren(el('p', { class: 'muted' }, t('no-alerts')));
@@ -56,6 +56,6 @@ function row(a, reload) {
   return el('tr', { 'data-alert': a.id },
     el('td', {}, a.id), el('td', {}, `${a.subject} ${a.parameter || ''}`), el('td', {}, a.severity),
     el('td', { class: 'state' }, t('alert-' + a.state)), el('td', {}, fmt(a.openedAt)), el('td', {}, a.message),
-    el('td', {}, a.ackNote || (last && last.note) || '', last && last.operator ? el('div', { class: 'muted' }, `${last.operator} ${fmt(last.at)}`) : null),
+    el('td', { class: 'ack-note' }, a.ackNote || '', last && last.operator && last.operator !== 'system' ? el('div', { class: 'muted' }, `${last.operator} ${fmt(last.at)}`) : null),
     actions);
 }

@@ -1,14 +1,10 @@
 // Reports for a period (xlsx / csv / pdf downloads), and a recompute of a range where the server offers one.
-import { api, t } from '/portal/common.js';
-import { session, el, offers, beijingDay } from '/console/session.js';
+import { t } from '/portal/common.js';
+import { session, el, offers, beijingDay, divisionSites } from '/console/session.js';
 
 export async function reportsView(root) {
-  const sites = await api('/api/v1/sites?medium=air');
-  const d = session.user.division;
-  const level = d.split(':')[0];
-  const name = d.includes(':') ? d.split(':', 2)[1] : null;
-  const cities = [...new Set(sites.filter(s => level === 'national' || (level === 'province' ? s.province === name
-    : level === 'city' ? s.city === name : s.county === name)).map(s => s.city).filter(Boolean))].sort();
+  const sites = await divisionSites('air');
+  const cities = [...new Set(sites.map(s => s.city).filter(Boolean))].sort();
   const cityEl = el('select', { id: 'report-city' }, ...cities.map(c => el('option', { value: c }, c)));
   const fromEl = el('input', { type: 'date', id: 'report-from', value: beijingDay(-30) });
   const toEl = el('input', { type: 'date', id: 'report-to', value: beijingDay(-1) });

@@ -94,3 +94,15 @@ export function beijingDay(shiftDays = 0) {
   const t = new Date(Date.now() + 8 * 3600_000 + shiftDays * 86400_000);
   return t.toISOString().slice(0, 10);
 }
+
+/** The sites of the user's division (the site list filtered as the division covers them). */
+export async function divisionSites(medium) {
+  const d = session.user.division;
+  const [level, name] = d.includes(':') ? [d.slice(0, d.indexOf(':')), d.slice(d.indexOf(':') + 1)] : [d, null];
+  const query = {};
+  if (medium) query.medium = medium;
+  if (level === 'province') query.province = name;
+  if (level === 'city') query.city = name;
+  const sites = await api('/api/v1/sites?' + new URLSearchParams(query));
+  return level === 'county' ? sites.filter(s => s.county === name) : sites;
+}

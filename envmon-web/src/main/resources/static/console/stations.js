@@ -1,27 +1,15 @@
 // The division's stations: online state, last packet, data capture and valid rates of the last 7 days; password
 // rotation and registration where the server offers them.
 import { api, banner, t } from '/portal/common.js';
-import { session, send, fmt, el, offers, beijingDay } from '/console/session.js';
+import { send, fmt, el, offers, beijingDay, divisionSites } from '/console/session.js';
 
 const ROTATE = '/api/v1/sites/{code}/hj212-password';
 /** Rates are fetched per site: at most this many rows get them at once (a national list is long). */
 const MAX_RATES = 60;
 
-/** The user's division as site-list filters (a county is filtered here). */
-function divisionFilter() {
-  const d = session.user.division;
-  const [level, name] = d.includes(':') ? d.split(':', 2) : [d, null];
-  if (level === 'province') return { query: { province: name }, keep: () => true };
-  if (level === 'city') return { query: { city: name }, keep: () => true };
-  if (level === 'county') return { query: {}, keep: s => s.county === name };
-  return { query: {}, keep: () => true };
-}
-
 export async function stationsView(root) {
-  const filter = divisionFilter();
-  const [all, canRotate, canRegister] = await Promise.all([
-    api('/api/v1/sites?' + new URLSearchParams(filter.query)), offers('POST', ROTATE), offers('POST', '/api/v1/sites')]);
-  const sites = all.filter(filter.keep);
+  const [sites, canRotate, canRegister] = await Promise.all([
+    divisionSites(), offers('POST', ROTATE), offers('POST', '/api/v1/sites')]);
   const from = beijingDay(-6);
   const to = beijingDay(0);
   root.append(el('h2', { 'data-i18n': 'tab-stations' }),

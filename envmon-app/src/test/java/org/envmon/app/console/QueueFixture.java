@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -24,7 +25,7 @@ import org.envmon.model.SiteStore;
 /**
  * A platform with a stuck PM2.5 analyser in two cities: Beijing's BJ01 and Shanghai's SH01 each send the same value
  * for {@link #RUN_HOURS} hours over HJ 212 (constant-run QC flags them from their first hour), BJ02 sends varying
- * values. Accounts: a Beijing and a Shanghai operator and an admin, each with {@link #PASSWORD}.
+ * values (above an alert threshold of 40 at its last hours, as the stuck ones all along). Accounts: a Beijing and a Shanghai operator and an admin, each with {@link #PASSWORD}.
  */
 public final class QueueFixture {
     public static final String PASSWORD = "console test password";
@@ -38,7 +39,15 @@ public final class QueueFixture {
     }
 
     public static RunningPlatform start(Path dir) throws Exception {
-        RunningPlatform platform = RunningPlatform.duckdb(dir);
+        Path rules = dir.resolve("rules.properties");
+        Files.writeString(rules, """
+                defaults=false
+                rule.pm-high.type=threshold
+                rule.pm-high.parameter=a34004
+                rule.pm-high.medium=air
+                rule.pm-high.threshold=40
+                """);
+        RunningPlatform platform = RunningPlatform.duckdb(dir, "envmon.alerts.rules-file=" + rules);
         platform.bean(SiteStore.class).upsert(List.of(
                 site("BJ01", "北京站一", "北京市", "北京", "CON0000000000000000000001"),
                 site("BJ02", "北京站二", "北京市", "北京", "CON0000000000000000000002"),

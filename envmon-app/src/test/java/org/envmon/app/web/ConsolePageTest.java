@@ -61,6 +61,35 @@ class ConsolePageTest {
                     + QueueFixture.query(QueueFixture.RUN_START) + "&to="
                     + QueueFixture.query(QueueFixture.RUN_START.plusHours(QueueFixture.RUN_HOURS))).body())
                     .doesNotContain("\"review\":\"invalid\"");
+            // Alerts: the division's only (BJ01, BJ02 above the threshold; not Shanghai's), acknowledged, closed.
+            browser.driver.findElement(By.cssSelector("#tabs [data-view=alerts]")).click();
+            WebElement alerts = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("alert-table")));
+            assertThat(alerts.getText()).contains("BJ01").doesNotContain("SH01");
+            WebElement alert = alerts.findElement(By.cssSelector("tr[data-alert]"));
+            String id = alert.getAttribute("data-alert");
+            alert.findElement(By.className("alert-note")).sendKeys("maintainer called");
+            alert.findElement(By.className("ack-button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-alert='" + id
+                    + "']"), "maintainer called"));
+            assertThat(platform.get("/api/v1/alerts/" + id).body()).contains("\"state\":\"acknowledged\"")
+                    .contains("\"ackOperator\":\"op-beijing\"");
+            browser.driver.findElement(By.cssSelector("tr[data-alert='" + id + "'] .close-button")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("tr[data-alert='" + id
+                    + "'] .close-button")));
+            assertThat(platform.get("/api/v1/alerts/" + id).body()).contains("\"state\":\"closed\"");
+            browser.screenshot("console-alerts");
+
+            // Stations of the division with their rates; reports of the city.
+            browser.driver.findElement(By.cssSelector("#tabs [data-view=stations]")).click();
+            WebElement stations = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("station-table")));
+            wait.until(d -> !stations.findElement(By.cssSelector("tr[data-site=BJ01] .capture")).getText().isEmpty());
+            assertThat(stations.getText()).contains("BJ01").contains("BJ02").doesNotContain("SH01");
+            browser.screenshot("console-stations");
+            browser.driver.findElement(By.cssSelector("#tabs [data-view=reports]")).click();
+            WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                    "#air-links .report-link")));
+            assertThat(link.getAttribute("href")).contains("/api/v1/reports/air?city=").contains("format=xlsx");
+
             // An operator has no tokens tab.
             assertThat(browser.driver.findElement(By.cssSelector("#tabs [data-view=tokens]")).isDisplayed()).isFalse();
 
