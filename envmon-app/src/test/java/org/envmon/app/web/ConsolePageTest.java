@@ -106,6 +106,9 @@ class ConsolePageTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-table"), "scraper"));
             assertThat(platform.getAs(secret, "/api/v1/me").body()).contains("\"name\":\"console-admin\"");
             browser.screenshot("console-tokens");
+            browser.driver.findElement(By.cssSelector("#token-table .revoke-button")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#token-table .revoke-button")));
+            assertThat(platform.getAs(secret, "/api/v1/me").statusCode()).isEqualTo(401);
         }
     }
 
