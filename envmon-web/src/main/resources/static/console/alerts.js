@@ -47,7 +47,7 @@ function row(a, reload) {
       banner(e.message);
     }
   };
-  if (a.state !== 'closed') {
+  if (a.state !== 'closed' && session.user.role !== 'maintainer') {
     actions.append(note);
     if (a.state === 'open') actions.append(el('button', { type: 'button', class: 'ack-button', onclick: () => act('acknowledge', true) }, t('acknowledge')));
     actions.append(el('button', { type: 'button', class: 'close-button', onclick: () => act('close', false) }, t('close')));

@@ -1,5 +1,5 @@
 // The operator console: login, then one view per tab (review queue, alerts, stations, reports, tokens).
-import { applyLabels, banner, langToggle, t } from '/portal/common.js';
+import { ApiError, applyLabels, banner, langToggle, t } from '/portal/common.js';
 import { session, whoAmI, login, loginCsrf, logout } from '/console/session.js';
 import './labels.js';
 import { queueView } from '/console/queue.js';
@@ -44,6 +44,8 @@ async function open(view) {
   try {
     await VIEWS[view](main);
   } catch (e) {
+    // The session ended (expired, or logged out in another tab): back to the login form.
+    if (e instanceof ApiError && e.status === 401) return showLogin(false);
     banner(e.message, () => open(view));
   }
   applyLabels(main);

@@ -1,11 +1,16 @@
 // 数据审核: the division's review queue. A QC run is one item; accept or invalidate it with a reason; history per site.
 import { api, banner, t } from '/portal/common.js';
-import { send, fmt, el } from '/console/session.js';
+import { session, send, fmt, el } from '/console/session.js';
 
 /** A datetime-local value (Beijing wall time) as an ISO time with offset. */
 function fromInput(v) { return v + ':00+08:00'; }
 
 export async function queueView(root) {
+  if (session.user.role === 'maintainer') {
+    // 谁考核、谁监测: a maintainer does not decide reviews; its proposals are not in the console yet.
+    root.append(el('h2', { 'data-i18n': 'tab-queue' }), el('p', { class: 'muted', id: 'queue-maintainer' }, t('maintainer-no-review')));
+    return;
+  }
   const now = new Date(Date.now() + 8 * 3600_000);
   now.setUTCMinutes(0, 0, 0);
   const to = new Date(now.getTime() + 3600_000).toISOString().slice(0, 16);

@@ -109,6 +109,12 @@ class ConsolePageTest {
             browser.driver.findElement(By.cssSelector("#token-table .revoke-button")).click();
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#token-table .revoke-button")));
             assertThat(platform.getAs(secret, "/api/v1/me").statusCode()).isEqualTo(401);
+
+            // The English toggle relabels the console.
+            browser.driver.findElement(By.id("lang-toggle")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#tabs [data-view=queue]"),
+                    "Data review"));
+            assertThat(browser.driver.findElement(By.id("logout")).getText()).isEqualTo("Log out");
         }
     }
 
