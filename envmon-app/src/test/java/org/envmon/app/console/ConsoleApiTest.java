@@ -19,8 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The review queue over HTTP: one item per QC run, scoped to the caller's division; the console's login. */
-class ReviewQueueApiTest {
+/**
+ * The console's endpoints over HTTP: the review queue (one item per QC run) and the station rates, both scoped to the
+ * caller's division; the console's login.
+ */
+class ConsoleApiTest {
     @TempDir
     static Path dir;
     static RunningPlatform platform;
@@ -73,6 +76,28 @@ class ReviewQueueApiTest {
         assertThat(platform.getAs(maintainer, "/api/v1/review-queue").statusCode()).isEqualTo(403);
         assertThat(platform.getAs(beijing, "/api/v1/review-queue?from=2026-01-01T00:00%2B08:00"
                 + "&to=2026-03-01T00:00%2B08:00").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void stationRatesOfTheDivisionInOneRequest() throws Exception {
+        String beijing = platform.tokenFor("op-bj-rates", "operator", Division.parse("city:北京"));
+        String day = QueueFixture.RUN_START.toLocalDate().toString();
+        String last = QueueFixture.RUN_START.plusHours(QueueFixture.RUN_HOURS).toLocalDate().toString();
+        HttpResponse<String> r = platform.getAs(beijing, "/api/v1/station-rates?from=" + day + "&to=" + last);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("\"site\":\"BJ01\"").contains("\"site\":\"BJ02\"").doesNotContain("SH01");
+        // The same figures as the one-site endpoint: 14 hours received, the stuck ones all invalid.
+        String one = platform.getAs(beijing, "/api/v1/sites/BJ01/quality?from=" + day + "&to=" + last).body();
+        String expected = find("\"total\":\\{[^}]*\"expected\":(\\d+)", one);
+        assertThat(r.body()).contains("{\"site\":\"BJ01\",\"expected\":" + expected + ",\"received\":"
+                + QueueFixture.RUN_HOURS + ",\"valid\":0,");
+        assertThat(r.body()).contains("{\"site\":\"BJ02\",\"expected\":" + expected + ",\"received\":"
+                + QueueFixture.RUN_HOURS + ",\"valid\":" + QueueFixture.RUN_HOURS + ",");
+        assertThat(platform.getAs(platform.adminToken(), "/api/v1/station-rates?from=" + day + "&to=" + last)
+                .body()).contains("SH01").contains("BJ01");
+        assertThat(platform.get("/api/v1/station-rates?from=" + day + "&to=" + last).statusCode()).isEqualTo(401);
+        assertThat(platform.getAs(beijing, "/api/v1/station-rates?from=2026-01-01&to=2026-03-01").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
