@@ -3,6 +3,10 @@ import { register } from '/portal/common.js';
 
 register({
   zh: {
+    'qc-CONSTANT': '恒值（数据不变）', 'qc-NEGATIVE': '负值', 'qc-BELOW_RANGE': '低于量程', 'qc-ABOVE_RANGE': '超出量程',
+    'qc-RATE_OF_CHANGE': '变化率异常', 'qc-NOT_A_NUMBER': '非数值', 'qc-FUTURE_TIME': '时间超前', 'qc-DUPLICATE_TIME': '重复时间',
+    'qc-FLAG_STOPPED': '停运 (F)', 'qc-FLAG_MAINTENANCE': '维护 (M)', 'qc-FLAG_MANUAL': '手工输入 (S)', 'qc-FLAG_FAULT': '故障 (D)',
+    'qc-FLAG_CALIBRATION': '校准 (C)', 'qc-FLAG_COMM_FAILURE': '通信异常 (B)',
     'console-title': 'EnvMon 控制台', logout: '退出', 'login-title': '登录控制台', username: '用户名', password: '密码',
     login: '登录', 'login-failed': '用户名或密码错误', 'login-throttled': '尝试次数过多，请稍后再试',
     'tab-queue': '数据审核', 'tab-alerts': '告警', 'tab-stations': '站点', 'tab-reports': '报表', 'tab-tokens': '用户与令牌',
@@ -29,6 +33,11 @@ register({
     revoke: '吊销', 'maintainer-no-review': '运维单位不作审核决定（谁考核、谁监测）；审核建议功能尚未提供。',
   },
   en: {
+    'qc-CONSTANT': 'constant value', 'qc-NEGATIVE': 'negative', 'qc-BELOW_RANGE': 'below range', 'qc-ABOVE_RANGE': 'above range',
+    'qc-RATE_OF_CHANGE': 'rate of change', 'qc-NOT_A_NUMBER': 'not a number', 'qc-FUTURE_TIME': 'future time',
+    'qc-DUPLICATE_TIME': 'duplicate time', 'qc-FLAG_STOPPED': 'stopped (F)', 'qc-FLAG_MAINTENANCE': 'maintenance (M)',
+    'qc-FLAG_MANUAL': 'manual (S)', 'qc-FLAG_FAULT': 'fault (D)', 'qc-FLAG_CALIBRATION': 'calibration (C)',
+    'qc-FLAG_COMM_FAILURE': 'communication failure (B)',
     'console-title': 'EnvMon console', logout: 'Log out', 'login-title': 'Console login', username: 'User name',
     password: 'Password', login: 'Log in', 'login-failed': 'Wrong user name or password',
     'login-throttled': 'Too many attempts, try again later',

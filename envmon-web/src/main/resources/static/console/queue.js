@@ -1,6 +1,6 @@
 // 数据审核: the division's review queue. A QC run is one item; accept or invalidate it with a reason; history per site.
-import { api, banner, t } from '/portal/common.js';
-import { session, send, fmt, el } from '/console/session.js';
+import { api, banner, lang, t } from '/portal/common.js';
+import { session, send, fmt, el, parameters, parameterLabel } from '/console/session.js';
 
 /** A datetime-local value (Beijing wall time) as an ISO time with offset. */
 function fromInput(v) { return v + ':00+08:00'; }
@@ -36,9 +36,10 @@ export async function queueView(root) {
 async function load(list, from, to, city, pendingOnly) {
   const q = new URLSearchParams({ from, to });
   if (city) q.set('city', city);
-  const queue = await api('/api/v1/review-queue?' + q);
+  const [queue, catalogue] = await Promise.all([api('/api/v1/review-queue?' + q), parameters()]);
+  const label = code => parameterLabel(catalogue, code, lang() === 'zh');
   const items = pendingOnly ? queue.items.filter(i => i.state !== 'invalidated' && i.state !== 'accepted') : queue.items;
-  const rows = items.map(item => itemRow(item, () => load(list, from, to, city, pendingOnly)));
+  const rows = items.map(item => itemRow(item, label, () => load(list, from, to, city, pendingOnly)));
   list.replaceChildren(
     el('p', { class: 'muted' }, `${t('division')}: ${queue.division} · ${t('sites')}: ${queue.sites} · ${t('items')}: ${items.length}`),
     items.length === 0 ? el('p', { id: 'queue-empty', 'data-i18n': 'queue-empty' }, t('queue-empty'))
@@ -51,13 +52,19 @@ async function load(list, from, to, city, pendingOnly) {
       : suspicionTable(queue.suspicions, () => load(list, from, to, city, pendingOnly)));
 }
 
-function itemRow(item, reload) {
+/** A QC code's label, the code itself for codes without one. */
+function qcLabel(code) {
+  const label = t('qc-' + code);
+  return label === 'qc-' + code ? code : label;
+}
+
+function itemRow(item, label, reload) {
   const actions = el('td', {});
   const row = el('tr', { class: 'queue-item state-' + item.state, 'data-site': item.site, 'data-parameter': item.parameter,
     'data-from': item.from, 'data-code': item.code },
   el('td', {}, `${item.siteName || ''} (${item.site})`, item.city ? el('div', { class: 'muted' }, item.city) : null),
-  el('td', {}, item.parameter),
-  el('td', {}, item.code),
+  el('td', {}, label(item.parameter)),
+  el('td', { title: item.code }, qcLabel(item.code)),
   el('td', {}, `${fmt(item.from)} – ${fmt(item.to)}`),
   el('td', {}, item.values),
   el('td', {}, item.runLength ? `${t('run-of')} ${item.runValue} × ${item.runLength}` : ''),

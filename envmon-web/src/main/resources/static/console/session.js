@@ -1,7 +1,7 @@
 // The console's session: who is logged in, the CSRF token its writes send, and what the server offers.
 import { api, ApiError } from '/portal/common.js';
 
-export const session = { user: null, csrfHeader: null, csrfToken: null, paths: null };
+export const session = { user: null, csrfHeader: null, csrfToken: null, paths: null, parameters: null };
 
 /** The caller from /api/v1/me, or null when anonymous (401). Keeps the session's CSRF token. */
 export async function whoAmI() {
@@ -105,4 +105,23 @@ export async function divisionSites(medium) {
   if (level === 'city') query.city = name;
   const sites = await api('/api/v1/sites?' + new URLSearchParams(query));
   return level === 'county' ? sites.filter(s => s.county === name) : sites;
+}
+
+/** The HJ 212 parameter catalogue by code (loaded once; empty when it cannot be read). */
+export async function parameters() {
+  if (session.parameters === null) {
+    try {
+      session.parameters = new Map((await api('/api/v1/parameters')).map(p => [p.code, p]));
+    } catch (e) {
+      session.parameters = new Map();
+    }
+  }
+  return session.parameters;
+}
+
+/** A parameter's name in the current language, with its code. */
+export function parameterLabel(catalogue, code, zh) {
+  const p = catalogue.get(code);
+  const name = p && (zh ? p.nameZh : (p.nameEn || p.nameZh));
+  return name ? `${name} (${code})` : code;
 }
