@@ -55,6 +55,9 @@ class ConsoleApiTest {
                         + "\"runValue\":42.0}")
                 .doesNotContain("SH01").doesNotContain("\"site\":\"BJ02\",\"siteName\":\"北京站二\",\"city\"");
         assertThat(count("\"code\":\"CONSTANT\"", r.body())).isEqualTo(1);
+        // The console finds the endpoints it may offer in the OpenAPI document.
+        assertThat(platform.get("/v3/api-docs").body()).contains("\"/api/v1/review-queue\"")
+                .contains("\"/api/v1/station-rates\"");
 
         // Shanghai's operator sees Shanghai's run; the admin sees both.
         String shanghai = platform.tokenFor("op-sh-token", "operator", Division.parse("city:上海"));

@@ -84,6 +84,9 @@ class ConsolePageTest {
             WebElement stations = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("station-table")));
             wait.until(d -> !stations.findElement(By.cssSelector("tr[data-site=BJ01] .capture")).getText().isEmpty());
             assertThat(stations.getText()).contains("BJ01").contains("BJ02").doesNotContain("SH01");
+            // The password rotation button follows the server's offer (its OpenAPI document).
+            boolean rotation = platform.get("/v3/api-docs").body().contains("\"/api/v1/sites/{code}/hj212-password\"");
+            assertThat(stations.findElements(By.className("rotate-button"))).hasSize(rotation ? 2 : 0);
             browser.screenshot("console-stations");
             browser.driver.findElement(By.cssSelector("#tabs [data-view=reports]")).click();
             WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
