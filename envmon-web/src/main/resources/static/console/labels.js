@@ -30,7 +30,7 @@ register({
     city: '城市', month: '月份', 'users-cli': '账号管理使用 envmon users 命令；此处管理 API 令牌。', 'token-name': '令牌名称',
     owner: '所属账号', role: '角色', 'owner-role': '（账号角色）', 'validity-days': '有效天数', create: '创建',
     created: '创建时间', expires: '到期', 'last-used': '最近使用', never: '永久', revoked: '已吊销', active: '有效',
-    revoke: '吊销', 'maintainer-no-review': '运维单位不作审核决定（谁考核、谁监测）；审核建议功能尚未提供。',
+    revoke: '吊销', proposals: '运维单位的审核建议', 'no-proposals': '没有待决定的建议', decision: '建议', 'proposed-by': '提出人', reject: '驳回', 'maintainer-no-review': '运维单位不作审核决定（谁考核、谁监测）；审核建议功能尚未提供。',
   },
   en: {
     'qc-CONSTANT': 'constant value', 'qc-NEGATIVE': 'negative', 'qc-BELOW_RANGE': 'below range', 'qc-ABOVE_RANGE': 'above range',
@@ -66,7 +66,8 @@ register({
     city: 'City', month: 'Month', 'users-cli': 'Accounts are managed with envmon users; API tokens here.',
     'token-name': 'Token name', owner: 'Owner', role: 'Role', 'owner-role': '(owner\'s role)',
     'validity-days': 'Valid days', create: 'Create', created: 'Created', expires: 'Expires', 'last-used': 'Last used',
-    never: 'never', revoked: 'revoked', active: 'active', revoke: 'Revoke',
+    never: 'never', revoked: 'revoked', active: 'active', revoke: 'Revoke', proposals: 'Maintainers\' review proposals',
+    'no-proposals': 'No pending proposals', decision: 'Proposed', 'proposed-by': 'Proposed by', reject: 'Reject',
     'maintainer-no-review': 'A maintainer does not take review decisions (the one who runs a station does not certify its data); proposals are not in the console yet.',
   },
 });

@@ -1,6 +1,7 @@
 // 数据审核: the division's review queue. A QC run is one item; accept or invalidate it with a reason; history per site.
 import { api, banner, lang, t } from '/portal/common.js';
 import { session, send, fmt, el, parameters, parameterLabel } from '/console/session.js';
+import { proposalsSection } from '/console/proposals.js';
 
 /** A datetime-local value (Beijing wall time) as an ISO time with offset. */
 function fromInput(v) { return v + ':00+08:00'; }
@@ -31,6 +32,7 @@ export async function queueView(root) {
       el('button', { type: 'button', id: 'queue-load', onclick: reload, 'data-i18n': 'load' })),
     list);
   await reload();
+  await proposalsSection(root, reload);
 }
 
 async function load(list, from, to, city, pendingOnly) {
