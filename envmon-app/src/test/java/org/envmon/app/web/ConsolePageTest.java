@@ -2,12 +2,16 @@ package org.envmon.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.envmon.app.RunningPlatform;
 import org.envmon.app.console.QueueFixture;
+import org.envmon.app.security.Division;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -118,6 +122,61 @@ class ConsolePageTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#tabs [data-view=queue]"),
                     "Data review"));
             assertThat(browser.driver.findElement(By.id("logout")).getText()).isEqualTo("Log out");
+        }
+    }
+
+    /**
+     * The pieces for endpoints that come with the two-level review and station credentials: a maintainer's proposal
+     * accepted in the console, a station password rotated. Skipped where the server does not offer them.
+     */
+    @Test
+    void anOperatorDecidesAProposalAndRotatesAStationPassword(@TempDir Path dir) throws Exception {
+        try (RunningPlatform platform = QueueFixture.start(dir)) {
+            String docs = platform.get("/v3/api-docs").body();
+            Assumptions.assumeTrue(docs.contains("\"/api/v1/review-proposals\"")
+                    && docs.contains("\"/api/v1/sites/{code}/hj212-password\""),
+                    "the server offers no review proposals or station password rotation");
+            String maintainer = platform.tokenFor("maint-bj", "maintainer", Division.NATIONAL);
+            HttpResponse<String> assigned = platform.http.send(RunningPlatform.authorized(HttpRequest.newBuilder(
+                    platform.uri("/api/v1/accounts/maint-bj/sites")), platform.adminToken())
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"sites\":[\"BJ01\"]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+            HttpResponse<String> proposed = platform.postAs(maintainer, "/api/v1/sites/BJ01/review-proposals",
+                    "{\"parameter\":\"a34004\",\"interval\":\"hour\",\"from\":\""
+                    + QueueFixture.beijing(QueueFixture.RUN_START) + "\",\"to\":\""
+                    + QueueFixture.beijing(QueueFixture.RUN_START.plusHours(QueueFixture.RUN_HOURS))
+                    + "\",\"decision\":\"invalid\",\"reason\":\"analyser stuck, seen on site\"}");
+            assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+
+            try (HeadlessChromium browser = HeadlessChromium.start()) {
+                WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(30));
+                browser.driver.get(platform.uri("/console").toString());
+                wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "login"));
+                logIn(browser, wait, "op-beijing");
+                WebElement proposal = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("#proposal-table tr[data-proposal]")));
+                assertThat(proposal.getText()).contains("BJ01").contains("maint-bj");
+                proposal.findElement(By.className("proposal-note")).sendKeys("agreed");
+                proposal.findElement(By.className("accept-proposal")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                        "tr.queue-item.state-invalidated[data-site=BJ01]")));
+                assertThat(browser.driver.findElements(By.id("proposal-table"))).isEmpty();
+                browser.screenshot("console-proposal");
+
+                browser.driver.findElement(By.cssSelector("#tabs [data-view=stations]")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                        "#station-table tr[data-site=BJ01] .rotate-button"))).click();
+                wait.until(ExpectedConditions.alertIsPresent()).accept();
+                String shown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                        "#station-table tr[data-site=BJ01] .secret"))).getText();
+                assertThat(shown).doesNotContain("123456").matches("(?s).*\\S{6,}.*");
+            }
+            assertThat(platform.get("/api/v1/sites/BJ01/observations?parameter=a34004&from="
+                    + QueueFixture.query(QueueFixture.RUN_START) + "&to="
+                    + QueueFixture.query(QueueFixture.RUN_START.plusHours(QueueFixture.RUN_HOURS))).body())
+                    .doesNotContain("\"review\":\"none\"");
         }
     }
 
