@@ -33,6 +33,12 @@ class ConsolePageTest {
             browser.driver.get(platform.uri("/console").toString());
             wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "login"));
             assertThat(Files.size(browser.screenshot("console-login"))).isPositive();
+            // A wrong password: the form again, with a message that names no account.
+            browser.driver.findElement(By.id("username")).sendKeys("op-beijing");
+            browser.driver.findElement(By.id("password")).sendKeys("not the password");
+            browser.driver.findElement(By.id("login-submit")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+            assertThat(browser.driver.findElement(By.id("whoami")).isDisplayed()).isFalse();
 
             logIn(browser, wait, "op-beijing");
             assertThat(browser.driver.findElement(By.id("user-name")).getText()).isEqualTo("op-beijing");
