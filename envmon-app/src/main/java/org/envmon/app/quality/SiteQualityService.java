@@ -26,7 +26,7 @@ public class SiteQualityService {
      * Parameters whose hourly values a station of the medium is expected to deliver: the six pollutants of GB 3095
      * Table 1 for air; the five routine automatic-station items for surface water (pH, DO, CODMn, NH3-N, TP).
      */
-    static final Map<Medium, List<String>> EXPECTED = Map.of(
+    public static final Map<Medium, List<String>> EXPECTED = Map.of(
             Medium.AIR, List.of("a34004", "a34002", "a21026", "a21004", "a21005", "a05024"),
             Medium.SURFACE_WATER, List.of("w01001", "w01009", "w01019", "w21003", "w21011"));
 

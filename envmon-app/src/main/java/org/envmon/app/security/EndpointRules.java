@@ -74,6 +74,10 @@ public final class EndpointRules {
         r.add(write(HttpMethod.POST, "/api/v1/tokens", ADMIN));
         r.add(write(HttpMethod.DELETE, "/api/v1/tokens/{id}", ADMIN));
         r.add(write(HttpMethod.GET, "/api/v1/audit", ADMIN));
+        // The operator console's own reads (org.envmon.app.console), scoped to the caller's division: the review
+        // queue (for those who decide reviews) and the stations' capture and valid rates (any account).
+        r.add(write(HttpMethod.GET, "/api/v1/review-queue", ADMIN, OPERATOR));
+        authenticatedRead(r, "/api/v1/station-rates");
         // The web pages (envmon-web): the public portal, the console's shell (its data comes from the API above,
         // under the API's rules), the map base layer and the scripts they load. Static files only.
         publicRead(r, "/", "/index.html", "/favicon.ico", "/portal/**", "/geo/**", "/webjars/**",

@@ -85,13 +85,13 @@ public class SecurityConfiguration {
                 .successHandler((request, response, auth) -> {
                     throttle.succeeded(typedName(request));
                     audit.record(AuditService.actor(auth), "login.success", "/login", request, "ok");
-                    new SimpleUrlAuthenticationSuccessHandler("/api/v1/me").onAuthenticationSuccess(request,
+                    new SimpleUrlAuthenticationSuccessHandler(landing(request, "/console", "/api/v1/me")).onAuthenticationSuccess(request,
                             response, auth);
                 })
                 .failureHandler((request, response, e) -> {
                     throttle.failed(typedName(request), request.getRemoteAddr());
                     audit.record(typedName(request), "login.failure", "/login", request, "failed");
-                    new SimpleUrlAuthenticationFailureHandler("/login?error").onAuthenticationFailure(request,
+                    new SimpleUrlAuthenticationFailureHandler(landing(request, "/console?error", "/login?error")).onAuthenticationFailure(request,
                             response, e);
                 })
                 .permitAll());
@@ -134,6 +134,15 @@ public class SecurityConfiguration {
             return true;
         }
         return !BearerTokenFilter.hasBearer(request) && request.getRequestedSessionId() != null;
+    }
+
+    /**
+     * Where a login lands: the console's form says {@code continue=/console} and returns there; anything else (API
+     * clients, Spring's own form) lands on {@code /api/v1/me} as before. Only that one value is honoured (no open
+     * redirect).
+     */
+    static String landing(HttpServletRequest request, String console, String otherwise) {
+        return "/console".equals(request.getParameter("continue")) ? console : otherwise;
     }
 
     static String typedName(HttpServletRequest request) {
