@@ -2,6 +2,7 @@ package org.envmon.alerts;
 
 import java.util.Locale;
 import org.envmon.alerts.repository.AlertRepository;
+import org.envmon.model.alert.Alert;
 
 /**
  * A lifecycle change published to subscribers (SSE, webhooks).

@@ -24,6 +24,8 @@ import org.envmon.model.PacketWrite;
 import org.envmon.model.RawPacket;
 import org.envmon.model.Site;
 import org.envmon.model.Statistic;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
 
 /** An engine without its worker thread, a settable clock, a few sites, and packet builders. */
 public final class Fixtures {

@@ -5,12 +5,12 @@ import static org.envmon.alerts.Fixtures.h;
 
 import java.time.Duration;
 import java.util.List;
-import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEvent.Type;
-import org.envmon.alerts.AlertState;
 import org.envmon.alerts.Fixtures;
 import org.envmon.alerts.rules.AlertRule;
 import org.envmon.model.ObservationRow;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
 import org.junit.jupiter.api.Test;
 
 class CaptureRuleTest {

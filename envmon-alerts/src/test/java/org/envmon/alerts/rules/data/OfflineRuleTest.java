@@ -5,11 +5,11 @@ import static org.envmon.alerts.Fixtures.h;
 
 import java.time.Duration;
 import java.util.Properties;
-import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEvent.Type;
-import org.envmon.alerts.AlertState;
 import org.envmon.alerts.Fixtures;
 import org.envmon.alerts.rules.RuleLoader;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
 import org.junit.jupiter.api.Test;
 
 class OfflineRuleTest {

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.envmon.alerts.Fixtures.h;
 
 import java.util.List;
-import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEvent.Type;
-import org.envmon.alerts.AlertState;
 import org.envmon.alerts.Fixtures;
-import org.envmon.alerts.Severity;
 import org.envmon.alerts.rules.RuleLoader;
 import org.envmon.model.Medium;
 import org.envmon.model.ObservationRow;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
+import org.envmon.model.alert.Severity;
 import org.junit.jupiter.api.Test;
 
 class QcSuspectRuleTest {

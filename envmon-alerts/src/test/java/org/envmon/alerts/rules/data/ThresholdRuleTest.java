@@ -7,15 +7,15 @@ import static org.envmon.alerts.Fixtures.h;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEvent.Type;
 import org.envmon.alerts.AlertNotFoundException;
-import org.envmon.alerts.AlertState;
-import org.envmon.alerts.AlertTransitionException;
 import org.envmon.alerts.Fixtures;
-import org.envmon.alerts.Transition;
 import org.envmon.alerts.rules.AlertRule;
 import org.envmon.alerts.rules.RuleLoader;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
+import org.envmon.model.alert.AlertTransitionException;
+import org.envmon.model.alert.Transition;
 import org.junit.jupiter.api.Test;
 
 class ThresholdRuleTest {

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 import static org.envmon.alerts.Fixtures.h;
 
 import java.util.Map;
-import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEvent.Type;
-import org.envmon.alerts.AlertState;
 import org.envmon.alerts.Fixtures;
-import org.envmon.alerts.Severity;
 import org.envmon.alerts.rules.RuleLoader;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
+import org.envmon.model.alert.Severity;
 import org.envmon.standards.water.TrophicStateIndex;
 import org.junit.jupiter.api.Test;
 
