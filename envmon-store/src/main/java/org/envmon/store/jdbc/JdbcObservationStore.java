@@ -18,6 +18,7 @@ import org.envmon.model.ObservationRow;
 import org.envmon.model.ObservationStore;
 import org.envmon.model.PacketWrite;
 import org.envmon.model.RawPacket;
+import org.envmon.model.ReviewRules;
 import org.envmon.model.Statistic;
 import org.envmon.model.StoreException;
 import org.envmon.model.StoredPacket;
@@ -151,7 +152,7 @@ public abstract class JdbcObservationStore implements ObservationStore {
             }
             out = JdbcQcFlags.apply(out, JdbcQcFlags.overlapping(c, q.siteCode(), out.get(0).time(),
                     out.get(out.size() - 1).time().plusNanos(1000)));
-            return JdbcReviewStore.applyReviews(out, JdbcReviewStore.covering(c, q.siteCode(), q.parameter(),
+            return ReviewRules.apply(out, JdbcReviewStore.covering(c, q.siteCode(), q.parameter(),
                     q.interval(), out.get(0).time(), out.get(out.size() - 1).time()));
         });
     }
@@ -203,7 +204,7 @@ public abstract class JdbcObservationStore implements ObservationStore {
                 }
                 Instant oldest = found.stream().map(Observation::time).min(Comparator.naturalOrder()).orElseThrow();
                 found = JdbcQcFlags.apply(found, JdbcQcFlags.overlapping(c, siteCode, oldest, null));
-                return JdbcReviewStore.applyReviews(found, JdbcReviewStore.covering(c, siteCode, null, null,
+                return ReviewRules.apply(found, JdbcReviewStore.covering(c, siteCode, null, null,
                         null, null));
             }
         });

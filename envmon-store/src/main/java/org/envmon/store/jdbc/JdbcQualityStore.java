@@ -23,6 +23,7 @@ import org.envmon.model.Interval;
 import org.envmon.model.QcFlag;
 import org.envmon.model.QualityStore;
 import org.envmon.model.Review;
+import org.envmon.model.ReviewRules;
 import org.envmon.model.SiteStatus;
 import org.envmon.model.Statistic;
 
@@ -149,7 +150,7 @@ public final class JdbcQualityStore implements QualityStore {
                 if (d < 0 || d >= perDay.length) {
                     continue;
                 }
-                Boolean reviewed = JdbcReviewStore.decision(siteReviews, site, parameter, q.interval(), time);
+                Boolean reviewed = ReviewRules.decision(siteReviews, site, parameter, q.interval(), time);
                 boolean valid = (Boolean) v[3];
                 for (QcFlag f : siteFlags) {
                     valid &= !f.covers(site, parameter, q.interval(), Statistic.VALUE, time);
