@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.envmon.model.HourlyValuesQuery;
 import org.envmon.model.Interval;
 import org.envmon.model.Observation;
@@ -30,6 +31,18 @@ import org.envmon.model.WriteOutcome;
  * {@link #writeBatch} with their bulk-load mechanism.
  */
 public abstract class JdbcObservationStore implements ObservationStore {
+    /** Packets and observations are appended, the chain is not yet. */
+    static final String AFTER_PACKETS = "after-packets";
+    /** Chain entries and head are written, the commit is next. */
+    static final String BEFORE_COMMIT = "before-commit";
+    /**
+     * Told each stage above inside the write transaction; a listener that throws rolls it back. A package-private
+     * seam for the store's crash tests (their {@code FailPoints}, test code), which show that a failure between
+     * storing and chaining leaves neither; the running platform never changes it.
+     */
+    static volatile Consumer<String> stages = stage -> {
+    };
+
     private static final String OBSERVATION_COLUMNS =
             "site_code, parameter, \"interval\", statistic, \"time\", value, flag, received_at, packet_id, valid, qc";
 
@@ -98,7 +111,7 @@ public abstract class JdbcObservationStore implements ObservationStore {
     }
 
     private static List<ChainEntry> chainPackets(ChainHead head, BatchPlan plan, Instant now) {
-        FailPoints.reach(FailPoints.AFTER_PACKETS);
+        stages.accept(AFTER_PACKETS);
         ChainCodec codec = new ChainCodec();
         ChainCodec.Rows rows = codec.rows();
         int[] stored = plan.storedIndexes();
@@ -127,9 +140,9 @@ public abstract class JdbcObservationStore implements ObservationStore {
         return entries;
     }
 
-    /** Marks the end of a write transaction's work, before its commit (see {@link FailPoints}). */
+    /** Marks the end of a write transaction's work, before its commit. */
     protected static void beforeCommit() {
-        FailPoints.reach(FailPoints.BEFORE_COMMIT);
+        stages.accept(BEFORE_COMMIT);
     }
 
     @Override
