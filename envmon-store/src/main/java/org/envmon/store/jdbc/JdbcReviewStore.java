@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.envmon.model.Interval;
@@ -81,25 +80,11 @@ public final class JdbcReviewStore implements ReviewStore {
 
     /** Whether the request's scope holds any value in its range. */
     private static boolean anyValue(Connection c, ReviewRequest r) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT 1 FROM observations WHERE site_code = ?");
-        if (r.parameter() != null) {
-            sql.append(" AND parameter = ?");
-        }
-        if (r.interval() != null) {
-            sql.append(" AND \"interval\" = ?");
-        }
-        sql.append(" AND \"time\" >= ? AND \"time\" < ? LIMIT 1");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int k = 1;
-            ps.setString(k++, r.siteCode());
-            if (r.parameter() != null) {
-                ps.setString(k++, r.parameter());
-            }
-            if (r.interval() != null) {
-                ps.setString(k++, r.interval().code());
-            }
-            Jdbc.setInstant(ps, k++, r.from());
-            Jdbc.setInstant(ps, k, r.to());
+        Where where = new Where().and("site_code = ?", r.siteCode()).and("parameter = ?", r.parameter())
+                .and("\"interval\" = ?", r.interval() == null ? null : r.interval().code())
+                .and("\"time\" >= ?", r.from()).and("\"time\" < ?", r.to());
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM observations" + where + " LIMIT 1")) {
+            where.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -142,23 +127,11 @@ public final class JdbcReviewStore implements ReviewStore {
     @Override
     public List<Review> reviews(String siteCode, Instant from, Instant to) {
         Objects.requireNonNull(siteCode, "siteCode");
+        Where where = new Where().and("r.site_code = ?", siteCode).and("r.from_time < ?", to)
+                .and("r.to_time > ?", from);
         return Jdbc.read(db, "review history", c -> {
-            StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + FROM + " WHERE r.site_code = ?");
-            if (to != null) {
-                sql.append(" AND r.from_time < ?");
-            }
-            if (from != null) {
-                sql.append(" AND r.to_time > ?");
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql.append(" ORDER BY r.id").toString())) {
-                int k = 1;
-                ps.setString(k++, siteCode);
-                if (to != null) {
-                    Jdbc.setInstant(ps, k++, to);
-                }
-                if (from != null) {
-                    Jdbc.setInstant(ps, k, from);
-                }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + where + " ORDER BY r.id")) {
+                where.bind(ps);
                 return reviews(ps);
             }
         });
@@ -179,46 +152,18 @@ public final class JdbcReviewStore implements ReviewStore {
      */
     static List<Review> covering(Connection c, String site, String parameter, Interval interval, Instant first,
             Instant last) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + FROM + " WHERE r.site_code = ?");
-        if (parameter != null) {
-            sql.append(" AND (r.parameter IS NULL OR r.parameter = ?)");
-        }
-        if (interval != null) {
-            sql.append(" AND (r.\"interval\" IS NULL OR r.\"interval\" = ?)");
-        }
-        if (last != null) {
-            sql.append(" AND r.from_time <= ?");
-        }
-        if (first != null) {
-            sql.append(" AND r.to_time > ?");
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql.append(" ORDER BY r.id").toString())) {
-            int k = 1;
-            ps.setString(k++, site);
-            if (parameter != null) {
-                ps.setString(k++, parameter);
-            }
-            if (interval != null) {
-                ps.setString(k++, interval.code());
-            }
-            if (last != null) {
-                Jdbc.setInstant(ps, k++, last);
-            }
-            if (first != null) {
-                Jdbc.setInstant(ps, k, first);
-            }
+        Where where = new Where().and("r.site_code = ?", site)
+                .and("(r.parameter IS NULL OR r.parameter = ?)", parameter)
+                .and("(r.\"interval\" IS NULL OR r.\"interval\" = ?)", interval == null ? null : interval.code())
+                .and("r.from_time <= ?", last).and("r.to_time > ?", first);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + where + " ORDER BY r.id")) {
+            where.bind(ps);
             return reviews(ps);
         }
     }
 
     static List<Review> reviews(PreparedStatement ps) throws SQLException {
-        List<Review> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(review(rs));
-            }
-        }
-        return out;
+        return Jdbc.list(ps, JdbcReviewStore::review);
     }
 
     static Review review(ResultSet rs) throws SQLException {

@@ -6,9 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.envmon.model.Medium;
@@ -42,15 +40,10 @@ public final class JdbcSiteStore implements SiteStore {
     @Override
     public void upsert(Collection<Site> sites) {
         Objects.requireNonNull(sites, "sites");
-        // One row per code (the last one given wins): a statement may not touch the same row twice.
-        Map<String, Site> byCode = new LinkedHashMap<>();
-        for (Site s : sites) {
-            byCode.put(Objects.requireNonNull(s, "site").code(), s);
-        }
-        if (byCode.isEmpty()) {
+        List<Site> rows = Jdbc.lastPerKey(sites, s -> Objects.requireNonNull(s, "site").code());
+        if (rows.isEmpty()) {
             return;
         }
-        List<Site> rows = new ArrayList<>(byCode.values());
         Instant now = Instant.now();
         Jdbc.inTransaction(db, "upsert of " + rows.size() + " sites", c -> {
             PreparedStatement full = null;
@@ -85,13 +78,8 @@ public final class JdbcSiteStore implements SiteStore {
     }
 
     private static String upsertSql(int rows) {
-        String row = "(" + Jdbc.placeholders(COLUMN_COUNT + 2) + ")";
-        StringBuilder sb = new StringBuilder("INSERT INTO sites (").append(COLUMNS)
-                .append(", created_at, updated_at) VALUES ");
-        for (int i = 0; i < rows; i++) {
-            sb.append(i == 0 ? "" : ",").append(row);
-        }
-        return sb.append(UPSERT_TAIL).toString();
+        return Jdbc.multiRowInsert("sites (" + COLUMNS + ", created_at, updated_at)", COLUMN_COUNT + 2, rows,
+                UPSERT_TAIL);
     }
 
     private static void bind(PreparedStatement ps, List<Site> chunk, Instant now) throws SQLException {
