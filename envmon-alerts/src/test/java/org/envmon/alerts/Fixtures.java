@@ -114,6 +114,13 @@ public final class Fixtures {
     }
 
     /** Rules from setting lines {@code rule.x.key=value} (no defaults). */
+    /** The rules of a test's base configuration lines followed by its own. */
+    public static List<AlertRule> rules(List<String> base, String... extra) {
+        List<String> all = new java.util.ArrayList<>(base);
+        all.addAll(List.of(extra));
+        return rules(all.toArray(String[]::new));
+    }
+
     public static List<AlertRule> rules(String... lines) {
         java.util.Properties p = new java.util.Properties();
         p.setProperty("defaults", "false");

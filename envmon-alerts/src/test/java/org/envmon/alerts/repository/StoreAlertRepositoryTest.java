@@ -9,14 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import org.envmon.alerts.AlertEvent;
 import org.envmon.alerts.AlertEvent.Type;
 import org.envmon.alerts.Fixtures;
 import org.envmon.alerts.engine.AlertEngine;
 import org.envmon.alerts.rules.AlertRule;
 import org.envmon.alerts.rules.DerivedAirUpdate;
-import org.envmon.alerts.rules.RuleLoader;
 import org.envmon.model.Store;
 import org.envmon.model.StoreException;
 import org.envmon.model.alert.Alert;
@@ -62,19 +60,9 @@ class StoreAlertRepositoryTest {
     }
 
     private static List<AlertRule> rules() {
-        Properties p = new Properties();
-        p.setProperty("defaults", "false");
-        p.setProperty("rule.pm.type", "threshold");
-        p.setProperty("rule.pm.parameter", "a34004");
-        p.setProperty("rule.pm.threshold", "100");
-        p.setProperty("rule.pm.hysteresis", "10");
-        p.setProperty("rule.pm.unit", "μg/m³");
-        p.setProperty("rule.pm.label", "PM2.5 超标");
-        p.setProperty("rule.off.type", "offline");
-        p.setProperty("rule.off.after", "30m");
-        p.setProperty("rule.aqi.type", "city-aqi");
-        p.setProperty("rule.aqi.min-level", "4");
-        return RuleLoader.load(p);
+        return Fixtures.rules("rule.pm.type=threshold", "rule.pm.parameter=a34004", "rule.pm.threshold=100",
+                "rule.pm.hysteresis=10", "rule.pm.unit=μg/m³", "rule.pm.label=PM2.5 超标", "rule.off.type=offline",
+                "rule.off.after=30m", "rule.aqi.type=city-aqi", "rule.aqi.min-level=4");
     }
 
     /** A new engine (new rule instances, no worker thread) over the store's alerts. */

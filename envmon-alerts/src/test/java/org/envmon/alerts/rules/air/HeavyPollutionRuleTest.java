@@ -1,5 +1,6 @@
 package org.envmon.alerts.rules.air;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -32,11 +33,8 @@ class HeavyPollutionRuleTest {
     }
 
     private static Fixtures episode(String... extra) {
-        String[] base = {"rule.hp.type=heavy-pollution"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return new Fixtures(Fixtures.rules(all));
+        List<String> base = List.of("rule.hp.type=heavy-pollution");
+        return new Fixtures(Fixtures.rules(base, extra));
     }
 
     @Test

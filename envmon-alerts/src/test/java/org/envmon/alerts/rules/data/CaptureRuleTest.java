@@ -20,11 +20,9 @@ class CaptureRuleTest {
     }
 
     private static List<AlertRule> captureRules(String... extra) {
-        String[] base = {"rule.cap.type=capture", "rule.cap.parameters=a34004, a21026", "rule.cap.medium=air"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return Fixtures.rules(all);
+        List<String> base = List.of("rule.cap.type=capture", "rule.cap.parameters=a34004, a21026",
+                "rule.cap.medium=air");
+        return Fixtures.rules(base, extra);
     }
 
     /** The clock at 2 minutes past the end of hour {@code hour}. */

@@ -17,11 +17,8 @@ import org.junit.jupiter.api.Test;
 class QcSuspectRuleTest {
 
     private static Fixtures qc(String... extra) {
-        String[] base = {"rule.qc.type=qc-suspect"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return new Fixtures(Fixtures.rules(all));
+        List<String> base = List.of("rule.qc.type=qc-suspect");
+        return new Fixtures(Fixtures.rules(base, extra));
     }
 
     /** One hourly value of {@code site}, valid or not, with these QC codes (none: a clean value). */

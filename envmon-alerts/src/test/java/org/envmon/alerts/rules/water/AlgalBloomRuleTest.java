@@ -1,5 +1,6 @@
 package org.envmon.alerts.rules.water;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.envmon.alerts.Fixtures.h;
@@ -17,11 +18,8 @@ import org.junit.jupiter.api.Test;
 class AlgalBloomRuleTest {
 
     private static Fixtures bloom(String... extra) {
-        String[] base = {"rule.ab.type=algal-bloom"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        Fixtures f = new Fixtures(Fixtures.rules(all));
+        List<String> base = List.of("rule.ab.type=algal-bloom");
+        Fixtures f = new Fixtures(Fixtures.rules(base, extra));
         f.section("L01", "lake", 3, false);
         f.section("K01", "reservoir", 2, true);
         f.section("R01", "river", 3, false);

@@ -18,11 +18,8 @@ import org.junit.jupiter.api.Test;
 class TargetClassRuleTest {
 
     private static Fixtures target(String... extra) {
-        String[] base = {"rule.tc.type=target-class"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        Fixtures f = new Fixtures(Fixtures.rules(all));
+        List<String> base = List.of("rule.tc.type=target-class");
+        Fixtures f = new Fixtures(Fixtures.rules(base, extra));
         f.section("S2", "river", 2, false);     // target class II
         f.section("L3", "lake", null, false);   // no target: the rule's default
         return f;
