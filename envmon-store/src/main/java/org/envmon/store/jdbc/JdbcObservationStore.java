@@ -226,25 +226,9 @@ public abstract class JdbcObservationStore implements ObservationStore {
     }
 
     private static List<Observation> observations(PreparedStatement ps) throws SQLException {
-        List<Observation> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new Observation(
-                        rs.getString(1),
-                        rs.getString(2),
-                        Interval.fromCode(rs.getString(3)),
-                        Statistic.valueOf(rs.getString(4)),
-                        Jdbc.getInstant(rs, 5),
-                        rs.getDouble(6),
-                        rs.getString(7),
-                        Jdbc.getInstant(rs, 8),
-                        rs.getLong(9),
-                        rs.getBoolean(10),
-                        rs.getString(11),
-                        null));
-            }
-        }
-        return out;
+        return Jdbc.list(ps, rs -> new Observation(rs.getString(1), rs.getString(2), Interval.fromCode(rs.getString(3)),
+                Statistic.valueOf(rs.getString(4)), Jdbc.getInstant(rs, 5), rs.getDouble(6), rs.getString(7),
+                Jdbc.getInstant(rs, 8), rs.getLong(9), rs.getBoolean(10), rs.getString(11), null));
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.envmon.store.jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -71,14 +70,9 @@ public final class JdbcParameterStore implements ParameterStore {
     @Override
     public List<ParameterInfo> list() {
         return Jdbc.read(db, "parameter list", c -> {
-            List<ParameterInfo> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM parameters ORDER BY code");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(parameter(rs));
-                }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM parameters ORDER BY code")) {
+                return Jdbc.list(ps, JdbcParameterStore::parameter);
             }
-            return out;
         });
     }
 

@@ -185,14 +185,9 @@ public final class JdbcQualityStore implements QualityStore {
     }
 
     private static List<String> registeredSites(Connection c) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT code FROM sites ORDER BY code");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
+        try (PreparedStatement ps = c.prepareStatement("SELECT code FROM sites ORDER BY code")) {
+            return Jdbc.list(ps, rs -> rs.getString(1));
         }
-        return out;
     }
 
     private static Map<String, List<Review>> reviews(Connection c, Instant from, Instant to) throws SQLException {

@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -135,33 +134,13 @@ public final class JdbcSiteStore implements SiteStore {
     @Override
     public List<Site> list(SiteQuery query) {
         SiteQuery q = query == null ? SiteQuery.all() : query;
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM sites WHERE 1 = 1");
-        List<String> args = new ArrayList<>();
-        if (q.medium() != null) {
-            sql.append(" AND medium = ?");
-            args.add(q.medium().code());
-        }
-        if (q.province() != null) {
-            sql.append(" AND province = ?");
-            args.add(q.province());
-        }
-        if (q.city() != null) {
-            sql.append(" AND city = ?");
-            args.add(q.city());
-        }
-        sql.append(" ORDER BY code");
+        Where where = new Where().and("medium = ?", q.medium() == null ? null : q.medium().code())
+                .and("province = ?", q.province()).and("city = ?", q.city());
         return Jdbc.read(db, "site list", c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setString(i + 1, args.get(i));
-                }
-                List<Site> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(site(rs));
-                    }
-                }
-                return out;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sites" + where
+                    + " ORDER BY code")) {
+                where.bind(ps);
+                return Jdbc.list(ps, JdbcSiteStore::site);
             }
         });
     }
