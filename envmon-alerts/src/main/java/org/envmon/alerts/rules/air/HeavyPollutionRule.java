@@ -79,18 +79,17 @@ public final class HeavyPollutionRule extends ConfiguredRule<HeavyPollutionRule.
 
     /** Warning levels, lowest first. */
     public enum Level {
-        NONE("none", ""), YELLOW("yellow", "黄色"), ORANGE("orange", "橙色"), RED("red", "红色");
+        NONE(""), YELLOW("黄色"), ORANGE("橙色"), RED("红色");
 
-        private final String code;
         private final String chinese;
 
-        Level(String code, String chinese) {
-            this.code = code;
+        Level(String chinese) {
             this.chinese = chinese;
         }
 
+        /** The level's name in lower case ({@code yellow}). */
         public String code() {
-            return code;
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public String chinese() {
