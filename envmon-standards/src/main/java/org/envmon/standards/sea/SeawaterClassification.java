@@ -37,7 +37,7 @@ public final class SeawaterClassification {
             .row(SeawaterIndicator.COD, "2", "3", "4", "5")
             .row(SeawaterIndicator.BOD5, "1", "3", "4", "5")
             .row(SeawaterIndicator.DIN, "0.20", "0.30", "0.40", "0.50")
-            .row(SeawaterIndicator.UNIONIZED_NH3, "0.020", "0.020", "0.020", "0.020")
+            .row(SeawaterIndicator.NH3_UNIONIZED, "0.020", "0.020", "0.020", "0.020")
             .row(SeawaterIndicator.PHOSPHATE, "0.015", "0.030", "0.030", "0.045")
             .row(SeawaterIndicator.PETROLEUM, "0.05", "0.05", "0.30", "0.50")
             .row(SeawaterIndicator.HG, "0.00005", "0.0002", "0.0002", "0.0005")
