@@ -2,6 +2,7 @@ package org.envmon.alerts;
 
 import java.util.Locale;
 import org.envmon.alerts.repository.AlertRepository;
+import org.envmon.model.alert.Alert;
 
 /**
  * A lifecycle change published to subscribers (SSE, webhooks).
@@ -17,7 +18,7 @@ public record AlertEvent(long sequence, Type type, Alert alert) {
 
         /** Lower-case wire form ("opened"): the SSE event name and the webhook's X-EnvMon-Event header. */
         public String code() {
-            return name().toLowerCase(Locale.ROOT);
+            return org.envmon.model.Codes.of(this);
         }
     }
 }

@@ -24,6 +24,8 @@ import org.envmon.model.PacketWrite;
 import org.envmon.model.RawPacket;
 import org.envmon.model.Site;
 import org.envmon.model.Statistic;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
 
 /** An engine without its worker thread, a settable clock, a few sites, and packet builders. */
 public final class Fixtures {
@@ -112,6 +114,13 @@ public final class Fixtures {
     }
 
     /** Rules from setting lines {@code rule.x.key=value} (no defaults). */
+    /** The rules of a test's base configuration lines followed by its own. */
+    public static List<AlertRule> rules(List<String> base, String... extra) {
+        List<String> all = new java.util.ArrayList<>(base);
+        all.addAll(List.of(extra));
+        return rules(all.toArray(String[]::new));
+    }
+
     public static List<AlertRule> rules(String... lines) {
         java.util.Properties p = new java.util.Properties();
         p.setProperty("defaults", "false");

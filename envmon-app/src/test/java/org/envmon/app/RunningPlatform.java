@@ -1,9 +1,11 @@
 package org.envmon.app;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.envmon.app.security.AccountService;
 import org.envmon.app.security.Division;
+import org.envmon.hj212.Hj212Encoder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -62,6 +65,17 @@ public class RunningPlatform implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of(first));
         all.addAll(Arrays.asList(rest));
         return all;
+    }
+
+    /** Sends one HJ 212 segment, framed, as a station on its own TCP connection, and returns the platform's answer. */
+    public String sendHj212(String segment) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", hj212Port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(Hj212Encoder.frame(segment));
+            byte[] buf = new byte[512];
+            int n = s.getInputStream().read(buf);
+            return n < 0 ? "" : new String(buf, 0, n, StandardCharsets.US_ASCII);
+        }
     }
 
     public URI uri(String path) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.envmon.standards.Rounding;
 import org.envmon.standards.air.AirEdition;
 import org.envmon.standards.air.AirQualityEvaluation;
 import org.envmon.standards.air.AirQualityEvaluation.ExceptionalEvents;
@@ -358,7 +359,7 @@ public final class AirEvaluator {
             int decimals = AirPollutants.POLLUTANTS.get(p).reportedDecimals();
             for (int i = 0; i < n; i++) {
                 boolean ok = k[i] >= minStations;
-                m[i] = ok ? AirPollutants.halfEvenDiv(sum[i], k[i]) : FastAqi.MISSING;
+                m[i] = ok ? Rounding.halfEvenDiv(sum[i], k[i]) : FastAqi.MISSING;
                 rep[i] = ok ? rule[i < split ? 0 : 1].roundMean(sum[i], k[i], decimals) : FastAqi.MISSING;
             }
         }

@@ -1,6 +1,7 @@
 package org.envmon.evaluation;
 
 import java.util.List;
+import org.envmon.standards.Rounding;
 import org.envmon.standards.air.FastAnnualEvaluation;
 import org.envmon.standards.air.FastAqi;
 import org.envmon.standards.air.Pollutant;
@@ -62,22 +63,11 @@ public final class AirPollutants {
      */
     static long reportMean(int p, long sumMilli, long n) {
         long unit = reportUnit(p);
-        return halfEvenDiv(sumMilli, n * unit) * unit;
+        return Rounding.halfEvenDiv(sumMilli, n * unit) * unit;
     }
 
     /** GB/T 8170 rounding of one milli value to the reported precision (milli units); MISSING stays MISSING. */
     public static long report(int p, long milli) {
         return milli < 0 ? milli : reportMean(p, milli, 1);
-    }
-
-    /** {@code num / den} rounded half-even, for {@code num ≥ 0}, {@code den > 0}. */
-    static long halfEvenDiv(long num, long den) {
-        long q = num / den;
-        long r = num - q * den;
-        long twice = 2 * r;
-        if (twice > den || (twice == den && (q & 1) == 1)) {
-            q++;
-        }
-        return q;
     }
 }

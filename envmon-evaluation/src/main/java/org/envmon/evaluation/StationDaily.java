@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.envmon.standards.air.AirEdition;
 import org.envmon.standards.air.AirQualityEvaluation;
-import org.envmon.standards.air.AqiLevel;
 import org.envmon.standards.air.FastAqi;
-import org.envmon.standards.air.Pollutant;
 
 /**
  * Daily derived values of one station or city ({@link AirEvaluator#daily}): per natural day the 24-h means of SO2,
@@ -19,7 +17,7 @@ import org.envmon.standards.air.Pollutant;
  * pollutants under the day's edition ({@link HourGrid#dayEdition(int)}). Values are reported values (GB/T 8170,
  * integers µg/m³, CO 1 decimal) in milli units, {@link FastAqi#MISSING} when the day is not valid for that indicator.
  */
-public final class StationDaily {
+public final class StationDaily extends StationAqiSeries {
 
     /** Indicator index of the O3 daily maximum 8-h mean (0–4 are the pollutants' 24-h means). */
     public static final int O3_MAX_8H = 5;
@@ -28,18 +26,12 @@ public final class StationDaily {
     /** Number of daily indicators. */
     public static final int INDICATORS = 7;
 
-    final String code;
-    final StationHourSeries.Kind kind;
-    final HourGrid grid;
     final long[][] values;
     final short[][] validHours;
     final byte[] o3Windows;
-    final int[] packed;
 
     StationDaily(String code, StationHourSeries.Kind kind, HourGrid grid) {
-        this.code = code;
-        this.kind = kind;
-        this.grid = grid;
+        super(code, kind, grid, grid.days());
         int n = grid.days();
         values = new long[INDICATORS][n];
         for (long[] c : values) {
@@ -47,14 +39,10 @@ public final class StationDaily {
         }
         validHours = new short[AirPollutants.COUNT][n];
         o3Windows = new byte[n];
-        packed = new int[n];
-        Arrays.fill(packed, AqiKernel.NONE);
     }
 
     private StationDaily(StationDaily o) {
-        code = o.code;
-        kind = o.kind;
-        grid = o.grid;
+        super(o);
         values = new long[INDICATORS][];
         for (int k = 0; k < INDICATORS; k++) {
             values[k] = o.values[k].clone();
@@ -64,23 +52,10 @@ public final class StationDaily {
             validHours[p] = o.validHours[p].clone();
         }
         o3Windows = o.o3Windows.clone();
-        packed = o.packed.clone();
     }
 
     public StationDaily copy() {
         return new StationDaily(this);
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public StationHourSeries.Kind kind() {
-        return kind;
-    }
-
-    public HourGrid grid() {
-        return grid;
     }
 
     public int days() {
@@ -116,21 +91,6 @@ public final class StationDaily {
         return o3Windows[d];
     }
 
-    /** Daily AQI, −1 if none. */
-    public int aqi(int d) {
-        return AqiKernel.aqi(packed[d]);
-    }
-
-    public Optional<AqiLevel> level(int d) {
-        int a = aqi(d);
-        return a < 0 ? Optional.empty() : Optional.of(AqiLevel.of(a));
-    }
-
-    /** Primary pollutants of day {@code d} as a bit mask by pollutant index (0 when AQI ≤ 50 or none). */
-    public int primaryMask(int d) {
-        return AqiKernel.primaryMask(packed[d]);
-    }
-
     /**
      * Daily values restored from the derived store (what {@link AirEvaluator#daily} computed and the recompute
      * worker stored): days of {@code rows} outside the grid or of another code are ignored; days without a row stay
@@ -154,10 +114,6 @@ public final class StationDaily {
             r.packed[d] = row.aqi() < 0 ? AqiKernel.NONE : row.primaryMask() << 16 | row.aqi();
         }
         return r;
-    }
-
-    public List<Pollutant> primary(int d) {
-        return StationHourly.pollutants(AqiKernel.primaryMask(packed[d]));
     }
 
     /**

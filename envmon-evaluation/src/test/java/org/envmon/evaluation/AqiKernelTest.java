@@ -97,8 +97,8 @@ class AqiKernelTest {
 
     @Test
     void pollutantsOfMask() {
-        List<Pollutant> l = new ArrayList<>(StationHourly.pollutants(0b101000));
+        List<Pollutant> l = new ArrayList<>(StationAqiSeries.pollutants(0b101000));
         assertThat(l).containsExactly(Pollutant.PM25, Pollutant.O3);
-        assertThat(StationHourly.pollutants(0)).isEmpty();
+        assertThat(StationAqiSeries.pollutants(0)).isEmpty();
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
  * (not reversed there by a later opposite decision of the same scope): that is a duplicate decision, rejected with
  * {@link ReviewRejectedException.Reason#CONFLICT}. A review with the opposite decision may overlap freely: it is a
  * reversal, and the latest decision wins. Reviews of different scopes (e.g. "all parameters invalid" and "PM2.5
- * valid") may overlap; at read time the latest review (highest id) covering a value decides.
+ * valid") may overlap; at read time the latest review (highest id) covering a value decides. {@link ReviewRules}
+ * holds these decisions; a store answers its questions and persists.
  */
 public interface ReviewStore {
 

@@ -40,10 +40,7 @@ public sealed interface Cell {
     /** A decimal shown with exactly {@code value.scale()} decimals (the reporting precision; scale ≥ 0). */
     record Decimal(BigDecimal value) implements Cell {
         public Decimal {
-            Objects.requireNonNull(value, "value");
-            if (value.scale() < 0) {
-                throw new IllegalArgumentException("negative scale: " + value);
-            }
+            requireScale(value);
         }
 
         public int scale() {
@@ -62,10 +59,7 @@ public sealed interface Cell {
      */
     record Percent(BigDecimal value) implements Cell {
         public Percent {
-            Objects.requireNonNull(value, "value");
-            if (value.scale() < 0) {
-                throw new IllegalArgumentException("negative scale: " + value);
-            }
+            requireScale(value);
         }
 
         public int scale() {
@@ -130,5 +124,13 @@ public sealed interface Cell {
                     + " decimals: reports show evaluation results as reported and do not round them");
         }
         return stripped.setScale(scale);
+    }
+
+    /** A shown number has a reporting precision: a scale of 0 or more. */
+    private static void requireScale(BigDecimal value) {
+        Objects.requireNonNull(value, "value");
+        if (value.scale() < 0) {
+            throw new IllegalArgumentException("negative scale: " + value);
+        }
     }
 }

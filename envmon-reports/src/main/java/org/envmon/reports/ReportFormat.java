@@ -4,20 +4,19 @@ import java.util.Locale;
 
 /** The file formats a report renders to. */
 public enum ReportFormat {
-    XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    CSV("csv", "text/csv; charset=UTF-8"),
-    PDF("pdf", "application/pdf");
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    CSV("text/csv; charset=UTF-8"),
+    PDF("application/pdf");
 
-    private final String extension;
     private final String contentType;
 
-    ReportFormat(String extension, String contentType) {
-        this.extension = extension;
+    ReportFormat(String contentType) {
         this.contentType = contentType;
     }
 
+    /** The file extension: the format's name in lower case. */
     public String extension() {
-        return extension;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The HTTP Content-Type of a download. */
@@ -28,7 +27,7 @@ public enum ReportFormat {
     /** {@code xlsx}, {@code csv}, {@code pdf} (case-insensitive). */
     public static ReportFormat parse(String s) {
         for (ReportFormat f : values()) {
-            if (f.extension.equalsIgnoreCase(s.trim())) {
+            if (f.name().equalsIgnoreCase(s.trim())) {
                 return f;
             }
         }
@@ -46,6 +45,6 @@ public enum ReportFormat {
 
     @Override
     public String toString() {
-        return extension.toUpperCase(Locale.ROOT);
+        return name();
     }
 }

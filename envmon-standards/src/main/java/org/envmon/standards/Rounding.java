@@ -42,10 +42,15 @@ public final class Rounding {
         for (int i = 0; i < drop; i++) {
             div *= 10;
         }
-        long q = value / div;
-        long r = value - q * div;
+        return halfEvenDiv(value, div);
+    }
+
+    /** GB/T 8170 rounding of a quotient: {@code num / den} rounded half-even, for {@code num ≥ 0}, {@code den > 0}. */
+    public static long halfEvenDiv(long num, long den) {
+        long q = num / den;
+        long r = num - q * den;
         long twice = 2 * r;
-        if (twice > div || (twice == div && (q & 1) == 1)) {
+        if (twice > den || (twice == den && (q & 1) == 1)) {
             q++;
         }
         return q;

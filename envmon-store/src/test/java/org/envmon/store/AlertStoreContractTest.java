@@ -3,7 +3,11 @@ package org.envmon.store;
 import org.envmon.model.AlertStore;
 import org.envmon.model.Store;
 import org.envmon.model.StoreException;
-import org.envmon.model.StoredAlert;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
+import org.envmon.model.alert.Severity;
+import org.envmon.model.alert.SubjectType;
+import org.envmon.model.alert.Transition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,35 +32,35 @@ public abstract class AlertStoreContractTest extends OneStorePerTest {
     }
 
     /** An open alert as the engine opens it. */
-    protected static StoredAlert open(long id, String rule, String subject, String parameter) {
-        return new StoredAlert(id, rule, "site", subject, parameter, "major", StoredAlert.OPEN, t(0), t(0), null,
-                t(-60), 120.5, 120.5, 120.5, 100.0, rule + ": " + parameter + " = 120.5 > 100 at site " + subject,
-                null, null, null, List.of(new StoredAlert.Transition(null, StoredAlert.OPEN, t(0), "system",
+    protected static Alert open(long id, String rule, String subject, String parameter) {
+        return new Alert(id, rule, SubjectType.SITE, subject, parameter, Severity.MAJOR, AlertState.OPEN, t(0), t(0),
+                null, t(-60), 120.5, 120.5, 120.5, 100.0, rule + ": " + parameter + " = 120.5 > 100 at site "
+                + subject, null, null, null, List.of(new Transition(null, AlertState.OPEN, t(0), "system",
                         "opened")));
     }
 
-    protected static StoredAlert acknowledged(StoredAlert a, String operator, String note, Instant at) {
-        return new StoredAlert(a.id(), a.ruleId(), a.subjectType(), a.subject(), a.parameter(), a.severity(),
-                StoredAlert.ACKNOWLEDGED, a.openedAt(), at, null, a.dataTime(), a.value(), a.lastValue(),
+    protected static Alert acknowledged(Alert a, String operator, String note, Instant at) {
+        return new Alert(a.id(), a.ruleId(), a.subjectType(), a.subject(), a.parameter(), a.severity(),
+                AlertState.ACKNOWLEDGED, a.openedAt(), at, null, a.dataTime(), a.value(), a.lastValue(),
                 a.peakValue(), a.threshold(), a.message(), note, operator, null,
-                append(a, new StoredAlert.Transition(a.state(), StoredAlert.ACKNOWLEDGED, at, operator, note)));
+                append(a, new Transition(a.state(), AlertState.ACKNOWLEDGED, at, operator, note)));
     }
 
-    protected static StoredAlert closed(StoredAlert a, String operator, String note, Instant at) {
-        return new StoredAlert(a.id(), a.ruleId(), a.subjectType(), a.subject(), a.parameter(), a.severity(),
-                StoredAlert.CLOSED, a.openedAt(), at, at, a.dataTime(), a.value(), a.lastValue(), a.peakValue(),
+    protected static Alert closed(Alert a, String operator, String note, Instant at) {
+        return new Alert(a.id(), a.ruleId(), a.subjectType(), a.subject(), a.parameter(), a.severity(),
+                AlertState.CLOSED, a.openedAt(), at, at, a.dataTime(), a.value(), a.lastValue(), a.peakValue(),
                 a.threshold(), a.message(), a.ackNote(), a.ackOperator(), operator,
-                append(a, new StoredAlert.Transition(a.state(), StoredAlert.CLOSED, at, operator, note)));
+                append(a, new Transition(a.state(), AlertState.CLOSED, at, operator, note)));
     }
 
-    private static List<StoredAlert.Transition> append(StoredAlert a, StoredAlert.Transition t) {
-        List<StoredAlert.Transition> h = new ArrayList<>(a.history());
+    private static List<Transition> append(Alert a, Transition t) {
+        List<Transition> h = new ArrayList<>(a.history());
         h.add(t);
         return h;
     }
 
-    private List<Long> ids(String state, int limit) {
-        return store.alerts().list(state, limit).stream().map(StoredAlert::id).toList();
+    private List<Long> ids(AlertState state, int limit) {
+        return store.alerts().list(state, limit).stream().map(Alert::id).toList();
     }
 
     // ---------------------------------------------------------------- ids
@@ -84,27 +88,27 @@ public abstract class AlertStoreContractTest extends OneStorePerTest {
     void saveInsertsThenReplacesEveryColumnAndTheHistoryById() {
         AlertStore alerts = store.alerts();
         long id = alerts.nextId();
-        StoredAlert a = open(id, "pm", "S1", "a34004");
+        Alert a = open(id, "pm", "S1", "a34004");
         alerts.save(a);
         assertThat(alerts.find(id)).contains(a);
         assertThat(alerts.find(id + 1000)).isEmpty();
 
-        StoredAlert observed = new StoredAlert(id, "pm", "site", "S1", "a34004", "major", StoredAlert.OPEN,
+        Alert observed = new Alert(id, "pm", SubjectType.SITE, "S1", "a34004", Severity.MAJOR, AlertState.OPEN,
                 a.openedAt(), t(5), null, a.dataTime(), a.value(), 99.0, 180.25, 100.0, a.message(), null, null, null,
                 a.history());
         alerts.save(observed);
         assertThat(alerts.find(id)).contains(observed);
 
-        StoredAlert acked = acknowledged(observed, "li.wei", "field team sent", t(10));
+        Alert acked = acknowledged(observed, "li.wei", "field team sent", t(10));
         alerts.save(acked);
-        StoredAlert done = closed(acked, "system", "condition cleared: a34004 = 20", t(20));
+        Alert done = closed(acked, "system", "condition cleared: a34004 = 20", t(20));
         alerts.save(done);
         assertThat(alerts.find(id)).contains(done);
-        assertThat(alerts.find(id).orElseThrow().history()).extracting(StoredAlert.Transition::to)
-                .containsExactly(StoredAlert.OPEN, StoredAlert.ACKNOWLEDGED, StoredAlert.CLOSED);
+        assertThat(alerts.find(id).orElseThrow().history()).extracting(Transition::to)
+                .containsExactly(AlertState.OPEN, AlertState.ACKNOWLEDGED, AlertState.CLOSED);
 
         // a replacement with a shorter history and other values replaces everything
-        StoredAlert other = new StoredAlert(id, "aqi", "city", "杭州市", "AQI", "critical", StoredAlert.OPEN, t(30),
+        Alert other = new Alert(id, "aqi", SubjectType.CITY, "杭州市", "AQI", Severity.CRITICAL, AlertState.OPEN, t(30),
                 t(31), null, null, 1, 2, 3, null, null, null, null, null, List.of());
         alerts.save(other);
         assertThat(alerts.find(id)).contains(other);
@@ -116,8 +120,8 @@ public abstract class AlertStoreContractTest extends OneStorePerTest {
     void alertsSurviveReopeningTheStore() {
         long id1 = store.alerts().nextId();
         long id2 = store.alerts().nextId();
-        StoredAlert a1 = acknowledged(open(id1, "pm", "S1", "a34004"), "li.wei", "checking", t(3));
-        StoredAlert a2 = closed(open(id2, "offline", "S2", ""), "zhang.min", null, t(4));
+        Alert a1 = acknowledged(open(id1, "pm", "S1", "a34004"), "li.wei", "checking", t(3));
+        Alert a2 = closed(open(id2, "offline", "S2", ""), "zhang.min", null, t(4));
         store.alerts().save(a1);
         store.alerts().save(a2);
         reopen();
@@ -133,14 +137,14 @@ public abstract class AlertStoreContractTest extends OneStorePerTest {
     @Test
     void onlyAnOpenOrAcknowledgedAlertIsTheActiveOneOfItsKey() {
         AlertStore alerts = store.alerts();
-        StoredAlert a = open(alerts.nextId(), "pm", "S1", "a34004");
+        Alert a = open(alerts.nextId(), "pm", "S1", "a34004");
         alerts.save(a);
         assertThat(alerts.findActive("pm", "S1", "a34004")).contains(a);
         assertThat(alerts.findActive("pm", "S1", "a21026")).isEmpty();
         assertThat(alerts.findActive("pm", "S2", "a34004")).isEmpty();
         assertThat(alerts.findActive("pm2", "S1", "a34004")).isEmpty();
 
-        StoredAlert acked = acknowledged(a, "li.wei", "on it", t(1));
+        Alert acked = acknowledged(a, "li.wei", "on it", t(1));
         alerts.save(acked);
         assertThat(alerts.findActive("pm", "S1", "a34004")).contains(acked);
 
@@ -148,21 +152,21 @@ public abstract class AlertStoreContractTest extends OneStorePerTest {
         assertThat(alerts.findActive("pm", "S1", "a34004")).isEmpty();
 
         // the condition comes back: a new alert for the same key
-        StoredAlert again = open(alerts.nextId(), "pm", "S1", "a34004");
+        Alert again = open(alerts.nextId(), "pm", "S1", "a34004");
         alerts.save(again);
         assertThat(alerts.findActive("pm", "S1", "a34004")).contains(again);
         alerts.save(closed(again, "zhang.min", "known", t(5)));
         assertThat(alerts.findActive("pm", "S1", "a34004")).isEmpty();
-        assertThat(alerts.list(StoredAlert.CLOSED, 10)).hasSize(2);
+        assertThat(alerts.list(AlertState.CLOSED, 10)).hasSize(2);
     }
 
     @Test
     void aSecondActiveAlertOfTheSameKeyIsRefused() {
         AlertStore alerts = store.alerts();
-        StoredAlert first = open(alerts.nextId(), "pm", "S1", "a34004");
+        Alert first = open(alerts.nextId(), "pm", "S1", "a34004");
         alerts.save(first);
         alerts.save(first); // replacing the active one itself is fine
-        StoredAlert second = open(alerts.nextId(), "pm", "S1", "a34004");
+        Alert second = open(alerts.nextId(), "pm", "S1", "a34004");
         assertThatThrownBy(() -> alerts.save(second)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("already active");
         assertThatThrownBy(() -> alerts.save(acknowledged(second, "x", "y", t(1))))
@@ -172,7 +176,7 @@ public abstract class AlertStoreContractTest extends OneStorePerTest {
         // a closed alert of the key can always be stored
         alerts.save(closed(second, "system", null, t(1)));
         alerts.save(closed(first, "system", null, t(2)));
-        StoredAlert third = open(alerts.nextId(), "pm", "S1", "a34004");
+        Alert third = open(alerts.nextId(), "pm", "S1", "a34004");
         alerts.save(third);
         assertThat(alerts.findActive("pm", "S1", "a34004")).contains(third);
     }
@@ -180,12 +184,12 @@ public abstract class AlertStoreContractTest extends OneStorePerTest {
     @Test
     void keysThatWouldRunTogetherAreStillDifferentKeys() {
         AlertStore alerts = store.alerts();
-        StoredAlert a = open(alerts.nextId(), "ab", "c", "");
-        StoredAlert b = open(alerts.nextId(), "a", "bc", "");
-        StoredAlert c = open(alerts.nextId(), "a", "b", "c");
-        StoredAlert d = open(alerts.nextId(), "1:a", "b", "");
-        StoredAlert e = open(alerts.nextId(), "1", "a1:b", "");
-        for (StoredAlert x : List.of(a, b, c, d, e)) {
+        Alert a = open(alerts.nextId(), "ab", "c", "");
+        Alert b = open(alerts.nextId(), "a", "bc", "");
+        Alert c = open(alerts.nextId(), "a", "b", "c");
+        Alert d = open(alerts.nextId(), "1:a", "b", "");
+        Alert e = open(alerts.nextId(), "1", "a1:b", "");
+        for (Alert x : List.of(a, b, c, d, e)) {
             alerts.save(x);
         }
         assertThat(alerts.findActive("ab", "c", "")).contains(a);
@@ -205,7 +209,7 @@ public abstract class AlertStoreContractTest extends OneStorePerTest {
         for (int i = 0; i < 6; i++) {
             long id = alerts.nextId();
             all.add(0, id);
-            StoredAlert a = open(id, "pm", "S" + i, "a34004");
+            Alert a = open(id, "pm", "S" + i, "a34004");
             alerts.save(switch (i % 3) {
                 case 0 -> a;
                 case 1 -> acknowledged(a, "li.wei", "note " + i, t(i));
@@ -214,16 +218,16 @@ public abstract class AlertStoreContractTest extends OneStorePerTest {
         }
         assertThat(ids(null, 100)).isEqualTo(all);
         assertThat(ids(null, 2)).isEqualTo(all.subList(0, 2));
-        assertThat(ids(StoredAlert.OPEN, 100)).containsExactly(all.get(2), all.get(5));
-        assertThat(ids(StoredAlert.ACKNOWLEDGED, 100)).containsExactly(all.get(1), all.get(4));
-        assertThat(ids(StoredAlert.CLOSED, 1)).containsExactly(all.get(0));
-        assertThat(alerts.list(StoredAlert.CLOSED, 1).get(0).history()).hasSize(2);
+        assertThat(ids(AlertState.OPEN, 100)).containsExactly(all.get(2), all.get(5));
+        assertThat(ids(AlertState.ACKNOWLEDGED, 100)).containsExactly(all.get(1), all.get(4));
+        assertThat(ids(AlertState.CLOSED, 1)).containsExactly(all.get(0));
+        assertThat(alerts.list(AlertState.CLOSED, 1).get(0).history()).hasSize(2);
         assertThat(ids(null, 0)).isEmpty();
-        assertThatThrownBy(() -> alerts.list("pending", 10)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("pending");
+        assertThatThrownBy(() -> alerts.list(AlertState.fromCode("pending"), 10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pending");
         assertThatThrownBy(() -> alerts.list(null, -1)).isInstanceOf(IllegalArgumentException.class);
         // every alert in a listing carries its own, whole history
-        for (StoredAlert a : alerts.list(null, 100)) {
+        for (Alert a : alerts.list(null, 100)) {
             assertThat(alerts.find(a.id())).contains(a);
         }
     }
@@ -240,12 +244,12 @@ public abstract class AlertStoreContractTest extends OneStorePerTest {
     @Test
     void unicodeTextIsKeptExactly() {
         long id = store.alerts().nextId();
-        StoredAlert a = new StoredAlert(id, "氨氮超标", "site", "钱塘江-闸口断面", "w21003", "critical",
-                StoredAlert.ACKNOWLEDGED, t(0), t(1), null, t(-60), 2.5, 2.75, 3.125, 1.5,
+        Alert a = new Alert(id, "氨氮超标", SubjectType.SITE, "钱塘江-闸口断面", "w21003", Severity.CRITICAL,
+                AlertState.ACKNOWLEDGED, t(0), t(1), null, t(-60), 2.5, 2.75, 3.125, 1.5,
                 "氨氮(NH₃-N) 劣于 GB 3838 Ⅲ类: 2.5 mg/L > 1.5 mg/L 🚨 \"quoted\" 'single' \\ back\nnew line\ttab",
                 "已派现场组核查 ✅", "王工程师", null, List.of(
-                        new StoredAlert.Transition(null, StoredAlert.OPEN, t(0), "system", "超标"),
-                        new StoredAlert.Transition(StoredAlert.OPEN, StoredAlert.ACKNOWLEDGED, t(1), "王工程师",
+                        new Transition(null, AlertState.OPEN, t(0), "system", "超标"),
+                        new Transition(AlertState.OPEN, AlertState.ACKNOWLEDGED, t(1), "王工程师",
                                 "已派现场组核查 ✅")));
         store.alerts().save(a);
         reopen();
@@ -256,12 +260,12 @@ public abstract class AlertStoreContractTest extends OneStorePerTest {
     @Test
     void nullableColumnsStayNullAndAMissingParameterIsEmpty() {
         long id = store.alerts().nextId();
-        StoredAlert a = new StoredAlert(id, "offline", "site", "S1", null, "warning", StoredAlert.OPEN, t(0), t(0),
+        Alert a = new Alert(id, "offline", SubjectType.SITE, "S1", null, Severity.WARNING, AlertState.OPEN, t(0), t(0),
                 null, null, 0, 0, 0, null, null, null, null, null,
-                List.of(new StoredAlert.Transition(null, StoredAlert.OPEN, t(0), null, null)));
+                List.of(new Transition(null, AlertState.OPEN, t(0), null, null)));
         assertThat(a.parameter()).isEmpty();
         store.alerts().save(a);
-        StoredAlert read = store.alerts().find(id).orElseThrow();
+        Alert read = store.alerts().find(id).orElseThrow();
         assertThat(read).isEqualTo(a);
         assertThat(read.closedAt()).isNull();
         assertThat(read.dataTime()).isNull();
@@ -272,8 +276,8 @@ public abstract class AlertStoreContractTest extends OneStorePerTest {
         assertThat(store.alerts().findActive("offline", "S1", null)).contains(a);
         assertThat(store.alerts().findActive("offline", "S1", "")).contains(a);
 
-        StoredAlert noHistory = new StoredAlert(store.alerts().nextId(), "offline", "site", "S2", "", "info",
-                StoredAlert.CLOSED, t(0), t(1), t(1), null, -0.5, Double.MAX_VALUE, -Double.MAX_VALUE, 0.0, "",
+        Alert noHistory = new Alert(store.alerts().nextId(), "offline", SubjectType.SITE, "S2", "", Severity.INFO,
+                AlertState.CLOSED, t(0), t(1), t(1), null, -0.5, Double.MAX_VALUE, -Double.MAX_VALUE, 0.0, "",
                 "", "", "", List.of());
         store.alerts().save(noHistory);
         assertThat(store.alerts().find(noHistory.id())).contains(noHistory);
@@ -283,9 +287,9 @@ public abstract class AlertStoreContractTest extends OneStorePerTest {
     void timesAreKeptToTheMicrosecondInUtc() {
         Instant nanos = Instant.parse("2026-07-01T08:30:15.123456789Z");
         long id = store.alerts().nextId();
-        StoredAlert a = new StoredAlert(id, "pm", "site", "S1", "a34004", "major", StoredAlert.OPEN, nanos, nanos,
+        Alert a = new Alert(id, "pm", SubjectType.SITE, "S1", "a34004", Severity.MAJOR, AlertState.OPEN, nanos, nanos,
                 null, nanos, 1, 1, 1, null, "m", null, null, null,
-                List.of(new StoredAlert.Transition(null, StoredAlert.OPEN, nanos, "system", null)));
+                List.of(new Transition(null, AlertState.OPEN, nanos, "system", null)));
         assertThat(a.openedAt()).isEqualTo(Instant.parse("2026-07-01T08:30:15.123456Z"));
         store.alerts().save(a);
         assertThat(store.alerts().find(id)).contains(a);
@@ -293,15 +297,19 @@ public abstract class AlertStoreContractTest extends OneStorePerTest {
 
     @Test
     void invalidAlertsAreRefusedBeforeTheDatabase() {
-        assertThatThrownBy(() -> new StoredAlert(1, "pm", "site", "S1", "", "major", "pending", t(0), t(0), null,
-                null, 1, 1, 1, null, null, null, null, null, List.of())).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("state");
-        assertThatThrownBy(() -> new StoredAlert(1, "pm", "site", "S1", "", "major", "open", t(0), t(0), null, null,
-                1, 1, 1, null, "a\0b", null, null, null, List.of())).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("message");
-        assertThatThrownBy(() -> new StoredAlert.Transition(null, StoredAlert.OPEN, t(0), "x", "\0"))
+        assertThatThrownBy(() -> new Alert(1, "pm", SubjectType.SITE, "S1", "", Severity.MAJOR,
+                AlertState.fromCode("pending"), t(0), t(0), null, null, 1, 1, 1, null, null, null, null, null,
+                List.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("state");
+        assertThatThrownBy(() -> store.alerts().save(new Alert(1, "pm", SubjectType.SITE, "S1", "", Severity.MAJOR,
+                AlertState.OPEN, t(0), t(0), null, null, 1, 1, 1, null, "a\0b", null, null, null, List.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("message");
+        assertThatThrownBy(() -> store.alerts().save(new Alert(1, "pm", SubjectType.SITE, "S1", "", Severity.MAJOR,
+                AlertState.OPEN, t(0), t(0), null, null, 1, 1, 1, null, null, null, null, null,
+                List.of(new Transition(null, AlertState.OPEN, t(0), "x", "\0")))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new StoredAlert(1, null, "site", "S1", "", "major", "open", t(0), t(0), null, null,
-                1, 1, 1, null, null, null, null, null, List.of())).isInstanceOf(NullPointerException.class);
+        assertThat(store.alerts().find(1)).isEmpty();
+        assertThatThrownBy(() -> new Alert(1, null, SubjectType.SITE, "S1", "", Severity.MAJOR, AlertState.OPEN,
+                t(0), t(0), null, null, 1, 1, 1, null, null, null, null, null, List.of()))
+                .isInstanceOf(NullPointerException.class);
     }
 }

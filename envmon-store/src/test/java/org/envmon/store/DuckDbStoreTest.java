@@ -15,14 +15,9 @@ class DuckDbStoreTest extends StoreContractTest {
     private DuckDbTestDatabase db;
 
     @Override
-    protected Store openFreshStore() {
+    protected TestDatabase newDatabase() {
         db = DuckDbTestDatabase.create();
-        return Stores.open(db.storeConfig());
-    }
-
-    @Override
-    protected Store reopenStore() {
-        return Stores.open(db.storeConfig());
+        return db;
     }
 
     /** DuckDB allows one process per file: the store is closed, the SQL run over plain JDBC, the store reopened. */
@@ -38,12 +33,7 @@ class DuckDbStoreTest extends StoreContractTest {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        store = reopenStore();
-    }
-
-    @Override
-    protected void afterStoreClosed() {
-        db.close();
+        store = Stores.open(db.storeConfig());
     }
 
     @Test

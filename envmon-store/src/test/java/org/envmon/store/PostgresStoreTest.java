@@ -24,14 +24,9 @@ class PostgresStoreTest extends StoreContractTest {
     private PostgresTestDatabase db;
 
     @Override
-    protected Store openFreshStore() {
+    protected TestDatabase newDatabase() {
         db = PostgresTestDatabase.create();
-        return Stores.open(db.storeConfig());
-    }
-
-    @Override
-    protected Store reopenStore() {
-        return Stores.open(db.storeConfig());
+        return db;
     }
 
     /** As an attacker with DDL rights: the append-only triggers are disabled around the statements. */
@@ -72,13 +67,6 @@ class PostgresStoreTest extends StoreContractTest {
             }
         }
         assertThat(store.chain().verify().state()).isEqualTo(VerifyReport.State.INTACT);
-    }
-
-    @Override
-    protected void afterStoreClosed() {
-        if (db != null) {
-            db.close();
-        }
     }
 
     @Test

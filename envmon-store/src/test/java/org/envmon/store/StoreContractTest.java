@@ -45,28 +45,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.envmon.store.jdbc.FailPoints;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every store engine must show. An engine's test extends this and opens a fresh, empty store per test.
- * Other modules may extend it too (it is in the test-jar).
+ * The behaviour every store engine must show. An engine's test extends this and names its database
+ * ({@link #newDatabase()}): a fresh, empty store per test.
  */
-public abstract class StoreContractTest {
+public abstract class StoreContractTest extends OneStorePerTest {
     protected static final Instant T0 = Instant.parse("2024-05-01T00:00:00Z");
-
-    protected Store store;
-
-    /** A new, empty, migrated store. Called before each test. */
-    protected abstract Store openFreshStore();
-
-    /** Opens the database of the last {@link #openFreshStore()} again (the previous store is closed). */
-    protected Store reopenStore() {
-        Assumptions.abort("this engine's test does not support reopening");
-        return null;
-    }
 
     /**
      * Runs SQL directly against the database, as someone with database rights but bypassing the platform would
@@ -74,27 +61,6 @@ public abstract class StoreContractTest {
      */
     protected void tamper(String... sql) {
         Assumptions.abort("this engine's test does not support direct SQL");
-    }
-
-    /** Called after each test once the store is closed, to release the database. */
-    protected void afterStoreClosed() {
-    }
-
-    @BeforeEach
-    void openStore() {
-        store = openFreshStore();
-    }
-
-    @AfterEach
-    void closeStore() {
-        try {
-            if (store != null) {
-                store.close();
-            }
-        } finally {
-            store = null;
-            afterStoreClosed();
-        }
     }
 
     // ---------------------------------------------------------------- fixtures
@@ -566,9 +532,7 @@ public abstract class StoreContractTest {
         List<WriteOutcome> first = store.observations().write(List.of(
                 packet("r1", T0, row("S1", "a", Interval.HOUR, Statistic.VALUE, T0, 1)),
                 packet("r2", T0, row("S1", "a", Interval.HOUR, Statistic.VALUE, T0.plusSeconds(3600), 2))));
-        store.close();
-        store = null;
-        store = reopenStore();
+        reopen();
 
         assertThat(store.sites().byMn("MN1")).isPresent();
         assertThat(store.observations().packetCount()).isEqualTo(2);
@@ -939,9 +903,7 @@ public abstract class StoreContractTest {
         } finally {
             FailPoints.set(null);
         }
-        store.close();
-        store = null;
-        store = reopenStore();
+        reopen();
         List<WriteOutcome> after = store.observations().write(List.of(packet("r1", T0), packet("lost", T0)));
         assertThat(after.get(0).packetId()).isGreaterThan(before.get(2).packetId());
         assertThat(after.get(1).status()).isEqualTo(WriteOutcome.Status.STORED);

@@ -2,11 +2,11 @@ package org.envmon.alerts.repository;
 
 import java.util.List;
 import java.util.Optional;
-import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEvent;
-import org.envmon.alerts.AlertKey;
-import org.envmon.alerts.AlertState;
-import org.envmon.alerts.Transition;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertKey;
+import org.envmon.model.alert.AlertState;
+import org.envmon.model.alert.Transition;
 
 /**
  * Where alerts are kept. The engine is the only writer. {@link StoreAlertRepository} keeps them in the store (both

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.envmon.alerts.Alert;
-import org.envmon.alerts.AlertKey;
-import org.envmon.alerts.AlertState;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertKey;
+import org.envmon.model.alert.AlertState;
 
 /**
  * Alerts in memory, lost on restart. Active alerts are kept however many there are; of the closed ones only the

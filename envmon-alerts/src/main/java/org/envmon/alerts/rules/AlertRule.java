@@ -2,9 +2,9 @@ package org.envmon.alerts.rules;
 
 import java.time.Instant;
 import java.util.Set;
-import org.envmon.alerts.Alert;
 import org.envmon.model.ObservationRow;
 import org.envmon.model.RawPacket;
+import org.envmon.model.alert.Alert;
 
 /**
  * One configured rule. The engine calls the hooks on its single worker thread, so a rule may keep per-subject state

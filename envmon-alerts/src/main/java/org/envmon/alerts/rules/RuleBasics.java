@@ -1,7 +1,7 @@
 package org.envmon.alerts.rules;
 
 import java.util.Objects;
-import org.envmon.alerts.Severity;
+import org.envmon.model.alert.Severity;
 
 /**
  * The settings every rule has: its id (part of every alert's key), its severity and the label its alerts give the

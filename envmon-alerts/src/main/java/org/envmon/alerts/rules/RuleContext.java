@@ -2,9 +2,9 @@ package org.envmon.alerts.rules;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.envmon.alerts.AlertKey;
-import org.envmon.alerts.Condition;
 import org.envmon.model.Site;
+import org.envmon.model.alert.AlertKey;
+import org.envmon.model.alert.Condition;
 
 /**
  * What a rule may do while evaluating: look up a site, and report that a condition started, persists or cleared.

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.envmon.alerts.Severity;
+import org.envmon.model.alert.Severity;
 
 /**
  * Rules as configuration: {@code java.util.Properties} files (read as UTF-8), one key per rule setting,

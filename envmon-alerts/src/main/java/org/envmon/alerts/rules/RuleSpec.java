@@ -1,6 +1,6 @@
 package org.envmon.alerts.rules;
 
-import org.envmon.alerts.Severity;
+import org.envmon.model.alert.Severity;
 
 /** The configuration class of a rule type: a record holding the {@link RuleBasics} and the type's own settings. */
 public interface RuleSpec {

@@ -3,7 +3,7 @@ package org.envmon.alerts.rules;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import org.envmon.alerts.Severity;
+import org.envmon.model.alert.Severity;
 
 /**
  * A rule type as the rules file names it ({@code rule.<id>.type=<name>}): the settings it takes besides the common

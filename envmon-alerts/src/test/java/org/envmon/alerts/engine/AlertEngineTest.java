@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -16,20 +15,14 @@ import org.envmon.alerts.AlertEvent;
 import org.envmon.alerts.Fixtures;
 import org.envmon.alerts.repository.InMemoryAlertRepository;
 import org.envmon.alerts.rules.AlertRule;
-import org.envmon.alerts.rules.RuleLoader;
 import org.envmon.model.PacketWrite;
 import org.junit.jupiter.api.Test;
 
 class AlertEngineTest {
 
     private static List<AlertRule> lowPm() {
-        Properties p = new Properties();
-        p.setProperty("defaults", "false");
-        p.setProperty("rule.pm.type", "threshold");
-        p.setProperty("rule.pm.parameter", "a34004");
-        p.setProperty("rule.pm.threshold", "100");
-        p.setProperty("rule.pm.max-age", "P36500D");
-        return RuleLoader.load(p);
+        return Fixtures.rules("rule.pm.type=threshold", "rule.pm.parameter=a34004", "rule.pm.threshold=100",
+                "rule.pm.max-age=P36500D");
     }
 
     @Test

@@ -13,12 +13,12 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEvent;
-import org.envmon.alerts.AlertState;
-import org.envmon.alerts.Severity;
-import org.envmon.alerts.SubjectType;
-import org.envmon.alerts.Transition;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
+import org.envmon.model.alert.Severity;
+import org.envmon.model.alert.SubjectType;
+import org.envmon.model.alert.Transition;
 
 /**
  * Webhook receivers verify signatures over the body bytes: the Jackson writer must give the bytes of the hand-written

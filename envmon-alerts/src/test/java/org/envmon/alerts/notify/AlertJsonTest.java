@@ -2,12 +2,12 @@ package org.envmon.alerts.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.envmon.alerts.Alert;
-import org.envmon.alerts.AlertKey;
-import org.envmon.alerts.Condition;
 import org.envmon.alerts.Fixtures;
-import org.envmon.alerts.Severity;
-import org.envmon.alerts.SubjectType;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertKey;
+import org.envmon.model.alert.Condition;
+import org.envmon.model.alert.Severity;
+import org.envmon.model.alert.SubjectType;
 import org.junit.jupiter.api.Test;
 
 class AlertJsonTest {

@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEvent;
-import org.envmon.alerts.AlertKey;
-import org.envmon.alerts.Condition;
 import org.envmon.alerts.Fixtures;
-import org.envmon.alerts.Severity;
-import org.envmon.alerts.SubjectType;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertKey;
+import org.envmon.model.alert.Condition;
+import org.envmon.model.alert.Severity;
+import org.envmon.model.alert.SubjectType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

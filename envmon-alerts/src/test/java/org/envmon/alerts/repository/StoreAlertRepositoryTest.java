@@ -9,25 +9,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
-import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEvent;
 import org.envmon.alerts.AlertEvent.Type;
-import org.envmon.alerts.AlertKey;
-import org.envmon.alerts.AlertState;
-import org.envmon.alerts.AlertTransitionException;
-import org.envmon.alerts.Condition;
 import org.envmon.alerts.Fixtures;
-import org.envmon.alerts.Severity;
-import org.envmon.alerts.SubjectType;
-import org.envmon.alerts.Transition;
 import org.envmon.alerts.engine.AlertEngine;
 import org.envmon.alerts.rules.AlertRule;
 import org.envmon.alerts.rules.DerivedAirUpdate;
-import org.envmon.alerts.rules.RuleLoader;
-import org.envmon.store.DuckDbTestDatabase;
 import org.envmon.model.Store;
 import org.envmon.model.StoreException;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertKey;
+import org.envmon.model.alert.AlertState;
+import org.envmon.model.alert.AlertTransitionException;
+import org.envmon.model.alert.Condition;
+import org.envmon.model.alert.Severity;
+import org.envmon.model.alert.SubjectType;
+import org.envmon.model.alert.Transition;
+import org.envmon.store.DuckDbTestDatabase;
 import org.envmon.store.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,19 +60,9 @@ class StoreAlertRepositoryTest {
     }
 
     private static List<AlertRule> rules() {
-        Properties p = new Properties();
-        p.setProperty("defaults", "false");
-        p.setProperty("rule.pm.type", "threshold");
-        p.setProperty("rule.pm.parameter", "a34004");
-        p.setProperty("rule.pm.threshold", "100");
-        p.setProperty("rule.pm.hysteresis", "10");
-        p.setProperty("rule.pm.unit", "μg/m³");
-        p.setProperty("rule.pm.label", "PM2.5 超标");
-        p.setProperty("rule.off.type", "offline");
-        p.setProperty("rule.off.after", "30m");
-        p.setProperty("rule.aqi.type", "city-aqi");
-        p.setProperty("rule.aqi.min-level", "4");
-        return RuleLoader.load(p);
+        return Fixtures.rules("rule.pm.type=threshold", "rule.pm.parameter=a34004", "rule.pm.threshold=100",
+                "rule.pm.hysteresis=10", "rule.pm.unit=μg/m³", "rule.pm.label=PM2.5 超标", "rule.off.type=offline",
+                "rule.off.after=30m", "rule.aqi.type=city-aqi", "rule.aqi.min-level=4");
     }
 
     /** A new engine (new rule instances, no worker thread) over the store's alerts. */
@@ -269,11 +257,20 @@ class StoreAlertRepositoryTest {
     }
 
     @Test
-    void anUnreadableStoredAlertIsReportedAsSuch() {
+    void anUnreadableStoredAlertIsReportedAsSuch() throws Exception {
         AlertRepository repo = new StoreAlertRepository(store.alerts());
-        store.alerts().save(new org.envmon.model.StoredAlert(repo.nextId(), "pm", "basin", "长江", "", "major",
-                "open", h(0), h(0), null, null, 1, 1, 1, null, null, null, null, null, List.of()));
-        assertThatThrownBy(() -> repo.list(null, 10)).isInstanceOf(StoreException.class)
+        repo.save(Alert.open(repo.nextId(), new Condition(new AlertKey("pm", "长江", null), SubjectType.SITE,
+                Severity.MAJOR, null, 1, null, true, null), h(0)));
+        // a subject type no version of the engine writes, put there behind the store's back
+        store.close();
+        store = null;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:"
+                + db.dataDir().resolve("envmon.duckdb")); java.sql.Statement st = c.createStatement()) {
+            st.execute("UPDATE alerts SET subject_type = 'basin'");
+        }
+        store = Stores.open(db.storeConfig());
+        AlertRepository reopened = new StoreAlertRepository(store.alerts());
+        assertThatThrownBy(() -> reopened.list(null, 10)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("cannot be read");
     }
 }

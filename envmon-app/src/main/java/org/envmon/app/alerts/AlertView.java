@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.envmon.alerts.Alert;
-import org.envmon.alerts.Transition;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.Transition;
 
 /**
  * An alert as the API, the SSE stream and (with the same field names, written by {@code AlertJson}) the webhooks show

@@ -1,7 +1,7 @@
 package org.envmon.app.alerts;
 
 import java.net.URI;
-import org.envmon.alerts.AlertTransitionException;
+import org.envmon.model.alert.AlertTransitionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

@@ -2,17 +2,19 @@ package org.envmon.app.evaluation;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.envmon.alerts.engine.CityAqiFeed;
 import org.envmon.evaluation.air.AirEvaluationService;
 import org.envmon.evaluation.derived.LiveRecompute;
 import org.envmon.evaluation.water.WaterEvaluationService;
 import org.envmon.ingest.GroupCommitWriter;
-import org.envmon.standards.water.WaterRounding;
 import org.envmon.model.DerivedStore;
 import org.envmon.model.ObservationStore;
 import org.envmon.model.SiteStore;
 import org.envmon.model.Store;
+import org.envmon.standards.water.WaterRounding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -46,10 +48,10 @@ public class EvaluationConfiguration {
 
     @Bean(destroyMethod = "close")
     LiveRecompute derivedAirWorker(Store store, EvaluationProperties props, GroupCommitWriter writer,
-            CityAqiAlertFeed feed, MeterRegistry registry) {
+            ObjectProvider<CityAqiFeed> alertFeed, MeterRegistry registry) {
         LiveRecompute worker = new LiveRecompute(store, props.recomputeInterval(), props.recomputeWindow(),
                 Clock.systemUTC(), registry);
-        worker.addConsumer(feed::accept);
+        alertFeed.ifAvailable(feed -> worker.addConsumer(feed::accept));
         if (props.recompute()) {
             writer.addListener(worker::committed);
             worker.start();

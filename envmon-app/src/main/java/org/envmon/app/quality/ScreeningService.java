@@ -4,24 +4,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.envmon.model.HourlyValuesQuery;
+import org.envmon.model.Medium;
+import org.envmon.model.ObservationStore;
+import org.envmon.model.Site;
+import org.envmon.model.SiteQuery;
+import org.envmon.model.SiteStore;
 import org.envmon.quality.screening.HourlySeries;
 import org.envmon.quality.screening.NeighbourPolicy;
 import org.envmon.quality.screening.Screening;
 import org.envmon.quality.screening.SiteContext;
 import org.envmon.quality.screening.Suspicion;
-import org.envmon.model.Interval;
-import org.envmon.model.Medium;
-import org.envmon.model.Observation;
-import org.envmon.model.ObservationQuery;
-import org.envmon.model.ObservationStore;
-import org.envmon.model.Site;
-import org.envmon.model.SiteQuery;
-import org.envmon.model.SiteStore;
-import org.envmon.model.Statistic;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,16 +44,31 @@ public class ScreeningService {
         return !sites.list(new SiteQuery(Medium.AIR, null, city)).isEmpty();
     }
 
-    /** Suspicions for the sites of a city, most suspicious first. {@code from} and {@code to} are whole hours. */
+    /**
+     * Suspicions for the sites of a city, most suspicious first. {@code from} and {@code to} are whole hours. The
+     * values of every site come in one bulk read, invalid ones too: screening looks at what the analysers sent.
+     */
     public List<Suspicion> screenCity(String city, String parameter, Instant from, Instant to) {
         Instant start = from.truncatedTo(ChronoUnit.HOURS);
         int hours = (int) Duration.between(start, to).toHours();
+        // background sites are not evaluated (and do not vouch for their neighbours)
+        List<Site> screened = sites.list(new SiteQuery(Medium.AIR, null, city)).stream()
+                .filter(site -> !site.control()).toList();
+        double[][] values = new double[screened.size()][hours];
+        for (double[] v : values) {
+            Arrays.fill(v, Double.NaN);
+        }
+        long first = start.getEpochSecond();
+        observations.hourlyValues(new HourlyValuesQuery(screened.stream().map(Site::code).toList(),
+                List.of(parameter), start, start.plus(Duration.ofHours(hours))), (site, p, epochSecond, value, ok) -> {
+                    long i = (epochSecond - first) / 3600;
+                    if (i >= 0 && i < hours) {
+                        values[site][(int) i] = value;
+                    }
+                });
         Map<Site, HourlySeries> series = new LinkedHashMap<>();
-        for (Site site : sites.list(new SiteQuery(Medium.AIR, null, city))) {
-            if (site.control()) {
-                continue; // background sites are not evaluated (and do not vouch for their neighbours)
-            }
-            series.put(site, hourly(site.code(), parameter, start, hours));
+        for (int s = 0; s < screened.size(); s++) {
+            series.put(screened.get(s), new HourlySeries(screened.get(s).code(), parameter, start, values[s]));
         }
         List<Suspicion> found = new ArrayList<>();
         for (Map.Entry<Site, HourlySeries> e : series.entrySet()) {
@@ -67,19 +80,5 @@ public class ScreeningService {
         }
         found.sort(Comparator.comparingDouble(Suspicion::score).reversed());
         return found;
-    }
-
-    private HourlySeries hourly(String siteCode, String parameter, Instant start, int hours) {
-        double[] values = new double[hours];
-        java.util.Arrays.fill(values, Double.NaN);
-        List<Observation> rows = observations.query(new ObservationQuery(siteCode, parameter, Interval.HOUR,
-                Statistic.VALUE, start, start.plus(Duration.ofHours(hours)), hours + 1));
-        for (Observation o : rows) {
-            int i = (int) Duration.between(start, o.time()).toHours();
-            if (i >= 0 && i < hours) {
-                values[i] = o.value();
-            }
-        }
-        return new HourlySeries(siteCode, parameter, start, values);
     }
 }

@@ -2,10 +2,7 @@ package org.envmon.app.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -56,14 +53,7 @@ class AlertsRestartTest {
         String qn = beijingHour.format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "001";
         String segment = "QN=" + qn + ";ST=22;CN=2061;PW=123456;MN=" + MN + ";Flag=5;CP=&&DataTime="
                 + Hj212Encoder.formatTime(beijingHour) + ";a34004-Avg=" + pm25 + ",a34004-Flag=N&&";
-        try (Socket s = new Socket("127.0.0.1", p.hj212Port)) {
-            s.setSoTimeout(10_000);
-            s.getOutputStream().write(Hj212Encoder.frame(segment));
-            InputStream in = s.getInputStream();
-            byte[] buf = new byte[512];
-            int n = in.read(buf);
-            assertThat(new String(buf, 0, n, StandardCharsets.US_ASCII)).contains("CN=9014");
-        }
+        assertThat(p.sendHj212(segment)).contains("CN=9014");
     }
 
     /** Waits until the list answers something other than {@code unlike}. */

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.envmon.alerts.engine.CityAqiFeed;
 import org.envmon.app.cli.DemoCommandAccess;
 import org.envmon.ingest.IngestSink;
 import org.envmon.model.Interval;
@@ -341,7 +342,7 @@ abstract class EvaluationApiContract {
 
     @Test
     void theCityAqiFeedHandsChangedCityHoursToTheAlertEngine() {
-        CityAqiAlertFeed feed = platform.bean(CityAqiAlertFeed.class);
+        CityAqiFeed feed = platform.bean(CityAqiFeed.class);
         Instant now = LocalDate.of(2019, 1, 12).atTime(12, 30).toInstant(BJ);
         int cities = EvaluationPlatform.cnemcFile("cnemc_2019_lhasa.csv.gz") != null ? 2 : 1;
         assertThat(feed.feed(now)).isEqualTo(4 * cities); // Beijing (and Lhasa), hours 09:00 … 12:00

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,14 +83,7 @@ class LiveEvaluationEndToEndTest {
                 + (pm25 + 60 + h) + ",a34002-Flag=N;a21026-Avg=" + (6 + h % 5) + ",a21026-Flag=N;a21004-Avg="
                 + (25 + h % 7) + ",a21004-Flag=N;a21005-Avg=" + (0.6 + (h % 4) / 10.0) + ",a21005-Flag=N;a05024-Avg="
                 + (30 + 2 * h) + ",a05024-Flag=N&&";
-        try (Socket s = new Socket("127.0.0.1", platform.hj212Port)) {
-            s.setSoTimeout(10_000);
-            s.getOutputStream().write(Hj212Encoder.frame(segment));
-            InputStream in = s.getInputStream();
-            byte[] buf = new byte[512];
-            int n = in.read(buf);
-            assertThat(new String(buf, 0, n, StandardCharsets.US_ASCII)).contains("CN=9014");
-        }
+        assertThat(platform.sendHj212(segment)).contains("CN=9014");
     }
 
     private static JsonNode get(String path) throws Exception {

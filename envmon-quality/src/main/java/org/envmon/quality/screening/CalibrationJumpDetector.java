@@ -16,8 +16,10 @@ import java.util.Map;
  * is a jump when the mean shift is at least {@code minShift} (log units) and {@code |t| >= minT}, keeping only the
  * strongest boundary within {@code windowDays}. A jump followed within {@code maxPairDays} by one of opposite sign
  * (the level coming back) gives one alert spanning both; a lone jump gives an alert over the two days around it.
+ *
+ * @param cfg the detector's thresholds; the no-argument constructor takes the defaults
  */
-public final class CalibrationJumpDetector implements Detector {
+public record CalibrationJumpDetector(Config cfg) implements Detector {
 
     public static final String ID = "calibration-jump";
 
@@ -27,12 +29,6 @@ public final class CalibrationJumpDetector implements Detector {
         public static Config defaults() {
             return new Config(10, 0.30, 6.0, 5, 12, 60, 0.2);
         }
-    }
-
-    private final Config cfg;
-
-    public CalibrationJumpDetector(Config cfg) {
-        this.cfg = cfg;
     }
 
     public CalibrationJumpDetector() {

@@ -16,8 +16,10 @@ import java.util.Map;
  * make up at least {@code minPinnedShare} of pinned + honest. The alert spans the pinned units; its evidence gives the
  * density just below and just above the limit for the site and for its neighbours (pooled) in the window and for the
  * site over the whole series.
+ *
+ * @param cfg the detector's thresholds; the no-argument constructor takes the defaults
  */
-public final class ClampingDetector implements Detector {
+public record ClampingDetector(Config cfg) implements Detector {
 
     public static final String ID = "clamping";
 
@@ -45,12 +47,6 @@ public final class ClampingDetector implements Detector {
 
     private static final int MIN_DAY_HOURS = 20;
     private static final int MIN_RATIO_UNITS = 20;
-
-    private final Config cfg;
-
-    public ClampingDetector(Config cfg) {
-        this.cfg = cfg;
-    }
 
     public ClampingDetector() {
         this(Config.pm25Daily());

@@ -18,8 +18,10 @@ import java.util.Map;
  * keeps the slope; invented data loses it). At least
  * {@code minConsecutiveWindows} consecutive flagged windows make an alert. Needs {@code minNeighbours} neighbours
  * with data in the window. The evidence lists each neighbour with its correlation to the site and to the others.
+ *
+ * @param cfg the detector's thresholds; the no-argument constructor takes the defaults
  */
-public final class DecouplingDetector implements Detector {
+public record DecouplingDetector(Config cfg) implements Detector {
 
     public static final String ID = "decoupling";
 
@@ -30,12 +32,6 @@ public final class DecouplingDetector implements Detector {
         public static Config defaults() {
             return new Config(144, 24, 0.30, 0.40, 0.70, 0.15, 0.75, 3, 2, 0.25);
         }
-    }
-
-    private final Config cfg;
-
-    public DecouplingDetector(Config cfg) {
-        this.cfg = cfg;
     }
 
     public DecouplingDetector() {

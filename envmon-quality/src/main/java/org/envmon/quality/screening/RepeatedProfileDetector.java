@@ -16,8 +16,10 @@ import java.util.Map;
  * {@code [1/maxScale, maxScale]}, and the neighbour median did not itself repeat between the two days (its
  * correlation below {@code maxNeighbourCorrelation}, when defined). Consecutive matching days form one alert; the
  * evidence names, per day, the copied-from day with the fitted scale and shift.
+ *
+ * @param cfg the detector's thresholds; the no-argument constructor takes the defaults
  */
-public final class RepeatedProfileDetector implements Detector {
+public record RepeatedProfileDetector(Config cfg) implements Detector {
 
     public static final String ID = "repeated-profile";
 
@@ -28,12 +30,6 @@ public final class RepeatedProfileDetector implements Detector {
         public static Config defaults() {
             return new Config(28, 0.98, 0.95, 0.90, 22, 0.15, 8, 3.0);
         }
-    }
-
-    private final Config cfg;
-
-    public RepeatedProfileDetector(Config cfg) {
-        this.cfg = cfg;
     }
 
     public RepeatedProfileDetector() {

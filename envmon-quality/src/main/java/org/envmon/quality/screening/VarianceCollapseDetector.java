@@ -13,8 +13,10 @@ import java.util.Map;
  * flagged when the neighbours vary ({@code median CV >= minNeighbourCv}, at least {@code minNeighbours} with enough
  * data) and the site's CV is at most {@code maxCvRatio} times theirs. Overlapping flagged windows form one alert;
  * the evidence names the neighbours with their CV and the site's longest run of identical values.
+ *
+ * @param cfg the detector's thresholds; the no-argument constructor takes the defaults
  */
-public final class VarianceCollapseDetector implements Detector {
+public record VarianceCollapseDetector(Config cfg) implements Detector {
 
     public static final String ID = "variance-collapse";
 
@@ -24,12 +26,6 @@ public final class VarianceCollapseDetector implements Detector {
         public static Config defaults() {
             return new Config(48, 24, 0.25, 0.20, 0.75, 2);
         }
-    }
-
-    private final Config cfg;
-
-    public VarianceCollapseDetector(Config cfg) {
-        this.cfg = cfg;
     }
 
     public VarianceCollapseDetector() {

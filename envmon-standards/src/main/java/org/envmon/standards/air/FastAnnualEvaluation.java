@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.envmon.standards.Rounding;
 
 /**
  * Fast exact form of {@link AirQualityEvaluation#evaluate} for bulk work (e.g. 1,734 stations × 365 days): daily
@@ -207,22 +208,12 @@ public final class FastAnnualEvaluation {
         // value = milliSum / (n * 1000); at the target scale: milliSum * 10^scale / (n * 1000)
         if (scale >= 3 && scale - 3 < POW10.length && milliSum < Long.MAX_VALUE / POW10[scale - 3]) {
             long num = milliSum * POW10[scale - 3];
-            return BigDecimal.valueOf(halfEvenDiv(num, n), scale);
+            return BigDecimal.valueOf(Rounding.halfEvenDiv(num, n), scale);
         }
         if (scale < 3) {
-            return BigDecimal.valueOf(halfEvenDiv(milliSum, (long) n * POW10[3 - scale]), scale);
+            return BigDecimal.valueOf(Rounding.halfEvenDiv(milliSum, (long) n * POW10[3 - scale]), scale);
         }
         return BigDecimal.valueOf(milliSum, 3).divide(BigDecimal.valueOf(n), scale, RoundingMode.HALF_EVEN);
-    }
-
-    private static long halfEvenDiv(long num, long den) {
-        long q = num / den;
-        long r = num - q * den;
-        long twice = 2 * r;
-        if (twice > den || (twice == den && (q & 1) == 1)) {
-            q++;
-        }
-        return q;
     }
 
     /** HJ 663 Annex A percentile of the first {@code n} values (reordered in place), exact, O(n) expected. */

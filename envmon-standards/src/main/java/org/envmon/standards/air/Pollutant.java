@@ -1,5 +1,6 @@
 package org.envmon.standards.air;
 
+import java.util.Locale;
 import org.envmon.standards.Unit;
 
 /**
@@ -7,25 +8,25 @@ import org.envmon.standards.Unit;
  * CO is in mg/m³, Pb and BaP in µg/m³ as in the tables, everything else µg/m³.
  */
 public enum Pollutant {
-    SO2("so2", "SO2", Unit.UG_PER_M3, 0),
-    NO2("no2", "NO2", Unit.UG_PER_M3, 0),
-    PM10("pm10", "PM10", Unit.UG_PER_M3, 0),
-    PM25("pm25", "PM2.5", Unit.UG_PER_M3, 0),
-    CO("co", "CO", Unit.MG_PER_M3, 1),
-    O3("o3", "O3", Unit.UG_PER_M3, 0),
-    TSP("tsp", "TSP", Unit.UG_PER_M3, 0),
-    NOX("nox", "NOx", Unit.UG_PER_M3, 0);
+    SO2("SO2", Unit.UG_PER_M3, 0),
+    NO2("NO2", Unit.UG_PER_M3, 0),
+    PM10("PM10", Unit.UG_PER_M3, 0),
+    PM25("PM2.5", Unit.UG_PER_M3, 0),
+    CO("CO", Unit.MG_PER_M3, 1),
+    O3("O3", Unit.UG_PER_M3, 0),
+    TSP("TSP", Unit.UG_PER_M3, 0),
+    NOX("NOx", Unit.UG_PER_M3, 0);
 
     /** The six basic items (HJ 663 §4 / GB 3095 Table 1). */
     public static final java.util.List<Pollutant> BASIC = java.util.List.of(SO2, NO2, PM10, PM25, CO, O3);
 
-    private final String key;
+    /** The constant's name in lower case. */
+    private final String key = name().toLowerCase(Locale.ROOT);
     private final String display;
     private final Unit unit;
     private final int reportedDecimals;
 
-    Pollutant(String key, String display, Unit unit, int reportedDecimals) {
-        this.key = key;
+    Pollutant(String display, Unit unit, int reportedDecimals) {
         this.display = display;
         this.unit = unit;
         this.reportedDecimals = reportedDecimals;

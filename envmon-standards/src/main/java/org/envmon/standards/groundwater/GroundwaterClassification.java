@@ -1,12 +1,10 @@
 package org.envmon.standards.groundwater;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import org.envmon.standards.LimitTable;
 
 /**
  * GB/T 14848-2017 single-indicator and overall classification (§8; Table 1 as digested in §8.1, [mem]).
@@ -24,34 +22,27 @@ public final class GroundwaterClassification {
     static final BigDecimal PH_IV_MAX = new BigDecimal("9.0");
 
     /** Table 1, class I, II, III, IV upper limits (digest §8.1). */
-    private static final Map<GroundwaterIndicator, List<BigDecimal>> LIMITS = new EnumMap<>(GroundwaterIndicator.class);
-
-    static {
-        put(GroundwaterIndicator.TOTAL_HARDNESS, "150", "300", "450", "650");
-        put(GroundwaterIndicator.TDS, "300", "500", "1000", "2000");
-        put(GroundwaterIndicator.SULFATE, "50", "150", "250", "350");
-        put(GroundwaterIndicator.CHLORIDE, "50", "150", "250", "350");
-        put(GroundwaterIndicator.FE, "0.1", "0.2", "0.3", "2.0");
-        put(GroundwaterIndicator.MN, "0.05", "0.05", "0.10", "1.50");
-        put(GroundwaterIndicator.CODMN, "1.0", "2.0", "3.0", "10.0");
-        put(GroundwaterIndicator.NH3N, "0.02", "0.10", "0.50", "1.50");
-        put(GroundwaterIndicator.NITRATE, "2.0", "5.0", "20.0", "30.0");
-        put(GroundwaterIndicator.NITRITE, "0.01", "0.10", "1.00", "4.80");
-        put(GroundwaterIndicator.F, "1.0", "1.0", "1.0", "2.0");
-        put(GroundwaterIndicator.AS, "0.001", "0.001", "0.01", "0.05");
-        put(GroundwaterIndicator.HG, "0.0001", "0.0001", "0.001", "0.002");
-        put(GroundwaterIndicator.CD, "0.0001", "0.001", "0.005", "0.01");
-        put(GroundwaterIndicator.CR6, "0.005", "0.01", "0.05", "0.10");
-        put(GroundwaterIndicator.PB, "0.005", "0.005", "0.01", "0.10");
-        put(GroundwaterIndicator.TOTAL_COLIFORMS, "3.0", "3.0", "3.0", "100");
-        put(GroundwaterIndicator.TOTAL_BACTERIA, "100", "100", "100", "1000");
-    }
+    private static final LimitTable<GroundwaterIndicator> LIMITS = new LimitTable<>(GroundwaterIndicator.class)
+            .row(GroundwaterIndicator.TOTAL_HARDNESS, "150", "300", "450", "650")
+            .row(GroundwaterIndicator.TDS, "300", "500", "1000", "2000")
+            .row(GroundwaterIndicator.SULFATE, "50", "150", "250", "350")
+            .row(GroundwaterIndicator.CHLORIDE, "50", "150", "250", "350")
+            .row(GroundwaterIndicator.FE, "0.1", "0.2", "0.3", "2.0")
+            .row(GroundwaterIndicator.MN, "0.05", "0.05", "0.10", "1.50")
+            .row(GroundwaterIndicator.CODMN, "1.0", "2.0", "3.0", "10.0")
+            .row(GroundwaterIndicator.NH3N, "0.02", "0.10", "0.50", "1.50")
+            .row(GroundwaterIndicator.NITRATE, "2.0", "5.0", "20.0", "30.0")
+            .row(GroundwaterIndicator.NITRITE, "0.01", "0.10", "1.00", "4.80")
+            .row(GroundwaterIndicator.F, "1.0", "1.0", "1.0", "2.0")
+            .row(GroundwaterIndicator.AS, "0.001", "0.001", "0.01", "0.05")
+            .row(GroundwaterIndicator.HG, "0.0001", "0.0001", "0.001", "0.002")
+            .row(GroundwaterIndicator.CD, "0.0001", "0.001", "0.005", "0.01")
+            .row(GroundwaterIndicator.CR6, "0.005", "0.01", "0.05", "0.10")
+            .row(GroundwaterIndicator.PB, "0.005", "0.005", "0.01", "0.10")
+            .row(GroundwaterIndicator.TOTAL_COLIFORMS, "3.0", "3.0", "3.0", "100")
+            .row(GroundwaterIndicator.TOTAL_BACTERIA, "100", "100", "100", "1000");
 
     private GroundwaterClassification() {
-    }
-
-    private static void put(GroundwaterIndicator indicator, String... limits) {
-        LIMITS.put(indicator, Arrays.stream(limits).map(BigDecimal::new).toList());
     }
 
     /** The class I–IV upper limits of an indicator (not pH). */
@@ -59,7 +50,7 @@ public final class GroundwaterClassification {
         if (indicator == GroundwaterIndicator.PH) {
             throw new IllegalArgumentException("pH has ranges, not upper limits");
         }
-        return LIMITS.get(indicator);
+        return LIMITS.limits(indicator);
     }
 
     /** Class of one indicator value. */
@@ -78,27 +69,13 @@ public final class GroundwaterClassification {
             }
             return GroundwaterClass.V;
         }
-        List<BigDecimal> limits = LIMITS.get(indicator);
-        for (int i = 0; i < limits.size(); i++) {
-            if (value.compareTo(limits.get(i)) <= 0) {
-                return GroundwaterClass.values()[i];
-            }
-        }
-        return GroundwaterClass.V;
+        return GroundwaterClass.values()[LIMITS.firstClass(indicator, value, false)];
     }
 
     /** Overall class: the worst single-indicator class over the indicators given (null values are missing). */
     public static GroundwaterResult classify(Map<GroundwaterIndicator, BigDecimal> values) {
-        Map<GroundwaterIndicator, GroundwaterClass> classes = new EnumMap<>(GroundwaterIndicator.class);
-        GroundwaterClass worst = null;
-        for (GroundwaterIndicator i : GroundwaterIndicator.values()) {
-            BigDecimal v = values.get(i);
-            if (v != null) {
-                GroundwaterClass c = classify(i, v);
-                classes.put(i, c);
-                worst = worst == null ? c : GroundwaterClass.worst(worst, c);
-            }
-        }
-        return new GroundwaterResult(Optional.ofNullable(worst), classes);
+        LimitTable.Classes<GroundwaterIndicator, GroundwaterClass> c = LimitTable.classify(GroundwaterIndicator.class,
+                values, GroundwaterClassification::classify);
+        return new GroundwaterResult(c.overall(), c.byIndicator());
     }
 }

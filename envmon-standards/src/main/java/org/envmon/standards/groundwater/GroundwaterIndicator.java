@@ -1,5 +1,6 @@
 package org.envmon.standards.groundwater;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -7,34 +8,35 @@ import java.util.Optional;
  * Units: mg/L unless noted; pH dimensionless; total coliforms MPN (or CFU)/100 mL; total bacterial count CFU/mL.
  */
 public enum GroundwaterIndicator {
-    PH("ph", "pH"),
-    TOTAL_HARDNESS("total_hardness", "总硬度（以CaCO3计）"),
-    TDS("tds", "溶解性总固体"),
-    SULFATE("sulfate", "硫酸盐"),
-    CHLORIDE("chloride", "氯化物"),
-    FE("fe", "铁"),
-    MN("mn", "锰"),
-    CODMN("codmn", "耗氧量（CODMn法，以O2计）"),
-    NH3N("nh3n", "氨氮（以N计）"),
-    NITRATE("nitrate", "硝酸盐（以N计）"),
-    NITRITE("nitrite", "亚硝酸盐（以N计）"),
-    F("f", "氟化物"),
-    AS("as", "砷"),
-    HG("hg", "汞"),
-    CD("cd", "镉"),
-    CR6("cr6", "铬（六价）"),
-    PB("pb", "铅"),
-    TOTAL_COLIFORMS("total_coliforms", "总大肠菌群"),
-    TOTAL_BACTERIA("total_bacteria", "菌落总数");
+    PH("pH"),
+    TOTAL_HARDNESS("总硬度（以CaCO3计）"),
+    TDS("溶解性总固体"),
+    SULFATE("硫酸盐"),
+    CHLORIDE("氯化物"),
+    FE("铁"),
+    MN("锰"),
+    CODMN("耗氧量（CODMn法，以O2计）"),
+    NH3N("氨氮（以N计）"),
+    NITRATE("硝酸盐（以N计）"),
+    NITRITE("亚硝酸盐（以N计）"),
+    F("氟化物"),
+    AS("砷"),
+    HG("汞"),
+    CD("镉"),
+    CR6("铬（六价）"),
+    PB("铅"),
+    TOTAL_COLIFORMS("总大肠菌群"),
+    TOTAL_BACTERIA("菌落总数");
 
-    private final String column;
+    /** The constant's name in lower case. */
+    private final String column = name().toLowerCase(Locale.ROOT);
     private final String chineseName;
 
-    GroundwaterIndicator(String column, String chineseName) {
-        this.column = column;
+    GroundwaterIndicator(String chineseName) {
         this.chineseName = chineseName;
     }
 
+    /** The column name: the constant's name in lower case ({@code total_hardness}). */
     public String column() {
         return column;
     }
@@ -45,7 +47,7 @@ public enum GroundwaterIndicator {
 
     public static Optional<GroundwaterIndicator> fromColumn(String column) {
         for (GroundwaterIndicator i : values()) {
-            if (i.column.equals(column)) {
+            if (i.column().equals(column)) {
                 return Optional.of(i);
             }
         }

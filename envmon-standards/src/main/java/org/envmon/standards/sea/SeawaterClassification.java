@@ -1,13 +1,13 @@
 package org.envmon.standards.sea;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.envmon.standards.LimitTable;
 
 /**
  * GB 3097-1997 single-indicator classification (Table 1; digest §8.2, [mem]) and the overall class, the worst
@@ -32,28 +32,21 @@ public final class SeawaterClassification {
     static final BigDecimal PH_3_4_MAX = new BigDecimal("8.8");
 
     /** Table 1 limits for classes 1, 2, 3, 4 (DO: strict lower bounds; the rest: "≤"). */
-    private static final Map<SeawaterIndicator, List<BigDecimal>> LIMITS = new EnumMap<>(SeawaterIndicator.class);
-
-    static {
-        put(SeawaterIndicator.DO, "6", "5", "4", "3");
-        put(SeawaterIndicator.COD, "2", "3", "4", "5");
-        put(SeawaterIndicator.BOD5, "1", "3", "4", "5");
-        put(SeawaterIndicator.DIN, "0.20", "0.30", "0.40", "0.50");
-        put(SeawaterIndicator.UNIONIZED_NH3, "0.020", "0.020", "0.020", "0.020");
-        put(SeawaterIndicator.PHOSPHATE, "0.015", "0.030", "0.030", "0.045");
-        put(SeawaterIndicator.PETROLEUM, "0.05", "0.05", "0.30", "0.50");
-        put(SeawaterIndicator.HG, "0.00005", "0.0002", "0.0002", "0.0005");
-        put(SeawaterIndicator.CD, "0.001", "0.005", "0.010", "0.010");
-        put(SeawaterIndicator.PB, "0.001", "0.005", "0.010", "0.050");
-        put(SeawaterIndicator.CR6, "0.005", "0.010", "0.020", "0.050");
-        put(SeawaterIndicator.AS, "0.020", "0.030", "0.050", "0.050");
-    }
+    private static final LimitTable<SeawaterIndicator> LIMITS = new LimitTable<>(SeawaterIndicator.class)
+            .row(SeawaterIndicator.DO, "6", "5", "4", "3")
+            .row(SeawaterIndicator.COD, "2", "3", "4", "5")
+            .row(SeawaterIndicator.BOD5, "1", "3", "4", "5")
+            .row(SeawaterIndicator.DIN, "0.20", "0.30", "0.40", "0.50")
+            .row(SeawaterIndicator.NH3_UNIONIZED, "0.020", "0.020", "0.020", "0.020")
+            .row(SeawaterIndicator.PHOSPHATE, "0.015", "0.030", "0.030", "0.045")
+            .row(SeawaterIndicator.PETROLEUM, "0.05", "0.05", "0.30", "0.50")
+            .row(SeawaterIndicator.HG, "0.00005", "0.0002", "0.0002", "0.0005")
+            .row(SeawaterIndicator.CD, "0.001", "0.005", "0.010", "0.010")
+            .row(SeawaterIndicator.PB, "0.001", "0.005", "0.010", "0.050")
+            .row(SeawaterIndicator.CR6, "0.005", "0.010", "0.020", "0.050")
+            .row(SeawaterIndicator.AS, "0.020", "0.030", "0.050", "0.050");
 
     private SeawaterClassification() {
-    }
-
-    private static void put(SeawaterIndicator indicator, String... limits) {
-        LIMITS.put(indicator, Arrays.stream(limits).map(BigDecimal::new).toList());
     }
 
     /** The class 1–4 limits of an indicator (not pH). */
@@ -61,7 +54,7 @@ public final class SeawaterClassification {
         if (indicator == SeawaterIndicator.PH) {
             throw new IllegalArgumentException("pH has ranges, not limits");
         }
-        return LIMITS.get(indicator);
+        return LIMITS.limits(indicator);
     }
 
     /** Inorganic nitrogen = NO3-N + NO2-N + NH3-N (digest §8.2), all as N. */
@@ -85,15 +78,7 @@ public final class SeawaterClassification {
             }
             return SeawaterClass.WORSE_THAN_4;
         }
-        List<BigDecimal> limits = LIMITS.get(indicator);
-        boolean lowerBound = indicator == SeawaterIndicator.DO;
-        for (int i = 0; i < limits.size(); i++) {
-            int cmp = value.compareTo(limits.get(i));
-            if (lowerBound ? cmp > 0 : cmp <= 0) {
-                return SeawaterClass.values()[i];
-            }
-        }
-        return SeawaterClass.WORSE_THAN_4;
+        return SeawaterClass.values()[LIMITS.firstClass(indicator, value, indicator == SeawaterIndicator.DO)];
     }
 
     /** Result: the class of each given indicator and the worst of them (empty when none was given). */
@@ -106,16 +91,8 @@ public final class SeawaterClassification {
 
     /** Classifies every given indicator (null values are missing); overall = worst. */
     public static Result classify(Map<SeawaterIndicator, BigDecimal> values) {
-        Map<SeawaterIndicator, SeawaterClass> classes = new EnumMap<>(SeawaterIndicator.class);
-        SeawaterClass worst = null;
-        for (SeawaterIndicator i : SeawaterIndicator.values()) {
-            BigDecimal v = values.get(i);
-            if (v != null) {
-                SeawaterClass c = classify(i, v);
-                classes.put(i, c);
-                worst = worst == null ? c : SeawaterClass.worst(worst, c);
-            }
-        }
-        return new Result(Optional.ofNullable(worst), classes);
+        LimitTable.Classes<SeawaterIndicator, SeawaterClass> c = LimitTable.classify(SeawaterIndicator.class, values,
+                SeawaterClassification::classify);
+        return new Result(c.overall(), c.byIndicator());
     }
 }

@@ -1,5 +1,6 @@
 package org.envmon.standards.water;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -10,29 +11,29 @@ import java.util.Optional;
  * <p>{@link #column()} is the calculator column name (mg/L; pH dimensionless; fecal coliform in count/L).
  */
 public enum WaterParameter {
-    PH("ph", "pH", "", Limit.RANGE),
-    DO("do", "溶解氧", "mg/L", Limit.AT_LEAST),
-    CODMN("codmn", "高锰酸盐指数", "mg/L", Limit.AT_MOST),
-    COD("cod", "化学需氧量", "mg/L", Limit.AT_MOST),
-    BOD5("bod5", "五日生化需氧量", "mg/L", Limit.AT_MOST),
-    NH3N("nh3n", "氨氮", "mg/L", Limit.AT_MOST),
-    TP("tp", "总磷", "mg/L", Limit.AT_MOST),
-    TN("tn", "总氮", "mg/L", Limit.AT_MOST),
-    CU("cu", "铜", "mg/L", Limit.AT_MOST),
-    ZN("zn", "锌", "mg/L", Limit.AT_MOST),
-    F("f", "氟化物", "mg/L", Limit.AT_MOST),
-    SE("se", "硒", "mg/L", Limit.AT_MOST),
-    AS("as", "砷", "mg/L", Limit.AT_MOST),
-    HG("hg", "汞", "mg/L", Limit.AT_MOST),
-    CD("cd", "镉", "mg/L", Limit.AT_MOST),
-    CR6("cr6", "铬（六价）", "mg/L", Limit.AT_MOST),
-    PB("pb", "铅", "mg/L", Limit.AT_MOST),
-    CN("cn", "氰化物", "mg/L", Limit.AT_MOST),
-    PHENOL("phenol", "挥发酚", "mg/L", Limit.AT_MOST),
-    PETROLEUM("petroleum", "石油类", "mg/L", Limit.AT_MOST),
-    LAS("las", "阴离子表面活性剂", "mg/L", Limit.AT_MOST),
-    S2("s2", "硫化物", "mg/L", Limit.AT_MOST),
-    FECAL_COLIFORM("fecal_coliform", "粪大肠菌群", "个/L", Limit.AT_MOST);
+    PH("pH", "", Limit.RANGE),
+    DO("溶解氧", "mg/L", Limit.AT_LEAST),
+    CODMN("高锰酸盐指数", "mg/L", Limit.AT_MOST),
+    COD("化学需氧量", "mg/L", Limit.AT_MOST),
+    BOD5("五日生化需氧量", "mg/L", Limit.AT_MOST),
+    NH3N("氨氮", "mg/L", Limit.AT_MOST),
+    TP("总磷", "mg/L", Limit.AT_MOST),
+    TN("总氮", "mg/L", Limit.AT_MOST),
+    CU("铜", "mg/L", Limit.AT_MOST),
+    ZN("锌", "mg/L", Limit.AT_MOST),
+    F("氟化物", "mg/L", Limit.AT_MOST),
+    SE("硒", "mg/L", Limit.AT_MOST),
+    AS("砷", "mg/L", Limit.AT_MOST),
+    HG("汞", "mg/L", Limit.AT_MOST),
+    CD("镉", "mg/L", Limit.AT_MOST),
+    CR6("铬（六价）", "mg/L", Limit.AT_MOST),
+    PB("铅", "mg/L", Limit.AT_MOST),
+    CN("氰化物", "mg/L", Limit.AT_MOST),
+    PHENOL("挥发酚", "mg/L", Limit.AT_MOST),
+    PETROLEUM("石油类", "mg/L", Limit.AT_MOST),
+    LAS("阴离子表面活性剂", "mg/L", Limit.AT_MOST),
+    S2("硫化物", "mg/L", Limit.AT_MOST),
+    FECAL_COLIFORM("粪大肠菌群", "个/L", Limit.AT_MOST);
 
     /** How a value is compared with the Table 1 limit. */
     public enum Limit {
@@ -44,18 +45,19 @@ public enum WaterParameter {
         RANGE
     }
 
-    private final String column;
+    /** The constant's name in lower case. */
+    private final String column = name().toLowerCase(Locale.ROOT);
     private final String chineseName;
     private final String unit;
     private final Limit limit;
 
-    WaterParameter(String column, String chineseName, String unit, Limit limit) {
-        this.column = column;
+    WaterParameter(String chineseName, String unit, Limit limit) {
         this.chineseName = chineseName;
         this.unit = unit;
         this.limit = limit;
     }
 
+    /** The calculator column name: the constant's name in lower case ({@code codmn}). */
     public String column() {
         return column;
     }
@@ -91,7 +93,7 @@ public enum WaterParameter {
     /** Looks a parameter up by its calculator column name (exact, lower case). */
     public static Optional<WaterParameter> fromColumn(String column) {
         for (WaterParameter p : values()) {
-            if (p.column.equals(column)) {
+            if (p.column().equals(column)) {
                 return Optional.of(p);
             }
         }

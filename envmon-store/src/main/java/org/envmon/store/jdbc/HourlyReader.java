@@ -77,33 +77,20 @@ final class HourlyReader {
         if (q.siteCodes().isEmpty() || q.parameters().isEmpty() || !q.from().isBefore(q.to())) {
             return;
         }
-        Jdbc.read(db, "hourly values", c -> {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false); // one snapshot for reviews and values; PostgreSQL streams only inside a transaction
-            try {
-                loadReviews(c);
-                loadFlags(c);
-                int n = q.siteCodes().size();
-                int step = Math.max(1, sitesPerQuery);
-                for (int from = 0; from < n; from += step) {
-                    int to = Math.min(n, from + step);
-                    if (!placeInMemory || !placed(c, from, to)) {
-                        values(c, from, to);
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                Jdbc.rollbackQuietly(c, e);
-                throw e;
-            } finally {
-                try {
-                    c.setAutoCommit(auto);
-                } catch (SQLException ignored) {
-                    // closed next
+        // One transaction: one snapshot for reviews and values; PostgreSQL streams only inside a transaction.
+        Jdbc.read(db, "hourly values", c -> Jdbc.transaction(c, t -> {
+            loadReviews(t);
+            loadFlags(t);
+            int n = q.siteCodes().size();
+            int step = Math.max(1, sitesPerQuery);
+            for (int from = 0; from < n; from += step) {
+                int to = Math.min(n, from + step);
+                if (!placeInMemory || !placed(t, from, to)) {
+                    values(t, from, to);
                 }
             }
             return null;
-        });
+        }));
     }
 
     private void loadReviews(Connection c) throws SQLException {

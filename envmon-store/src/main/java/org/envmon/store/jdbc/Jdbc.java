@@ -8,6 +8,12 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.envmon.model.StoreException;
 
 /** Small JDBC helpers shared by the engines. Everything here is portable between DuckDB and PostgreSQL. */
@@ -18,6 +24,23 @@ public final class Jdbc {
     @FunctionalInterface
     public interface SqlFunction<T> {
         T apply(Connection connection) throws SQLException;
+    }
+
+    /** Reads one row into a value. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Every row of the statement's result, in order. */
+    public static <T> List<T> list(PreparedStatement ps, RowReader<T> row) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(row.read(rs));
+            }
+        }
+        return out;
     }
 
     /** Runs {@code work} on a connection in auto-commit mode; SQL failures become {@link StoreException}. */
@@ -32,19 +55,32 @@ public final class Jdbc {
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public static <T> T inTransaction(ConnectionSource source, String what, SqlFunction<T> work) {
         try (Connection c = source.connect()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.apply(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                throw e;
-            } finally {
-                resetAutoCommitQuietly(c);
-            }
+            return transaction(c, work);
         } catch (SQLException e) {
             throw new StoreException(what + " failed, nothing changed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work} as one transaction on {@code c}: committed when it returns, rolled back when it throws; the
+     * connection's auto-commit mode is restored afterwards.
+     */
+    public static <T> T transaction(Connection c, SqlFunction<T> work) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            T result = work.apply(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c, e);
+            throw e;
+        } finally {
+            try {
+                c.setAutoCommit(auto);
+            } catch (SQLException ignored) {
+                // closed or returned to the pool next, which resets or evicts it
+            }
         }
     }
 
@@ -53,14 +89,6 @@ public final class Jdbc {
             c.rollback();
         } catch (SQLException | RuntimeException suppressed) {
             cause.addSuppressed(suppressed);
-        }
-    }
-
-    private static void resetAutoCommitQuietly(Connection c) {
-        try {
-            c.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // the connection is closed next anyway
         }
     }
 
@@ -135,5 +163,27 @@ public final class Jdbc {
             sb.append('?');
         }
         return sb.toString();
+    }
+
+    /**
+     * One row per key, the last one given winning, in the order the keys first appear: one statement may not touch
+     * the same row twice.
+     */
+    public static <T> List<T> lastPerKey(Collection<T> rows, Function<T, ?> key) {
+        Map<Object, T> byKey = new LinkedHashMap<>();
+        for (T row : rows) {
+            byKey.put(key.apply(row), row);
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    /** {@code INSERT INTO table (columns) VALUES (?, …), … tail} for {@code rows} rows of {@code width} values. */
+    public static String multiRowInsert(String tableAndColumns, int width, int rows, String tail) {
+        String row = "(" + placeholders(width) + ")";
+        StringBuilder sb = new StringBuilder("INSERT INTO ").append(tableAndColumns).append(" VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sb.append(i == 0 ? "" : ",").append(row);
+        }
+        return sb.append(tail).toString();
     }
 }

@@ -11,7 +11,11 @@ import java.util.Objects;
 import java.util.Optional;
 import org.envmon.model.AlertStore;
 import org.envmon.model.StoreException;
-import org.envmon.model.StoredAlert;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
+import org.envmon.model.alert.Severity;
+import org.envmon.model.alert.SubjectType;
+import org.envmon.model.alert.Transition;
 
 /**
  * Alerts over portable SQL (tables {@code alerts} and {@code alert_transitions}, migration V4). Ids come from the
@@ -58,8 +62,9 @@ public final class JdbcAlertStore implements AlertStore {
     }
 
     @Override
-    public void save(StoredAlert alert) {
+    public void save(Alert alert) {
         Objects.requireNonNull(alert, "alert");
+        requireStorableText(alert);
         Jdbc.inTransaction(db, "saving alert " + alert.id(), c -> {
             String key = activeKey(alert.ruleId(), alert.subject(), alert.parameter());
             if (alert.active()) {
@@ -82,11 +87,11 @@ public final class JdbcAlertStore implements AlertStore {
                 int k = 1;
                 ps.setLong(k++, alert.id());
                 ps.setString(k++, alert.ruleId());
-                ps.setString(k++, alert.subjectType());
+                ps.setString(k++, alert.subjectType().code());
                 ps.setString(k++, alert.subject());
                 ps.setString(k++, alert.parameter());
-                ps.setString(k++, alert.severity());
-                ps.setString(k++, alert.state());
+                ps.setString(k++, alert.severity().code());
+                ps.setString(k++, alert.state().code());
                 ps.setString(k++, alert.active() ? key : null);
                 Jdbc.setInstant(ps, k++, alert.openedAt());
                 Jdbc.setInstant(ps, k++, alert.updatedAt());
@@ -110,11 +115,11 @@ public final class JdbcAlertStore implements AlertStore {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_transitions (alert_id, seq,"
                         + " from_state, to_state, changed_at, operator, note) VALUES (" + Jdbc.placeholders(7) + ")")) {
                     int seq = 0;
-                    for (StoredAlert.Transition t : alert.history()) {
+                    for (Transition t : alert.history()) {
                         ps.setLong(1, alert.id());
                         ps.setInt(2, seq++);
-                        ps.setString(3, t.from());
-                        ps.setString(4, t.to());
+                        ps.setString(3, t.from() == null ? null : t.from().code());
+                        ps.setString(4, t.to().code());
                         Jdbc.setInstant(ps, 5, t.at());
                         ps.setString(6, t.operator());
                         ps.setString(7, t.note());
@@ -127,8 +132,29 @@ public final class JdbcAlertStore implements AlertStore {
         });
     }
 
+    /** PostgreSQL cannot store U+0000 in text: refused on both engines, before the database. */
+    private static void requireStorableText(Alert a) {
+        requireText(a.ruleId(), "ruleId");
+        requireText(a.subject(), "subject");
+        requireText(a.parameter(), "parameter");
+        requireText(a.message(), "message");
+        requireText(a.ackNote(), "ackNote");
+        requireText(a.ackOperator(), "ackOperator");
+        requireText(a.closedBy(), "closedBy");
+        for (Transition t : a.history()) {
+            requireText(t.operator(), "operator");
+            requireText(t.note(), "note");
+        }
+    }
+
+    private static void requireText(String s, String name) {
+        if (s != null && s.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException(name + " must not contain U+0000");
+        }
+    }
+
     @Override
-    public Optional<StoredAlert> find(long id) {
+    public Optional<Alert> find(long id) {
         return Jdbc.read(db, "reading alert " + id, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE a.id = ?" + ORDER)) {
                 ps.setLong(1, id);
@@ -138,7 +164,7 @@ public final class JdbcAlertStore implements AlertStore {
     }
 
     @Override
-    public Optional<StoredAlert> findActive(String ruleId, String subject, String parameter) {
+    public Optional<Alert> findActive(String ruleId, String subject, String parameter) {
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(subject, "subject");
         String key = activeKey(ruleId, subject, parameter == null ? "" : parameter);
@@ -152,11 +178,7 @@ public final class JdbcAlertStore implements AlertStore {
     }
 
     @Override
-    public List<StoredAlert> list(String state, int limit) {
-        if (state != null && !StoredAlert.STATES.contains(state)) {
-            throw new IllegalArgumentException("unknown alert state '" + state + "'; expected open, acknowledged or"
-                    + " closed");
-        }
+    public List<Alert> list(AlertState state, int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
@@ -169,7 +191,7 @@ public final class JdbcAlertStore implements AlertStore {
                     + ORDER)) {
                 int k = 1;
                 if (state != null) {
-                    ps.setString(k++, state);
+                    ps.setString(k++, state.code());
                 }
                 ps.setInt(k, limit);
                 return alerts(ps);
@@ -184,8 +206,8 @@ public final class JdbcAlertStore implements AlertStore {
     }
 
     /** Alerts from rows ordered by alert and then history step (one row per step, or one with null steps). */
-    private static List<StoredAlert> alerts(PreparedStatement ps) throws SQLException {
-        List<StoredAlert> out = new ArrayList<>();
+    private static List<Alert> alerts(PreparedStatement ps) throws SQLException {
+        List<Alert> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             boolean more = rs.next();
             while (more) {
@@ -209,21 +231,24 @@ public final class JdbcAlertStore implements AlertStore {
                 String ackNote = rs.getString(17);
                 String ackOperator = rs.getString(18);
                 String closedBy = rs.getString(19);
-                List<StoredAlert.Transition> history = new ArrayList<>();
+                List<Transition> history = new ArrayList<>();
                 try {
                     do {
                         rs.getInt(20);
                         if (!rs.wasNull()) {
-                            history.add(new StoredAlert.Transition(rs.getString(21), rs.getString(22),
-                                    Jdbc.getInstant(rs, 23), rs.getString(24), rs.getString(25)));
+                            String from = rs.getString(21);
+                            history.add(new Transition(from == null ? null : AlertState.fromCode(from),
+                                    AlertState.fromCode(rs.getString(22)), Jdbc.getInstant(rs, 23), rs.getString(24),
+                                    rs.getString(25)));
                         }
                         more = rs.next();
                     } while (more && rs.getLong(1) == id);
-                    out.add(new StoredAlert(id, ruleId, subjectType, subject, parameter, severity, state, openedAt,
-                            updatedAt, closedAt, dataTime, value, lastValue, peakValue, threshold, message, ackNote,
-                            ackOperator, closedBy, history));
+                    out.add(new Alert(id, ruleId, SubjectType.fromCode(subjectType), subject, parameter,
+                            Severity.fromCode(severity), AlertState.fromCode(state), openedAt, updatedAt, closedAt,
+                            dataTime, value, lastValue, peakValue, threshold, message, ackNote, ackOperator, closedBy,
+                            history));
                 } catch (IllegalArgumentException | NullPointerException e) {
-                    throw new StoreException("alert " + id + " has an unreadable column: " + e.getMessage(), e);
+                    throw new StoreException("alert " + id + " cannot be read: a column holds " + e.getMessage(), e);
                 }
             }
         }

@@ -1,9 +1,7 @@
 package org.envmon.store.jdbc;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.envmon.model.AuditRecord;
@@ -43,40 +41,13 @@ public final class JdbcAuditStore implements AuditStore {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        StringBuilder sql = new StringBuilder("SELECT id, recorded_at, actor, action, target, origin, outcome"
-                + " FROM audit_log"
-                + " WHERE 1 = 1");
-        if (from != null) {
-            sql.append(" AND recorded_at >= ?");
-        }
-        if (to != null) {
-            sql.append(" AND recorded_at < ?");
-        }
-        if (actor != null) {
-            sql.append(" AND actor = ?");
-        }
-        sql.append(" ORDER BY id LIMIT ?");
+        Where where = new Where().and("recorded_at >= ?", from).and("recorded_at < ?", to).and("actor = ?", actor);
         return Jdbc.read(db, "listing audit records", c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int k = 1;
-                if (from != null) {
-                    Jdbc.setInstant(ps, k++, from);
-                }
-                if (to != null) {
-                    Jdbc.setInstant(ps, k++, to);
-                }
-                if (actor != null) {
-                    ps.setString(k++, actor);
-                }
-                ps.setInt(k, limit);
-                List<AuditRecord> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new AuditRecord(rs.getLong(1), Jdbc.getInstant(rs, 2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
-                    }
-                }
-                return out;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, recorded_at, actor, action, target, origin,"
+                    + " outcome FROM audit_log" + where + " ORDER BY id LIMIT ?")) {
+                ps.setInt(where.bind(ps), limit);
+                return Jdbc.list(ps, rs -> new AuditRecord(rs.getLong(1), Jdbc.getInstant(rs, 2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
             }
         });
     }

@@ -1,9 +1,7 @@
 package org.envmon.store.jdbc;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -35,31 +33,14 @@ public final class JdbcChainStore implements ChainStore {
     @Override
     public List<Checkpoint> checkpoints(Instant from, Instant to) {
         return Jdbc.read(db, "checkpoint export", c -> {
-            StringBuilder sql = new StringBuilder("SELECT first_seq, last_seq, record_count, period_start, period_end,"
-                    + " merkle_root, last_chain_hash, sealed_at FROM chain_checkpoints WHERE TRUE");
-            if (from != null) {
-                sql.append(" AND period_start >= ?");
-            }
-            if (to != null) {
-                sql.append(" AND period_start < ?");
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql.append(" ORDER BY first_seq").toString())) {
-                int k = 1;
-                if (from != null) {
-                    Jdbc.setInstant(ps, k++, from);
-                }
-                if (to != null) {
-                    Jdbc.setInstant(ps, k, to);
-                }
-                List<Checkpoint> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Checkpoint(rs.getLong(1), rs.getLong(2), rs.getLong(3), Jdbc.getInstant(rs, 4),
-                                Jdbc.getInstant(rs, 5), HEX.formatHex(rs.getBytes(6)), HEX.formatHex(rs.getBytes(7)),
-                                Jdbc.getInstant(rs, 8)));
-                    }
-                }
-                return out;
+            Where where = new Where().and("period_start >= ?", from).and("period_start < ?", to);
+            try (PreparedStatement ps = c.prepareStatement("SELECT first_seq, last_seq, record_count, period_start,"
+                    + " period_end, merkle_root, last_chain_hash, sealed_at FROM chain_checkpoints" + where
+                    + " ORDER BY first_seq")) {
+                where.bind(ps);
+                return Jdbc.list(ps, rs -> new Checkpoint(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        Jdbc.getInstant(rs, 4), Jdbc.getInstant(rs, 5), HEX.formatHex(rs.getBytes(6)),
+                        HEX.formatHex(rs.getBytes(7)), Jdbc.getInstant(rs, 8)));
             }
         });
     }

@@ -278,31 +278,45 @@ public abstract class JdbcDerivedStore implements DerivedStore {
     @Override
     public void hours(Scope scope, Collection<String> codes, Instant from, Instant to, Consumer<Hour> sink) {
         Objects.requireNonNull(sink, "sink");
+        readDays("derived hours", "SELECT " + HOUR_COLUMNS + " FROM air_hourly", scope, codes, DerivedStore.dayOf(from),
+                DerivedStore.dayOf(to.minusNanos(1)), 1_000, rs -> {
+                    HourDay d = new HourDay(scope, rs.getString(2), rs.getObject(3, LocalDate.class));
+                    shorts(rs, 4, d.aqi);
+                    shorts(rs, 5, d.mask);
+                    shorts(rs, 6, d.stations);
+                    for (int k = 0; k < HOUR_VALUES; k++) {
+                        ints(rs, 7 + k, d.values[k]);
+                    }
+                    for (int slot = 0; slot < 24; slot++) {
+                        Hour h = d.hour(slot);
+                        if (h != null && !h.start().isBefore(from) && h.start().isBefore(to)) {
+                            sink.accept(h);
+                        }
+                    }
+                });
+    }
+
+    /** A row of a derived table, handed over as it is read. */
+    @FunctionalInterface
+    private interface RowSink {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows of {@code select} of a scope's codes (null = all) with days in [from, to], by code and day. */
+    private void readDays(String what, String select, Scope scope, Collection<String> codes, LocalDate from,
+            LocalDate to, int fetchSize, RowSink row) {
         for (List<String> chunk : chunks(codes)) {
-            String sql = "SELECT " + HOUR_COLUMNS + " FROM air_hourly WHERE scope = ? AND day >= ? AND day <= ?"
-                    + in(chunk) + " ORDER BY code, day";
-            Jdbc.read(db, "derived hours", c -> {
+            String sql = select + " WHERE scope = ? AND day >= ? AND day <= ?" + in(chunk) + " ORDER BY code, day";
+            Jdbc.read(db, what, c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setString(1, scope.code());
-                    ps.setObject(2, DerivedStore.dayOf(from));
-                    ps.setObject(3, DerivedStore.dayOf(to.minusNanos(1)));
+                    ps.setObject(2, from);
+                    ps.setObject(3, to);
                     bindCodes(ps, 4, chunk);
-                    ps.setFetchSize(1_000);
+                    ps.setFetchSize(fetchSize);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            HourDay d = new HourDay(scope, rs.getString(2), rs.getObject(3, LocalDate.class));
-                            shorts(rs, 4, d.aqi);
-                            shorts(rs, 5, d.mask);
-                            shorts(rs, 6, d.stations);
-                            for (int k = 0; k < HOUR_VALUES; k++) {
-                                ints(rs, 7 + k, d.values[k]);
-                            }
-                            for (int slot = 0; slot < 24; slot++) {
-                                Hour h = d.hour(slot);
-                                if (h != null && !h.start().isBefore(from) && h.start().isBefore(to)) {
-                                    sink.accept(h);
-                                }
-                            }
+                            row.accept(rs);
                         }
                     }
                 }
@@ -328,34 +342,18 @@ public abstract class JdbcDerivedStore implements DerivedStore {
     @Override
     public void days(Scope scope, Collection<String> codes, LocalDate from, LocalDate to, Consumer<Day> sink) {
         Objects.requireNonNull(sink, "sink");
-        for (List<String> chunk : chunks(codes)) {
-            String sql = "SELECT " + DAY_COLUMNS + " FROM air_daily WHERE scope = ? AND day >= ? AND day <= ?"
-                    + in(chunk) + " ORDER BY code, day";
-            Jdbc.read(db, "derived days", c -> {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setString(1, scope.code());
-                    ps.setObject(2, from);
-                    ps.setObject(3, to);
-                    bindCodes(ps, 4, chunk);
-                    ps.setFetchSize(10_000);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            long[] v = new long[DAY_VALUES];
-                            for (int k = 0; k < DAY_VALUES; k++) {
-                                v[k] = milli(rs, 7 + k);
-                            }
-                            int[] h = new int[POLLUTANTS];
-                            for (int p = 0; p < POLLUTANTS; p++) {
-                                h[p] = rs.getInt(14 + p);
-                            }
-                            sink.accept(new Day(scope, rs.getString(2), rs.getObject(3, LocalDate.class), aqi(rs, 4),
-                                    rs.getInt(5), rs.getInt(6), v, h, rs.getInt(20)));
-                        }
-                    }
-                }
-                return null;
-            });
-        }
+        readDays("derived days", "SELECT " + DAY_COLUMNS + " FROM air_daily", scope, codes, from, to, 10_000, rs -> {
+            long[] v = new long[DAY_VALUES];
+            for (int k = 0; k < DAY_VALUES; k++) {
+                v[k] = milli(rs, 7 + k);
+            }
+            int[] h = new int[POLLUTANTS];
+            for (int p = 0; p < POLLUTANTS; p++) {
+                h[p] = rs.getInt(14 + p);
+            }
+            sink.accept(new Day(scope, rs.getString(2), rs.getObject(3, LocalDate.class), aqi(rs, 4), rs.getInt(5),
+                    rs.getInt(6), v, h, rs.getInt(20)));
+        });
     }
 
     @Override
@@ -391,12 +389,8 @@ public abstract class JdbcDerivedStore implements DerivedStore {
         Jdbc.inTransaction(db, "late data flags", c -> {
             for (int from = 0; from < rows.size(); from += LATE_ROWS_PER_STATEMENT) {
                 List<Late> chunk = rows.subList(from, Math.min(rows.size(), from + LATE_ROWS_PER_STATEMENT));
-                StringBuilder sql = new StringBuilder("INSERT INTO late_data (site_code, hour, received_at) VALUES ");
-                for (int i = 0; i < chunk.size(); i++) {
-                    sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
-                }
-                sql.append(" ON CONFLICT (site_code, hour) DO NOTHING");
-                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                try (PreparedStatement ps = c.prepareStatement(Jdbc.multiRowInsert("late_data (site_code, hour,"
+                        + " received_at)", 3, chunk.size(), " ON CONFLICT (site_code, hour) DO NOTHING"))) {
                     int k = 1;
                     for (Late l : chunk) {
                         ps.setString(k++, l.site());

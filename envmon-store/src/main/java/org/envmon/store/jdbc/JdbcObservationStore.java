@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.envmon.model.HourlyValuesQuery;
 import org.envmon.model.Interval;
 import org.envmon.model.Observation;
@@ -18,6 +19,7 @@ import org.envmon.model.ObservationRow;
 import org.envmon.model.ObservationStore;
 import org.envmon.model.PacketWrite;
 import org.envmon.model.RawPacket;
+import org.envmon.model.ReviewRules;
 import org.envmon.model.Statistic;
 import org.envmon.model.StoreException;
 import org.envmon.model.StoredPacket;
@@ -29,6 +31,18 @@ import org.envmon.model.WriteOutcome;
  * {@link #writeBatch} with their bulk-load mechanism.
  */
 public abstract class JdbcObservationStore implements ObservationStore {
+    /** Packets and observations are appended, the chain is not yet. */
+    static final String AFTER_PACKETS = "after-packets";
+    /** Chain entries and head are written, the commit is next. */
+    static final String BEFORE_COMMIT = "before-commit";
+    /**
+     * Told each stage above inside the write transaction; a listener that throws rolls it back. A package-private
+     * seam for the store's crash tests (their {@code FailPoints}, test code), which show that a failure between
+     * storing and chaining leaves neither; the running platform never changes it.
+     */
+    static volatile Consumer<String> stages = stage -> {
+    };
+
     private static final String OBSERVATION_COLUMNS =
             "site_code, parameter, \"interval\", statistic, \"time\", value, flag, received_at, packet_id, valid, qc";
 
@@ -97,7 +111,7 @@ public abstract class JdbcObservationStore implements ObservationStore {
     }
 
     private static List<ChainEntry> chainPackets(ChainHead head, BatchPlan plan, Instant now) {
-        FailPoints.reach(FailPoints.AFTER_PACKETS);
+        stages.accept(AFTER_PACKETS);
         ChainCodec codec = new ChainCodec();
         ChainCodec.Rows rows = codec.rows();
         int[] stored = plan.storedIndexes();
@@ -126,9 +140,9 @@ public abstract class JdbcObservationStore implements ObservationStore {
         return entries;
     }
 
-    /** Marks the end of a write transaction's work, before its commit (see {@link FailPoints}). */
+    /** Marks the end of a write transaction's work, before its commit. */
     protected static void beforeCommit() {
-        FailPoints.reach(FailPoints.BEFORE_COMMIT);
+        stages.accept(BEFORE_COMMIT);
     }
 
     @Override
@@ -151,7 +165,7 @@ public abstract class JdbcObservationStore implements ObservationStore {
             }
             out = JdbcQcFlags.apply(out, JdbcQcFlags.overlapping(c, q.siteCode(), out.get(0).time(),
                     out.get(out.size() - 1).time().plusNanos(1000)));
-            return JdbcReviewStore.applyReviews(out, JdbcReviewStore.covering(c, q.siteCode(), q.parameter(),
+            return ReviewRules.apply(out, JdbcReviewStore.covering(c, q.siteCode(), q.parameter(),
                     q.interval(), out.get(0).time(), out.get(out.size() - 1).time()));
         });
     }
@@ -203,7 +217,7 @@ public abstract class JdbcObservationStore implements ObservationStore {
                 }
                 Instant oldest = found.stream().map(Observation::time).min(Comparator.naturalOrder()).orElseThrow();
                 found = JdbcQcFlags.apply(found, JdbcQcFlags.overlapping(c, siteCode, oldest, null));
-                return JdbcReviewStore.applyReviews(found, JdbcReviewStore.covering(c, siteCode, null, null,
+                return ReviewRules.apply(found, JdbcReviewStore.covering(c, siteCode, null, null,
                         null, null));
             }
         });
@@ -212,25 +226,9 @@ public abstract class JdbcObservationStore implements ObservationStore {
     }
 
     private static List<Observation> observations(PreparedStatement ps) throws SQLException {
-        List<Observation> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new Observation(
-                        rs.getString(1),
-                        rs.getString(2),
-                        Interval.fromCode(rs.getString(3)),
-                        Statistic.valueOf(rs.getString(4)),
-                        Jdbc.getInstant(rs, 5),
-                        rs.getDouble(6),
-                        rs.getString(7),
-                        Jdbc.getInstant(rs, 8),
-                        rs.getLong(9),
-                        rs.getBoolean(10),
-                        rs.getString(11),
-                        null));
-            }
-        }
-        return out;
+        return Jdbc.list(ps, rs -> new Observation(rs.getString(1), rs.getString(2), Interval.fromCode(rs.getString(3)),
+                Statistic.valueOf(rs.getString(4)), Jdbc.getInstant(rs, 5), rs.getDouble(6), rs.getString(7),
+                Jdbc.getInstant(rs, 8), rs.getLong(9), rs.getBoolean(10), rs.getString(11), null));
     }
 
     @Override

@@ -3,11 +3,8 @@ package org.envmon.store.jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.envmon.model.ParameterInfo;
@@ -27,14 +24,10 @@ public final class JdbcParameterStore implements ParameterStore {
     @Override
     public void upsert(Collection<ParameterInfo> parameters) {
         Objects.requireNonNull(parameters, "parameters");
-        Map<String, ParameterInfo> byCode = new LinkedHashMap<>();
-        for (ParameterInfo p : parameters) {
-            byCode.put(Objects.requireNonNull(p, "parameter").code(), p);
-        }
-        if (byCode.isEmpty()) {
+        List<ParameterInfo> rows = Jdbc.lastPerKey(parameters, p -> Objects.requireNonNull(p, "parameter").code());
+        if (rows.isEmpty()) {
             return;
         }
-        List<ParameterInfo> rows = new ArrayList<>(byCode.values());
         Jdbc.inTransaction(db, "upsert of " + rows.size() + " parameters", c -> {
             for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
                 List<ParameterInfo> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
@@ -56,12 +49,9 @@ public final class JdbcParameterStore implements ParameterStore {
     }
 
     private static String upsertSql(int rows) {
-        StringBuilder sb = new StringBuilder("INSERT INTO parameters (").append(COLUMNS).append(") VALUES ");
-        for (int i = 0; i < rows; i++) {
-            sb.append(i == 0 ? "(" : ",(").append(Jdbc.placeholders(6)).append(')');
-        }
-        return sb.append(" ON CONFLICT (code) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en,"
-                + " unit = excluded.unit, decimals = excluded.decimals, category = excluded.category").toString();
+        return Jdbc.multiRowInsert("parameters (" + COLUMNS + ")", 6, rows, " ON CONFLICT (code) DO UPDATE SET"
+                + " name_zh = excluded.name_zh, name_en = excluded.name_en, unit = excluded.unit,"
+                + " decimals = excluded.decimals, category = excluded.category");
     }
 
     @Override
@@ -80,14 +70,9 @@ public final class JdbcParameterStore implements ParameterStore {
     @Override
     public List<ParameterInfo> list() {
         return Jdbc.read(db, "parameter list", c -> {
-            List<ParameterInfo> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM parameters ORDER BY code");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(parameter(rs));
-                }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM parameters ORDER BY code")) {
+                return Jdbc.list(ps, JdbcParameterStore::parameter);
             }
-            return out;
         });
     }
 

@@ -82,34 +82,10 @@ final class JdbcQcFlags {
      * Flags overlapping [from, to) ({@code null} = unbounded) of one site ({@code null} = all), oldest first.
      */
     static List<QcFlag> overlapping(Connection c, String site, Instant from, Instant to) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + FROM + " WHERE 1 = 1");
-        if (site != null) {
-            sql.append(" AND f.site_code = ?");
-        }
-        if (to != null) {
-            sql.append(" AND f.from_time < ?");
-        }
-        if (from != null) {
-            sql.append(" AND f.to_time > ?");
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql.append(" ORDER BY f.id").toString())) {
-            int k = 1;
-            if (site != null) {
-                ps.setString(k++, site);
-            }
-            if (to != null) {
-                Jdbc.setInstant(ps, k++, to);
-            }
-            if (from != null) {
-                Jdbc.setInstant(ps, k, from);
-            }
-            List<QcFlag> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(flag(rs));
-                }
-            }
-            return out;
+        Where where = new Where().and("f.site_code = ?", site).and("f.from_time < ?", to).and("f.to_time > ?", from);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + where + " ORDER BY f.id")) {
+            where.bind(ps);
+            return Jdbc.list(ps, JdbcQcFlags::flag);
         }
     }
 

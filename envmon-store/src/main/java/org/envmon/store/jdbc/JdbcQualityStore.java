@@ -23,6 +23,7 @@ import org.envmon.model.Interval;
 import org.envmon.model.QcFlag;
 import org.envmon.model.QualityStore;
 import org.envmon.model.Review;
+import org.envmon.model.ReviewRules;
 import org.envmon.model.SiteStatus;
 import org.envmon.model.Statistic;
 
@@ -149,7 +150,7 @@ public final class JdbcQualityStore implements QualityStore {
                 if (d < 0 || d >= perDay.length) {
                     continue;
                 }
-                Boolean reviewed = JdbcReviewStore.decision(siteReviews, site, parameter, q.interval(), time);
+                Boolean reviewed = ReviewRules.decision(siteReviews, site, parameter, q.interval(), time);
                 boolean valid = (Boolean) v[3];
                 for (QcFlag f : siteFlags) {
                     valid &= !f.covers(site, parameter, q.interval(), Statistic.VALUE, time);
@@ -184,14 +185,9 @@ public final class JdbcQualityStore implements QualityStore {
     }
 
     private static List<String> registeredSites(Connection c) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT code FROM sites ORDER BY code");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
+        try (PreparedStatement ps = c.prepareStatement("SELECT code FROM sites ORDER BY code")) {
+            return Jdbc.list(ps, rs -> rs.getString(1));
         }
-        return out;
     }
 
     private static Map<String, List<Review>> reviews(Connection c, Instant from, Instant to) throws SQLException {

@@ -5,23 +5,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.envmon.model.Interval;
-import org.envmon.model.Observation;
 import org.envmon.model.Review;
 import org.envmon.model.ReviewDecision;
-import org.envmon.model.ReviewRejectedException;
-import org.envmon.model.ReviewRejectedException.Reason;
 import org.envmon.model.ReviewRequest;
+import org.envmon.model.ReviewRules;
 import org.envmon.model.ReviewStore;
 import org.envmon.model.StoreException;
 
 /**
- * Reviews over portable SQL. A review is validated, inserted and chained in one transaction under the store's write
- * lock (the chain has one head). See {@link ReviewStore} for the overlap rule.
+ * Reviews over portable SQL. A review is checked ({@link ReviewRules}: this class only answers the rules' questions),
+ * inserted and chained in one transaction under the store's write lock (the chain has one head).
  */
 public final class JdbcReviewStore implements ReviewStore {
     static final String COLUMNS = "r.id, r.site_code, r.parameter, r.\"interval\", r.from_time, r.to_time, r.decision,"
@@ -44,34 +40,16 @@ public final class JdbcReviewStore implements ReviewStore {
 
     @Override
     public Review record(ReviewRequest request) {
-        Objects.requireNonNull(request, "request");
-        String site = required(request.siteCode(), "siteCode");
-        String reason = required(request.reason(), "reason");
-        String operator = required(request.operator(), "operator");
-        if (request.decision() == null) {
-            throw new ReviewRejectedException(Reason.INVALID, "decision is required: INVALID or VALID");
-        }
-        if (request.from() == null || request.to() == null) {
-            throw new ReviewRejectedException(Reason.INVALID, "from and to are required");
-        }
-        Instant from = request.from().truncatedTo(ChronoUnit.MICROS);
-        Instant to = request.to().truncatedTo(ChronoUnit.MICROS);
-        if (!from.isBefore(to)) {
-            throw new ReviewRejectedException(Reason.INVALID, "empty time range: from " + beijing(from)
-                    + " must be before to " + beijing(to));
-        }
-        String parameter = blankToNull(request.parameter());
-        String principal = blankToNull(request.principal());
-        Instant decidedAt = (request.decidedAt() == null ? Instant.now() : request.decidedAt())
-                .truncatedTo(ChronoUnit.MICROS);
+        ReviewRequest r = ReviewRules.checked(request, Instant.now());
         synchronized (writeLock) {
-            return Jdbc.inTransaction(db, "review of " + site, c -> {
+            return Jdbc.inTransaction(db, "review of " + r.siteCode(), c -> {
                 ChainHead head = ChainHead.load(c, lockHeadRow);
-                checkSiteAndData(c, site, parameter, request.interval(), from, to);
-                checkOverlap(c, site, parameter, request.interval(), from, to, request.decision());
+                ReviewRules.requireSite(r.siteCode(), siteExists(c, r.siteCode()));
+                ReviewRules.requireValues(r, anyValue(c, r));
+                ReviewRules.requireNoDuplicate(r, sameScopeOverlapping(c, r));
                 long id = Jdbc.count(c, "SELECT coalesce(max(id), 0) + 1 FROM reviews");
-                Review review = new Review(id, site, parameter, request.interval(), from, to, request.decision(),
-                        reason, operator, principal, decidedAt, head.seq() + 1);
+                Review review = new Review(id, r.siteCode(), r.parameter(), r.interval(), r.from(), r.to(),
+                        r.decision(), r.reason(), r.operator(), r.principal(), r.decidedAt(), head.seq() + 1);
                 insert(c, review);
                 ChainCodec codec = new ChainCodec();
                 head.begin(codec, Instant.now());
@@ -90,123 +68,41 @@ public final class JdbcReviewStore implements ReviewStore {
                 r.reason(), r.operator(), r.principal(), Jdbc.epochMicros(r.decidedAt()));
     }
 
-    private static String required(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new ReviewRejectedException(Reason.INVALID, name + " is required and must not be blank");
-        }
-        if (value.indexOf('\0') >= 0) {
-            throw new ReviewRejectedException(Reason.INVALID, name + " must not contain U+0000");
-        }
-        return value.trim();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static void checkSiteAndData(Connection c, String site, String parameter, Interval interval, Instant from,
-            Instant to) throws SQLException {
+    private static boolean siteExists(Connection c, String site) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM sites WHERE code = ?")) {
             ps.setString(1, site);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                if (rs.getLong(1) == 0) {
-                    throw new ReviewRejectedException(Reason.NOT_FOUND, "site '" + site + "' does not exist");
-                }
-            }
-        }
-        StringBuilder sql = new StringBuilder("SELECT 1 FROM observations WHERE site_code = ?");
-        if (parameter != null) {
-            sql.append(" AND parameter = ?");
-        }
-        if (interval != null) {
-            sql.append(" AND \"interval\" = ?");
-        }
-        sql.append(" AND \"time\" >= ? AND \"time\" < ? LIMIT 1");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int k = 1;
-            ps.setString(k++, site);
-            if (parameter != null) {
-                ps.setString(k++, parameter);
-            }
-            if (interval != null) {
-                ps.setString(k++, interval.code());
-            }
-            Jdbc.setInstant(ps, k++, from);
-            Jdbc.setInstant(ps, k, to);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new ReviewRejectedException(Reason.NOT_FOUND, "no values of site '" + site + "'"
-                            + (parameter == null ? "" : " parameter '" + parameter + "'")
-                            + (interval == null ? "" : " interval " + interval.code())
-                            + " in [" + beijing(from) + ", " + beijing(to) + ")");
-                }
+                return rs.getLong(1) > 0;
             }
         }
     }
 
-    /** The overlap rule of {@link ReviewStore}. */
-    private static void checkOverlap(Connection c, String site, String parameter, Interval interval, Instant from,
-            Instant to, ReviewDecision decision) throws SQLException {
-        List<Review> same;
+    /** Whether the request's scope holds any value in its range. */
+    private static boolean anyValue(Connection c, ReviewRequest r) throws SQLException {
+        Where where = new Where().and("site_code = ?", r.siteCode()).and("parameter = ?", r.parameter())
+                .and("\"interval\" = ?", r.interval() == null ? null : r.interval().code())
+                .and("\"time\" >= ?", r.from()).and("\"time\" < ?", r.to());
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM observations" + where + " LIMIT 1")) {
+            where.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The reviews of exactly the request's scope whose range overlaps it, oldest first. */
+    private static List<Review> sameScopeOverlapping(Connection c, ReviewRequest r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE r.site_code = ?"
                 + " AND r.parameter IS NOT DISTINCT FROM ? AND r.\"interval\" IS NOT DISTINCT FROM ?"
                 + " AND r.from_time < ? AND r.to_time > ? ORDER BY r.id")) {
-            ps.setString(1, site);
-            ps.setString(2, parameter);
-            ps.setString(3, interval == null ? null : interval.code());
-            Jdbc.setInstant(ps, 4, to);
-            Jdbc.setInstant(ps, 5, from);
-            same = reviews(ps);
+            ps.setString(1, r.siteCode());
+            ps.setString(2, r.parameter());
+            ps.setString(3, r.interval() == null ? null : r.interval().code());
+            Jdbc.setInstant(ps, 4, r.to());
+            Jdbc.setInstant(ps, 5, r.from());
+            return reviews(ps);
         }
-        for (int k = 0; k < same.size(); k++) {
-            Review r = same.get(k);
-            if (r.decision() != decision) {
-                continue;
-            }
-            // The part of the new range where r is still in effect: r ∩ new, minus later opposite decisions.
-            List<Instant[]> left = new ArrayList<>();
-            left.add(new Instant[] {max(r.from(), from), min(r.to(), to)});
-            for (int j = k + 1; j < same.size(); j++) {
-                Review later = same.get(j);
-                if (later.decision() != decision) {
-                    left = subtract(left, later.from(), later.to());
-                }
-            }
-            if (!left.isEmpty()) {
-                Instant[] part = left.get(0);
-                throw new ReviewRejectedException(Reason.CONFLICT, "overlaps review #" + r.id() + " ("
-                        + r.decision() + " [" + beijing(r.from()) + ", " + beijing(r.to()) + ") by " + r.operator()
-                        + "), still in effect for [" + beijing(part[0]) + ", " + beijing(part[1])
-                        + "); record the opposite decision"
-                        + " first to reverse it");
-            }
-        }
-    }
-
-    private static List<Instant[]> subtract(List<Instant[]> ranges, Instant from, Instant to) {
-        List<Instant[]> out = new ArrayList<>();
-        for (Instant[] r : ranges) {
-            if (!from.isBefore(r[1]) || !to.isAfter(r[0])) {
-                out.add(r);
-                continue;
-            }
-            if (r[0].isBefore(from)) {
-                out.add(new Instant[] {r[0], from});
-            }
-            if (to.isBefore(r[1])) {
-                out.add(new Instant[] {to, r[1]});
-            }
-        }
-        return out;
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 
     private static void insert(Connection c, Review r) throws SQLException {
@@ -231,23 +127,11 @@ public final class JdbcReviewStore implements ReviewStore {
     @Override
     public List<Review> reviews(String siteCode, Instant from, Instant to) {
         Objects.requireNonNull(siteCode, "siteCode");
+        Where where = new Where().and("r.site_code = ?", siteCode).and("r.from_time < ?", to)
+                .and("r.to_time > ?", from);
         return Jdbc.read(db, "review history", c -> {
-            StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + FROM + " WHERE r.site_code = ?");
-            if (to != null) {
-                sql.append(" AND r.from_time < ?");
-            }
-            if (from != null) {
-                sql.append(" AND r.to_time > ?");
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql.append(" ORDER BY r.id").toString())) {
-                int k = 1;
-                ps.setString(k++, siteCode);
-                if (to != null) {
-                    Jdbc.setInstant(ps, k++, to);
-                }
-                if (from != null) {
-                    Jdbc.setInstant(ps, k, from);
-                }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + where + " ORDER BY r.id")) {
+                where.bind(ps);
                 return reviews(ps);
             }
         });
@@ -268,70 +152,18 @@ public final class JdbcReviewStore implements ReviewStore {
      */
     static List<Review> covering(Connection c, String site, String parameter, Interval interval, Instant first,
             Instant last) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + FROM + " WHERE r.site_code = ?");
-        if (parameter != null) {
-            sql.append(" AND (r.parameter IS NULL OR r.parameter = ?)");
-        }
-        if (interval != null) {
-            sql.append(" AND (r.\"interval\" IS NULL OR r.\"interval\" = ?)");
-        }
-        if (last != null) {
-            sql.append(" AND r.from_time <= ?");
-        }
-        if (first != null) {
-            sql.append(" AND r.to_time > ?");
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql.append(" ORDER BY r.id").toString())) {
-            int k = 1;
-            ps.setString(k++, site);
-            if (parameter != null) {
-                ps.setString(k++, parameter);
-            }
-            if (interval != null) {
-                ps.setString(k++, interval.code());
-            }
-            if (last != null) {
-                Jdbc.setInstant(ps, k++, last);
-            }
-            if (first != null) {
-                Jdbc.setInstant(ps, k, first);
-            }
+        Where where = new Where().and("r.site_code = ?", site)
+                .and("(r.parameter IS NULL OR r.parameter = ?)", parameter)
+                .and("(r.\"interval\" IS NULL OR r.\"interval\" = ?)", interval == null ? null : interval.code())
+                .and("r.from_time <= ?", last).and("r.to_time > ?", first);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + where + " ORDER BY r.id")) {
+            where.bind(ps);
             return reviews(ps);
         }
     }
 
-    /** Sets {@link Observation#reviewedValid()} from the latest covering review (reviews oldest first). */
-    static List<Observation> applyReviews(List<Observation> values, List<Review> reviews) {
-        if (reviews.isEmpty()) {
-            return values;
-        }
-        List<Observation> out = new ArrayList<>(values.size());
-        for (Observation o : values) {
-            Boolean decided = decision(reviews, o.siteCode(), o.parameter(), o.interval(), o.time());
-            out.add(decided == null ? o : o.withReviewedValid(decided));
-        }
-        return out;
-    }
-
-    /** The decision of the latest review (reviews oldest first) covering a value, or null. */
-    static Boolean decision(List<Review> reviews, String site, String parameter, Interval interval, Instant time) {
-        for (int k = reviews.size() - 1; k >= 0; k--) {
-            Review r = reviews.get(k);
-            if (r.covers(site, parameter, interval, time)) {
-                return r.decision().valid();
-            }
-        }
-        return null;
-    }
-
     static List<Review> reviews(PreparedStatement ps) throws SQLException {
-        List<Review> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(review(rs));
-            }
-        }
-        return out;
+        return Jdbc.list(ps, JdbcReviewStore::review);
     }
 
     static Review review(ResultSet rs) throws SQLException {
@@ -348,10 +180,5 @@ public final class JdbcReviewStore implements ReviewStore {
         } catch (IllegalArgumentException e) {
             throw new StoreException("review " + rs.getLong(1) + " has an unreadable column: " + e.getMessage(), e);
         }
-    }
-
-    /** Times in messages as the API shows them: Beijing time (+08:00), the time of Chinese monitoring data. */
-    static String beijing(Instant t) {
-        return t.atOffset(org.envmon.model.BeijingTime.OFFSET).toString();
     }
 }

@@ -4,11 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.envmon.model.Medium;
@@ -42,15 +39,10 @@ public final class JdbcSiteStore implements SiteStore {
     @Override
     public void upsert(Collection<Site> sites) {
         Objects.requireNonNull(sites, "sites");
-        // One row per code (the last one given wins): a statement may not touch the same row twice.
-        Map<String, Site> byCode = new LinkedHashMap<>();
-        for (Site s : sites) {
-            byCode.put(Objects.requireNonNull(s, "site").code(), s);
-        }
-        if (byCode.isEmpty()) {
+        List<Site> rows = Jdbc.lastPerKey(sites, s -> Objects.requireNonNull(s, "site").code());
+        if (rows.isEmpty()) {
             return;
         }
-        List<Site> rows = new ArrayList<>(byCode.values());
         Instant now = Instant.now();
         Jdbc.inTransaction(db, "upsert of " + rows.size() + " sites", c -> {
             PreparedStatement full = null;
@@ -85,13 +77,8 @@ public final class JdbcSiteStore implements SiteStore {
     }
 
     private static String upsertSql(int rows) {
-        String row = "(" + Jdbc.placeholders(COLUMN_COUNT + 2) + ")";
-        StringBuilder sb = new StringBuilder("INSERT INTO sites (").append(COLUMNS)
-                .append(", created_at, updated_at) VALUES ");
-        for (int i = 0; i < rows; i++) {
-            sb.append(i == 0 ? "" : ",").append(row);
-        }
-        return sb.append(UPSERT_TAIL).toString();
+        return Jdbc.multiRowInsert("sites (" + COLUMNS + ", created_at, updated_at)", COLUMN_COUNT + 2, rows,
+                UPSERT_TAIL);
     }
 
     private static void bind(PreparedStatement ps, List<Site> chunk, Instant now) throws SQLException {
@@ -147,33 +134,13 @@ public final class JdbcSiteStore implements SiteStore {
     @Override
     public List<Site> list(SiteQuery query) {
         SiteQuery q = query == null ? SiteQuery.all() : query;
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM sites WHERE 1 = 1");
-        List<String> args = new ArrayList<>();
-        if (q.medium() != null) {
-            sql.append(" AND medium = ?");
-            args.add(q.medium().code());
-        }
-        if (q.province() != null) {
-            sql.append(" AND province = ?");
-            args.add(q.province());
-        }
-        if (q.city() != null) {
-            sql.append(" AND city = ?");
-            args.add(q.city());
-        }
-        sql.append(" ORDER BY code");
+        Where where = new Where().and("medium = ?", q.medium() == null ? null : q.medium().code())
+                .and("province = ?", q.province()).and("city = ?", q.city());
         return Jdbc.read(db, "site list", c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setString(i + 1, args.get(i));
-                }
-                List<Site> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(site(rs));
-                    }
-                }
-                return out;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM sites" + where
+                    + " ORDER BY code")) {
+                where.bind(ps);
+                return Jdbc.list(ps, JdbcSiteStore::site);
             }
         });
     }

@@ -39,34 +39,24 @@ final class PostgresObservationStore extends JdbcObservationStore {
     @Override
     protected void writeBatch(BatchPlan plan) throws SQLException {
         try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try {
+            Jdbc.transaction(c, t -> {
                 // The head lock comes first: it serializes chaining writers (also in other processes), so packet
                 // ids, taken next, ascend in chain order.
-                ChainHead head = ChainHead.load(c, true);
-                plan.resolve(existingKeys(c, plan));
-                plan.assignIds(allocateIds(c, plan.newPacketCount()));
+                ChainHead head = ChainHead.load(t, true);
+                plan.resolve(existingKeys(t, plan));
+                plan.assignIds(allocateIds(t, plan.newPacketCount()));
                 if (plan.newPacketCount() > 0) {
-                    CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+                    CopyManager copy = t.unwrap(PGConnection.class).getCopyAPI();
                     copyPackets(copy, plan);
                     if (plan.newObservationCount() > 0) {
                         copyObservations(copy, plan);
                     }
-                    copyChain(copy, chainPackets(c, head, plan, Instant.now()));
-                    head.save(c);
+                    copyChain(copy, chainPackets(t, head, plan, Instant.now()));
+                    head.save(t);
                 }
                 beforeCommit();
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                Jdbc.rollbackQuietly(c, e);
-                throw e;
-            } finally {
-                try {
-                    c.setAutoCommit(true);
-                } catch (SQLException ignored) {
-                    // returned to the pool, which resets or evicts it
-                }
-            }
+                return null;
+            });
         }
     }
 

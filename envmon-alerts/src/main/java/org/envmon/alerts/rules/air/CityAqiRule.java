@@ -6,17 +6,17 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.envmon.alerts.rules.ConfiguredRule;
+import org.envmon.alerts.rules.DerivedAirUpdate;
 import org.envmon.alerts.rules.RuleBasics;
+import org.envmon.alerts.rules.RuleContext;
 import org.envmon.alerts.rules.RuleSettings;
 import org.envmon.alerts.rules.RuleSpec;
 import org.envmon.alerts.rules.RuleType;
-import org.envmon.alerts.Alert;
-import org.envmon.alerts.AlertKey;
-import org.envmon.alerts.Condition;
-import org.envmon.alerts.Severity;
-import org.envmon.alerts.SubjectType;
-import org.envmon.alerts.rules.DerivedAirUpdate;
-import org.envmon.alerts.rules.RuleContext;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertKey;
+import org.envmon.model.alert.Condition;
+import org.envmon.model.alert.Severity;
+import org.envmon.model.alert.SubjectType;
 
 /**
  * City air quality at or above an AQI level (default 4, 中度污染 moderately polluted, HJ 633-2012 §4.3 Table 2) for

@@ -16,17 +16,17 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.envmon.alerts.rules.ConfiguredRule;
+import org.envmon.alerts.rules.DerivedAirDay;
 import org.envmon.alerts.rules.RuleBasics;
+import org.envmon.alerts.rules.RuleContext;
 import org.envmon.alerts.rules.RuleSettings;
 import org.envmon.alerts.rules.RuleSpec;
 import org.envmon.alerts.rules.RuleType;
-import org.envmon.alerts.Alert;
-import org.envmon.alerts.AlertKey;
-import org.envmon.alerts.Condition;
-import org.envmon.alerts.Severity;
-import org.envmon.alerts.SubjectType;
-import org.envmon.alerts.rules.DerivedAirDay;
-import org.envmon.alerts.rules.RuleContext;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertKey;
+import org.envmon.model.alert.Condition;
+import org.envmon.model.alert.Severity;
+import org.envmon.model.alert.SubjectType;
 
 /**
  * Heavy-pollution episode (重污染天气) of a city from its daily AQI ({@link DerivedAirDay}). The episode is the run of
@@ -79,18 +79,17 @@ public final class HeavyPollutionRule extends ConfiguredRule<HeavyPollutionRule.
 
     /** Warning levels, lowest first. */
     public enum Level {
-        NONE("none", ""), YELLOW("yellow", "黄色"), ORANGE("orange", "橙色"), RED("red", "红色");
+        NONE(""), YELLOW("黄色"), ORANGE("橙色"), RED("红色");
 
-        private final String code;
         private final String chinese;
 
-        Level(String code, String chinese) {
-            this.code = code;
+        Level(String chinese) {
             this.chinese = chinese;
         }
 
+        /** The level's name in lower case ({@code yellow}). */
         public String code() {
-            return code;
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public String chinese() {

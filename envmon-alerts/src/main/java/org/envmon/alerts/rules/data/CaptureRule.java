@@ -9,19 +9,19 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.envmon.alerts.rules.ConfiguredRule;
 import org.envmon.alerts.rules.Numbers;
+import org.envmon.alerts.rules.RowFilter;
 import org.envmon.alerts.rules.RuleBasics;
+import org.envmon.alerts.rules.RuleContext;
 import org.envmon.alerts.rules.RuleSettings;
 import org.envmon.alerts.rules.RuleType;
 import org.envmon.alerts.rules.Scope;
 import org.envmon.alerts.rules.ScopedSpec;
-import org.envmon.alerts.Alert;
-import org.envmon.alerts.AlertKey;
-import org.envmon.alerts.Condition;
-import org.envmon.alerts.Severity;
-import org.envmon.alerts.SubjectType;
-import org.envmon.alerts.rules.RowFilter;
-import org.envmon.alerts.rules.RuleContext;
 import org.envmon.model.ObservationRow;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertKey;
+import org.envmon.model.alert.Condition;
+import org.envmon.model.alert.Severity;
+import org.envmon.model.alert.SubjectType;
 
 /**
  * Data capture below target: per site and parameter, the share of the expected values received and valid over a

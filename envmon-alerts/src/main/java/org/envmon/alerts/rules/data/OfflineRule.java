@@ -9,17 +9,17 @@ import java.util.Map;
 import java.util.Set;
 import org.envmon.alerts.rules.ConfiguredRule;
 import org.envmon.alerts.rules.RuleBasics;
+import org.envmon.alerts.rules.RuleContext;
 import org.envmon.alerts.rules.RuleSettings;
 import org.envmon.alerts.rules.RuleType;
 import org.envmon.alerts.rules.Scope;
 import org.envmon.alerts.rules.ScopedSpec;
-import org.envmon.alerts.Alert;
-import org.envmon.alerts.AlertKey;
-import org.envmon.alerts.Condition;
-import org.envmon.alerts.Severity;
-import org.envmon.alerts.SubjectType;
-import org.envmon.alerts.rules.RuleContext;
 import org.envmon.model.RawPacket;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertKey;
+import org.envmon.model.alert.Condition;
+import org.envmon.model.alert.Severity;
+import org.envmon.model.alert.SubjectType;
 
 /**
  * Station offline: a site that has sent live data (packets of the configured sources, by default the HJ 212 gateway)

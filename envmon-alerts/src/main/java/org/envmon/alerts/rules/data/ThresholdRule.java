@@ -10,20 +10,20 @@ import java.util.Set;
 import org.envmon.alerts.rules.ConfiguredRule;
 import org.envmon.alerts.rules.Numbers;
 import org.envmon.alerts.rules.RuleBasics;
+import org.envmon.alerts.rules.RuleContext;
 import org.envmon.alerts.rules.RuleSettings;
 import org.envmon.alerts.rules.RuleType;
 import org.envmon.alerts.rules.Runs;
 import org.envmon.alerts.rules.Scope;
 import org.envmon.alerts.rules.SeriesSpec;
-import org.envmon.alerts.Alert;
-import org.envmon.alerts.AlertKey;
-import org.envmon.alerts.Condition;
-import org.envmon.alerts.Severity;
-import org.envmon.alerts.SubjectType;
-import org.envmon.alerts.rules.RuleContext;
 import org.envmon.model.Interval;
 import org.envmon.model.ObservationRow;
 import org.envmon.model.Statistic;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertKey;
+import org.envmon.model.alert.Condition;
+import org.envmon.model.alert.Severity;
+import org.envmon.model.alert.SubjectType;
 
 /**
  * Threshold or standard exceedance of one parameter per site, with hysteresis and a minimum duration.

@@ -10,26 +10,26 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.envmon.alerts.rules.ConfiguredRule;
 import org.envmon.alerts.rules.Numbers;
+import org.envmon.alerts.rules.RowFilter;
 import org.envmon.alerts.rules.RuleBasics;
+import org.envmon.alerts.rules.RuleContext;
 import org.envmon.alerts.rules.RuleSettings;
 import org.envmon.alerts.rules.RuleType;
 import org.envmon.alerts.rules.Runs;
 import org.envmon.alerts.rules.Scope;
 import org.envmon.alerts.rules.SeriesSpec;
-import org.envmon.alerts.Alert;
-import org.envmon.alerts.AlertKey;
-import org.envmon.alerts.Condition;
-import org.envmon.alerts.Severity;
-import org.envmon.alerts.SubjectType;
-import org.envmon.alerts.rules.RowFilter;
-import org.envmon.alerts.rules.RuleContext;
 import org.envmon.alerts.rules.Streak;
-import org.envmon.standards.water.TrophicState;
-import org.envmon.standards.water.TrophicStateIndex;
-import org.envmon.standards.water.Waterbody;
 import org.envmon.model.Medium;
 import org.envmon.model.ObservationRow;
 import org.envmon.model.Site;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertKey;
+import org.envmon.model.alert.Condition;
+import org.envmon.model.alert.Severity;
+import org.envmon.model.alert.SubjectType;
+import org.envmon.standards.water.TrophicState;
+import org.envmon.standards.water.TrophicStateIndex;
+import org.envmon.standards.water.Waterbody;
 
 /**
  * Algal bloom risk in lakes and reservoirs (surface-water sites whose water body is {@code lake} or

@@ -10,17 +10,17 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.envmon.alerts.rules.ConfiguredRule;
 import org.envmon.alerts.rules.RuleBasics;
+import org.envmon.alerts.rules.RuleContext;
 import org.envmon.alerts.rules.RuleSettings;
 import org.envmon.alerts.rules.RuleType;
 import org.envmon.alerts.rules.Runs;
 import org.envmon.alerts.rules.Scope;
 import org.envmon.alerts.rules.SeriesSpec;
-import org.envmon.alerts.Alert;
-import org.envmon.alerts.Severity;
-import org.envmon.alerts.rules.RuleContext;
 import org.envmon.alerts.rules.data.ThresholdRule;
 import org.envmon.model.ObservationRow;
 import org.envmon.model.Statistic;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.Severity;
 
 /**
  * Heavy metals above a limit: a convenience over {@link ThresholdRule}, one threshold per metal, all under this rule's

@@ -3,14 +3,14 @@ package org.envmon.alerts.rules.air;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.envmon.alerts.Fixtures.h;
 
-import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEvent.Type;
-import org.envmon.alerts.AlertState;
 import org.envmon.alerts.Fixtures;
-import org.envmon.alerts.Severity;
-import org.envmon.alerts.SubjectType;
 import org.envmon.alerts.rules.DerivedAirUpdate;
 import org.envmon.alerts.rules.RuleLoader;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
+import org.envmon.model.alert.Severity;
+import org.envmon.model.alert.SubjectType;
 import org.junit.jupiter.api.Test;
 
 class CityAqiRuleTest {

@@ -1,17 +1,18 @@
 package org.envmon.alerts.rules.air;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEvent.Type;
-import org.envmon.alerts.AlertState;
 import org.envmon.alerts.Fixtures;
-import org.envmon.alerts.Severity;
-import org.envmon.alerts.SubjectType;
 import org.envmon.alerts.rules.DerivedAirDay;
 import org.envmon.alerts.rules.RuleLoader;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
+import org.envmon.model.alert.Severity;
+import org.envmon.model.alert.SubjectType;
 import org.junit.jupiter.api.Test;
 
 class HeavyPollutionRuleTest {
@@ -32,11 +33,8 @@ class HeavyPollutionRuleTest {
     }
 
     private static Fixtures episode(String... extra) {
-        String[] base = {"rule.hp.type=heavy-pollution"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return new Fixtures(Fixtures.rules(all));
+        List<String> base = List.of("rule.hp.type=heavy-pollution");
+        return new Fixtures(Fixtures.rules(base, extra));
     }
 
     @Test

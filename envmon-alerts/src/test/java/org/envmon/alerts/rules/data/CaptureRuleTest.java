@@ -5,12 +5,12 @@ import static org.envmon.alerts.Fixtures.h;
 
 import java.time.Duration;
 import java.util.List;
-import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEvent.Type;
-import org.envmon.alerts.AlertState;
 import org.envmon.alerts.Fixtures;
 import org.envmon.alerts.rules.AlertRule;
 import org.envmon.model.ObservationRow;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
 import org.junit.jupiter.api.Test;
 
 class CaptureRuleTest {
@@ -20,11 +20,9 @@ class CaptureRuleTest {
     }
 
     private static List<AlertRule> captureRules(String... extra) {
-        String[] base = {"rule.cap.type=capture", "rule.cap.parameters=a34004, a21026", "rule.cap.medium=air"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return Fixtures.rules(all);
+        List<String> base = List.of("rule.cap.type=capture", "rule.cap.parameters=a34004, a21026",
+                "rule.cap.medium=air");
+        return Fixtures.rules(base, extra);
     }
 
     /** The clock at 2 minutes past the end of hour {@code hour}. */

@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.envmon.alerts.Fixtures.h;
 
 import java.time.Duration;
-import java.util.Properties;
-import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEvent.Type;
-import org.envmon.alerts.AlertState;
 import org.envmon.alerts.Fixtures;
-import org.envmon.alerts.rules.RuleLoader;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
 import org.junit.jupiter.api.Test;
 
 class OfflineRuleTest {
 
     private static Fixtures offlineAfter30Minutes() {
-        Properties p = new Properties();
-        p.setProperty("defaults", "false");
-        p.setProperty("rule.off.type", "offline");
-        p.setProperty("rule.off.after", "30m");
-        return new Fixtures(RuleLoader.load(p));
+        return new Fixtures(Fixtures.rules("rule.off.type=offline", "rule.off.after=30m"));
     }
 
     private static void tick(Fixtures f) {

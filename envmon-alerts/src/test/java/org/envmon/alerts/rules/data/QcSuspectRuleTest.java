@@ -4,24 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.envmon.alerts.Fixtures.h;
 
 import java.util.List;
-import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEvent.Type;
-import org.envmon.alerts.AlertState;
 import org.envmon.alerts.Fixtures;
-import org.envmon.alerts.Severity;
 import org.envmon.alerts.rules.RuleLoader;
 import org.envmon.model.Medium;
 import org.envmon.model.ObservationRow;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
+import org.envmon.model.alert.Severity;
 import org.junit.jupiter.api.Test;
 
 class QcSuspectRuleTest {
 
     private static Fixtures qc(String... extra) {
-        String[] base = {"rule.qc.type=qc-suspect"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return new Fixtures(Fixtures.rules(all));
+        List<String> base = List.of("rule.qc.type=qc-suspect");
+        return new Fixtures(Fixtures.rules(base, extra));
     }
 
     /** One hourly value of {@code site}, valid or not, with these QC codes (none: a clean value). */

@@ -3,40 +3,25 @@ package org.envmon.alerts.rules.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.envmon.alerts.Fixtures.h;
+import static org.envmon.alerts.Fixtures.rules;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
-import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEvent.Type;
 import org.envmon.alerts.AlertNotFoundException;
-import org.envmon.alerts.AlertState;
-import org.envmon.alerts.AlertTransitionException;
 import org.envmon.alerts.Fixtures;
-import org.envmon.alerts.Transition;
-import org.envmon.alerts.rules.AlertRule;
-import org.envmon.alerts.rules.RuleLoader;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
+import org.envmon.model.alert.AlertTransitionException;
+import org.envmon.model.alert.Transition;
 import org.junit.jupiter.api.Test;
 
 class ThresholdRuleTest {
 
-    private static List<AlertRule> rules(String... lines) {
-        Properties p = new Properties();
-        p.setProperty("defaults", "false");
-        for (String l : lines) {
-            String[] kv = l.split("=", 2);
-            p.setProperty(kv[0], kv[1]);
-        }
-        return RuleLoader.load(p);
-    }
-
     private static Fixtures pm25(String... extra) {
-        String[] base = {"rule.pm.type=threshold", "rule.pm.parameter=a34004", "rule.pm.threshold=100",
-                "rule.pm.hysteresis=10", "rule.pm.unit=ug/m3"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return new Fixtures(rules(all));
+        List<String> base = List.of("rule.pm.type=threshold", "rule.pm.parameter=a34004", "rule.pm.threshold=100",
+                "rule.pm.hysteresis=10", "rule.pm.unit=ug/m3");
+        return new Fixtures(rules(base, extra));
     }
 
     @Test

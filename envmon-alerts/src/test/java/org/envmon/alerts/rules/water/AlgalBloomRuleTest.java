@@ -1,27 +1,25 @@
 package org.envmon.alerts.rules.water;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.envmon.alerts.Fixtures.h;
 
 import java.util.Map;
-import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEvent.Type;
-import org.envmon.alerts.AlertState;
 import org.envmon.alerts.Fixtures;
-import org.envmon.alerts.Severity;
 import org.envmon.alerts.rules.RuleLoader;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
+import org.envmon.model.alert.Severity;
 import org.envmon.standards.water.TrophicStateIndex;
 import org.junit.jupiter.api.Test;
 
 class AlgalBloomRuleTest {
 
     private static Fixtures bloom(String... extra) {
-        String[] base = {"rule.ab.type=algal-bloom"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        Fixtures f = new Fixtures(Fixtures.rules(all));
+        List<String> base = List.of("rule.ab.type=algal-bloom");
+        Fixtures f = new Fixtures(Fixtures.rules(base, extra));
         f.section("L01", "lake", 3, false);
         f.section("K01", "reservoir", 2, true);
         f.section("R01", "river", 3, false);

@@ -1,26 +1,24 @@
 package org.envmon.alerts.rules.water;
 
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.envmon.alerts.Fixtures.h;
 
-import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEvent.Type;
-import org.envmon.alerts.AlertState;
 import org.envmon.alerts.Fixtures;
-import org.envmon.alerts.Severity;
 import org.envmon.alerts.rules.RuleLoader;
 import org.envmon.hj212.Parameter;
 import org.envmon.hj212.ParameterCatalogue;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
+import org.envmon.model.alert.Severity;
 import org.junit.jupiter.api.Test;
 
 class DrinkingSourceRuleTest {
 
     private static Fixtures drinking(String... extra) {
-        String[] base = {"rule.ds.type=drinking-source"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        Fixtures f = new Fixtures(Fixtures.rules(all));
+        List<String> base = List.of("rule.ds.type=drinking-source");
+        Fixtures f = new Fixtures(Fixtures.rules(base, extra));
         f.section("D01", "reservoir", 2, true);
         f.section("R01", "river", 3, false);
         return f;

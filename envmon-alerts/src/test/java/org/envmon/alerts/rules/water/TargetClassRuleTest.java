@@ -5,24 +5,21 @@ import static org.envmon.alerts.Fixtures.h;
 
 import java.time.Duration;
 import java.util.List;
-import org.envmon.alerts.Alert;
 import org.envmon.alerts.AlertEvent.Type;
-import org.envmon.alerts.AlertState;
 import org.envmon.alerts.Fixtures;
-import org.envmon.alerts.Severity;
 import org.envmon.alerts.rules.LoadContext;
 import org.envmon.alerts.rules.RuleLoader;
 import org.envmon.model.Medium;
+import org.envmon.model.alert.Alert;
+import org.envmon.model.alert.AlertState;
+import org.envmon.model.alert.Severity;
 import org.junit.jupiter.api.Test;
 
 class TargetClassRuleTest {
 
     private static Fixtures target(String... extra) {
-        String[] base = {"rule.tc.type=target-class"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        Fixtures f = new Fixtures(Fixtures.rules(all));
+        List<String> base = List.of("rule.tc.type=target-class");
+        Fixtures f = new Fixtures(Fixtures.rules(base, extra));
         f.section("S2", "river", 2, false);     // target class II
         f.section("L3", "lake", null, false);   // no target: the rule's default
         return f;

@@ -1,6 +1,6 @@
-package org.envmon.alerts;
+package org.envmon.model.alert;
 
-import java.util.Locale;
+import org.envmon.model.Codes;
 
 /**
  * Where an alert is in its lifecycle: {@code OPEN -> ACKNOWLEDGED -> CLOSED}, or {@code OPEN -> CLOSED}. A closed
@@ -11,7 +11,7 @@ public enum AlertState {
 
     /** Lower-case wire form ("open"). */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Codes.of(this);
     }
 
     /** Open or acknowledged: the condition is (as far as the engine knows) still present. */
@@ -21,11 +21,6 @@ public enum AlertState {
 
     /** @throws IllegalArgumentException naming the accepted values */
     public static AlertState fromCode(String code) {
-        for (AlertState s : values()) {
-            if (s.code().equalsIgnoreCase(code.trim())) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown alert state '" + code + "'; expected open, acknowledged or closed");
+        return Codes.parse(AlertState.class, "alert state", code);
     }
 }

@@ -1,14 +1,18 @@
-package org.envmon.alerts;
+package org.envmon.model.alert;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.envmon.alerts.repository.AlertRepository;
 
 /**
- * An alert raised by a rule. Immutable: every change makes a new value ({@link #acknowledge}, {@link #close},
- * {@link #observe}) which the engine saves in the {@link AlertRepository}.
+ * An alert raised by a rule, as the early-warning engine handles it and as the store keeps it
+ * ({@link org.envmon.model.AlertStore}). Immutable: every change makes a new value ({@link #acknowledge},
+ * {@link #close}, {@link #observe}) which the engine saves.
+ *
+ * <p>Times are kept to the microsecond (both store engines' precision): the constructor truncates them, so what is
+ * saved is exactly what is read back.
  *
  * @param id           assigned by the repository
  * @param subject      site code or city name, see {@code subjectType}
@@ -53,10 +57,21 @@ public record Alert(
 
     public Alert {
         Objects.requireNonNull(ruleId, "ruleId");
+        Objects.requireNonNull(subjectType, "subjectType");
         Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(state, "state");
         parameter = parameter == null ? "" : parameter;
-        history = List.copyOf(history);
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(state, "state");
+        openedAt = micros(Objects.requireNonNull(openedAt, "openedAt"));
+        updatedAt = micros(Objects.requireNonNull(updatedAt, "updatedAt"));
+        closedAt = micros(closedAt);
+        dataTime = micros(dataTime);
+        history = List.copyOf(Objects.requireNonNull(history, "history"));
+    }
+
+    /** Open or acknowledged. */
+    public boolean active() {
+        return state.active();
     }
 
     public AlertKey key() {
@@ -104,5 +119,9 @@ public record Alert(
         h.addAll(history);
         h.add(t);
         return h;
+    }
+
+    static Instant micros(Instant t) {
+        return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,6 +1,7 @@
-package org.envmon.alerts;
+package org.envmon.model.alert;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * One step of an alert's history.
@@ -10,4 +11,8 @@ import java.time.Instant;
  * @param note     the operator's note or the engine's reason; may be null
  */
 public record Transition(AlertState from, AlertState to, Instant at, String operator, String note) {
+    public Transition {
+        Objects.requireNonNull(to, "to");
+        at = Alert.micros(Objects.requireNonNull(at, "at"));
+    }
 }

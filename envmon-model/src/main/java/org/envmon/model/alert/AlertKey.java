@@ -1,4 +1,4 @@
-package org.envmon.alerts;
+package org.envmon.model.alert;
 
 import java.util.Objects;
 
