@@ -45,6 +45,8 @@ public final class EndpointRules {
                 "/api/v1/water/sections/{code}/class", "/api/v1/water/evaluation",
                 "/api/v1/reports/air", "/api/v1/reports/water",
                 "/api/v1/alerts", "/api/v1/alerts/{id}", "/api/v1/alerts/stream");
+        // The public map's snapshots: built from the same published data (derived AQI, valid values, no MN).
+        publicRead(r, "/api/v1/feeds/stations/latest", "/api/v1/feeds/cities/latest", "/api/v1/feeds/water/latest");
         // QC internals, review history and raw evidence: for accounts and tokens, not the anonymous public.
         authenticatedRead(r, "/api/v1/sites/{code}/reviews", "/api/v1/sites/{code}/qc-flags",
                 "/api/v1/quality/suspicions", "/api/v1/chain/checkpoints");
