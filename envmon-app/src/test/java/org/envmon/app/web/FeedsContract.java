@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,30 +14,24 @@ import java.util.zip.GZIPInputStream;
 import org.envmon.app.RunningPlatform;
 import org.envmon.model.BeijingTime;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** The public map's feeds over HTTP on the embedded store: content, ETag/Last-Modified and 304, gzip, published only. */
-class FeedsHttpTest {
+/**
+ * The public map's feeds over HTTP: content, ETag/Last-Modified and 304, gzip, published only. Runs on DuckDB
+ * ({@link FeedsOnDuckDbTest}) and PostgreSQL ({@link FeedsOnPostgresTest}).
+ */
+abstract class FeedsContract {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String STATIONS = "/api/v1/feeds/stations/latest";
-    @TempDir
-    static Path dir;
     static RunningPlatform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = RunningPlatform.duckdb(dir);
-        PortalFixture.load(platform);
-    }
 
     @AfterAll
     static void stop() {
         if (platform != null) {
             platform.close();
+            platform = null;
         }
     }
 
