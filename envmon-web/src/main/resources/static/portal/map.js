@@ -111,13 +111,8 @@ export class PortalMap {
         },
       ],
     };
-    this.chart.setOption(option, { replaceMerge: reset ? ['geo', 'series'] : ['series'] });
-    this.debug.view = this.province ? this.province.name : 'china';
-    this.debug.markers = stations.map(s => ({ code: s.code, colour: s.colour || NO_DATA, aqi: s.aqi }));
-    this.debug.cities = cities.map(c => ({ city: c.city, colour: c.colour || NO_DATA, aqi: c.aqi }));
-    this.debug.sections = sections.map(w => ({ code: w.code, colour: waterColour(w.classNumber) }));
-    this.el.dataset.markers = String(stations.length);
-    // 'finished': ECharts has rendered everything of this option: the markers are on screen.
+    // 'finished': ECharts has rendered everything of this option: the markers are on screen. Registered
+    // before setOption, which renders synchronously (and may fire it at once).
     this.chart.off('finished');
     this.chart.on('finished', () => {
       this.chart.off('finished');
@@ -127,6 +122,12 @@ export class PortalMap {
       }
       this.el.dataset.drawn = String(Date.now());
     });
+    this.chart.setOption(option, { replaceMerge: reset ? ['geo', 'series'] : ['series'] });
+    this.debug.view = this.province ? this.province.name : 'china';
+    this.debug.markers = stations.map(s => ({ code: s.code, colour: s.colour || NO_DATA, aqi: s.aqi }));
+    this.debug.cities = cities.map(c => ({ city: c.city, colour: c.colour || NO_DATA, aqi: c.aqi }));
+    this.debug.sections = sections.map(w => ({ code: w.code, colour: waterColour(w.classNumber) }));
+    this.el.dataset.markers = String(stations.length);
   }
 
   /** Pixel position of a station marker in the map element, or null when it is not drawn. */

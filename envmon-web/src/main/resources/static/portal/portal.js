@@ -45,6 +45,7 @@ function legend() {
 
 const FEEDS = [
   { path: '/api/v1/feeds/stations/latest', label: 'feed-stations', apply: f => {
+    performance.mark('stations-fed');
     map.setStations(f.items);
     document.getElementById('data-time').textContent = f.latestHour
       ? t('data-time') + ' ' + f.latestHour.slice(0, 16).replace('T', ' ') : '';
@@ -102,12 +103,11 @@ async function start() {
     document.title = t('site-title');
   });
   document.title = t('site-title');
-  try {
-    await map.loadBase();
-  } catch (e) {
+  // The base layer and the feeds load side by side; markers are drawn once both are in.
+  const base = map.loadBase().then(() => performance.mark('base-loaded')).catch(e => {
     banner(t('base-failed') + ' (' + e.message + ')', () => location.reload());
-  }
-  await loadFeeds();
+  });
+  await Promise.all([base, loadFeeds()]);
   setInterval(loadFeeds, REFRESH_MS);
   alerts.start();
   window.envmonMap.ready = true;

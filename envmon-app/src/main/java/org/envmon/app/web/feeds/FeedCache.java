@@ -1,7 +1,7 @@
 package org.envmon.app.web.feeds;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The feeds as ready bytes: serialised once, gzipped once, with an entity tag (a hash of the JSON) and the time the
- * content last changed. Entries live until {@link #invalidate} (new derived data) or the TTL, whichever comes first;
- * a rebuild that yields the same JSON keeps its tag and time, so a client's conditional request still gets a 304.
+ * content last changed. An entry is rebuilt in the background when {@link #invalidate} is called (new derived data)
+ * or when it is older than the TTL, and requests keep getting the previous bytes until the rebuild is done (a
+ * national feed takes a few hundred milliseconds to build; no request waits for it but the very first). An entry
+ * not read for ten TTLs is dropped. A rebuild that yields the same JSON keeps its tag and time, so a client's
+ * conditional request still gets a 304.
  */
 public final class FeedCache {
 
@@ -29,7 +32,8 @@ public final class FeedCache {
     public record Entry(byte[] json, byte[] gzip, String etag, Instant lastModified) {
     }
 
-    private final Cache<String, Entry> cache;
+    private final LoadingCache<String, Entry> cache;
+    private final Map<String, Supplier<Object>> feeds = new ConcurrentHashMap<>();
     private final Map<String, Entry> previous = new ConcurrentHashMap<>();
     private final JsonMapper json;
     private final Clock clock;
@@ -37,17 +41,25 @@ public final class FeedCache {
     public FeedCache(JsonMapper json, Duration ttl, Clock clock) {
         this.json = json;
         this.clock = clock;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(16).build();
+        this.cache = Caffeine.newBuilder().refreshAfterWrite(ttl).expireAfterAccess(ttl.multipliedBy(10))
+                .maximumSize(16).build(k -> build(k, feeds.get(k).get()));
     }
 
-    /** The entry of a feed, built by {@code body} when missing (one builder at a time per key). */
-    public Entry get(String key, Supplier<Object> body) {
-        return cache.get(key, k -> build(k, body.get()));
+    /** Names a feed and how its body is built. */
+    public void register(String key, Supplier<Object> body) {
+        feeds.put(key, body);
     }
 
-    /** Drops every entry: the next request rebuilds from the stores. */
+    /** The entry of a registered feed (built on the calling thread only when there is none yet). */
+    public Entry get(String key) {
+        return cache.get(key);
+    }
+
+    /** Rebuilds every cached feed in the background; requests get the previous bytes meanwhile. */
     public void invalidate() {
-        cache.invalidateAll();
+        for (String key : cache.asMap().keySet()) {
+            cache.refresh(key);
+        }
     }
 
     private Entry build(String key, Object body) {

@@ -3,7 +3,6 @@ package org.envmon.app.web.feeds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.function.Supplier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,13 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "feeds", description = "Published snapshots for the public map (ETag, gzip)")
 public class FeedController {
     private final FeedCache cache;
-    private final AirFeeds air;
-    private final WaterFeed water;
 
     public FeedController(FeedCache cache, AirFeeds air, WaterFeed water) {
         this.cache = cache;
-        this.air = air;
-        this.water = water;
+        cache.register("stations", () -> air.stations(Instant.now()));
+        cache.register("cities", () -> air.cities(Instant.now()));
+        cache.register("water", () -> water.sections(Instant.now()));
     }
 
     @GetMapping("/stations/latest")
@@ -40,14 +38,14 @@ public class FeedController {
                     + "colour, primary pollutants, the six concentrations, edition, qc (valid, partial, flagged).")
     public ResponseEntity<byte[]> stations(@RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false)
             String acceptEncoding) {
-        return answer("stations", () -> air.stations(Instant.now()), acceptEncoding);
+        return answer("stations", acceptEncoding);
     }
 
     @GetMapping("/cities/latest")
     @Operation(summary = "Every city's latest hourly AQI, placed at the mean of its stations")
     public ResponseEntity<byte[]> cities(@RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false)
             String acceptEncoding) {
-        return answer("cities", () -> air.cities(Instant.now()), acceptEncoding);
+        return answer("cities", acceptEncoding);
     }
 
     @GetMapping("/water/latest")
@@ -55,11 +53,11 @@ public class FeedController {
             description = "The class of the current month so far, else of the previous month; null without values.")
     public ResponseEntity<byte[]> water(@RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false)
             String acceptEncoding) {
-        return answer("water", () -> water.sections(Instant.now()), acceptEncoding);
+        return answer("water", acceptEncoding);
     }
 
-    private ResponseEntity<byte[]> answer(String key, Supplier<Object> body, String acceptEncoding) {
-        FeedCache.Entry e = cache.get(key, body);
+    private ResponseEntity<byte[]> answer(String key, String acceptEncoding) {
+        FeedCache.Entry e = cache.get(key);
         boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase(java.util.Locale.ROOT).contains("gzip");
         ResponseEntity.BodyBuilder b = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(e.etag())
                 .lastModified(e.lastModified()).cacheControl(CacheControl.noCache().cachePublic())

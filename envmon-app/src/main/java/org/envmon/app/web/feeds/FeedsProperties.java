@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings under {@code envmon.feeds.*}.
  *
- * @param ttl the longest a feed is served from its cache; new derived air data drops it sooner (reviews and water
- *            values reach the feeds within this time)
+ * @param ttl a feed older than this is rebuilt in the background at its next request (reviews and water values
+ *            reach the feeds within about this time); new derived air data has it rebuilt at once
  */
 @ConfigurationProperties("envmon.feeds")
 public record FeedsProperties(@DefaultValue("30s") Duration ttl) {
