@@ -92,7 +92,7 @@ class PortalBenchmark {
                     if (i == 5) {
                         clickStation(browser, "1001A");
                         browser.waitUpTo(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
-                                By.cssSelector("#card .card[data-code='1001A']")));
+                                By.cssSelector("#card .card[data-kind='station']"))); // Beijing's overlap: any
                         out.append("last load: ").append(((JavascriptExecutor) browser.driver).executeScript(
                                 "return performance.getEntriesByType('mark').map(m => m.name + ' '"
                                 + " + Math.round(m.startTime)).concat(performance.getEntriesByType('resource')"
