@@ -86,17 +86,20 @@ export class PortalMap {
         itemStyle: { areaColor: '#eef3f7', borderColor: '#8aa4b8', borderWidth: 0.6 },
         emphasis: { itemStyle: { areaColor: '#d6e6f2' }, label: { show: true } },
         select: { disabled: true },
+        // regions have no tooltip; a series on the geo inherits this, so each series turns its own back on
         tooltip: { show: false },
       },
       series: [
         {
-          id: 'stations', name: t('layer-stations'), type: 'scatter', coordinateSystem: 'geo', symbolSize: small,
+          id: 'stations', name: t('layer-stations'), type: 'scatter',
+          tooltip: { show: true }, coordinateSystem: 'geo', symbolSize: small,
           data: stations.map(s => ({ name: s.name, value: [s.lon, s.lat, s.aqi], item: s,
             itemStyle: { color: s.colour || NO_DATA, borderColor: '#555', borderWidth: 0.3 } })),
           emphasis: { scale: 2 },
         },
         {
-          id: 'cities', name: t('layer-cities'), type: 'scatter', coordinateSystem: 'geo', symbol: 'roundRect',
+          id: 'cities', name: t('layer-cities'), type: 'scatter',
+          tooltip: { show: true }, coordinateSystem: 'geo', symbol: 'roundRect',
           symbolSize: [24, 16], z: 3,
           data: cities.map(c => ({ name: c.city, value: [c.lon, c.lat, c.aqi], item: c,
             itemStyle: { color: c.colour || NO_DATA, borderColor: '#333', borderWidth: 0.5 } })),
@@ -104,7 +107,8 @@ export class PortalMap {
           labelLayout: { hideOverlap: true },
         },
         {
-          id: 'water', name: t('layer-water'), type: 'scatter', coordinateSystem: 'geo', symbol: 'triangle',
+          id: 'water', name: t('layer-water'), type: 'scatter',
+          tooltip: { show: true }, coordinateSystem: 'geo', symbol: 'triangle',
           symbolSize: small + 3, z: 4,
           data: sections.map(w => ({ name: w.name, value: [w.lon, w.lat, w.classNumber], item: w,
             itemStyle: { color: waterColour(w.classNumber), borderColor: '#333', borderWidth: 0.5 } })),

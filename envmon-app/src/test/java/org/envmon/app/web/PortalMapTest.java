@@ -100,6 +100,12 @@ class PortalMapTest {
     @Test
     void clickingAStationOpensItsCardAndAProvinceDrillsDown() throws Exception {
         openPortal();
+        // hovering shows the card as a tooltip
+        pointAt("return window.envmonMap.pixelOf('P005')").perform();
+        String tooltip = "return document.getElementById('map').textContent";
+        browser.waitUpTo(WAIT).until(d -> String.valueOf(js().executeScript(tooltip)).contains("测试天河"));
+        assertThat(String.valueOf(js().executeScript(tooltip))).contains("AQI").contains("HJ 633-");
+        // clicking keeps it beside the map, with the six concentrations and the link to the station's page
         click("return window.envmonMap.pixelOf('P005')");
         WebElement card = browser.waitUpTo(WAIT).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#card .card[data-code='P005']")));
@@ -182,11 +188,16 @@ class PortalMapTest {
 
     /** Clicks the map at the pixel the script returns ([x, y] from the map element's top-left corner). */
     private void click(String pixelScript) {
+        pointAt(pixelScript).click().perform();
+    }
+
+    /** Moves the pointer to the pixel the script returns; the actions are performed by the caller. */
+    private Actions pointAt(String pixelScript) {
         @SuppressWarnings("unchecked")
         List<Number> p = (List<Number>) js().executeScript(pixelScript);
         WebElement map = browser.driver.findElement(By.id("map"));
         int dx = (int) Math.round(p.get(0).doubleValue() - map.getSize().getWidth() / 2.0);
         int dy = (int) Math.round(p.get(1).doubleValue() - map.getSize().getHeight() / 2.0);
-        new Actions(browser.driver).moveToElement(map, dx, dy).pause(Duration.ofMillis(300)).click().perform();
+        return new Actions(browser.driver).moveToElement(map, dx, dy).pause(Duration.ofMillis(300));
     }
 }
