@@ -55,10 +55,12 @@ public final class FeedCache {
         return cache.get(key);
     }
 
-    /** Rebuilds every cached feed in the background; requests get the previous bytes meanwhile. */
-    public void invalidate() {
-        for (String key : cache.asMap().keySet()) {
-            cache.refresh(key);
+    /** Rebuilds these feeds in the background if cached; requests get the previous bytes meanwhile. */
+    public void invalidate(String... keys) {
+        for (String key : keys) {
+            if (cache.asMap().containsKey(key)) {
+                cache.refresh(key);
+            }
         }
     }
 

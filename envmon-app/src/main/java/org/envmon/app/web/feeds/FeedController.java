@@ -22,13 +22,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/feeds")
 @Tag(name = "feeds", description = "Published snapshots for the public map (ETag, gzip)")
 public class FeedController {
+    static final String STATIONS = "stations";
+    static final String CITIES = "cities";
+    static final String WATER = "water";
     private final FeedCache cache;
 
     public FeedController(FeedCache cache, AirFeeds air, WaterFeed water) {
         this.cache = cache;
-        cache.register("stations", () -> air.stations(Instant.now()));
-        cache.register("cities", () -> air.cities(Instant.now()));
-        cache.register("water", () -> water.sections(Instant.now()));
+        cache.register(STATIONS, () -> air.stations(Instant.now()));
+        cache.register(CITIES, () -> air.cities(Instant.now()));
+        cache.register(WATER, () -> water.sections(Instant.now()));
     }
 
     @GetMapping("/stations/latest")
@@ -38,14 +41,14 @@ public class FeedController {
                     + "colour, primary pollutants, the six concentrations, edition, qc (valid, partial, flagged).")
     public ResponseEntity<byte[]> stations(@RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false)
             String acceptEncoding) {
-        return answer("stations", acceptEncoding);
+        return answer(STATIONS, acceptEncoding);
     }
 
     @GetMapping("/cities/latest")
     @Operation(summary = "Every city's latest hourly AQI, placed at the mean of its stations")
     public ResponseEntity<byte[]> cities(@RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false)
             String acceptEncoding) {
-        return answer("cities", acceptEncoding);
+        return answer(CITIES, acceptEncoding);
     }
 
     @GetMapping("/water/latest")
@@ -53,7 +56,7 @@ public class FeedController {
             description = "The class of the current month so far, else of the previous month; null without values.")
     public ResponseEntity<byte[]> water(@RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false)
             String acceptEncoding) {
-        return answer("water", acceptEncoding);
+        return answer(WATER, acceptEncoding);
     }
 
     private ResponseEntity<byte[]> answer(String key, String acceptEncoding) {

@@ -10,14 +10,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The public map's feeds and their cache, dropped whenever the live recompute has stored new derived air data. */
+/**
+ * The public map's feeds and their cache. The air feeds are rebuilt whenever the live recompute has stored new derived
+ * air data; the water feed (a month of every section's values: the costlier read) only after its TTL.
+ */
 @Configuration(proxyBeanMethods = false)
 public class FeedsConfiguration {
 
     @Bean
     FeedCache feedCache(JsonMapper json, FeedsProperties props, LiveRecompute recompute) {
         FeedCache cache = new FeedCache(json, props.ttl(), Clock.systemUTC());
-        recompute.addConsumer(city -> cache.invalidate());
+        recompute.addConsumer(city -> cache.invalidate(FeedController.STATIONS, FeedController.CITIES));
         return cache;
     }
 
