@@ -94,6 +94,22 @@ class PortalMapTest {
         browser.driver.findElement(By.id("city-search")).sendKeys("bj");
         assertThat(table.getAttribute("data-rows")).isEqualTo("1");
         assertThat(table.findElement(By.cssSelector("tbody tr")).getAttribute("data-city")).isEqualTo("北京");
+        // sortable: AQI descending puts the most polluted city of the feed first
+        browser.driver.findElement(By.id("city-search")).clear();
+        browser.driver.findElement(By.id("city-search")).sendKeys(" ");
+        String worst = null;
+        int worstAqi = -1;
+        for (JsonNode c : JSON.readTree(platform.get("/api/v1/feeds/cities/latest").body()).get("items")) {
+            if (!c.get("aqi").isNull() && c.get("aqi").asInt() > worstAqi) {
+                worstAqi = c.get("aqi").asInt();
+                worst = c.get("city").asText();
+            }
+        }
+        WebElement aqiHeader = table.findElement(By.cssSelector("th[data-sort='aqi']"));
+        aqiHeader.click();
+        aqiHeader.click();
+        assertThat(aqiHeader.getAttribute("data-dir")).isEqualTo("desc");
+        assertThat(table.findElement(By.cssSelector("tbody tr")).getAttribute("data-city")).isEqualTo(worst);
         assertThat(Files.size(browser.screenshot("portal-map"))).isPositive();
     }
 
