@@ -25,6 +25,13 @@ const table = new CityTable(document.getElementById('cities'), document.getEleme
 const alerts = new AlertsPanel(document.getElementById('alerts'), document.getElementById('alerts-empty'),
   document.getElementById('alerts-live'));
 let selected = null;
+let latestHour = null;
+
+/** The hour the map shows (the newest station hour of the feed). */
+function dataTime() {
+  document.getElementById('data-time').textContent = latestHour
+    ? t('data-time') + ' ' + latestHour.slice(0, 16).replace('T', ' ') : '';
+}
 
 function showCard(sel) {
   selected = sel;
@@ -47,8 +54,8 @@ const FEEDS = [
   { path: '/api/v1/feeds/stations/latest', label: 'feed-stations', apply: f => {
     performance.mark('stations-fed');
     map.setStations(f.items);
-    document.getElementById('data-time').textContent = f.latestHour
-      ? t('data-time') + ' ' + f.latestHour.slice(0, 16).replace('T', ' ') : '';
+    latestHour = f.latestHour;
+    dataTime();
     document.body.dataset.stations = String(f.items.length);
   } },
   { path: '/api/v1/feeds/cities/latest', label: 'feed-cities', apply: f => {
@@ -96,6 +103,7 @@ async function start() {
   }
   document.addEventListener('envmon:lang', () => {
     legend();
+    dataTime();
     map.draw();
     table.render();
     alerts.render();

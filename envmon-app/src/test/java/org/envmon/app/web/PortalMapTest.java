@@ -161,6 +161,7 @@ class PortalMapTest {
         assertThat(browser.driver.findElement(By.cssSelector("#cities thead")).getText()).contains("Rank")
                 .contains("City").doesNotContain("城市");
         assertThat(browser.driver.findElement(By.id("city-search")).getAttribute("placeholder")).contains("pinyin");
+        assertThat(browser.driver.findElement(By.id("data-time")).getText()).startsWith("Data hour");
         assertThat(browser.driver.findElement(By.id("lang-toggle")).getText()).isEqualTo("中文");
         assertThat(Files.size(browser.screenshot("portal-english"))).isPositive();
         browser.driver.findElement(By.id("lang-toggle")).click(); // the choice is kept: leave Chinese for the others
