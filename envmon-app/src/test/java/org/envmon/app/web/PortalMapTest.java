@@ -88,6 +88,12 @@ class PortalMapTest {
         assertThat(drawn.values().stream().distinct().count()).isGreaterThanOrEqualTo(5);
         // the water sections, coloured by class
         assertThat(js().executeScript("return window.envmonMap.sections.length")).isEqualTo(2L);
+        assertThat(js().executeScript("return window.envmonMap.sections.map(w => w.colour).sort().join()"))
+                .isEqualTo("#2b6cd9,#e60000"); // class II blue, worse than V red
+        // the city layer, off by default
+        assertThat(js().executeScript("return window.envmonMap.cities.length")).isEqualTo(0L);
+        browser.driver.findElement(By.id("layer-cities")).click();
+        assertThat(js().executeScript("return window.envmonMap.cities.length")).isEqualTo(5L);
         // the city table of the latest hour, searchable by pinyin initials
         WebElement table = browser.driver.findElement(By.id("cities"));
         assertThat(table.getAttribute("data-rows")).isEqualTo("5");
