@@ -24,9 +24,10 @@ export function t(key) {
   return dictionaries[lang()][key] ?? dictionaries.zh[key] ?? key;
 }
 
-/** Fills every element carrying data-i18n="key" with its label. */
+/** Fills every element carrying data-i18n="key" with its label (data-i18n-placeholder: its placeholder). */
 export function applyLabels(root = document) {
   root.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+  root.querySelectorAll('[data-i18n-placeholder]').forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });
 }
 
 /** Wires a language toggle button (id="lang-toggle"). */
@@ -93,6 +94,47 @@ export function aqiLevel(aqi) {
 export function aqiColour(aqi) {
   const level = aqiLevel(aqi);
   return level === 0 ? '#bbbbbb' : AQI_LEVEL_COLOURS[level - 1];
+}
+
+/**
+ * Surface-water class colours (GB 3838-2002 classes I, II, III, IV, V, worse than V), as the national surface-water
+ * release draws them: blues for the drinking-water classes, green for III, then yellow, orange, red. Grey: no class.
+ */
+export const WATER_CLASS_COLOURS = ['#44c6f0', '#2b6cd9', '#00b050', '#ffd700', '#ff8c00', '#e60000'];
+
+/** Colour of a water class number (1 = I … 6 = worse than V). */
+export function waterColour(classNumber) {
+  return classNumber >= 1 && classNumber <= 6 ? WATER_CLASS_COLOURS[classNumber - 1] : '#bbbbbb';
+}
+
+/** Display names of the pollutant keys the API uses. */
+export const POLLUTANTS = { so2: 'SO₂', no2: 'NO₂', pm10: 'PM₁₀', pm25: 'PM₂.₅', co: 'CO', o3: 'O₃' };
+
+export function pollutantLabel(key) {
+  return POLLUTANTS[key] || key;
+}
+
+/** Unit of a pollutant's concentration (CO in mg/m³, the others µg/m³). */
+export function unitOf(key) {
+  return key === 'co' ? 'mg/m³' : 'µg/m³';
+}
+
+/** An API time (ISO-8601, +08:00) as "YYYY-MM-DD HH:mm" Beijing time, as written. */
+export function beijingTime(iso) {
+  if (!iso) return '';
+  return iso.slice(0, 16).replace('T', ' ');
+}
+
+/** An hour's interval from its start: "YYYY-MM-DD HH:00–HH+1:00" (Beijing time). */
+export function hourInterval(iso) {
+  if (!iso) return '';
+  const h = Number(iso.slice(11, 13));
+  return iso.slice(0, 10) + ' ' + iso.slice(11, 16) + '–' + String((h + 1) % 24).padStart(2, '0') + ':00';
+}
+
+/** Escapes text for HTML built as a string (ECharts tooltips). */
+export function esc(s) {
+  return String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
 
 register({

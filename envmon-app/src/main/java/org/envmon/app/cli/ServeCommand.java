@@ -60,6 +60,7 @@ public class ServeCommand implements Callable<Integer> {
         String hj = ctx.getEnvironment().getProperty("envmon.hj212.bound-port");
         System.out.println();
         System.out.println("EnvMon is running.");
+        System.out.println("  Portal       http://localhost:" + http + "/  (map, city ranking, live alerts)");
         System.out.println("  API          http://localhost:" + http + "/api/v1/sites");
         System.out.println("  Swagger UI   http://localhost:" + http + "/swagger-ui.html");
         System.out.println("  OpenAPI      http://localhost:" + http + "/v3/api-docs");

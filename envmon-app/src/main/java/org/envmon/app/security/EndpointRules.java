@@ -48,6 +48,8 @@ public final class EndpointRules {
         // The public face of the trail (period, sequence range, Merkle root of the latest seal) and where the
         // published data ends (the pages open on a period with data): both small and cached or indexed.
         publicRead(r, "/api/v1/chain/checkpoints/latest", "/api/v1/portal/periods");
+        // The public map's snapshots: built from the same published data (derived AQI, valid values, no MN).
+        publicRead(r, "/api/v1/feeds/stations/latest", "/api/v1/feeds/cities/latest", "/api/v1/feeds/water/latest");
         // QC internals, review history and raw evidence: for accounts and tokens, not the anonymous public.
         authenticatedRead(r, "/api/v1/sites/{code}/reviews", "/api/v1/sites/{code}/qc-flags",
                 "/api/v1/quality/suspicions", "/api/v1/chain/checkpoints");

@@ -21,7 +21,10 @@ class PortalPageTest {
             browser.driver.get(platform.uri("/").toString());
             browser.waitUpTo(Duration.ofSeconds(20))
                     .until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
-            assertThat(browser.driver.findElement(By.id("app")).getText()).isEqualTo("ready");
+            // the charts library loaded from the platform's WebJar, and the map drew its base layer into a canvas
+            assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                    .executeScript("return typeof echarts")).isEqualTo("object");
+            assertThat(browser.driver.findElements(By.cssSelector("#map canvas"))).isNotEmpty();
             assertThat(Files.size(browser.screenshot("portal"))).isPositive();
         }
     }
