@@ -55,7 +55,7 @@ public final class JdbcStore implements Store {
         this.beforeClose = beforeClose;
         this.derived = derived;
         this.accounts = new JdbcAccountStore(db);
-        this.audit = new JdbcAuditStore(db);
+        this.audit = new JdbcAuditStore(db, observations, postgres);
     }
 
     @Override
