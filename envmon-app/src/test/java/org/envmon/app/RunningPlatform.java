@@ -52,6 +52,7 @@ public class RunningPlatform implements AutoCloseable {
         if (properties.stream().noneMatch(p -> p.startsWith("envmon.security.rate-limit."))) {
             args.add("--envmon.security.rate-limit.anonymous-per-minute=0");
             args.add("--envmon.security.rate-limit.token-per-minute=0");
+            args.add("--envmon.security.rate-limit.analyst-per-minute=0");
         }
         args.add("--server.port=0");
         args.add("--envmon.hj212.port=0");

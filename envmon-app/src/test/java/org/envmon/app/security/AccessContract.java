@@ -18,7 +18,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.envmon.app.RunningPlatform;
@@ -48,6 +50,8 @@ abstract class AccessContract {
     static String opBeijing;
     static String opShanghai;
     static String maintainer;
+    static String enterprise;
+    static String analystShanghai;
 
     /** Starts the platform with a threshold alert rule, three sites (two in Beijing, one in Shanghai) and data. */
     static void start(Path dir, String... storeProperties) throws Exception {
@@ -65,14 +69,20 @@ abstract class AccessContract {
         platform.bean(SiteStore.class).upsert(List.of(
                 site("BJ01", "北京市", "北京", "ACC0000000000000000000001"),
                 site("BJ02", "北京市", "北京", "ACC0000000000000000000002"),
-                site("SH01", "上海市", "上海", "ACC0000000000000000000003")));
-        for (int i = 1; i <= 3; i++) {
+                site("SH01", "上海市", "上海", "ACC0000000000000000000003"),
+                site("BJ03", "北京市", "北京", "ACC0000000000000000000004")));
+        for (int i = 1; i <= 4; i++) {
             send("ACC000000000000000000000" + i, 180);
         }
         admin = platform.adminToken();
         opBeijing = platform.tokenFor("op-bj", "operator", Division.parse("city:北京"));
         opShanghai = platform.tokenFor("op-sh", "operator", Division.parse("city:上海"));
         maintainer = platform.tokenFor("maint", "maintainer", Division.NATIONAL);
+        enterprise = platform.tokenFor("factory", "enterprise", Division.parse("city:北京"));
+        analystShanghai = platform.tokenFor("partner-sh", "analyst", Division.parse("city:上海"));
+        // before the tokens' first use (their lookups are cached)
+        platform.bean(AccountService.class).setSites("maint", List.of("BJ01", "BJ02", "BJ03"));
+        platform.bean(AccountService.class).setSites("factory", List.of("BJ01"));
         platform.bean(AccountService.class).addUser("web-admin", WEB_PASSWORD, "admin", Division.NATIONAL);
     }
 
@@ -331,6 +341,97 @@ abstract class AccessContract {
         }
         // reads are not audited
         assertThat(audit).doesNotContain("\"action\":\"GET ");
+    }
+
+    @Test
+    void roleByEndpointByOwnOrOtherDivision() throws Exception {
+        Map<String, String> tokens = new HashMap<>();
+        tokens.put("admin", admin);
+        tokens.put("op-bj", opBeijing);
+        tokens.put("op-sh", opShanghai);
+        tokens.put("maint", maintainer);
+        tokens.put("factory", enterprise);
+        tokens.put("partner-sh", analystShanghai);
+        String days = "&from=" + HOUR.toLocalDate() + "&to=" + HOUR.toLocalDate().plusDays(1);
+        //                                                   anon admin op-bj op-sh maint factory partner-sh
+        new RoleMatrix(tokens)
+                .row(platform, "GET", "/api/v1/sites/BJ01/reviews", null, 401, 200, 200, 403, 200, 200, 403)
+                .row(platform, "GET", "/api/v1/sites/SH01/reviews", null, 401, 200, 403, 200, 403, 403, 200)
+                .row(platform, "GET", "/api/v1/sites/BJ02/qc-flags", null, 401, 200, 200, 403, 200, 403, 403)
+                .row(platform, "GET", "/api/v1/sites/SH01/qc-flags", null, 401, 200, 403, 200, 403, 403, 200)
+                .row(platform, "GET", "/api/v1/quality/suspicions?city=" + RoleMatrix.city("北京") + days, null,
+                        401, 200, 200, 403, 200, 403, 403)
+                .row(platform, "GET", "/api/v1/quality/suspicions?city=" + RoleMatrix.city("上海") + days, null,
+                        401, 200, 403, 200, 200, 403, 200)
+                .row(platform, "GET", "/api/v1/aqi/cities/latest", null, 200, 200, 200, 200, 200, 200, 200)
+                .row(platform, "GET", "/api/v1/sites/BJ01/latest", null, 200, 200, 200, 200, 200, 200, 200)
+                .row(platform, "GET", "/api/v1/review-proposals", null, 401, 200, 200, 200, 200, 403, 403)
+                .row(platform, "GET", "/api/v1/audit", null, 401, 200, 403, 403, 403, 403, 403)
+                .row(platform, "GET", "/actuator/prometheus", null, 401, 200, 200, 200, 200, 403, 403)
+                .row(platform, "POST", "/api/v1/sites/BJ01/reviews", review("invalid"), 401, 0, 0, 403, 403, 403, 403)
+                .row(platform, "POST", "/api/v1/sites/SH01/reviews", review("invalid"), 401, 0, 403, 0, 403, 403, 403)
+                .row(platform, "POST", "/api/v1/sites/BJ01/review-proposals", review("invalid"), 401, 403, 403, 403,
+                        0, 403, 403)
+                .row(platform, "POST", "/api/v1/sites/SH01/review-proposals", review("invalid"), 401, 403, 403, 403,
+                        403, 403, 403)
+                .row(platform, "POST", "/api/v1/review-proposals/999999/accept", "{}", 401, 404, 404, 404, 403, 403,
+                        403)
+                .row(platform, "POST", "/api/v1/chain/verify", "", 401, 200, 200, 200, 403, 403, 403)
+                .assertAll();
+    }
+
+    @Test
+    void enterprisesAndAnalystsSeeMnsOfTheirScopeOnly() throws Exception {
+        assertThat(platform.getAs(enterprise, "/api/v1/sites/BJ01").body()).contains("ACC0000000000000000000001");
+        assertThat(platform.getAs(enterprise, "/api/v1/sites/BJ02").body()).doesNotContain("\"mn\"");
+        assertThat(platform.getAs(analystShanghai, "/api/v1/sites/SH01").body())
+                .contains("ACC0000000000000000000003");
+        assertThat(platform.getAs(analystShanghai, "/api/v1/sites/BJ01").body()).doesNotContain("\"mn\"");
+    }
+
+    @Test
+    void aMaintainerProposesAndAnOperatorOfTheDivisionDecides() throws Exception {
+        HttpResponse<String> proposed = platform.postAs(maintainer, "/api/v1/sites/BJ03/review-proposals",
+                review("invalid"));
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+        assertThat(proposed.body()).contains("\"state\":\"pending\"").contains("\"proposedBy\":\"maint\"");
+        long id = Long.parseLong(find("\"id\":(\\d+)", proposed.body()));
+        // a direct final review by the maintainer stays refused
+        assertProblem(platform.postAs(maintainer, "/api/v1/sites/BJ03/reviews", review("invalid")), 403);
+        assertProblem(platform.postAs(maintainer, "/api/v1/review-proposals/" + id + "/accept", "{}"), 403);
+        // another division's operator does not see it
+        assertProblem(platform.postAs(opShanghai, "/api/v1/review-proposals/" + id + "/accept", "{}"), 404);
+        assertThat(platform.getAs(opShanghai, "/api/v1/review-proposals").body()).doesNotContain("BJ03");
+        assertThat(platform.getAs(opBeijing, "/api/v1/review-proposals?state=pending").body())
+                .contains("\"id\":" + id);
+
+        HttpResponse<String> accepted = platform.postAs(opBeijing, "/api/v1/review-proposals/" + id + "/accept",
+                "{\"note\":\"confirmed on site\"}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.body()).contains("\"operator\":\"op-bj\"").contains("[proposal " + id + " by maint]");
+        assertThat(platform.getAs(opBeijing, "/api/v1/sites/BJ03/reviews").body()).contains("\"operator\":\"op-bj\"");
+        assertProblem(platform.postAs(opBeijing, "/api/v1/review-proposals/" + id + "/accept", "{}"), 409);
+
+        long second = Long.parseLong(find("\"id\":(\\d+)", platform.postAs(maintainer,
+                "/api/v1/sites/BJ03/review-proposals", review("valid")).body()));
+        HttpResponse<String> rejected = platform.postAs(admin, "/api/v1/review-proposals/" + second + "/reject",
+                "{\"note\":\"no evidence\"}");
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+        assertThat(rejected.body()).contains("\"state\":\"rejected\"").contains("\"decidedBy\":\"test-admin\"");
+        assertThat(platform.getAs(admin, "/api/v1/audit?user=maint").body())
+                .contains("POST /api/v1/sites/{code}/review-proposals");
+    }
+
+    @Test
+    void anAnalystWorksThroughTokensOnly() throws Exception {
+        platform.bean(AccountService.class).addUser("partner-web", WEB_PASSWORD, "analyst",
+                Division.parse("city:上海"));
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String csrf = find("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"", browser.send(HttpRequest
+                .newBuilder(platform.uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> login = browser.send(form("/login", "username", "partner-web", "password",
+                WEB_PASSWORD, "_csrf", csrf), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
     }
 
     static String find(String regex, String text) {
