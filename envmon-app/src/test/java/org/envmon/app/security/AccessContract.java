@@ -434,6 +434,46 @@ abstract class AccessContract {
         assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
     }
 
+    /** Sends one hourly PM2.5 value and returns the gateway's answer. */
+    private static String answerTo(String mn, String pw, LocalDateTime hour) throws Exception {
+        String segment = "QN=" + hour.format(QN) + "002;ST=22;CN=2061;PW=" + pw + ";MN=" + mn + ";Flag=5;CP=&&"
+                + "DataTime=" + Hj212Encoder.formatTime(hour) + ";a34004-Avg=10,a34004-Flag=N&&";
+        try (Socket s = new Socket("127.0.0.1", platform.hj212Port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(Hj212Encoder.frame(segment));
+            byte[] buf = new byte[512];
+            int n = s.getInputStream().read(buf);
+            return new String(buf, 0, n, StandardCharsets.US_ASCII);
+        }
+    }
+
+    @Test
+    void anOperatorRotatesAStationPasswordOfItsDivision() throws Exception {
+        String path = "/api/v1/sites/BJ02/hj212-password";
+        assertProblem(platform.postAs(null, path, ""), 401);
+        assertProblem(platform.postAs(opShanghai, path, ""), 403);
+        assertProblem(platform.postAs(maintainer, path, ""), 403);
+        assertProblem(platform.postAs(enterprise, path, ""), 403);
+
+        HttpResponse<String> rotated = platform.postAs(opBeijing, path, "");
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        assertThat(rotated.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        String password = find("\"password\":\"([^\"]+)\"", rotated.body());
+        assertThat(password).hasSize(6);
+        // stored salted and hashed, never the password itself
+        String stored = platform.bean(SiteStore.class).byCode("BJ02").orElseThrow().passwordHash();
+        assertThat(stored).startsWith("sha256$").doesNotContain(password);
+        assertThat(PasswordHash.verify(password, stored)).isTrue();
+
+        // the old password stops working at once, the new one works
+        assertThat(answerTo("ACC0000000000000000000002", "123456", HOUR.minusHours(1))).contains("QnRtn=3");
+        assertThat(answerTo("ACC0000000000000000000002", password, HOUR.minusHours(1))).contains("CN=9014");
+
+        String audit = platform.getAs(admin, "/api/v1/audit?user=op-bj&limit=10000").body();
+        assertThat(audit).contains("\"action\":\"POST /api/v1/sites/{code}/hj212-password\"")
+                .doesNotContain(password);
+    }
+
     static String find(String regex, String text) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertThat(m.find()).as(regex + " in " + text).isTrue();
