@@ -62,8 +62,11 @@ public class DemoCommand implements Callable<Integer> {
         StoreOptions store = new StoreOptions();
         store.dataDir = dataDir;
         store.store = "duckdb";
-        ConfigurableApplicationContext ctx = ServeCommand.start(store, httpPort, hj212Port,
-                ServeCommand.quietFailure(spec));
+        // The demo's accounts are created once it runs: it listens on loopback only (see ExposureGuard).
+        List<String> extra = new ArrayList<>(ServeCommand.quietFailure(spec));
+        extra.add("--server.address=127.0.0.1");
+        extra.add("--envmon.hj212.host=127.0.0.1");
+        ConfigurableApplicationContext ctx = ServeCommand.start(store, httpPort, hj212Port, extra);
         load(ctx);
         int port = Integer.parseInt(ctx.getEnvironment().getProperty("envmon.hj212.bound-port"));
         // Real-time packets (2011) from the SIM stations; hourly packets (2061, filling the past hours one by one)
