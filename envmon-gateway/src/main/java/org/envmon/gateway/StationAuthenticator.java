@@ -1,6 +1,8 @@
 package org.envmon.gateway;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
@@ -69,16 +71,18 @@ final class StationAuthenticator extends MessageToMessageDecoder<DecodedPacket> 
     private void refuse(ChannelHandlerContext ctx, StationSession session, Hj212Packet packet, QnRtn code,
                         String reason) {
         metrics.rejected(reason);
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(Hj212Replies.requestAnswer(packet, code)));
+        ByteBuf answer = Unpooled.wrappedBuffer(Hj212Replies.requestAnswer(packet, code));
+        // counted before the answer leaves, so the station's next attempt is counted after this one
         if (bans.failed(PeerBans.address(ctx.channel().remoteAddress()))) {
             // one line per ban, not per attempt
             metrics.peersBanned.increment();
             log.warn("banned {} for too many failed authentications (unknown MN or wrong PW); its connections are"
                     + " refused for a while", session.peer());
             session.end();
-            ctx.close();
+            ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        ctx.writeAndFlush(answer);
         session.spendErrorBudget();
     }
 }
