@@ -422,6 +422,27 @@ abstract class AccessContract {
                 .contains("POST /api/v1/sites/{code}/review-proposals");
     }
 
+    private static HttpResponse<String> put(String token, String path, String json) throws Exception {
+        return platform.http.send(RunningPlatform.authorized(HttpRequest.newBuilder(platform.uri(path)), token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anAdminLinksSitesToAnEnterpriseAndItsTokensFollow() throws Exception {
+        String acme = platform.tokenFor("acme", "enterprise", Division.parse("city:上海"));
+        assertProblem(platform.getAs(acme, "/api/v1/sites/SH01/qc-flags"), 403);
+        assertProblem(put(opShanghai, "/api/v1/accounts/acme/sites", "{\"sites\":[\"SH01\"]}"), 403);
+        assertProblem(put(admin, "/api/v1/accounts/op-sh/sites", "{\"sites\":[\"SH01\"]}"), 400);
+        HttpResponse<String> linked = put(admin, "/api/v1/accounts/acme/sites", "{\"sites\":[\"SH01\"]}");
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+        assertThat(platform.getAs(admin, "/api/v1/accounts/acme/sites").body()).isEqualTo("{\"sites\":[\"SH01\"]}");
+        // the change reaches the cached token at once in this platform
+        assertThat(platform.getAs(acme, "/api/v1/sites/SH01/qc-flags").statusCode()).isEqualTo(200);
+        assertThat(platform.getAs(admin, "/api/v1/audit?user=test-admin&limit=10000").body())
+                .contains("\"action\":\"PUT /api/v1/accounts/{name}/sites\"");
+    }
+
     @Test
     void anAnalystWorksThroughTokensOnly() throws Exception {
         platform.bean(AccountService.class).addUser("partner-web", WEB_PASSWORD, "analyst",
