@@ -55,9 +55,17 @@ public class RunningPlatform implements AutoCloseable {
         if (properties.stream().noneMatch(p -> p.startsWith("envmon.security.rate-limit."))) {
             args.add("--envmon.security.rate-limit.anonymous-per-minute=0");
             args.add("--envmon.security.rate-limit.token-per-minute=0");
+            args.add("--envmon.security.rate-limit.analyst-per-minute=0");
         }
         args.add("--server.port=0");
         args.add("--envmon.hj212.port=0");
+        // Tests reach the platform on loopback; listening beyond it needs an admin account first (ExposureGuard).
+        if (properties.stream().noneMatch(p -> p.startsWith("server.address="))) {
+            args.add("--server.address=127.0.0.1");
+        }
+        if (properties.stream().noneMatch(p -> p.startsWith("envmon.hj212.host="))) {
+            args.add("--envmon.hj212.host=127.0.0.1");
+        }
         return SpringApplication.run(EnvmonApplication.class, args.toArray(String[]::new));
     }
 

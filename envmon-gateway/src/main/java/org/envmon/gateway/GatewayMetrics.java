@@ -35,6 +35,8 @@ final class GatewayMetrics {
     final Counter futureValues;
     final Counter closedIdle;
     final Counter closedErrorBudget;
+    final Counter connectionsBanned;
+    final Counter peersBanned;
     final Timer ackLatency;
     private final ConcurrentHashMap<String, Counter> rejected = new ConcurrentHashMap<>();
 
@@ -53,6 +55,12 @@ final class GatewayMetrics {
                 .description("values not stored because their time lies in the future").register(registry);
         closedIdle = Counter.builder("envmon.hj212.connections.closed").tag("reason", "idle").register(registry);
         closedErrorBudget = Counter.builder("envmon.hj212.connections.closed").tag("reason", "error_budget")
+                .register(registry);
+        connectionsBanned = Counter.builder("envmon.hj212.connections.banned")
+                .description("connections closed at connect because their address is banned for failed"
+                        + " authentications").register(registry);
+        peersBanned = Counter.builder("envmon.hj212.auth.bans")
+                .description("peer addresses banned for exceeding envmon.hj212.auth-failures-per-minute")
                 .register(registry);
         ackLatency = Timer.builder("envmon.hj212.ack.latency")
                 .description("from frame received to answer written, including the durable commit")

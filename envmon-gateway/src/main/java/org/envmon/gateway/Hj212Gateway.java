@@ -46,6 +46,7 @@ public final class Hj212Gateway implements AutoCloseable {
     /** One assembler for every connection: the bound on bytes held for incomplete split packets is global. */
     private final SubPacketAssembler<AtomicReference<Channel>> assembler;
     private final LogThrottle logThrottle = LogThrottle.perMinute();
+    private final PeerBans bans;
     private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private EventLoopGroup boss;
     private EventLoopGroup workers;
@@ -53,6 +54,13 @@ public final class Hj212Gateway implements AutoCloseable {
 
     public Hj212Gateway(GatewayConfig config, StationDirectory directory, IngestSink sink, MeterRegistry registry,
                         Clock clock) {
+        this(config, directory, sink, registry, clock, AuthFailureLimit.OFF);
+    }
+
+    /** @param authFailures failed authentications tolerated per peer address before it is banned */
+    public Hj212Gateway(GatewayConfig config, StationDirectory directory, IngestSink sink, MeterRegistry registry,
+                        Clock clock, AuthFailureLimit authFailures) {
+        this.bans = new PeerBans(authFailures, clock);
         this.config = config;
         this.directory = directory;
         this.sink = sink;
@@ -68,10 +76,10 @@ public final class Hj212Gateway implements AutoCloseable {
         workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
         ConnectionLimiter limiter = new ConnectionLimiter();
         Hj212PacketDecoder packets = new Hj212PacketDecoder();
-        StationAuthenticator authenticator = new StationAuthenticator(directory, metrics);
+        StationAuthenticator authenticator = new StationAuthenticator(directory, metrics, bans);
         SplitPacketHandler split = new SplitPacketHandler(assembler, metrics);
         SubmitAndAnswerHandler submit = new SubmitAndAnswerHandler(sink, metrics);
-        ConnectionGuard guard = new ConnectionGuard(metrics);
+        ConnectionGuard guard = new ConnectionGuard(metrics, bans);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -105,6 +113,11 @@ public final class Hj212Gateway implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** Peer addresses banned now for failed authentications. */
+    public long bannedPeerCount() {
+        return bans.bannedCount();
     }
 
     public int connectionCount() {

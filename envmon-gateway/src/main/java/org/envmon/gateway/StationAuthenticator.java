@@ -1,6 +1,8 @@
 package org.envmon.gateway;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
@@ -15,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * {@link DecodedPacket} -> {@link AuthenticatedPacket}: MN and PW checked against the {@link StationDirectory}
  * (HJ 212-2017 §6.3.2, PW in every packet). An unknown MN is answered 9011 QnRtn 4, a wrong PW 9011 QnRtn 3; both are
  * counted before the answer leaves (so a station never sees it first), paid from the error budget, and logged at most
- * once a minute per peer address and kind. Nothing of a refused packet is stored. One instance for every connection.
+ * once a minute per peer address and kind. Nothing of a refused packet is stored. Failures are counted per peer
+ * address ({@link PeerBans}): beyond the {@link AuthFailureLimit} the connection is closed and the address refused at
+ * connect for a while. One instance for every connection.
  */
 @ChannelHandler.Sharable
 final class StationAuthenticator extends MessageToMessageDecoder<DecodedPacket> {
@@ -23,11 +27,17 @@ final class StationAuthenticator extends MessageToMessageDecoder<DecodedPacket> 
 
     private final StationDirectory directory;
     private final GatewayMetrics metrics;
+    private final PeerBans bans;
 
     StationAuthenticator(StationDirectory directory, GatewayMetrics metrics) {
+        this(directory, metrics, new PeerBans(AuthFailureLimit.OFF, java.time.Clock.systemUTC()));
+    }
+
+    StationAuthenticator(StationDirectory directory, GatewayMetrics metrics, PeerBans bans) {
         super(DecodedPacket.class);
         this.directory = directory;
         this.metrics = metrics;
+        this.bans = bans;
     }
 
     @Override
@@ -61,7 +71,18 @@ final class StationAuthenticator extends MessageToMessageDecoder<DecodedPacket> 
     private void refuse(ChannelHandlerContext ctx, StationSession session, Hj212Packet packet, QnRtn code,
                         String reason) {
         metrics.rejected(reason);
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(Hj212Replies.requestAnswer(packet, code)));
+        ByteBuf answer = Unpooled.wrappedBuffer(Hj212Replies.requestAnswer(packet, code));
+        // counted before the answer leaves, so the station's next attempt is counted after this one
+        if (bans.failed(PeerBans.address(ctx.channel().remoteAddress()))) {
+            // one line per ban, not per attempt
+            metrics.peersBanned.increment();
+            log.warn("banned {} for too many failed authentications (unknown MN or wrong PW); its connections are"
+                    + " refused for a while", session.peer());
+            session.end();
+            ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        ctx.writeAndFlush(answer);
         session.spendErrorBudget();
     }
 }

@@ -64,4 +64,12 @@ public final class StationDirectory {
         verified.put(mn, new Entry(pw, site.get().code(), now.plus(POSITIVE_TTL)));
         return new Authentication(Verdict.ACCEPTED, site.get().code());
     }
+
+    /** Forgets what is cached of a station (its password was changed): its next packet is checked against the store. */
+    public void forget(String mn) {
+        if (mn != null) {
+            verified.remove(mn);
+            unknown.remove(mn);
+        }
+    }
 }

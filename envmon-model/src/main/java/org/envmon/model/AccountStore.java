@@ -46,4 +46,17 @@ public interface AccountStore {
 
     /** Records a use of the token. */
     void touchToken(long id, Instant usedAt);
+
+    /**
+     * The sites an account is linked to, by code: a maintainer's assigned stations, an enterprise's own sources.
+     * Empty for an unknown account.
+     */
+    List<String> sites(String account);
+
+    /**
+     * Replaces the sites linked to an account.
+     *
+     * @throws StoreException when the account does not exist or the database fails
+     */
+    void setSites(String account, List<String> siteCodes);
 }

@@ -12,6 +12,9 @@ public interface Store extends AutoCloseable {
     /** Data review decisions (数据审核). */
     ReviewStore reviews();
 
+    /** Review proposals of maintainers, decided by operators (two-level review). */
+    ReviewProposalStore proposals();
+
     /** Completeness and station KPIs. */
     QualityStore quality();
 

@@ -3,6 +3,9 @@ package org.envmon.store;
 import org.envmon.model.Account;
 import org.envmon.model.ApiToken;
 import org.envmon.model.AuditRecord;
+import org.envmon.model.Interval;
+import org.envmon.model.ReviewDecision;
+import org.envmon.model.ReviewProposal;
 import org.envmon.model.Store;
 import org.envmon.model.StoreException;
 
@@ -11,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,5 +114,40 @@ public abstract class AccountStoreContractTest extends OneStorePerTest {
         assertThat(store.audit().list(T0.plusSeconds(1), null, null, 10)).containsExactly(b);
         assertThat(store.audit().list(null, T0.plusSeconds(60), null, 10)).containsExactly(a);
         assertThat(store.audit().list(null, null, null, 1)).containsExactly(a);
+    }
+
+    @Test
+    void linksSitesToEnterprisesAndMaintainersAndKeepsAnalystTokens() {
+        store.accounts().addUser(new Account("factory", "{bcrypt}f", "enterprise", "city", "北京", true, T0));
+        store.accounts().addUser(new Account("partner", "{bcrypt}p", "analyst", "province", "河北省", true, T0));
+        store.accounts().setSites("factory", List.of("S2", "S1", "S2"));
+        assertThat(store.accounts().sites("factory")).containsExactly("S1", "S2");
+        store.accounts().setSites("factory", List.of("S3"));
+        assertThat(store.accounts().sites("factory")).containsExactly("S3");
+        assertThat(store.accounts().sites("partner")).isEmpty();
+        assertThatThrownBy(() -> store.accounts().setSites("nobody", List.of("S1")))
+                .isInstanceOf(StoreException.class).hasMessageContaining("no account named nobody");
+        ApiToken t = store.accounts().addToken(new ApiToken(0, "share", "hash-share", "partner", "analyst", T0, null,
+                null, false));
+        assertThat(store.accounts().tokenByHash("hash-share").orElseThrow()).isEqualTo(t);
+    }
+
+    @Test
+    void reviewProposalsArePendingUntilDecidedOnce() {
+        ReviewProposal p = store.proposals().propose(new ReviewProposal(0, "S1", "a34004", Interval.HOUR, T0,
+                T0.plusSeconds(3600), ReviewDecision.INVALID, "calibration drift", "maint", T0, "ignored", null, null,
+                null, null));
+        assertThat(p.pending()).isTrue();
+        assertThat(store.proposals().find(p.id())).contains(p);
+        assertThat(store.proposals().list("S1", ReviewProposal.PENDING, 10)).containsExactly(p);
+        assertThat(store.proposals().decide(p.id(), ReviewProposal.ACCEPTED, "op-bj", T0.plusSeconds(60), "ok", 7L))
+                .isTrue();
+        assertThat(store.proposals().decide(p.id(), ReviewProposal.REJECTED, "op-bj", T0.plusSeconds(61), "no", null))
+                .isFalse();
+        ReviewProposal decided = store.proposals().find(p.id()).orElseThrow();
+        assertThat(decided.state()).isEqualTo(ReviewProposal.ACCEPTED);
+        assertThat(decided.decidedBy()).isEqualTo("op-bj");
+        assertThat(decided.reviewId()).isEqualTo(7L);
+        assertThat(store.proposals().list(null, ReviewProposal.PENDING, 10)).isEmpty();
     }
 }

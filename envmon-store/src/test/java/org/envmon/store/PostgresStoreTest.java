@@ -32,7 +32,7 @@ class PostgresStoreTest extends StoreContractTest {
     /** As an attacker with DDL rights: the append-only triggers are disabled around the statements. */
     @Override
     protected void tamper(String... sql) {
-        List<String> tables = List.of("raw_packets", "reviews", "chain", "chain_checkpoints", "qc_flags");
+        List<String> tables = List.of("raw_packets", "reviews", "chain", "chain_checkpoints", "qc_flags", "audit_log");
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             for (String t : tables) {
                 st.execute("ALTER TABLE " + t + " DISABLE TRIGGER ALL");

@@ -5,6 +5,7 @@ import org.envmon.model.Completeness;
 import org.envmon.model.CompletenessQuery;
 import org.envmon.model.DerivedStore;
 import org.envmon.model.HourlyValuesQuery;
+import org.envmon.model.AuditRecord;
 import org.envmon.model.Interval;
 import org.envmon.model.Medium;
 import org.envmon.model.Observation;
@@ -702,6 +703,25 @@ public abstract class StoreContractTest extends OneStorePerTest {
         assertThat(r.firstProblem().orElseThrow().seq()).isEqualTo(4L);
         tamper("DELETE FROM reviews");
         assertBroken("review " + review.id() + " deleted");
+    }
+
+    @Test
+    void auditRecordsAreChainedAndAlteredOrDeletedRecordsAreFound() {
+        chainFixture();
+        AuditRecord first = store.audit().append(new AuditRecord(0, T0, "op-bj", "POST /api/v1/sites/{code}/reviews",
+                "/api/v1/sites/S1/reviews", "127.0.0.1", "201"));
+        AuditRecord second = store.audit().append(new AuditRecord(0, T0.plusSeconds(1), "anonymous",
+                "login.failure", "/login", "127.0.0.1", "failed"));
+        VerifyReport ok = store.chain().verify();
+        assertThat(ok.state()).as(ok.summary()).isEqualTo(VerifyReport.State.INTACT);
+        assertThat(ok.records()).isEqualTo(5);
+
+        tamper("UPDATE audit_log SET actor = 'someone else' WHERE id = " + first.id());
+        VerifyReport r = assertBroken("audit record " + first.id() + " altered");
+        assertThat(r.firstProblem().orElseThrow().seq()).isEqualTo(4L);
+        tamper("DELETE FROM audit_log WHERE id = " + second.id());
+        assertThat(store.chain().verify().problems()).anyMatch(p -> p.what().equals("audit record " + second.id()
+                + " deleted"));
     }
 
     // ---------------------------------------------------------------- retroactive QC flags

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.envmon.app.quality.ScreeningService;
 import org.envmon.quality.screening.Suspicion;
+import org.envmon.app.security.AccessPolicy;
+import org.envmon.app.security.EnvmonUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,7 +26,10 @@ public class QualityController {
     private final ScreeningService screening;
     private final KnownParameters known;
 
-    public QualityController(ScreeningService screening, KnownParameters known) {
+    private final AccessPolicy access;
+
+    public QualityController(ScreeningService screening, KnownParameters known, AccessPolicy access) {
+        this.access = access;
         this.screening = screening;
         this.known = known;
     }
@@ -44,7 +50,9 @@ public class QualityController {
     public List<SuspicionView> suspicions(@RequestParam String city,
             @Parameter(description = "HJ 212 parameter code") @RequestParam(defaultValue = "a34004") String parameter,
             @Parameter(description = ApiRanges.FROM_TIME) @RequestParam String from,
-            @Parameter(description = ApiRanges.TO_TIME) @RequestParam String to) {
+            @Parameter(description = ApiRanges.TO_TIME) @RequestParam String to,
+            @AuthenticationPrincipal EnvmonUser user) {
+        access.requireCity(user, city);
         Instant t0 = ApiTime.in("from", from);
         Instant t1 = ApiTime.in("to", to);
         if (!t0.isBefore(t1)) {

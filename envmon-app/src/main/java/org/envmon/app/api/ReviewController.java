@@ -120,10 +120,9 @@ public class ReviewController {
             @Parameter(description = ApiRanges.FROM_TIME + " (default: unbounded)") @RequestParam(required = false)
             String from,
             @Parameter(description = ApiRanges.TO_TIME + " (default: unbounded)") @RequestParam(required = false)
-            String to) {
-        if (sites.byCode(code).isEmpty()) {
-            throw new NotFoundException("no site with code " + code);
-        }
+            String to, @AuthenticationPrincipal EnvmonUser user) {
+        Site site = sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code " + code));
+        access.requireRead(user, site);
         return reviews.history(code, ApiTime.in("from", from), ApiTime.in("to", to)).stream()
                 .map(ReviewView::of).toList();
     }

@@ -18,6 +18,7 @@ import org.envmon.model.SiteQuery;
 import org.envmon.model.SiteStatus;
 import org.envmon.model.SiteStore;
 import org.envmon.model.Statistic;
+import org.envmon.app.security.AccessPolicy;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,8 +40,11 @@ public class SiteController {
     private final KnownParameters known;
     private final SiteQualityService status;
 
+    private final AccessPolicy access;
+
     public SiteController(SiteStore sites, ObservationStore observations, ParameterNames parameters,
-                          KnownParameters known, SiteQualityService status) {
+                          KnownParameters known, SiteQualityService status, AccessPolicy access) {
+        this.access = access;
         this.sites = sites;
         this.observations = observations;
         this.parameters = parameters;
@@ -50,7 +54,7 @@ public class SiteController {
 
     @GetMapping
     @Operation(summary = "List sites, filtered by medium, province and city, each with its online state and last "
-            + "packet time (the station MN for authenticated callers only)")
+            + "packet time (the station MN for callers whose scope covers the site)")
     public List<SiteView> list(@RequestParam(required = false) String medium,
                                @RequestParam(required = false) String province,
                                @RequestParam(required = false) String city,
@@ -65,14 +69,15 @@ public class SiteController {
         }
         Map<String, SiteStatus> online = status.statusByCode();
         return sites.list(new SiteQuery(m, blank(province), blank(city))).stream()
-                .map(s -> SiteView.of(s, online.get(s.code()), user != null)).toList();
+                .map(s -> SiteView.of(s, online.get(s.code()), access.mayRead(user, s))).toList();
     }
 
     @GetMapping("/{code}")
-    @Operation(summary = "One site, with its online state and last packet time (the station MN for authenticated "
-            + "callers only)")
+    @Operation(summary = "One site, with its online state and last packet time (the station MN for callers whose "
+            + "scope covers it)")
     public SiteView site(@PathVariable String code, @AuthenticationPrincipal EnvmonUser user) {
-        return SiteView.of(site0(code), status.status(code), user != null);
+        Site site = site0(code);
+        return SiteView.of(site, status.status(code), access.mayRead(user, site));
     }
 
     @GetMapping("/{code}/latest")

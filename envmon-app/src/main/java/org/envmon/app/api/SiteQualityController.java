@@ -10,11 +10,14 @@ import java.util.List;
 import org.envmon.app.evaluation.EvaluationParams;
 import org.envmon.app.quality.SiteQualityService;
 import org.envmon.model.Completeness;
+import org.envmon.app.security.AccessPolicy;
+import org.envmon.app.security.EnvmonUser;
 import org.envmon.model.QcFlag;
 import org.envmon.model.QualityStore;
 import org.envmon.model.Site;
 import org.envmon.model.SiteStore;
 import org.envmon.model.Store;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,7 +35,11 @@ public class SiteQualityController {
     private final KnownParameters known;
     private final QualityStore quality;
 
-    public SiteQualityController(SiteQualityService service, SiteStore sites, KnownParameters known, Store store) {
+    private final AccessPolicy access;
+
+    public SiteQualityController(SiteQualityService service, SiteStore sites, KnownParameters known, Store store,
+                                 AccessPolicy access) {
+        this.access = access;
         this.service = service;
         this.sites = sites;
         this.known = known;
@@ -59,8 +66,9 @@ public class SiteQualityController {
                                     @Parameter(description = ApiRanges.FROM_TIME) @RequestParam(required = false)
                                     String from,
                                     @Parameter(description = ApiRanges.TO_TIME) @RequestParam(required = false)
-                                    String to) {
-        sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code " + code));
+                                    String to, @AuthenticationPrincipal EnvmonUser user) {
+        access.requireRead(user, sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code "
+                + code)));
         return quality.qcFlags(code, from == null ? null : ApiTime.in("from", from),
                 to == null ? null : ApiTime.in("to", to)).stream().map(QcFlagView::of).toList();
     }

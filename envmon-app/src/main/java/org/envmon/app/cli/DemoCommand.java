@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.envmon.app.DemoData;
 import org.envmon.app.security.AccountService;
 import org.envmon.app.security.DemoAccounts;
+import org.envmon.model.SiteQuery;
 import org.envmon.gateway.sim.SimulatorConfig;
 import org.envmon.gateway.sim.StationSimulator;
 import org.envmon.ingest.IngestSink;
@@ -62,8 +63,11 @@ public class DemoCommand implements Callable<Integer> {
         StoreOptions store = new StoreOptions();
         store.dataDir = dataDir;
         store.store = "duckdb";
-        ConfigurableApplicationContext ctx = ServeCommand.start(store, httpPort, hj212Port,
-                ServeCommand.quietFailure(spec));
+        // The demo's accounts are created once it runs: it listens on loopback only (see ExposureGuard).
+        List<String> extra = new ArrayList<>(ServeCommand.quietFailure(spec));
+        extra.add("--server.address=127.0.0.1");
+        extra.add("--envmon.hj212.host=127.0.0.1");
+        ConfigurableApplicationContext ctx = ServeCommand.start(store, httpPort, hj212Port, extra);
         load(ctx);
         int port = Integer.parseInt(ctx.getEnvironment().getProperty("envmon.hj212.bound-port"));
         // Real-time packets (2011) from the SIM stations; hourly packets (2061, filling the past hours one by one)
@@ -84,7 +88,9 @@ public class DemoCommand implements Callable<Integer> {
                 + today.plusDays(1) + "  (city 模拟市: " + HOURLY_STATIONS + " stations sending hourly data for the past hours)");
         System.out.println("  Alerts       http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
                 + "/api/v1/alerts/stream  (Server-Sent Events)");
-        DemoAccounts.create(ctx.getBean(AccountService.class)).forEach(System.out::println);
+        List<String> beijing = ctx.getBean(SiteStore.class).list(new SiteQuery(Medium.AIR, null, "北京")).stream()
+                .map(Site::code).sorted().toList();
+        DemoAccounts.create(ctx.getBean(AccountService.class), beijing).forEach(System.out::println);
         return 0;
     }
 

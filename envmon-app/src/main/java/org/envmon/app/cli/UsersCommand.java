@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Base64;
 import java.util.concurrent.Callable;
 import org.envmon.app.security.AccountService;
@@ -79,7 +80,11 @@ public class UsersCommand implements Runnable {
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an account.")
     static class Add implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME") String name;
-        @Option(names = "--role", required = true, description = "admin, operator or maintainer.") String role;
+        @Option(names = "--role", required = true,
+                description = "admin, operator, maintainer, enterprise or analyst (tokens only).") String role;
+        @Option(names = "--sites", split = ",", paramLabel = "CODE",
+                description = "Sites linked to a maintainer (its stations) or an enterprise (its sources).")
+        List<String> sites;
         @Option(names = "--division", defaultValue = "national",
                 description = "national (default), province:NAME, city:NAME or county:NAME, as in the site list.")
         String division;
@@ -90,7 +95,11 @@ public class UsersCommand implements Runnable {
         public Integer call() throws Exception {
             try (Store store = storeOptions.openOrCreate()) {
                 Division d = Division.parse(division);
-                Account a = AccountService.standard(store.accounts()).addUser(name, password.read(name), role, d);
+                AccountService accounts = AccountService.standard(store.accounts());
+                Account a = accounts.addUser(name, password.read(name), role, d);
+                if (sites != null && !sites.isEmpty()) {
+                    accounts.setSites(name, sites);
+                }
                 System.out.println("account " + a.name() + " added: " + a.role() + ", " + d);
             } catch (IllegalArgumentException | StoreException e) {
                 System.err.println(e.getMessage());

@@ -1,6 +1,7 @@
 package org.envmon.app.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -31,6 +32,10 @@ public record EnvmonProperties(
      * @param garbageBytesPerError bytes outside any frame that cost one unit of the error budget
      * @param maxPendingBytes  bytes held for incomplete split packets (PNUM/PNO) across all connections; beyond it the
      *                         oldest incomplete packets are dropped
+     * @param host             bind address of the gateway (stations connect from outside: all interfaces by default)
+     * @param authFailuresPerMinute failed authentications (unknown MN, wrong PW) one peer address may make a minute
+     *                         before it is refused at connect for {@code authBan} (0 = never)
+     * @param authBan          how long such an address is refused
      */
     public record Hj212(
             @DefaultValue("true") boolean enabled,
@@ -40,7 +45,10 @@ public record EnvmonProperties(
             @DefaultValue("600") int idleTimeoutSeconds,
             @DefaultValue("100") int errorBudget,
             @DefaultValue("1024") int garbageBytesPerError,
-            @DefaultValue("16MB") DataSize maxPendingBytes) {
+            @DefaultValue("16MB") DataSize maxPendingBytes,
+            @DefaultValue("0.0.0.0") String host,
+            @DefaultValue("30") int authFailuresPerMinute,
+            @DefaultValue("10m") Duration authBan) {
     }
 
     /**

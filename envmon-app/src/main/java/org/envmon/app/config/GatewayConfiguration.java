@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.envmon.gateway.AuthFailureLimit;
 import org.envmon.gateway.GatewayConfig;
 import org.envmon.gateway.Hj212Gateway;
 import org.envmon.gateway.StationDirectory;
@@ -30,10 +31,11 @@ public class GatewayConfiguration {
     GatewayLifecycle hj212Gateway(EnvmonProperties props, StationDirectory directory, IngestSink sink,
                                   MeterRegistry registry, ConfigurableEnvironment env) {
         EnvmonProperties.Hj212 h = props.hj212();
-        GatewayConfig config = new GatewayConfig("0.0.0.0", h.port(), h.maxConnections(), h.maxFrameBytes(),
+        GatewayConfig config = new GatewayConfig(h.host(), h.port(), h.maxConnections(), h.maxFrameBytes(),
                 Duration.ofSeconds(h.idleTimeoutSeconds()), h.errorBudget(), 0, h.garbageBytesPerError(),
                 h.maxPendingBytes().toBytes());
-        return new GatewayLifecycle(new Hj212Gateway(config, directory, sink, registry, Clock.systemUTC()), env);
+        return new GatewayLifecycle(new Hj212Gateway(config, directory, sink, registry, Clock.systemUTC(),
+                new AuthFailureLimit(h.authFailuresPerMinute(), h.authBan())), env);
     }
 
     /** Starts the gateway with the application and publishes its bound port as {@code envmon.hj212.bound-port}. */

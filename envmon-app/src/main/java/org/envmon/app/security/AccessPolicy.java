@@ -6,8 +6,13 @@ import org.envmon.model.SiteStore;
 import org.springframework.stereotype.Component;
 
 /**
- * The scoped half of the rules ({@link EndpointRules} is the role half): what a role may do to one object. An
- * operator acts only within its division; a maintainer never takes a final review decision.
+ * The scoped half of the rules ({@link EndpointRules} is the role half): what a role may do to one object.
+ * <ul>
+ *   <li>operator: reads and acts within its division;</li>
+ *   <li>analyst (data-sharing partner): reads within the division granted to it, never writes;</li>
+ *   <li>maintainer: reads the sites assigned to it and proposes reviews of them, never a final decision;</li>
+ *   <li>enterprise: reads its own sites only.</li>
+ * </ul>
  */
 @Component
 public class AccessPolicy {
@@ -17,27 +22,54 @@ public class AccessPolicy {
         this.sites = sites;
     }
 
-    /** A final review decision (invalid / valid) on the site's data. */
+    /** A final review decision (invalid / valid) on the site's data, or a decision on a maintainer's proposal. */
     public void requireReviewDecision(EnvmonUser user, Site site) {
         if (user.is(EndpointRules.MAINTAINER)) {
             throw new OutOfScopeException("a maintainer cannot make a final review decision: the one who runs the "
-                    + "station does not certify its data (谁考核、谁监测)");
+                    + "station does not certify its data (谁考核、谁监测); propose it at "
+                    + "/api/v1/sites/" + site.code() + "/review-proposals");
         }
         requireSite(user, site);
     }
 
-    /** Any write about a site (alert transitions of a site alert, ...). */
-    public void requireSite(EnvmonUser user, Site site) {
-        if (user.is(EndpointRules.OPERATOR) && !user.division().covers(site)) {
-            throw new OutOfScopeException("site " + site.code() + " is outside your division (" + user.division()
-                    + ")");
+    /** A review proposal: only by a maintainer the site is assigned to. */
+    public void requireProposal(EnvmonUser user, Site site) {
+        if (!user.is(EndpointRules.MAINTAINER) || !user.sites().contains(site.code())) {
+            throw new OutOfScopeException("site " + site.code() + " is not assigned to you");
         }
     }
 
-    /** A write about a city (alert transitions of a city alert): the city must lie in the operator's division. */
+    /** Any write about a site (alert transitions of a site alert, a station password, ...). */
+    public void requireSite(EnvmonUser user, Site site) {
+        if (!mayRead(user, site)) {
+            throw new OutOfScopeException("site " + site.code() + " is " + scope(user));
+        }
+    }
+
+    /** Reading a site's internals (review history, QC verdicts, its MN). */
+    public void requireRead(EnvmonUser user, Site site) {
+        requireSite(user, site);
+    }
+
+    /** Whether the caller may see the site's internals; false for the anonymous public. */
+    public boolean mayRead(EnvmonUser user, Site site) {
+        if (user == null) {
+            return false;
+        }
+        return switch (user.role()) {
+            case EndpointRules.ADMIN -> true;
+            case EndpointRules.OPERATOR, EndpointRules.ANALYST -> user.division().covers(site);
+            default -> user.sites().contains(site.code());
+        };
+    }
+
+    /** A write or read about a city (a city alert, screening a city): the city must lie in the caller's division. */
     public void requireCity(EnvmonUser user, String city) {
-        if (!user.is(EndpointRules.OPERATOR)) {
+        if (user.is(EndpointRules.ADMIN)) {
             return;
+        }
+        if (user.is(EndpointRules.ENTERPRISE)) {
+            throw new OutOfScopeException("an enterprise reads its own sites only");
         }
         Division d = user.division();
         boolean covered = switch (d.level()) {
@@ -56,5 +88,12 @@ public class AccessPolicy {
     /** A write about a site by its code; an unknown site is left to the caller's 404. */
     public void requireSiteCode(EnvmonUser user, String code) {
         sites.byCode(code).ifPresent(s -> requireSite(user, s));
+    }
+
+    private static String scope(EnvmonUser user) {
+        return switch (user.role()) {
+            case EndpointRules.OPERATOR, EndpointRules.ANALYST -> "outside your division (" + user.division() + ")";
+            default -> "not one of the sites linked to your account";
+        };
     }
 }

@@ -114,6 +114,26 @@ public class AccountService {
         return accounts.revokeToken(id);
     }
 
+    /** The sites linked to an account: a maintainer's assigned stations, an enterprise's own sources. */
+    public List<String> sites(String account) {
+        return accounts.sites(account);
+    }
+
+    /**
+     * Links sites to a maintainer or an enterprise (others are scoped by their division, not by sites).
+     *
+     * @throws IllegalArgumentException for an unknown account or one of another role
+     */
+    public void setSites(String account, List<String> siteCodes) {
+        Account a = accounts.user(account).orElseThrow(() -> new IllegalArgumentException("no account named "
+                + account));
+        if (!a.role().equals(EndpointRules.MAINTAINER) && !a.role().equals(EndpointRules.ENTERPRISE)) {
+            throw new IllegalArgumentException("sites are linked to a maintainer or an enterprise; " + account
+                    + " is " + a.role() + " (scoped by its division)");
+        }
+        accounts.setSites(account, siteCodes);
+    }
+
     /** The hex SHA-256 of a token secret: what the store keeps and looks up. */
     public static String hash(String secret) {
         Objects.requireNonNull(secret, "secret");

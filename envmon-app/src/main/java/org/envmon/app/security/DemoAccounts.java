@@ -19,20 +19,43 @@ public final class DemoAccounts {
 
     /** Creates the accounts and the token; returns the lines to print. */
     public static List<String> create(AccountService accounts) {
+        return create(accounts, List.of());
+    }
+
+    /**
+     * Creates one account per role and the tokens; the maintainer is assigned {@code beijingSites}, the enterprise
+     * the first of them. Returns the lines to print.
+     */
+    public static List<String> create(AccountService accounts, List<String> beijingSites) {
         List<String> lines = new ArrayList<>();
         lines.add("  Demo accounts (login at /login; passwords shown once):");
         add(accounts, lines, "admin", "admin", Division.NATIONAL);
         add(accounts, lines, "operator-beijing", "operator", BEIJING);
         add(accounts, lines, "maintainer", "maintainer", Division.NATIONAL);
+        add(accounts, lines, "enterprise", "enterprise", BEIJING);
+        if (!beijingSites.isEmpty()) {
+            accounts.setSites("maintainer", beijingSites);
+            accounts.setSites("enterprise", beijingSites.subList(0, 1));
+            lines.add("    (maintainer: the " + beijingSites.size() + " Beijing stations; enterprise: "
+                    + beijingSites.get(0) + ")");
+        }
         AccountService.NewToken token = accounts.createToken("admin", "demo", null, Duration.ofDays(1));
-        lines.add("  Admin token  " + token.secret() + "  (curl -H 'Authorization: Bearer <token>', 1 day)");
+        lines.add("  Admin token    " + token.secret() + "  (curl -H 'Authorization: Bearer <token>', 1 day)");
+        // a data-sharing partner works through tokens only
+        accounts.addUser("analyst-beijing", randomPassword(), "analyst", BEIJING);
+        AccountService.NewToken shared = accounts.createToken("analyst-beijing", "demo", null, Duration.ofDays(1));
+        lines.add("  Analyst token  " + shared.secret() + "  (analyst-beijing, read-only, tokens only, 1 day)");
         return lines;
     }
 
-    private static void add(AccountService accounts, List<String> lines, String name, String role, Division d) {
+    private static String randomPassword() {
         byte[] random = new byte[12];
         new SecureRandom().nextBytes(random);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    private static void add(AccountService accounts, List<String> lines, String name, String role, Division d) {
+        String password = randomPassword();
         accounts.addUser(name, password, role, d);
         lines.add(String.format("    %-18s %-30s %s, %s", name, password, role, d));
     }

@@ -21,6 +21,8 @@ public final class EndpointRules {
     public static final String ADMIN = "admin";
     public static final String OPERATOR = "operator";
     public static final String MAINTAINER = "maintainer";
+    public static final String ENTERPRISE = "enterprise";
+    public static final String ANALYST = "analyst";
 
     public enum Access { PUBLIC, AUTHENTICATED, ROLES }
 
@@ -60,13 +62,20 @@ public final class EndpointRules {
         for (String p : List.of("/actuator", "/actuator/prometheus", "/actuator/metrics",
                 "/actuator/metrics/{requiredMetricName}")) {
             r.add(props.publicMetrics() ? new Rule(HttpMethod.GET, p, Access.PUBLIC, Set.of())
-                    : new Rule(HttpMethod.GET, p, Access.AUTHENTICATED, Set.of()));
+                    : write(HttpMethod.GET, p, ADMIN, OPERATOR, MAINTAINER));
         }
         // Who am I (and the session's CSRF token).
         r.add(new Rule(HttpMethod.GET, "/api/v1/me", Access.AUTHENTICATED, Set.of()));
         // Writes. A maintainer passes here to reach the review endpoint, and AccessPolicy refuses it a final
-        // decision ("谁考核、谁监测": who runs the station does not certify its data); proposals come later.
+        // decision ("谁考核、谁监测": who runs the station does not certify its data): it proposes, an operator
+        // of the site's division (or an admin) accepts or rejects.
         r.add(write(HttpMethod.POST, "/api/v1/sites/{code}/reviews", ADMIN, OPERATOR, MAINTAINER));
+        r.add(write(HttpMethod.POST, "/api/v1/sites/{code}/review-proposals", MAINTAINER));
+        r.add(write(HttpMethod.GET, "/api/v1/review-proposals", ADMIN, OPERATOR, MAINTAINER));
+        r.add(write(HttpMethod.POST, "/api/v1/review-proposals/{id}/accept", ADMIN, OPERATOR));
+        r.add(write(HttpMethod.POST, "/api/v1/review-proposals/{id}/reject", ADMIN, OPERATOR));
+        // Station credentials: a new HJ 212 password, shown once.
+        r.add(write(HttpMethod.POST, "/api/v1/sites/{code}/hj212-password", ADMIN, OPERATOR));
         r.add(write(HttpMethod.POST, "/api/v1/alerts/{id}/acknowledge", ADMIN, OPERATOR));
         r.add(write(HttpMethod.POST, "/api/v1/alerts/{id}/close", ADMIN, OPERATOR));
         // A full re-read of the store: costly, so not for the anonymous public.
@@ -86,6 +95,9 @@ public final class EndpointRules {
                 "/console", "/console/**");
         // The detail pages: a station, a city, the rankings, the verify panel and the not-found page.
         publicRead(r, "/station.html", "/city.html", "/rankings.html", "/verify.html", "/not-found.html");
+        // The sites linked to an account (a maintainer's stations, an enterprise's sources).
+        r.add(write(HttpMethod.GET, "/api/v1/accounts/{name}/sites", ADMIN));
+        r.add(write(HttpMethod.PUT, "/api/v1/accounts/{name}/sites", ADMIN));
         // The error page renders errors of requests already authorised (or refused) above.
         r.add(new Rule(null, "/error", Access.PUBLIC, Set.of()));
         // The login form (Spring Security's own page) and logout.

@@ -27,12 +27,15 @@ public record EnvmonSecurityProperties(
     /**
      * @param anonymousPerMinute requests per minute of one client address without credentials (0 = no limit)
      * @param tokenPerMinute     requests per minute of one token, or one session user (0 = no limit)
+     * @param analystPerMinute   requests per minute of one analyst (data-sharing partner) token, instead of
+     *                           {@code tokenPerMinute} (0 = no limit)
      * @param maxClients         buckets kept at most (least recently used dropped), so a flood of addresses cannot
      *                           grow memory
      */
     public record RateLimit(
             @DefaultValue("600") int anonymousPerMinute,
             @DefaultValue("60000") int tokenPerMinute,
+            @DefaultValue("600") int analystPerMinute,
             @DefaultValue("100000") int maxClients) {
     }
 

@@ -3,6 +3,7 @@ package org.envmon.app.security;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.envmon.model.Account;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -13,12 +14,22 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The authenticated principal: an account (form login) or an API token acting for its owner with the token's role.
  *
  * @param tokenName null for a session login
+ * @param sites     the site codes linked to the account: a maintainer's assigned stations, an enterprise's sources
  */
 public record EnvmonUser(String name, String passwordHash, String role, Division division, boolean enabled,
-                         String tokenName) implements UserDetails, CredentialsContainer {
+                         String tokenName, Set<String> sites) implements UserDetails, CredentialsContainer {
 
-    static EnvmonUser of(Account a) {
-        return new EnvmonUser(a.name(), a.passwordHash(), a.role(), Division.of(a), a.enabled(), null);
+    public EnvmonUser {
+        sites = sites == null ? Set.of() : Set.copyOf(sites);
+    }
+
+    /**
+     * A form-login principal. An analyst (a data-sharing partner) works through tokens only: its account cannot
+     * open a session.
+     */
+    static EnvmonUser of(Account a, Collection<String> sites) {
+        return new EnvmonUser(a.name(), a.passwordHash(), a.role(), Division.of(a),
+                a.enabled() && !a.role().equals(EndpointRules.ANALYST), null, Set.copyOf(sites));
     }
 
     /** The Spring Security authority of a role: {@code ROLE_ADMIN}, ... */

@@ -32,7 +32,8 @@ final class RateLimitFilter extends OncePerRequestFilter {
         String key;
         int perMinute;
         if (auth != null && auth.getPrincipal() instanceof EnvmonUser user) {
-            perMinute = limits.tokenPerMinute();
+            // a data-sharing partner has its own, lower, limit
+            perMinute = user.is(EndpointRules.ANALYST) ? limits.analystPerMinute() : limits.tokenPerMinute();
             // a token by its hash (the secret is never kept), a browser session by its account
             key = BearerTokenFilter.hasBearer(request)
                     ? "token:" + AccountService.hash(request.getHeader("Authorization")

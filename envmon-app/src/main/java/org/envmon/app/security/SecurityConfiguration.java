@@ -57,7 +57,7 @@ public class SecurityConfiguration {
     /** Accounts for form login; the same answer for an unknown name and a wrong password (Spring hides which). */
     @Bean
     UserDetailsService userDetailsService(Store store) {
-        return name -> store.accounts().user(name).map(EnvmonUser::of)
+        return name -> store.accounts().user(name).map(a -> EnvmonUser.of(a, store.accounts().sites(a.name())))
                 .orElseThrow(() -> new UsernameNotFoundException("bad credentials"));
     }
 

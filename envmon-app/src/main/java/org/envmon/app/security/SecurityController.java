@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -82,7 +84,7 @@ public class SecurityController {
     public record TokenRequest(
             @Schema(description = "what the token is for") @NotBlank @Size(max = ApiToken.MAX_NAME) String name,
             @Schema(description = "the account the token acts for") @NotBlank @Size(max = 64) String owner,
-            @Schema(description = "admin | operator | maintainer; omitted = the owner's role") @Size(max = 16)
+            @Schema(description = "admin | operator | maintainer | enterprise | analyst; omitted = the owner's role") @Size(max = 16)
             String role,
             @Schema(description = "days until it expires; omitted = envmon.security.token-validity, 0 = never")
             Integer validityDays) {
@@ -142,6 +144,25 @@ public class SecurityController {
         }
         return audit.list(ApiTime.in("from", from), ApiTime.in("to", to), user == null || user.isBlank() ? null
                 : user, limit).stream().map(AuditView::of).toList();
+    }
+
+    public record SitesBody(@Schema(description = "site codes") @NotNull @Size(max = 10_000) List<@NotBlank
+            @Size(max = 64) String> sites) {
+    }
+
+    @GetMapping("/api/v1/accounts/{name}/sites")
+    @Operation(summary = "The sites linked to an account (a maintainer's stations, an enterprise's sources)")
+    public SitesBody sites(@PathVariable String name) {
+        return new SitesBody(accounts.sites(name));
+    }
+
+    @PutMapping("/api/v1/accounts/{name}/sites")
+    @Operation(summary = "Link sites to a maintainer or an enterprise (replaces the list); takes effect within "
+            + "envmon.security.token-cache-ttl for its tokens")
+    public SitesBody setSites(@PathVariable String name, @Valid @RequestBody SitesBody body) {
+        accounts.setSites(name, body.sites());
+        tokens.invalidateAll();
+        return new SitesBody(accounts.sites(name));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

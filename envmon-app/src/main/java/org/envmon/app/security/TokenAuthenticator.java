@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.envmon.model.Account;
 import org.envmon.model.AccountStore;
 import org.envmon.model.ApiToken;
@@ -72,6 +73,7 @@ public class TokenAuthenticator {
             log.warn("could not record the use of token {}: {}", t.id(), ex.getMessage());
         }
         Account o = owner.get();
-        return new Entry(new EnvmonUser(o.name(), "", t.role(), Division.of(o), true, t.name()), t.expiresAt());
+        return new Entry(new EnvmonUser(o.name(), "", t.role(), Division.of(o), true, t.name(),
+                Set.copyOf(accounts.sites(o.name()))), t.expiresAt());
     }
 }

@@ -66,11 +66,17 @@ class AccountCommandsTest {
     @Test
     void theDemoHasAnAccountPerRoleAndAToken() {
         try (Store store = Stores.open(StoreConfig.duckdb(dir))) {
-            java.util.List<String> lines = DemoAccounts.create(AccountService.standard(store.accounts()));
+            java.util.List<String> lines = DemoAccounts.create(AccountService.standard(store.accounts()),
+                    java.util.List.of("1001A", "1002A"));
             assertThat(String.join("\n", lines)).contains("admin").contains("operator-beijing")
-                    .contains("city:北京").contains("maintainer").contains("envmon_");
-            assertThat(store.accounts().users()).hasSize(3);
+                    .contains("city:北京").contains("maintainer").contains("envmon_").contains("enterprise")
+                    .contains("Analyst token");
+            // one account per role: admin, operator, maintainer, enterprise, analyst
+            assertThat(store.accounts().users()).hasSize(5);
             assertThat(store.accounts().tokens("admin")).hasSize(1);
+            assertThat(store.accounts().tokens("analyst-beijing")).hasSize(1);
+            assertThat(store.accounts().sites("maintainer")).containsExactly("1001A", "1002A");
+            assertThat(store.accounts().sites("enterprise")).containsExactly("1001A");
         }
     }
 }

@@ -101,6 +101,17 @@ class CommandLineFailuresTest {
     }
 
     @Test
+    void servingBeyondLoopbackWithoutAnAdminIsRefusedInOneLine() {
+        Run serve = envmon("serve", "--data-dir", dir.resolve("fresh").toString(), "--http-port", "0",
+                "--hj212-port", "0");
+        assertThat(serve.exit()).isEqualTo(ExitCode.CANNOT_RUN);
+        assertThat(lines(serve.err())).last().asString().startsWith("envmon serve: refusing to listen beyond loopback"
+                + " (HTTP on every interface, HJ 212 on 0.0.0.0) without an admin account: create one with"
+                + " './envmon users add NAME --role admin");
+        assertThat(serve.out() + serve.err()).doesNotContain("\tat ");
+    }
+
+    @Test
     void usageErrorsAreOneLineWithExitTwo() {
         Run unknown = envmon("verify", "--bogus");
         assertThat(unknown.exit()).isEqualTo(ExitCode.USAGE);

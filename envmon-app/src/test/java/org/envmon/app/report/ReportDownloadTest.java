@@ -39,7 +39,8 @@ class ReportDownloadTest {
     @BeforeAll
     static void start() throws Exception {
         ctx = SpringApplication.run(EnvmonApplication.class, "--envmon.data-dir=" + dataDir, "--server.port=0",
-                "--envmon.hj212.port=0", "--envmon.security.rate-limit.anonymous-per-minute=0");
+                "--envmon.hj212.port=0", "--envmon.security.rate-limit.anonymous-per-minute=0",
+                "--server.address=127.0.0.1", "--envmon.hj212.host=127.0.0.1");
         port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
         DemoCommandAccess.load(ctx.getBean(SiteStore.class), ctx.getBean(IngestSink.class));
     }

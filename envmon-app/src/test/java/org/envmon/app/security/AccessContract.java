@@ -18,7 +18,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.envmon.app.RunningPlatform;
@@ -48,6 +50,8 @@ abstract class AccessContract {
     static String opBeijing;
     static String opShanghai;
     static String maintainer;
+    static String enterprise;
+    static String analystShanghai;
 
     /** Starts the platform with a threshold alert rule, three sites (two in Beijing, one in Shanghai) and data. */
     static void start(Path dir, String... storeProperties) throws Exception {
@@ -65,14 +69,20 @@ abstract class AccessContract {
         platform.bean(SiteStore.class).upsert(List.of(
                 site("BJ01", "北京市", "北京", "ACC0000000000000000000001"),
                 site("BJ02", "北京市", "北京", "ACC0000000000000000000002"),
-                site("SH01", "上海市", "上海", "ACC0000000000000000000003")));
-        for (int i = 1; i <= 3; i++) {
+                site("SH01", "上海市", "上海", "ACC0000000000000000000003"),
+                site("BJ03", "北京市", "北京", "ACC0000000000000000000004")));
+        for (int i = 1; i <= 4; i++) {
             send("ACC000000000000000000000" + i, 180);
         }
         admin = platform.adminToken();
         opBeijing = platform.tokenFor("op-bj", "operator", Division.parse("city:北京"));
         opShanghai = platform.tokenFor("op-sh", "operator", Division.parse("city:上海"));
         maintainer = platform.tokenFor("maint", "maintainer", Division.NATIONAL);
+        enterprise = platform.tokenFor("factory", "enterprise", Division.parse("city:北京"));
+        analystShanghai = platform.tokenFor("partner-sh", "analyst", Division.parse("city:上海"));
+        // before the tokens' first use (their lookups are cached)
+        platform.bean(AccountService.class).setSites("maint", List.of("BJ01", "BJ02", "BJ03"));
+        platform.bean(AccountService.class).setSites("factory", List.of("BJ01"));
         platform.bean(AccountService.class).addUser("web-admin", WEB_PASSWORD, "admin", Division.NATIONAL);
     }
 
@@ -331,6 +341,158 @@ abstract class AccessContract {
         }
         // reads are not audited
         assertThat(audit).doesNotContain("\"action\":\"GET ");
+    }
+
+    @Test
+    void roleByEndpointByOwnOrOtherDivision() throws Exception {
+        Map<String, String> tokens = new HashMap<>();
+        tokens.put("admin", admin);
+        tokens.put("op-bj", opBeijing);
+        tokens.put("op-sh", opShanghai);
+        tokens.put("maint", maintainer);
+        tokens.put("factory", enterprise);
+        tokens.put("partner-sh", analystShanghai);
+        String days = "&from=" + HOUR.toLocalDate() + "&to=" + HOUR.toLocalDate().plusDays(1);
+        //                                                   anon admin op-bj op-sh maint factory partner-sh
+        new RoleMatrix(tokens)
+                .row(platform, "GET", "/api/v1/sites/BJ01/reviews", null, 401, 200, 200, 403, 200, 200, 403)
+                .row(platform, "GET", "/api/v1/sites/SH01/reviews", null, 401, 200, 403, 200, 403, 403, 200)
+                .row(platform, "GET", "/api/v1/sites/BJ02/qc-flags", null, 401, 200, 200, 403, 200, 403, 403)
+                .row(platform, "GET", "/api/v1/sites/SH01/qc-flags", null, 401, 200, 403, 200, 403, 403, 200)
+                .row(platform, "GET", "/api/v1/quality/suspicions?city=" + RoleMatrix.city("北京") + days, null,
+                        401, 200, 200, 403, 200, 403, 403)
+                .row(platform, "GET", "/api/v1/quality/suspicions?city=" + RoleMatrix.city("上海") + days, null,
+                        401, 200, 403, 200, 200, 403, 200)
+                .row(platform, "GET", "/api/v1/aqi/cities/latest", null, 200, 200, 200, 200, 200, 200, 200)
+                .row(platform, "GET", "/api/v1/sites/BJ01/latest", null, 200, 200, 200, 200, 200, 200, 200)
+                .row(platform, "GET", "/api/v1/review-proposals", null, 401, 200, 200, 200, 200, 403, 403)
+                .row(platform, "GET", "/api/v1/audit", null, 401, 200, 403, 403, 403, 403, 403)
+                .row(platform, "GET", "/actuator/prometheus", null, 401, 200, 200, 200, 200, 403, 403)
+                .row(platform, "POST", "/api/v1/sites/BJ01/reviews", review("invalid"), 401, 0, 0, 403, 403, 403, 403)
+                .row(platform, "POST", "/api/v1/sites/SH01/reviews", review("invalid"), 401, 0, 403, 0, 403, 403, 403)
+                .row(platform, "POST", "/api/v1/sites/BJ01/review-proposals", review("invalid"), 401, 403, 403, 403,
+                        0, 403, 403)
+                .row(platform, "POST", "/api/v1/sites/SH01/review-proposals", review("invalid"), 401, 403, 403, 403,
+                        403, 403, 403)
+                .row(platform, "POST", "/api/v1/review-proposals/999999/accept", "{}", 401, 404, 404, 404, 403, 403,
+                        403)
+                .row(platform, "POST", "/api/v1/chain/verify", "", 401, 200, 200, 200, 403, 403, 403)
+                .assertAll();
+    }
+
+    @Test
+    void enterprisesAndAnalystsSeeMnsOfTheirScopeOnly() throws Exception {
+        assertThat(platform.getAs(enterprise, "/api/v1/sites/BJ01").body()).contains("ACC0000000000000000000001");
+        assertThat(platform.getAs(enterprise, "/api/v1/sites/BJ02").body()).doesNotContain("\"mn\"");
+        assertThat(platform.getAs(analystShanghai, "/api/v1/sites/SH01").body())
+                .contains("ACC0000000000000000000003");
+        assertThat(platform.getAs(analystShanghai, "/api/v1/sites/BJ01").body()).doesNotContain("\"mn\"");
+    }
+
+    @Test
+    void aMaintainerProposesAndAnOperatorOfTheDivisionDecides() throws Exception {
+        HttpResponse<String> proposed = platform.postAs(maintainer, "/api/v1/sites/BJ03/review-proposals",
+                review("invalid"));
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+        assertThat(proposed.body()).contains("\"state\":\"pending\"").contains("\"proposedBy\":\"maint\"");
+        long id = Long.parseLong(find("\"id\":(\\d+)", proposed.body()));
+        // a direct final review by the maintainer stays refused
+        assertProblem(platform.postAs(maintainer, "/api/v1/sites/BJ03/reviews", review("invalid")), 403);
+        assertProblem(platform.postAs(maintainer, "/api/v1/review-proposals/" + id + "/accept", "{}"), 403);
+        // another division's operator does not see it
+        assertProblem(platform.postAs(opShanghai, "/api/v1/review-proposals/" + id + "/accept", "{}"), 404);
+        assertThat(platform.getAs(opShanghai, "/api/v1/review-proposals").body()).doesNotContain("BJ03");
+        assertThat(platform.getAs(opBeijing, "/api/v1/review-proposals?state=pending").body())
+                .contains("\"id\":" + id);
+
+        HttpResponse<String> accepted = platform.postAs(opBeijing, "/api/v1/review-proposals/" + id + "/accept",
+                "{\"note\":\"confirmed on site\"}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.body()).contains("\"operator\":\"op-bj\"").contains("[proposal " + id + " by maint]");
+        assertThat(platform.getAs(opBeijing, "/api/v1/sites/BJ03/reviews").body()).contains("\"operator\":\"op-bj\"");
+        assertProblem(platform.postAs(opBeijing, "/api/v1/review-proposals/" + id + "/accept", "{}"), 409);
+
+        long second = Long.parseLong(find("\"id\":(\\d+)", platform.postAs(maintainer,
+                "/api/v1/sites/BJ03/review-proposals", review("valid")).body()));
+        HttpResponse<String> rejected = platform.postAs(admin, "/api/v1/review-proposals/" + second + "/reject",
+                "{\"note\":\"no evidence\"}");
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+        assertThat(rejected.body()).contains("\"state\":\"rejected\"").contains("\"decidedBy\":\"test-admin\"");
+        assertThat(platform.getAs(admin, "/api/v1/audit?user=maint").body())
+                .contains("POST /api/v1/sites/{code}/review-proposals");
+    }
+
+    private static HttpResponse<String> put(String token, String path, String json) throws Exception {
+        return platform.http.send(RunningPlatform.authorized(HttpRequest.newBuilder(platform.uri(path)), token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anAdminLinksSitesToAnEnterpriseAndItsTokensFollow() throws Exception {
+        String acme = platform.tokenFor("acme", "enterprise", Division.parse("city:上海"));
+        assertProblem(platform.getAs(acme, "/api/v1/sites/SH01/qc-flags"), 403);
+        assertProblem(put(opShanghai, "/api/v1/accounts/acme/sites", "{\"sites\":[\"SH01\"]}"), 403);
+        assertProblem(put(admin, "/api/v1/accounts/op-sh/sites", "{\"sites\":[\"SH01\"]}"), 400);
+        HttpResponse<String> linked = put(admin, "/api/v1/accounts/acme/sites", "{\"sites\":[\"SH01\"]}");
+        assertThat(linked.statusCode()).as(linked.body()).isEqualTo(200);
+        assertThat(platform.getAs(admin, "/api/v1/accounts/acme/sites").body()).isEqualTo("{\"sites\":[\"SH01\"]}");
+        // the change reaches the cached token at once in this platform
+        assertThat(platform.getAs(acme, "/api/v1/sites/SH01/qc-flags").statusCode()).isEqualTo(200);
+        assertThat(platform.getAs(admin, "/api/v1/audit?user=test-admin&limit=10000").body())
+                .contains("\"action\":\"PUT /api/v1/accounts/{name}/sites\"");
+    }
+
+    @Test
+    void anAnalystWorksThroughTokensOnly() throws Exception {
+        platform.bean(AccountService.class).addUser("partner-web", WEB_PASSWORD, "analyst",
+                Division.parse("city:上海"));
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String csrf = find("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"", browser.send(HttpRequest
+                .newBuilder(platform.uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> login = browser.send(form("/login", "username", "partner-web", "password",
+                WEB_PASSWORD, "_csrf", csrf), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+    }
+
+    /** Sends one hourly PM2.5 value and returns the gateway's answer. */
+    private static String answerTo(String mn, String pw, LocalDateTime hour) throws Exception {
+        String segment = "QN=" + hour.format(QN) + "002;ST=22;CN=2061;PW=" + pw + ";MN=" + mn + ";Flag=5;CP=&&"
+                + "DataTime=" + Hj212Encoder.formatTime(hour) + ";a34004-Avg=10,a34004-Flag=N&&";
+        try (Socket s = new Socket("127.0.0.1", platform.hj212Port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(Hj212Encoder.frame(segment));
+            byte[] buf = new byte[512];
+            int n = s.getInputStream().read(buf);
+            return new String(buf, 0, n, StandardCharsets.US_ASCII);
+        }
+    }
+
+    @Test
+    void anOperatorRotatesAStationPasswordOfItsDivision() throws Exception {
+        String path = "/api/v1/sites/BJ02/hj212-password";
+        assertProblem(platform.postAs(null, path, ""), 401);
+        assertProblem(platform.postAs(opShanghai, path, ""), 403);
+        assertProblem(platform.postAs(maintainer, path, ""), 403);
+        assertProblem(platform.postAs(enterprise, path, ""), 403);
+
+        HttpResponse<String> rotated = platform.postAs(opBeijing, path, "");
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        assertThat(rotated.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        String password = find("\"password\":\"([^\"]+)\"", rotated.body());
+        assertThat(password).hasSize(6);
+        // stored salted and hashed, never the password itself
+        String stored = platform.bean(SiteStore.class).byCode("BJ02").orElseThrow().passwordHash();
+        assertThat(stored).startsWith("sha256$").doesNotContain(password);
+        assertThat(PasswordHash.verify(password, stored)).isTrue();
+
+        // the old password stops working at once, the new one works
+        assertThat(answerTo("ACC0000000000000000000002", "123456", HOUR.minusHours(1))).contains("QnRtn=3");
+        assertThat(answerTo("ACC0000000000000000000002", password, HOUR.minusHours(1))).contains("CN=9014");
+
+        String audit = platform.getAs(admin, "/api/v1/audit?user=op-bj&limit=10000").body();
+        assertThat(audit).contains("\"action\":\"POST /api/v1/sites/{code}/hj212-password\"")
+                .doesNotContain(password);
     }
 
     static String find(String regex, String text) {

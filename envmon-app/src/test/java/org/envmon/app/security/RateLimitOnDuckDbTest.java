@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RateLimitOnDuckDbTest {
     static final int ANONYMOUS_PER_MINUTE = 60;
     static final int TOKEN_PER_MINUTE = 120;
+    static final int ANALYST_PER_MINUTE = 30;
     static final int MAX_FAILURES = 3;
     /** Requests sent at most to reach a limit (a minute's worth refills meanwhile only if the machine is slow). */
     static final int MAX_TRIES = 5_000;
@@ -41,6 +42,7 @@ class RateLimitOnDuckDbTest {
         platform = RunningPlatform.start(List.of("envmon.data-dir=" + dir.resolve("data"),
                 "envmon.security.rate-limit.anonymous-per-minute=" + ANONYMOUS_PER_MINUTE,
                 "envmon.security.rate-limit.token-per-minute=" + TOKEN_PER_MINUTE,
+                "envmon.security.rate-limit.analyst-per-minute=" + ANALYST_PER_MINUTE,
                 "envmon.security.login-throttle.max-failures=" + MAX_FAILURES,
                 "envmon.security.login-throttle.window=1h"));
     }
@@ -103,6 +105,18 @@ class RateLimitOnDuckDbTest {
         assertTooMany(untilRefused(busy, "/api/v1/me"), 60);
         assertThat(platform.getAs(other, "/api/v1/me").statusCode()).isEqualTo(200);
         assertThat(untilServed(busy, "/api/v1/me").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void anAnalystTokenHasItsOwnLowerLimit() throws Exception {
+        String analyst = platform.tokenFor("partner", "analyst", Division.parse("city:北京"));
+        int served = 0;
+        while (platform.getAs(analyst, "/api/v1/me").statusCode() == 200) {
+            served++;
+            assertThat(served).as("an analyst is refused before the token limit").isLessThan(TOKEN_PER_MINUTE);
+        }
+        assertThat(served).isGreaterThanOrEqualTo(ANALYST_PER_MINUTE);
     }
 
     @Test

@@ -20,6 +20,7 @@ public final class ChainCodec {
     static final String OBSERVATION_TAG = "envmon/observation/v1";
     static final String REVIEW_TAG = "envmon/review/v1";
     static final String QC_FLAG_TAG = "envmon/qc-flag/v1";
+    static final String AUDIT_TAG = "envmon/audit/v1";
     static final String RECORD_TAG = "envmon/record/v1";
 
     private final MessageDigest sha;
@@ -234,6 +235,13 @@ public final class ChainCodec {
             long toMicros, String code, int runLength, double runValue, long packetId, long flaggedAtMicros) {
         return reset().str(QC_FLAG_TAG).i64(id).str(siteCode).str(parameter).str(interval).ts(fromMicros)
                 .ts(toMicros).str(code).i32(runLength).f64(runValue).i64(packetId).ts(flaggedAtMicros).digest();
+    }
+
+    /** digest_fields of an audit record: every audit_log column. */
+    public byte[] auditFields(long id, long recordedAtMicros, String actor, String action, String target,
+            String origin, String outcome) {
+        return reset().str(AUDIT_TAG).i64(id).ts(recordedAtMicros).str(actor).str(action).str(target).str(origin)
+                .str(outcome).digest();
     }
 
     /**

@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.envmon.model.Account;
 import org.envmon.model.AccountStore;
 import org.envmon.model.ApiToken;
 import org.envmon.model.StoreException;
 
-/** Accounts and API tokens over portable SQL (tables {@code accounts}, {@code api_tokens}, migration V10). */
+/** Accounts and API tokens over portable SQL (tables {@code accounts}, {@code api_tokens}, migration V10;
+ * {@code account_sites}, V15). */
 public final class JdbcAccountStore implements AccountStore {
     private static final String USER_COLUMNS = "name, password_hash, role, division_level, division_name, enabled,"
             + " created_at";
@@ -196,5 +198,50 @@ public final class JdbcAccountStore implements AccountStore {
             }
         }
         return out;
+    }
+
+    @Override
+    public List<String> sites(String account) {
+        return Jdbc.read(db, "reading the sites of an account", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT site_code FROM account_sites WHERE account = ?"
+                    + " ORDER BY site_code")) {
+                ps.setString(1, account);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public void setSites(String account, List<String> siteCodes) {
+        List<String> codes = List.copyOf(new TreeSet<>(siteCodes));
+        Jdbc.inTransaction(db, "linking sites to account " + account, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM accounts WHERE name = ?")) {
+                ps.setString(1, account);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException("no account named " + account);
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM account_sites WHERE account = ?")) {
+                ps.setString(1, account);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_sites (account, site_code)"
+                    + " VALUES (?, ?)")) {
+                for (String code : codes) {
+                    ps.setString(1, account);
+                    ps.setString(2, code);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
     }
 }

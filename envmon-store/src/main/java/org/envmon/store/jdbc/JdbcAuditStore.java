@@ -2,38 +2,63 @@ package org.envmon.store.jdbc;
 
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import org.envmon.model.AuditRecord;
 import org.envmon.model.AuditStore;
 
-/** The audit trail over portable SQL (table {@code audit_log}, migration V10); ids from {@code audit_log_id_seq}. */
+/**
+ * The audit trail over portable SQL (table {@code audit_log}, migration V10); ids from {@code audit_log_id_seq}.
+ * Each record is inserted and chained (kind {@code audit}) in one transaction under the store's write lock, so a
+ * changed or deleted record is found by {@link ChainVerifier} like a changed review.
+ */
 public final class JdbcAuditStore implements AuditStore {
     private final ConnectionSource db;
+    private final Object writeLock;
+    private final boolean lockHeadRow;
 
-    public JdbcAuditStore(ConnectionSource db) {
+    /**
+     * @param writeLock   the monitor every chaining write holds (the observation store)
+     * @param lockHeadRow whether the database needs {@code SELECT ... FOR UPDATE} on the chain head (PostgreSQL)
+     */
+    public JdbcAuditStore(ConnectionSource db, Object writeLock, boolean lockHeadRow) {
         this.db = db;
+        this.writeLock = writeLock;
+        this.lockHeadRow = lockHeadRow;
     }
 
     @Override
     public AuditRecord append(AuditRecord r) {
         Objects.requireNonNull(r, "record");
-        return Jdbc.inTransaction(db, "appending an audit record", c -> {
-            long id = Jdbc.count(c, "SELECT nextval('audit_log_id_seq')");
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (id, recorded_at, actor, action,"
-                    + " target,"
-                    + " origin, outcome) VALUES (" + Jdbc.placeholders(7) + ")")) {
-                ps.setLong(1, id);
-                Jdbc.setInstant(ps, 2, r.at());
-                ps.setString(3, r.actor());
-                ps.setString(4, r.action());
-                ps.setString(5, r.target());
-                ps.setString(6, r.origin());
-                ps.setString(7, r.outcome());
-                ps.executeUpdate();
-            }
-            return new AuditRecord(id, r.at(), r.actor(), r.action(), r.target(), r.origin(), r.outcome());
-        });
+        // the chain encodes microseconds: keep exactly what is hashed
+        AuditRecord rec = new AuditRecord(0, r.at().truncatedTo(ChronoUnit.MICROS), r.actor(), r.action(),
+                r.target(), r.origin(), r.outcome());
+        synchronized (writeLock) {
+            return Jdbc.inTransaction(db, "appending an audit record", c -> {
+                ChainHead head = ChainHead.load(c, lockHeadRow);
+                long id = Jdbc.count(c, "SELECT nextval('audit_log_id_seq')");
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (id, recorded_at, actor,"
+                        + " action, target, origin, outcome) VALUES (" + Jdbc.placeholders(7) + ")")) {
+                    ps.setLong(1, id);
+                    Jdbc.setInstant(ps, 2, rec.at());
+                    ps.setString(3, rec.actor());
+                    ps.setString(4, rec.action());
+                    ps.setString(5, rec.target());
+                    ps.setString(6, rec.origin());
+                    ps.setString(7, rec.outcome());
+                    ps.executeUpdate();
+                }
+                ChainCodec codec = new ChainCodec();
+                head.begin(codec, Instant.now());
+                ChainHead.insert(c, List.of(head.append(codec, ChainEntry.AUDIT, id, 0, codec.auditFields(id,
+                        Jdbc.epochMicros(rec.at()), rec.actor(), rec.action(), rec.target(), rec.origin(),
+                        rec.outcome()), null, null)));
+                head.save(c);
+                return new AuditRecord(id, rec.at(), rec.actor(), rec.action(), rec.target(), rec.origin(),
+                        rec.outcome());
+            });
+        }
     }
 
     @Override

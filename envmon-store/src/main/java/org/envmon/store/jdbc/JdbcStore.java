@@ -6,6 +6,7 @@ import org.envmon.model.DerivedStore;
 import org.envmon.model.ObservationStore;
 import org.envmon.model.ParameterStore;
 import org.envmon.model.QualityStore;
+import org.envmon.model.ReviewProposalStore;
 import org.envmon.model.ReviewStore;
 import org.envmon.model.SiteStore;
 import org.envmon.model.Store;
@@ -36,6 +37,7 @@ public final class JdbcStore implements Store {
     private final DerivedStore derived;
     private final AccountStore accounts;
     private final AuditStore audit;
+    private final ReviewProposalStore proposals;
 
     /**
      * @param postgres    whether the database is PostgreSQL (row locks on the chain head, cursor-based verification)
@@ -55,12 +57,18 @@ public final class JdbcStore implements Store {
         this.beforeClose = beforeClose;
         this.derived = derived;
         this.accounts = new JdbcAccountStore(db);
-        this.audit = new JdbcAuditStore(db);
+        this.audit = new JdbcAuditStore(db, observations, postgres);
+        this.proposals = new JdbcReviewProposalStore(db);
     }
 
     @Override
     public AccountStore accounts() {
         return accounts;
+    }
+
+    @Override
+    public ReviewProposalStore proposals() {
+        return proposals;
     }
 
     @Override

@@ -1,0 +1,130 @@
+package org.envmon.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.envmon.ingest.GroupCommitWriter;
+import org.envmon.model.Medium;
+import org.envmon.model.PasswordHash;
+import org.envmon.model.Site;
+import org.envmon.model.Store;
+import org.envmon.store.DuckDbTestDatabase;
+import org.envmon.store.Stores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Failed station authentications per peer address over real sockets: beyond the limit a minute the connection is
+ * closed and the address refused at connect until the ban ends (a clock the test moves), even with the right PW.
+ */
+class AuthFailureBanTest {
+    static final String MN = "010000A8900016F000169DC0";
+    static final String PW = "100000";
+    static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 1, 8, 0, 0);
+    static final int PER_MINUTE = 3;
+
+    /** A clock the test moves forward. */
+    static final class MovableClock extends Clock {
+        volatile Instant now = Instant.parse("2026-11-01T00:00:10Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    DuckDbTestDatabase db;
+    Store store;
+    SimpleMeterRegistry registry;
+    GroupCommitWriter writer;
+    Hj212Gateway gateway;
+    final MovableClock clock = new MovableClock();
+
+    @BeforeEach
+    void start() throws Exception {
+        db = DuckDbTestDatabase.create();
+        store = Stores.open(db.storeConfig());
+        store.sites().upsert(List.of(new Site("S1", "Station 1", Medium.AIR, MN, PasswordHash.hash(PW), "北京市",
+                "北京", null, null, 39.9, 116.4, false)));
+        registry = new SimpleMeterRegistry();
+        writer = new GroupCommitWriter(store.observations(), 10_000, 1_000, registry);
+        gateway = new Hj212Gateway(GatewayConfig.defaults(0), new StationDirectory(store.sites(), clock), writer,
+                registry, clock, new AuthFailureLimit(PER_MINUTE, Duration.ofMinutes(10)));
+        gateway.start();
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+        writer.close();
+        store.close();
+        db.close();
+    }
+
+    @Test
+    void anAddressFailingTooOftenIsRefusedAtConnectUntilItsBanEnds() throws Exception {
+        try (TestStation guesser = new TestStation(gateway.port())) {
+            for (int i = 0; i < PER_MINUTE; i++) {
+                guesser.send(TestStation.segment("2026110108000000" + i, i % 2 == 0 ? MN : "UNKNOWN0000000000000001",
+                        "guess" + i, 5, T0, 35));
+                assertThat(guesser.answer(5_000).cn()).isEqualTo("9011");
+            }
+            assertThat(gateway.bannedPeerCount()).isZero();
+            guesser.send(TestStation.segment("20261101080000009", MN, "guess9", 5, T0, 35));
+            assertThat(guesser.answer(5_000).parameter("QnRtn")).isEqualTo("3");
+            assertThat(guesser.closedByServer(5_000)).as("closed once over the limit").isTrue();
+        }
+        assertThat(gateway.bannedPeerCount()).isEqualTo(1);
+        assertThat(registry.counter("envmon.hj212.auth.bans").count()).isEqualTo(1);
+
+        // refused at connect, even with the right password: nothing is answered or stored
+        try (TestStation again = new TestStation(gateway.port())) {
+            again.send(TestStation.segment("20261101080000010", MN, PW, 5, T0, 35));
+            assertThat(again.closedByServer(5_000)).isTrue();
+        }
+        assertThat(registry.counter("envmon.hj212.connections.banned").count()).isGreaterThanOrEqualTo(1);
+        assertThat(store.observations().packetCount()).isZero();
+
+        clock.now = clock.now.plus(Duration.ofMinutes(11));
+        try (TestStation after = new TestStation(gateway.port())) {
+            after.send(TestStation.segment("20261101080000011", MN, PW, 5, T0, 35));
+            assertThat(after.answer(5_000).cn()).isEqualTo("9014");
+        }
+        assertThat(gateway.bannedPeerCount()).isZero();
+    }
+
+    @Test
+    void failuresSpreadOverMinutesDoNotBan() throws Exception {
+        for (int minute = 0; minute < 3; minute++) {
+            try (TestStation s = new TestStation(gateway.port())) {
+                for (int i = 0; i < PER_MINUTE; i++) {
+                    s.send(TestStation.segment("202611010800000" + minute + i, MN, "wrong", 5, T0, 35));
+                    assertThat(s.answer(5_000).parameter("QnRtn")).isEqualTo("3");
+                }
+            }
+            clock.now = clock.now.plus(Duration.ofMinutes(1));
+        }
+        assertThat(gateway.bannedPeerCount()).isZero();
+        try (TestStation s = new TestStation(gateway.port())) {
+            s.send(TestStation.segment("20261101080000099", MN, PW, 5, T0, 35));
+            assertThat(s.answer(5_000).cn()).isEqualTo("9014");
+        }
+    }
+}
