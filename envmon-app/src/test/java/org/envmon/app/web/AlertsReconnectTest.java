@@ -28,7 +28,8 @@ class AlertsReconnectTest {
 
         static FixedPortPlatform start(Path dir, int port) {
             return new FixedPortPlatform(SpringApplication.run(EnvmonApplication.class,
-                    "--envmon.data-dir=" + dir, "--server.port=" + port, "--envmon.hj212.port=0",
+                    "--envmon.data-dir=" + dir, "--server.address=127.0.0.1", "--server.port=" + port,
+                    "--envmon.hj212.host=127.0.0.1", "--envmon.hj212.port=0",
                     "--envmon.security.rate-limit.anonymous-per-minute=0",
                     "--envmon.security.rate-limit.token-per-minute=0", "--envmon.evaluation.alerts-interval=0s"));
         }
