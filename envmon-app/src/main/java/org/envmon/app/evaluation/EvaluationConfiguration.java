@@ -5,7 +5,8 @@ import java.time.Clock;
 import org.envmon.evaluation.air.AirEvaluationService;
 import org.envmon.evaluation.derived.LiveRecompute;
 import org.envmon.evaluation.water.WaterEvaluationService;
-import org.envmon.ingest.GroupCommitWriter;
+import org.envmon.ingest.StoredBatches;
+import org.envmon.ingest.log.IngestLog;
 import org.envmon.standards.water.WaterRounding;
 import org.envmon.model.DerivedStore;
 import org.envmon.model.ObservationStore;
@@ -45,13 +46,13 @@ public class EvaluationConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    LiveRecompute derivedAirWorker(Store store, EvaluationProperties props, GroupCommitWriter writer,
+    LiveRecompute derivedAirWorker(Store store, EvaluationProperties props, IngestLog ingestLog,
             CityAqiAlertFeed feed, MeterRegistry registry) {
         LiveRecompute worker = new LiveRecompute(store, props.recomputeInterval(), props.recomputeWindow(),
                 Clock.systemUTC(), registry);
         worker.addConsumer(feed::accept);
         if (props.recompute()) {
-            writer.addListener(worker::committed);
+            StoredBatches.follow(ingestLog, "live-evaluation", worker::committed, registry);
             worker.start();
         }
         return worker;

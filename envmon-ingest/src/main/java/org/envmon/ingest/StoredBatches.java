@@ -1,0 +1,41 @@
+package org.envmon.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.envmon.ingest.log.ConsumerLoop;
+import org.envmon.ingest.log.IngestLog;
+import org.envmon.ingest.log.LogRecord;
+import org.envmon.ingest.log.RecentKeys;
+import org.envmon.model.PacketWrite;
+
+/** Registers a {@link CommittedListener} as a consumer of the ingest log that follows the store writer. */
+public final class StoredBatches {
+    /** Dedup keys remembered per consumer: a few minutes of 1,000 stations' real-time packets. */
+    static final int DEDUP_WINDOW = 200_000;
+
+    private StoredBatches() {
+    }
+
+    /**
+     * @param name the consumer's name on the log (its position is kept under it)
+     * @return the running consumer; it stops when the log is closed
+     */
+    public static ConsumerLoop follow(IngestLog log, String name, CommittedListener listener, MeterRegistry registry) {
+        RecentKeys seen = new RecentKeys(DEDUP_WINDOW);
+        Counter failures = Counter.builder("envmon.ingest.consumer.failures").tag("consumer", name)
+                .register(registry);
+        return new ConsumerLoop(log.subscribe(name, IngestLog.STORE), batch -> {
+            List<PacketWrite> fresh = new ArrayList<>(batch.size());
+            for (LogRecord r : batch) {
+                if (seen.firstTime(r.message().dedupKey())) {
+                    fresh.add(IngestMessages.toWrite(r.message()));
+                }
+            }
+            if (!fresh.isEmpty()) {
+                listener.committed(fresh);
+            }
+        }, ConsumerLoop.Settings.retrying(5_000), failures);
+    }
+}
