@@ -83,6 +83,7 @@ class JournalingSinkTest extends JournalFixture {
         all(submit(sink, 0, 500, true));
         all(submit(sink, 0, 10, true)); // redeliveries: journaled, stored once
         assertThat(sink.awaitApplied(Duration.ofSeconds(10))).isTrue();
+        assertThat(sink.log().awaitCaughtUp("listener", Duration.ofSeconds(10))).isTrue();
         assertThat(store.size()).isEqualTo(500);
         assertThat(heardAfterCommit).doesNotContain(-1);
         assertThat(heardAfterCommit.stream().mapToInt(Integer::intValue).sum()).isEqualTo(500);
