@@ -12,6 +12,7 @@ import org.envmon.model.PacketWrite;
 
 /** Registers a {@link CommittedListener} as a consumer of the ingest log that follows the store writer. */
 public final class StoredBatches {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StoredBatches.class);
     /** Dedup keys remembered per consumer: a few minutes of 1,000 stations' real-time packets. */
     static final int DEDUP_WINDOW = 200_000;
 
@@ -34,7 +35,14 @@ public final class StoredBatches {
                 }
             }
             if (!fresh.isEmpty()) {
-                listener.committed(fresh);
+                try {
+                    listener.committed(fresh);
+                } catch (RuntimeException e) {
+                    // A listener only queues; one that fails must not hold up the log (and so the stations).
+                    failures.increment();
+                    log.warn("ingest consumer {} failed on {} packets; skipped: {}", name, fresh.size(),
+                            e.toString());
+                }
             }
         }, ConsumerLoop.Settings.retrying(5_000), failures);
     }

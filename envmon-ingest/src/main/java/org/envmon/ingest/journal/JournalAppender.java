@@ -1,10 +1,6 @@
 package org.envmon.ingest.journal;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -72,14 +68,7 @@ final class JournalAppender {
     private volatile boolean accepting = true;
     private volatile Throwable failure;
 
-    private final Counter appends;
-    private final Counter appendBytes;
-    private final Counter fsyncs;
-    private final Timer fsyncTime;
-    private final Timer durableTime;
-    private final DistributionSummary groupSize;
-    private final Counter rejectedFull;
-    private final Counter rejectedQueue;
+    private final JournalMeters meters;
 
     /** Opens a new segment at {@code recovered.nextSeq()} and starts the writer thread. */
     JournalAppender(JournalConfig config, JournalDirectory dir, UUID journalId, NavigableMap<Long, Path> segments,
@@ -92,21 +81,7 @@ final class JournalAppender {
         this.preallocator = preallocator;
         this.onDurable = onDurable;
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
-        this.appends = Counter.builder("envmon.ingest.journal.appends").description("records appended")
-                .register(registry);
-        this.appendBytes = Counter.builder("envmon.ingest.journal.append.bytes").register(registry);
-        this.fsyncs = Counter.builder("envmon.ingest.journal.fsyncs").register(registry);
-        this.fsyncTime = Timer.builder("envmon.ingest.journal.fsync").register(registry);
-        this.durableTime = Timer.builder("envmon.ingest.journal.durable")
-                .description("from submit to durable in the journal (what a station waits for)").register(registry);
-        this.groupSize = DistributionSummary.builder("envmon.ingest.journal.group.records").register(registry);
-        this.rejectedFull = Counter.builder("envmon.ingest.packets").tag("outcome", "journal_full")
-                .register(registry);
-        this.rejectedQueue = Counter.builder("envmon.ingest.packets").tag("outcome", "queue_full").register(registry);
-        Gauge.builder("envmon.ingest.journal.lag.records", backlogRecords, AtomicLong::get)
-                .description("accepted records not yet applied to the store").register(registry);
-        Gauge.builder("envmon.ingest.journal.lag.bytes", backlogBytes, AtomicLong::get)
-                .description("accepted bytes not yet applied to the store").register(registry);
+        this.meters = new JournalMeters(registry, backlogRecords, backlogBytes);
         backlogRecords.set(recovered.unappliedRecords());
         backlogBytes.set(recovered.unappliedBytes());
         this.nextSeq = recovered.nextSeq();
@@ -150,20 +125,20 @@ final class JournalAppender {
         long size = SegmentFile.RECORD_HEADER_BYTES + payload.length;
         if (backlogBytes.addAndGet(size) > config.maxBacklogBytes()) {
             backlogBytes.addAndGet(-size);
-            rejectedFull.increment();
+            meters.rejectedFull.increment();
             return CompletableFuture.failedFuture(new IngestRejectedException(
                     "ingest journal full: the store is behind by " + backlogBytes.get() + " bytes"));
         }
         if (backlogRecords.incrementAndGet() > config.maxBacklogRecords()) {
             release(1, size);
-            rejectedFull.increment();
+            meters.rejectedFull.increment();
             return CompletableFuture.failedFuture(new IngestRejectedException(
                     "ingest journal full: the store is behind by " + backlogRecords.get() + " records"));
         }
         CompletableFuture<Long> done = new CompletableFuture<>();
         if (!queue.offer(new Pending(payload, done, System.nanoTime()))) {
             release(1, size);
-            rejectedQueue.increment();
+            meters.rejectedQueue.increment();
             done.completeExceptionally(new IngestRejectedException("ingest journal queue full"));
         }
         return done;
@@ -246,18 +221,18 @@ final class JournalAppender {
             fail(group, groupBytes, new UncheckedIOException(new IOException("journal fsync failed", e)));
             return;
         }
-        fsyncTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        fsyncs.increment();
+        meters.fsyncTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        meters.fsyncs.increment();
         outSize += groupBytes;
         committed = new Mark(outFirstSeq, outSize, nextSeq - 1);
-        appends.increment(group.size());
-        appendBytes.increment(groupBytes);
-        groupSize.record(group.size());
+        meters.appends.increment(group.size());
+        meters.appendBytes.increment(groupBytes);
+        meters.groupSize.record(group.size());
         onDurable.run();
         long now = System.nanoTime();
         long seq = firstSeq;
         for (Pending p : group) {
-            durableTime.record(now - p.enqueuedNanos, TimeUnit.NANOSECONDS);
+            meters.durableTime.record(now - p.enqueuedNanos, TimeUnit.NANOSECONDS);
             p.done.complete(seq++);
         }
     }

@@ -93,7 +93,7 @@ public final class JournalLog implements IngestLog {
                             cause.toString());
                 }
             });
-            this.appender = new JournalAppender(config, d, id, segments, p, recovered, consumers::signal, registry);
+            this.appender = new JournalAppender(config, d, id, segments, p, recovered, consumers::signalAppended, registry);
         } catch (IOException e) {
             closeQuietly(p, d);
             throw new UncheckedIOException("cannot open the ingest journal in " + path + ": " + e.getMessage(), e);

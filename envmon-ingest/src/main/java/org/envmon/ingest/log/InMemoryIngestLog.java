@@ -74,7 +74,7 @@ public final class InMemoryIngestLog implements IngestLog {
             ring[(int) (appended % ring.length)] = e;
             end = appended;
         }
-        consumers.signal();
+        consumers.signalAppended();
         return e.done;
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,6 +26,10 @@ public final class LocalConsumers {
     }
 
     private final Map<String, Base> consumers = new ConcurrentHashMap<>();
+    /** Consumers that follow no other wait here for appends; signalled only when one waits (appends are many). */
+    private final Object appendMonitor = new Object();
+    private final AtomicInteger appendWaiters = new AtomicInteger();
+    /** Followers and {@link #awaitCaughtUp} wait here for commits. */
     private final Object monitor = new Object();
     private final LongSupplier end;
     private final Hooks hooks;
@@ -83,15 +88,26 @@ public final class LocalConsumers {
         public List<LogRecord> poll(int max, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             List<LogRecord> out = new ArrayList<>();
+            Object waitOn = after == null ? group.appendMonitor : group.monitor;
             while (!group.closed) {
                 long limit;
-                synchronized (group.monitor) {
-                    while (!group.closed && (limit = limit()) <= fetched) {
-                        long left = deadline - System.nanoTime();
-                        if (left <= 0) {
-                            return out;
+                synchronized (waitOn) {
+                    boolean counted = waitOn == group.appendMonitor;
+                    if (counted) {
+                        group.appendWaiters.incrementAndGet(); // before the check: an append then always notifies
+                    }
+                    try {
+                        while (!group.closed && limit() <= fetched) {
+                            long left = deadline - System.nanoTime();
+                            if (left <= 0) {
+                                return out;
+                            }
+                            waitOn.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
                         }
-                        group.monitor.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                    } finally {
+                        if (counted) {
+                            group.appendWaiters.decrementAndGet();
+                        }
                     }
                     if (group.closed) {
                         return out;
@@ -168,8 +184,20 @@ public final class LocalConsumers {
         return consumers.values();
     }
 
-    /** Wakes polling and waiting threads: new records, a commit, or closing. */
+    /** Wakes consumers waiting for records: called after every append (cheap when none waits). */
+    public void signalAppended() {
+        if (appendWaiters.get() > 0) {
+            synchronized (appendMonitor) {
+                appendMonitor.notifyAll();
+            }
+        }
+    }
+
+    /** Wakes every waiting thread: a commit, a new consumer, or closing. */
     public void signal() {
+        synchronized (appendMonitor) {
+            appendMonitor.notifyAll();
+        }
         synchronized (monitor) {
             monitor.notifyAll();
         }
