@@ -23,11 +23,11 @@ public final class StoredBatches {
      * @param name the consumer's name on the log (its position is kept under it)
      * @return the running consumer; it stops when the log is closed
      */
-    public static ConsumerLoop follow(IngestLog log, String name, CommittedListener listener, MeterRegistry registry) {
+    public static ConsumerLoop follow(IngestLog ingestLog, String name, CommittedListener listener, MeterRegistry registry) {
         RecentKeys seen = new RecentKeys(DEDUP_WINDOW);
         Counter failures = Counter.builder("envmon.ingest.consumer.failures").tag("consumer", name)
                 .register(registry);
-        return new ConsumerLoop(log.subscribe(name, IngestLog.STORE), batch -> {
+        return new ConsumerLoop(ingestLog.subscribe(name, IngestLog.STORE), batch -> {
             List<PacketWrite> fresh = new ArrayList<>(batch.size());
             for (LogRecord r : batch) {
                 if (seen.firstTime(r.message().dedupKey())) {

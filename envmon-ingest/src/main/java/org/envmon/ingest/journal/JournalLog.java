@@ -84,7 +84,16 @@ public final class JournalLog implements IngestLog {
             this.consumers = new LocalConsumers(this::endPosition, new LocalConsumers.Hooks() {
                 @Override
                 public void committed(String name, long from, long to) {
-                    onCommit(name, to);
+                    if (consumers.get(name) instanceof JournalConsumer c && c.store) {
+                        c.release(to);
+                    }
+                }
+
+                @Override
+                public void afterCommit(String name) {
+                    if (!closed) { // after the last checkpoint: delivered again after a restart (at least once)
+                        maybeCheckpoint(false);
+                    }
                 }
 
                 @Override
@@ -172,16 +181,6 @@ public final class JournalLog implements IngestLog {
             checkpointed.put(name, start);
         }
         return consumers.register(new JournalConsumer(name, after, start));
-    }
-
-    private void onCommit(String name, long to) {
-        if (closed) {
-            return; // after the last checkpoint: delivered again after a restart (at least once)
-        }
-        if (consumers.get(name) instanceof JournalConsumer c && c.store) {
-            c.release(to);
-        }
-        maybeCheckpoint(false);
     }
 
     /** Writes the consumers' positions when due (or when {@code force}), then deletes fully consumed segments. */

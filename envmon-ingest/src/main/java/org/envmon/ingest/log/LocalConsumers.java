@@ -21,6 +21,10 @@ public final class LocalConsumers {
         /** {@code name} committed {@code (from, to]}. */
         void committed(String name, long from, long to);
 
+        /** After {@link #committed} and after waiters were woken: slower work (checkpoints). */
+        default void afterCommit(String name) {
+        }
+
         /** {@code name} gave up on {@code (from, to]}. */
         void abandoned(String name, long from, long to, Throwable cause);
     }
@@ -133,8 +137,9 @@ public final class LocalConsumers {
             long from = committed;
             if (position > from) {
                 committed = position;
-                group.signal(); // before the hook's checkpoint work: waiters care about the position only
                 group.hooks.committed(name, from, position);
+                group.signal(); // before the checkpoint work: waiters care about the position only
+                group.hooks.afterCommit(name);
             }
         }
 
