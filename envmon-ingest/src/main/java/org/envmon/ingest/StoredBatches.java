@@ -13,8 +13,8 @@ import org.envmon.model.PacketWrite;
 /** Registers a {@link CommittedListener} as a consumer of the ingest log that follows the store writer. */
 public final class StoredBatches {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StoredBatches.class);
-    /** Dedup keys remembered per consumer: a few minutes of 1,000 stations' real-time packets. */
-    static final int DEDUP_WINDOW = 200_000;
+    /** Dedup keys remembered per station and consumer: far more than a station resends (its ReCount, CN 1000). */
+    static final int DEDUP_WINDOW = 64;
 
     private StoredBatches() {
     }
@@ -30,7 +30,7 @@ public final class StoredBatches {
         return new ConsumerLoop(ingestLog.subscribe(name, IngestLog.STORE), batch -> {
             List<PacketWrite> fresh = new ArrayList<>(batch.size());
             for (LogRecord r : batch) {
-                if (seen.firstTime(r.message().dedupKey())) {
+                if (seen.firstTime(r.message().key(), r.message().dedupKey())) {
                     fresh.add(IngestMessages.toWrite(r.message()));
                 }
             }
