@@ -13,8 +13,11 @@ import org.envmon.model.PacketWrite;
 /** Registers a {@link CommittedListener} as a consumer of the ingest log that follows the store writer. */
 public final class StoredBatches {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StoredBatches.class);
-    /** Dedup keys remembered per station and consumer: far more than a station resends (its ReCount, CN 1000). */
-    static final int DEDUP_WINDOW = 64;
+    /**
+     * Dedup keys remembered per consumer (about 10 MB): the last 100 packets of each of 1,000 stations, far more than a
+     * station resends (its ReCount, CN 1000), and minutes of their real-time data.
+     */
+    static final int DEDUP_WINDOW = 100_000;
 
     private StoredBatches() {
     }
@@ -30,7 +33,7 @@ public final class StoredBatches {
         return new ConsumerLoop(ingestLog.subscribe(name, IngestLog.STORE), batch -> {
             List<PacketWrite> fresh = new ArrayList<>(batch.size());
             for (LogRecord r : batch) {
-                if (seen.firstTime(r.message().key(), r.message().dedupKey())) {
+                if (seen.firstTime(r.message().dedupKey())) {
                     fresh.add(IngestMessages.toWrite(r.message()));
                 }
             }
