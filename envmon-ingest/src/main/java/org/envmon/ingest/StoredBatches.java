@@ -26,7 +26,8 @@ public final class StoredBatches {
      * @param name the consumer's name on the log (its position is kept under it)
      * @return the running consumer; it stops when the log is closed
      */
-    public static ConsumerLoop follow(IngestLog ingestLog, String name, CommittedListener listener, MeterRegistry registry) {
+    public static ConsumerLoop follow(IngestLog ingestLog, String name, CommittedListener listener,
+                                      MeterRegistry registry) {
         RecentKeys seen = new RecentKeys(DEDUP_WINDOW);
         Counter failures = Counter.builder("envmon.ingest.consumer.failures").tag("consumer", name)
                 .register(registry);
