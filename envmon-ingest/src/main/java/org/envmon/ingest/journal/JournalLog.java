@@ -268,6 +268,11 @@ public final class JournalLog implements IngestLog {
         appender.stop();
         consumers.close();
         maybeCheckpoint(true);
+        for (LocalConsumers.Base c : consumers.all()) {
+            if (c instanceof JournalConsumer j) {
+                j.reader.close(); // a read still running fails, and its loop sees the log closed
+            }
+        }
         closeQuietly(preallocator);
         appender.close();
         dir.close();
