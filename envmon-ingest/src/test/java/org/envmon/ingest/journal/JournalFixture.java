@@ -1,5 +1,6 @@
 package org.envmon.ingest.journal;
 
+import org.envmon.ingest.FakeStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
