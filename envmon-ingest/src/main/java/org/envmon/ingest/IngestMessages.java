@@ -1,6 +1,5 @@
 package org.envmon.ingest;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.envmon.ingest.log.IngestMessage;
 import org.envmon.ingest.log.Reading;
@@ -15,22 +14,27 @@ public final class IngestMessages {
 
     public static IngestMessage of(PacketWrite w) {
         RawPacket p = w.packet();
-        List<Reading> readings = new ArrayList<>(w.observations().size());
-        for (ObservationRow r : w.observations()) {
-            readings.add(new Reading(r.siteCode(), r.parameter(), r.interval(), r.statistic(), r.time(), r.value(),
-                    r.flag(), r.valid(), r.qc()));
+        List<ObservationRow> rows = w.observations();
+        Reading[] readings = new Reading[rows.size()];
+        for (int i = 0; i < readings.length; i++) {
+            ObservationRow r = rows.get(i);
+            readings[i] = new Reading(r.siteCode(), r.parameter(), r.interval(), r.statistic(), r.time(), r.value(),
+                    r.flag(), r.valid(), r.qc());
         }
+        // An immutable list: the record's List.copyOf keeps it as it is (this runs for every packet).
         return new IngestMessage(p.mn(), p.cn(), p.qn(), p.dedupKey(), p.source(), p.peer(), p.receivedAt(),
-                p.bytes(), p.crcOk(), readings, w.qcFlags());
+                p.bytes(), p.crcOk(), List.of(readings), w.qcFlags());
     }
 
     public static PacketWrite toWrite(IngestMessage m) {
-        List<ObservationRow> rows = new ArrayList<>(m.readings().size());
-        for (Reading r : m.readings()) {
-            rows.add(new ObservationRow(r.siteCode(), r.parameter(), r.interval(), r.statistic(), r.time(), r.value(),
-                    r.flag(), r.valid(), r.qc()));
+        List<Reading> readings = m.readings();
+        ObservationRow[] rows = new ObservationRow[readings.size()];
+        for (int i = 0; i < rows.length; i++) {
+            Reading r = readings.get(i);
+            rows[i] = new ObservationRow(r.siteCode(), r.parameter(), r.interval(), r.statistic(), r.time(), r.value(),
+                    r.flag(), r.valid(), r.qc());
         }
         return new PacketWrite(new RawPacket(m.frame(), m.peer(), m.receivedAt(), m.source(), m.mn(), m.cn(), m.qn(),
-                m.dedupKey(), m.crcOk()), rows, m.qcFlags());
+                m.dedupKey(), m.crcOk()), List.of(rows), m.qcFlags());
     }
 }
