@@ -47,14 +47,14 @@ public final class GatewayTestServer {
         }
         boolean journal = args.length > 2 && args[2].equals("journal");
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        GroupCommitWriter writer = new GroupCommitWriter(journal ? new SlowStore(store.observations(), 30)
-                : store.observations(), 10_000, 1_000, registry);
-        IngestSink sink = writer;
+        IngestSink sink;
         JournalingSink journalingSink = null;
         if (journal) {
             journalingSink = new JournalingSink(JournalConfig.defaults(Path.of(args[0]).resolve("journal"))
-                    .withApplyBatchRecords(200), writer, registry);
+                    .withApplyBatchRecords(200), new SlowStore(store.observations(), 30), registry);
             sink = journalingSink;
+        } else {
+            sink = new GroupCommitWriter(store.observations(), 10_000, 1_000, registry);
         }
         Hj212Gateway gateway = new Hj212Gateway(GatewayConfig.defaults(Integer.parseInt(args[1])),
                 new StationDirectory(store.sites(), Clock.systemUTC()), sink, registry, Clock.systemUTC());

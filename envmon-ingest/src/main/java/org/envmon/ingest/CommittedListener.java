@@ -4,9 +4,10 @@ import java.util.List;
 import org.envmon.model.PacketWrite;
 
 /**
- * Told about every group commit, after it is durable: the "observations stored" event that live evaluation and
- * alerts consume. Called on the writer thread, so an implementation must only hand the batch over (queue it), never
- * block or do slow work. Duplicates are not included.
+ * A consumer of what the store holds: the "observations stored" event that live evaluation and alerts consume.
+ * Registered on the ingest log with {@link StoredBatches#follow}, it hears of records only once the store writer has
+ * committed them, on its own consumer thread; a redelivery seen recently is left out. An implementation should only
+ * hand the batch over (queue it): the consumer commits its position once the call returns.
  */
 @FunctionalInterface
 public interface CommittedListener {

@@ -5,10 +5,10 @@ import org.envmon.model.PacketWrite;
 import org.envmon.model.WriteOutcome;
 
 /**
- * The seam between receivers (the HJ 212 gateway, file imports) and the writers. A receiver hands over a packet and
- * may acknowledge it to its sender only when the returned future completes: at that point the packet is durable.
- * The default is {@link GroupCommitWriter} (in-memory queue, committed to the store); a Kafka producer with
- * acks=all can stand here later without the receivers changing.
+ * What receivers (the HJ 212 gateway, file imports) hand their packets to. A receiver may acknowledge a packet to its
+ * sender only when the returned future completes: at that point the packet is durable. An {@link IngestPipeline}
+ * appends it to its {@link org.envmon.ingest.log.IngestLog} as an {@link org.envmon.ingest.log.IngestMessage};
+ * {@link QualityCheckingSink} judges the values on the way.
  */
 public interface IngestSink extends AutoCloseable {
 

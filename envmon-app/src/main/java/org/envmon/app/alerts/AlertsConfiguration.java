@@ -11,7 +11,8 @@ import org.envmon.alerts.repository.StoreAlertRepository;
 import org.envmon.alerts.rules.AlertRule;
 import org.envmon.alerts.rules.LoadContext;
 import org.envmon.alerts.rules.RuleLoader;
-import org.envmon.ingest.GroupCommitWriter;
+import org.envmon.ingest.StoredBatches;
+import org.envmon.ingest.log.IngestLog;
 import org.envmon.standards.water.WaterRounding;
 import org.envmon.model.SiteStore;
 import org.envmon.model.Store;
@@ -22,7 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Early warning: the rule engine listening to the ingest writer's committed batches, webhook delivery, and the SSE
+ * Early warning: the rule engine consuming the ingest log after the store writer, webhook delivery, and the SSE
  * stream. Alerts are kept in the store ({@link StoreAlertRepository}, survives a restart) unless
  * {@code envmon.alerts.repository=memory} ({@link InMemoryAlertRepository}).
  */
@@ -32,7 +33,7 @@ public class AlertsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AlertsConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    AlertEngine alertEngine(AlertsProperties props, Store store, SiteStore sites, GroupCommitWriter writer,
+    AlertEngine alertEngine(AlertsProperties props, Store store, SiteStore sites, IngestLog ingestLog,
                             MeterRegistry registry, WaterRounding waterRounding) {
         LoadContext deployment = new LoadContext(waterRounding);
         List<AlertRule> rules = props.rulesFile() == null ? RuleLoader.defaults(deployment)
@@ -44,8 +45,8 @@ public class AlertsConfiguration {
         };
         AlertEngine engine = new AlertEngine(rules, repository, sites::byCode, Clock.systemUTC(),
                 props.queueCapacity(), registry);
-        // The "observations stored" event after each durable commit: the listener only queues (see AlertEngine).
-        writer.addListener(engine);
+        // A consumer of the ingest log that follows the store writer; it only queues (see AlertEngine).
+        StoredBatches.follow(ingestLog, "alerts", engine, registry);
         engine.start(props.tick());
         log.info("alert engine started with {} rules{}, alerts kept in {}", rules.size(),
                 props.rulesFile() == null ? "" : " (defaults + " + props.rulesFile() + ")",

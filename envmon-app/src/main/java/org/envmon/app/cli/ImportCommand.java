@@ -11,6 +11,7 @@ import org.envmon.evaluation.derived.AirDerivation;
 import org.envmon.ingest.GroupCommitWriter;
 import org.envmon.ingest.IngestSink;
 import org.envmon.ingest.QualityCheckingSink;
+import org.envmon.ingest.StoredBatches;
 import org.envmon.quality.qc.QualityControl;
 import org.envmon.ingest.files.CnemcHourlyImporter;
 import org.envmon.ingest.files.ImportReport;
@@ -59,7 +60,8 @@ public class ImportCommand implements Runnable {
                          registry)) {
                 // A constant run flagged from its first hour may start before the imported hours (in an earlier
                 // import): its first day is recomputed too.
-                writer.addListener(stored -> stored.forEach(w -> w.qcFlags().forEach(f -> report.timeSeen(f.from()))));
+                StoredBatches.follow(writer.log(), "import-report",
+                        stored -> stored.forEach(w -> w.qcFlags().forEach(f -> report.timeSeen(f.from()))), registry);
                 CnemcHourlyImporter importer = new CnemcHourlyImporter(sink, store.sites(),
                         CnemcHourlyImporter.stationListOf(DemoData.nationalAirStations()), Clock.systemUTC());
                 for (Path f : files) {

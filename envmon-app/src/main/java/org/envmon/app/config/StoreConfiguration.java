@@ -2,10 +2,12 @@ package org.envmon.app.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.envmon.ingest.GroupCommitWriter;
+import org.envmon.ingest.IngestPipeline;
 import org.envmon.ingest.IngestSink;
 import org.envmon.ingest.QualityCheckingSink;
 import org.envmon.ingest.journal.JournalConfig;
 import org.envmon.ingest.journal.JournalingSink;
+import org.envmon.ingest.log.IngestLog;
 import java.nio.file.Path;
 import org.envmon.quality.qc.QcOptions;
 import org.envmon.quality.qc.QcRules;
@@ -55,14 +57,6 @@ public class StoreConfiguration {
         return store.derived();
     }
 
-    /** The writer: group commit into the store; listeners hear of each durable commit. */
-    @Bean(destroyMethod = "close")
-    GroupCommitWriter groupCommitWriter(ObservationStore observations, EnvmonProperties props,
-                                        MeterRegistry registry) {
-        return new GroupCommitWriter(observations, props.ingest().queueCapacity(), props.ingest().maxBatch(),
-                registry);
-    }
-
     @Bean
     QualityControl qualityControl(EnvmonProperties props) {
         return new QualityControl(props.qcRulesFile() == null ? QcRules.defaults()
@@ -70,30 +64,39 @@ public class StoreConfiguration {
     }
 
     /**
-     * What receivers write to: automatic QC, then (with {@code envmon.ingest.journal.enabled}) the ingest journal,
-     * then the writer. The journal applies to the store through the same {@link GroupCommitWriter}, so its listeners
-     * (alerts, live evaluation) still hear of every batch after the store commit. Closing it closes the journal and
-     * the writer.
+     * The ingest log and its store writer: the local journal with {@code envmon.ingest.journal.enabled} (stations
+     * answered once their packet is forced to it), else the in-memory log (answered once in the store). Alerts and
+     * live evaluation register on {@link #ingestLog} as consumers that follow the store writer.
      */
+    @Bean(destroyMethod = "close")
+    IngestPipeline ingestPipeline(ObservationStore observations, EnvmonProperties props, MeterRegistry registry) {
+        EnvmonProperties.Journal j = props.ingest().journal();
+        if (!j.enabled()) {
+            return new GroupCommitWriter(observations, props.ingest().queueCapacity(), props.ingest().maxBatch(),
+                    registry);
+        }
+        if (j.dir() == null && !props.store().equals("duckdb")) {
+            // A journal must stay with its database: a default path could be shared by unrelated databases.
+            throw new IllegalArgumentException("envmon.ingest.journal.enabled with envmon.store=" + props.store()
+                    + " needs envmon.ingest.journal.dir");
+        }
+        Path dir = j.dir() != null ? j.dir() : props.dataDir().resolve("journal");
+        return new JournalingSink(JournalConfig.defaults(dir)
+                .withMaxBacklog(j.maxBacklog().toBytes(), j.maxBacklogRecords())
+                .withSegmentBytes(j.segmentSize().toBytes(), j.preallocate())
+                .withApplyBatchRecords(Math.min(props.ingest().maxBatch(), props.ingest().queueCapacity())),
+                observations, registry);
+    }
+
+    @Bean
+    IngestLog ingestLog(IngestPipeline pipeline) {
+        return pipeline.log();
+    }
+
+    /** What receivers write to: automatic QC, then the ingest log. Closing it closes the log (drained first). */
     @Bean
     @Primary
-    IngestSink ingestSink(GroupCommitWriter writer, QualityControl qc, SiteStore sites, MeterRegistry registry,
-                          EnvmonProperties props) {
-        EnvmonProperties.Journal j = props.ingest().journal();
-        IngestSink next = writer;
-        if (j.enabled()) {
-            if (j.dir() == null && !props.store().equals("duckdb")) {
-                // A journal must stay with its database: a default path could be shared by unrelated databases.
-                throw new IllegalArgumentException("envmon.ingest.journal.enabled with envmon.store=" + props.store()
-                        + " needs envmon.ingest.journal.dir");
-            }
-            Path dir = j.dir() != null ? j.dir() : props.dataDir().resolve("journal");
-            next = new JournalingSink(JournalConfig.defaults(dir)
-                    .withMaxBacklog(j.maxBacklog().toBytes(), j.maxBacklogRecords())
-                    .withSegmentBytes(j.segmentSize().toBytes(), j.preallocate())
-                    .withApplyBatchRecords(Math.min(props.ingest().maxBatch(), props.ingest().queueCapacity())),
-                    writer, registry);
-        }
-        return new QualityCheckingSink(next, qc, sites, registry);
+    IngestSink ingestSink(IngestPipeline pipeline, QualityControl qc, SiteStore sites, MeterRegistry registry) {
+        return new QualityCheckingSink(pipeline, qc, sites, registry);
     }
 }

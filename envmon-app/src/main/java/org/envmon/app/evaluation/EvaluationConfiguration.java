@@ -6,7 +6,8 @@ import org.envmon.alerts.engine.CityAqiFeed;
 import org.envmon.evaluation.air.AirEvaluationService;
 import org.envmon.evaluation.derived.LiveRecompute;
 import org.envmon.evaluation.water.WaterEvaluationService;
-import org.envmon.ingest.GroupCommitWriter;
+import org.envmon.ingest.StoredBatches;
+import org.envmon.ingest.log.IngestLog;
 import org.envmon.model.DerivedStore;
 import org.envmon.model.ObservationStore;
 import org.envmon.model.SiteStore;
@@ -47,13 +48,13 @@ public class EvaluationConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    LiveRecompute derivedAirWorker(Store store, EvaluationProperties props, GroupCommitWriter writer,
+    LiveRecompute derivedAirWorker(Store store, EvaluationProperties props, IngestLog ingestLog,
             ObjectProvider<CityAqiFeed> alertFeed, MeterRegistry registry) {
         LiveRecompute worker = new LiveRecompute(store, props.recomputeInterval(), props.recomputeWindow(),
                 Clock.systemUTC(), registry);
         alertFeed.ifAvailable(feed -> worker.addConsumer(feed::accept));
         if (props.recompute()) {
-            writer.addListener(worker::committed);
+            StoredBatches.follow(ingestLog, "live-evaluation", worker::committed, registry);
             worker.start();
         }
         return worker;

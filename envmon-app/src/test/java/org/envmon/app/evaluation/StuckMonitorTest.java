@@ -225,10 +225,10 @@ class StuckMonitorTest {
             store.sites().upsert(List.of(site("STUCK"), site("ELEVEN")));
             GroupCommitWriter writer = new GroupCommitWriter(store.observations(), 1_000, 200, registry);
             java.util.concurrent.atomic.AtomicInteger committed = new java.util.concurrent.atomic.AtomicInteger();
-            writer.addListener(stored -> {
+            org.envmon.ingest.StoredBatches.follow(writer.log(), "live", stored -> {
                 worker.committed(stored);
                 committed.addAndGet(stored.size());
-            });
+            }, registry);
             try (IngestSink sink = new QualityCheckingSink(writer, new QualityControl(QcRules.defaults(),
                     QcOptions.defaults(), clock), store.sites(), registry)) {
                 // Hours 0..10: STUCK sends PM2.5 80 (11 equal), ELEVEN sends 60 (11 equal).

@@ -21,8 +21,10 @@ import org.envmon.alerts.engine.AlertEngine;
 import org.envmon.alerts.repository.InMemoryAlertRepository;
 import org.envmon.alerts.rules.RuleLoader;
 import org.envmon.evaluation.derived.LiveRecompute;
+import org.envmon.ingest.IngestPipeline;
 import org.envmon.ingest.IngestSink;
 import org.envmon.ingest.QualityCheckingSink;
+import org.envmon.ingest.StoredBatches;
 import org.envmon.quality.qc.QualityControl;
 import org.envmon.ingest.journal.JournalConfig;
 import org.envmon.ingest.journal.JournalingSink;
@@ -76,14 +78,16 @@ public final class EndToEndLoad {
                         cities > 0 ? String.format("LC%03d", i % cities) : null, null, null, null, null, false));
             }
             store.sites().upsert(sites);
-            GroupCommitWriter writer = new GroupCommitWriter(store.observations(), 200_000, 5_000, registry);
             Path journalDir = a.get("--journal").isEmpty() ? null
                     : Files.createTempDirectory(Files.createDirectories(Path.of(a.get("--journal"))), "journal-");
             JournalingSink journal = journalDir == null ? null : new JournalingSink(JournalConfig.defaults(journalDir)
                     .withApplyBatchRecords(Integer.parseInt(a.get("--apply-batch")))
-                    .withSegmentBytes(64L << 20, Boolean.parseBoolean(a.get("--preallocate"))), writer, registry);
-            IngestSink unchecked = journal == null ? writer : journal;
-            // As in the platform: QC in front of the writer (or journal), alerts listening to the writer.
+                    .withSegmentBytes(64L << 20, Boolean.parseBoolean(a.get("--preallocate"))), store.observations(),
+                    registry);
+            IngestPipeline unchecked = journal != null ? journal
+                    : new GroupCommitWriter(store.observations(), 200_000, 5_000, registry);
+            // As in the platform: QC in front of the ingest log, alerts and live evaluation consuming it after the
+            // store writer.
             IngestSink sink = !Boolean.parseBoolean(a.get("--qc")) ? unchecked
                     : new QualityCheckingSink(unchecked, QualityControl.withDefaults(), store.sites(), registry);
             AlertEngine alerts = null;
@@ -91,7 +95,7 @@ public final class EndToEndLoad {
                 alerts = new AlertEngine(RuleLoader.defaults(), new InMemoryAlertRepository(), store.sites()::byCode,
                         Clock.systemUTC(), 100_000, registry);
                 alerts.start(Duration.ofSeconds(30));
-                writer.addListener(alerts);
+                StoredBatches.follow(unchecked.log(), "alerts", alerts, registry);
             }
             // As in the platform: the live recompute of the derived air tables, city rows fed to the alert engine.
             LiveRecompute live = null;
@@ -104,7 +108,7 @@ public final class EndToEndLoad {
                             new org.envmon.alerts.rules.DerivedAirUpdate(c.city(), h.start(), h.aqi(),
                                     org.envmon.standards.air.AqiLevel.of(h.aqi()).number()))));
                 }
-                writer.addListener(live::committed);
+                StoredBatches.follow(unchecked.log(), "live-evaluation", live::committed, registry);
                 live.start();
             }
             try (sink;

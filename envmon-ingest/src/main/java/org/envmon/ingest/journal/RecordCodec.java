@@ -6,16 +6,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.envmon.ingest.log.IngestMessage;
+import org.envmon.ingest.log.Reading;
 import org.envmon.model.Interval;
-import org.envmon.model.ObservationRow;
-import org.envmon.model.PacketWrite;
 import org.envmon.model.QcFlag;
-import org.envmon.model.RawPacket;
 import org.envmon.model.Statistic;
 
 /**
- * The payload of one journal record: a {@link PacketWrite} in a versioned binary form (the framing around it is
- * described in {@link JournalingSink}). Payload version 1:
+ * The payload of one journal record: an {@link IngestMessage} in a versioned binary form (the framing around it is
+ * described in {@link SegmentFile}). Payload version 1:
  *
  * <pre>
  * u8   payload version (1)
@@ -40,21 +39,20 @@ final class RecordCodec {
     private RecordCodec() {
     }
 
-    static byte[] encode(PacketWrite w) {
-        Out out = new Out(256 + w.packet().bytes().length + 64 * w.observations().size());
-        RawPacket p = w.packet();
+    static byte[] encode(IngestMessage w) {
+        Out out = new Out(256 + w.frame().length + 64 * w.readings().size());
         out.u8(w.qcFlags().isEmpty() ? PAYLOAD_VERSION : PAYLOAD_VERSION_QC_FLAGS);
-        out.bytes(p.bytes());
-        out.str(p.peer());
-        out.str(p.source());
-        out.str(p.mn());
-        out.str(p.cn());
-        out.str(p.qn());
-        out.str(p.dedupKey());
-        out.instant(p.receivedAt());
-        out.u8(p.crcOk() ? 1 : 0);
-        out.i32(w.observations().size());
-        for (ObservationRow r : w.observations()) {
+        out.bytes(w.frame());
+        out.str(w.peer());
+        out.str(w.source());
+        out.str(w.mn());
+        out.str(w.cn());
+        out.str(w.qn());
+        out.str(w.dedupKey());
+        out.instant(w.receivedAt());
+        out.u8(w.crcOk() ? 1 : 0);
+        out.i32(w.readings().size());
+        for (Reading r : w.readings()) {
             out.str(r.siteCode());
             out.str(r.parameter());
             out.str(r.interval() == null ? null : r.interval().name());
@@ -82,10 +80,10 @@ final class RecordCodec {
     }
 
     /**
-     * @param dedupKeyIfNull dedup key given to a packet that has none (see {@link JournalingSink}); null keeps it null
+     * @param dedupKeyIfNull dedup key given to a packet that has none (see {@link JournalLog}); null keeps it null
      * @throws IllegalArgumentException when the payload is not a version this code reads, or is malformed
      */
-    static PacketWrite decode(ByteBuffer in, String dedupKeyIfNull) {
+    static IngestMessage decode(ByteBuffer in, String dedupKeyIfNull) {
         try {
             int version = in.get() & 0xff;
             if (version != PAYLOAD_VERSION && version != PAYLOAD_VERSION_QC_FLAGS) {
@@ -104,7 +102,7 @@ final class RecordCodec {
             if (n < 0 || n > in.remaining()) {
                 throw new IllegalArgumentException("bad row count " + n);
             }
-            List<ObservationRow> rows = new ArrayList<>(n);
+            List<Reading> rows = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 String site = str(in);
                 String parameter = str(in);
@@ -115,7 +113,7 @@ final class RecordCodec {
                 String flag = str(in);
                 boolean valid = in.get() != 0;
                 String qc = str(in);
-                rows.add(new ObservationRow(site, parameter, interval == null ? null : Interval.valueOf(interval),
+                rows.add(new Reading(site, parameter, interval == null ? null : Interval.valueOf(interval),
                         statistic == null ? null : Statistic.valueOf(statistic), time, value, flag, valid, qc));
             }
             List<QcFlag> flags = List.of();
@@ -140,9 +138,8 @@ final class RecordCodec {
             if (in.hasRemaining()) {
                 throw new IllegalArgumentException(in.remaining() + " trailing bytes after the packet");
             }
-            RawPacket raw = new RawPacket(bytes, peer, receivedAt, source, mn, cn, qn,
-                    dedupKey == null ? dedupKeyIfNull : dedupKey, crcOk);
-            return new PacketWrite(raw, rows, flags);
+            return new IngestMessage(mn, cn, qn, dedupKey == null ? dedupKeyIfNull : dedupKey, source, peer,
+                    receivedAt, bytes, crcOk, rows, flags);
         } catch (java.nio.BufferUnderflowException e) {
             throw new IllegalArgumentException("journal payload ends early", e);
         } catch (NullPointerException e) {

@@ -1,4 +1,4 @@
-package org.envmon.ingest.journal;
+package org.envmon.ingest;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,12 +16,12 @@ import org.envmon.model.StoredPacket;
 import org.envmon.model.WriteOutcome;
 
 /** An in-memory store with dedup by key; can fail or hold commits on demand. */
-final class FakeStore implements ObservationStore {
-    final List<PacketWrite> stored = new ArrayList<>();
-    final Map<String, Long> keys = new HashMap<>();
-    final AtomicInteger failNext = new AtomicInteger();
-    final AtomicInteger writes = new AtomicInteger();
-    volatile CountDownLatch gate = new CountDownLatch(0);
+public final class FakeStore implements ObservationStore {
+    public final List<PacketWrite> stored = new ArrayList<>();
+    public final Map<String, Long> keys = new HashMap<>();
+    public final AtomicInteger failNext = new AtomicInteger();
+    public final AtomicInteger writes = new AtomicInteger();
+    public volatile CountDownLatch gate = new CountDownLatch(0);
 
     @Override
     public List<WriteOutcome> write(List<PacketWrite> batch) {
@@ -54,11 +54,11 @@ final class FakeStore implements ObservationStore {
         }
     }
 
-    synchronized List<String> storedQns() {
+    public synchronized List<String> storedQns() {
         return stored.stream().map(w -> w.packet().qn()).toList();
     }
 
-    synchronized int size() {
+    public synchronized int size() {
         return stored.size();
     }
 
