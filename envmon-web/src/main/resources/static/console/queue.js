@@ -14,8 +14,11 @@ export async function queueView(root) {
   }
   const now = new Date(Date.now() + 8 * 3600_000);
   now.setUTCMinutes(0, 0, 0);
-  const to = new Date(now.getTime() + 3600_000).toISOString().slice(0, 16);
-  const from = new Date(now.getTime() - 7 * 86400_000).toISOString().slice(0, 16);
+  // The period: ?from=YYYY-MM-DD&to=YYYY-MM-DD in the console's address (Beijing days), else the last 7 days.
+  const asked = new URLSearchParams(location.search);
+  const day = v => (/^\d{4}-\d{2}-\d{2}$/.test(v || '') ? v + 'T00:00' : null);
+  const to = day(asked.get('to')) || new Date(now.getTime() + 3600_000).toISOString().slice(0, 16);
+  const from = day(asked.get('from')) || new Date(now.getTime() - 7 * 86400_000).toISOString().slice(0, 16);
   const fromInputEl = el('input', { type: 'datetime-local', id: 'queue-from', value: from });
   const toInputEl = el('input', { type: 'datetime-local', id: 'queue-to', value: to });
   const cityEl = el('input', { id: 'queue-city', size: 8 });

@@ -75,7 +75,7 @@ public class DemoCommand implements Callable<Integer> {
         simulate(new SimulatorConfig("127.0.0.1", port, SIMULATED_STATIONS, Duration.ofMillis(intervalMs),
                 Duration.ofDays(365), "2011", "SIM", "123456", Duration.ofSeconds(10)));
         simulate(new SimulatorConfig("127.0.0.1", port, HOURLY_STATIONS, Duration.ofSeconds(2), Duration.ofDays(365),
-                "2061", "SIH", "123456", Duration.ofSeconds(10)));
+                "2061", "SIH", "123456", Duration.ofSeconds(10), 1));
         ServeCommand.printUrls(ctx);
         System.out.println("  Real data    http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
                 + "/api/v1/sites/1001A/observations?parameter=a34004&from=2019-01-01&to=2019-01-02");
@@ -85,9 +85,13 @@ public class DemoCommand implements Callable<Integer> {
         java.time.LocalDate today = java.time.LocalDate.now(org.envmon.model.BeijingTime.OFFSET);
         System.out.println("  Live AQI     http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
                 + "/api/v1/aqi/hourly?city=%E6%A8%A1%E6%8B%9F%E5%B8%82&from=" + today.minusDays(1) + "&to="
-                + today.plusDays(1) + "  (city 模拟市: " + HOURLY_STATIONS + " stations sending hourly data for the past hours)");
+                + today.plusDays(1) + "  (city 模拟市: " + HOURLY_STATIONS + " stations sending hourly data for the past hours,"
+                + " one with a stuck PM2.5 analyser)");
         System.out.println("  Alerts       http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
                 + "/api/v1/alerts/stream  (Server-Sent Events)");
+        System.out.println("  Review       http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
+                + "/console  (log in as operator-simulated: station SIH" + String.format("%04d", HOURLY_STATIONS)
+                + "'s PM2.5 analyser is stuck, its run one item in the review queue within a minute)");
         List<String> beijing = ctx.getBean(SiteStore.class).list(new SiteQuery(Medium.AIR, null, "北京")).stream()
                 .map(Site::code).sorted().toList();
         DemoAccounts.create(ctx.getBean(AccountService.class), beijing).forEach(System.out::println);

@@ -13,6 +13,8 @@ import java.util.List;
 public final class DemoAccounts {
     /** The Beijing operator's division: the demo's real data are Beijing's national stations (city 北京). */
     public static final Division BEIJING = new Division("city", "北京");
+    /** The simulated city's operator: the demo's simulated stations (one with a stuck analyser) are in 模拟市. */
+    public static final Division SIMULATED = new Division("city", "模拟市");
 
     private DemoAccounts() {
     }
@@ -31,6 +33,7 @@ public final class DemoAccounts {
         lines.add("  Demo accounts (login at /login; passwords shown once):");
         add(accounts, lines, "admin", "admin", Division.NATIONAL);
         add(accounts, lines, "operator-beijing", "operator", BEIJING);
+        add(accounts, lines, "operator-simulated", "operator", SIMULATED);
         add(accounts, lines, "maintainer", "maintainer", Division.NATIONAL);
         add(accounts, lines, "enterprise", "enterprise", BEIJING);
         if (!beijingSites.isEmpty()) {

@@ -72,7 +72,7 @@ class AccountCommandsTest {
                     .contains("city:北京").contains("maintainer").contains("envmon_").contains("enterprise")
                     .contains("Analyst token");
             // one account per role: admin, operator, maintainer, enterprise, analyst
-            assertThat(store.accounts().users()).hasSize(5);
+            assertThat(store.accounts().users()).hasSize(6);
             assertThat(store.accounts().tokens("admin")).hasSize(1);
             assertThat(store.accounts().tokens("analyst-beijing")).hasSize(1);
             assertThat(store.accounts().sites("maintainer")).containsExactly("1001A", "1002A");

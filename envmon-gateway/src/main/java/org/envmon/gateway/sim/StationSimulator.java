@@ -144,9 +144,14 @@ public final class StationSimulator {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
     }
 
+    /** A stuck analyser's pollutant (PM2.5) and the value it keeps reporting. */
+    static final String STUCK_CODE = "a34004";
+    static final double STUCK_VALUE = 70;
+    static final int STUCK_HOURS = 24;
+
     /** Builds one data packet's data segment (HJ 212-2017 §6.3; CP items separated by ';', fields by ','). */
     static String dataSegment(String qn, String cn, String mn, String pw, LocalDateTime dataTime,
-                              SplittableRandom random) {
+                              SplittableRandom random, boolean stuckPm25) {
         StringBuilder b = new StringBuilder(320);
         b.append("QN=").append(qn).append(";ST=22;CN=").append(cn).append(";PW=").append(pw).append(";MN=").append(mn)
                 .append(";Flag=5;CP=&&DataTime=").append(DATA_TIME.format(dataTime));
@@ -159,6 +164,9 @@ public final class StationSimulator {
             // O3 peaks in the afternoon, the others with the morning and evening traffic.
             double phase = code.equals("a05024") ? (hour - 15) : (hour - 8);
             double v = Math.max(0, mean + amp * Math.cos(2 * Math.PI * phase / 24) + random.nextGaussian() * amp * 0.2);
+            if (stuckPm25 && code.equals(STUCK_CODE)) {
+                v = STUCK_VALUE;
+            }
             String value = decimals == 0 ? Long.toString(Math.round(v)) : String.format("%.1f", v);
             b.append(';').append(code);
             if (cn.equals("2011")) {
@@ -221,12 +229,18 @@ public final class StationSimulator {
             LocalDateTime now = LocalDateTime.ofEpochSecond(nowMillis / 1000, (int) (nowMillis % 1000) * 1_000_000,
                     BEIJING);
             String qn = QN.format(now);
+            boolean stuck = config.stuck(index);
             LocalDateTime dataTime = switch (config.cn()) {
                 case "2011" -> now.truncatedTo(ChronoUnit.SECONDS);
                 case "2051" -> historyStart.minusMinutes(step++);
-                default -> historyStart.minusHours(step++);
+                // A stuck station fills its last day in order (QC checks a run only on in-order values), then stops.
+                default -> stuck ? historyStart.minusHours(STUCK_HOURS - step++) : historyStart.minusHours(step++);
             };
-            byte[] frame = Hj212Encoder.frame(dataSegment(qn, config.cn(), mn, config.password(), dataTime, random));
+            if (dataTime.isAfter(historyStart)) {
+                return;
+            }
+            byte[] frame = Hj212Encoder.frame(dataSegment(qn, config.cn(), mn, config.password(), dataTime, random,
+                    stuck));
             pending.put(qn, System.nanoTime());
             sent.incrementAndGet();
             values.addAndGet(config.cn().equals("2011") ? AIR.length : AIR.length * 3L);
