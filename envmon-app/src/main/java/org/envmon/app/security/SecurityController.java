@@ -18,6 +18,7 @@ import org.envmon.app.api.ApiTime;
 import org.envmon.app.api.NotFoundException;
 import org.envmon.model.ApiToken;
 import org.envmon.model.AuditRecord;
+import org.envmon.model.Medium;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -163,6 +164,25 @@ public class SecurityController {
         accounts.setSites(name, body.sites());
         tokens.invalidateAll();
         return new SitesBody(accounts.sites(name));
+    }
+
+    public record MediaBody(@Schema(description = "medium codes (air, surface_water, ...); empty = every medium")
+            @NotNull @Size(max = 32) List<@NotBlank @Size(max = 32) String> media) {
+    }
+
+    @GetMapping("/api/v1/accounts/{name}/media")
+    @Operation(summary = "The media an analyst's grant covers within its division (empty = every medium)")
+    public MediaBody media(@PathVariable String name) {
+        return new MediaBody(accounts.media(name).stream().map(Medium::code).toList());
+    }
+
+    @PutMapping("/api/v1/accounts/{name}/media")
+    @Operation(summary = "Grant media to an analyst (replaces the list; empty = every medium); takes effect within "
+            + "envmon.security.token-cache-ttl for its tokens")
+    public MediaBody setMedia(@PathVariable String name, @Valid @RequestBody MediaBody body) {
+        accounts.setMedia(name, body.media().stream().map(Medium::fromCode).toList());
+        tokens.invalidateAll();
+        return media(name);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
