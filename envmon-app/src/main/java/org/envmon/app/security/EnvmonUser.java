@@ -27,11 +27,6 @@ public record EnvmonUser(String name, String passwordHash, String role, Division
         media = media == null ? Set.of() : Set.copyOf(media);
     }
 
-    public EnvmonUser(String name, String passwordHash, String role, Division division, boolean enabled,
-                      String tokenName, Set<String> sites) {
-        this(name, passwordHash, role, division, enabled, tokenName, sites, Set.of());
-    }
-
     /**
      * A form-login principal. An analyst (a data-sharing partner) works through tokens only: its account cannot
      * open a session.

@@ -57,7 +57,9 @@ public class SecurityController {
         this.props = props;
     }
 
-    public record Me(String name, String role, String division, String token, String csrfHeader, String csrfToken) {
+    /** @param media an analyst's granted media (empty = every medium) */
+    public record Me(String name, String role, String division, List<String> media, String token, String csrfHeader,
+                     String csrfToken) {
     }
 
     @GetMapping("/api/v1/me")
@@ -66,7 +68,8 @@ public class SecurityController {
     public Me me(@AuthenticationPrincipal EnvmonUser user, HttpServletRequest request) {
         Object attr = request.getAttribute(CsrfToken.class.getName());
         CsrfToken csrf = user.tokenName() == null && attr instanceof CsrfToken t ? t : null;
-        return new Me(user.name(), user.role(), user.division().toString(), user.tokenName(),
+        return new Me(user.name(), user.role(), user.division().toString(),
+                user.media().stream().map(Medium::code).sorted().toList(), user.tokenName(),
                 csrf == null ? null : csrf.getHeaderName(), csrf == null ? null : csrf.getToken());
     }
 

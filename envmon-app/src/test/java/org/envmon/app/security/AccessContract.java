@@ -407,6 +407,7 @@ abstract class AccessContract {
         HttpResponse<String> water = platform.getAs(analystAirBeijing, "/api/v1/sites/BJW1/reviews");
         assertProblem(water, 403);
         assertThat(water.body()).contains("a medium not granted to you (surface_water)");
+        assertThat(platform.getAs(analystAirBeijing, "/api/v1/me").body()).contains("\"media\":[\"air\"]");
     }
 
     @Test
