@@ -1,6 +1,7 @@
 package org.envmon.model;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,4 +60,17 @@ public interface AccountStore {
      * @throws StoreException when the account does not exist or the database fails
      */
     void setSites(String account, List<String> siteCodes);
+
+    /**
+     * The media an account's grant covers (an analyst's: a division and these media). Empty = every medium, and for
+     * an unknown account.
+     */
+    List<Medium> media(String account);
+
+    /**
+     * Replaces the media an account's grant covers (empty = every medium).
+     *
+     * @throws StoreException when the account does not exist or the database fails
+     */
+    void setMedia(String account, Collection<Medium> media);
 }

@@ -4,6 +4,7 @@ import org.envmon.model.Account;
 import org.envmon.model.ApiToken;
 import org.envmon.model.AuditRecord;
 import org.envmon.model.Interval;
+import org.envmon.model.Medium;
 import org.envmon.model.ReviewDecision;
 import org.envmon.model.ReviewProposal;
 import org.envmon.model.Store;
@@ -130,6 +131,19 @@ public abstract class AccountStoreContractTest extends OneStorePerTest {
         ApiToken t = store.accounts().addToken(new ApiToken(0, "share", "hash-share", "partner", "analyst", T0, null,
                 null, false));
         assertThat(store.accounts().tokenByHash("hash-share").orElseThrow()).isEqualTo(t);
+    }
+
+    @Test
+    void grantsMediaToAnAnalyst() {
+        store.accounts().addUser(new Account("partner", "{bcrypt}p", "analyst", "city", "北京", true, T0));
+        assertThat(store.accounts().media("partner")).isEmpty();
+        store.accounts().setMedia("partner", List.of(Medium.SURFACE_WATER, Medium.AIR, Medium.AIR));
+        assertThat(store.accounts().media("partner")).containsExactlyInAnyOrder(Medium.AIR, Medium.SURFACE_WATER);
+        store.accounts().setMedia("partner", List.of());
+        assertThat(store.accounts().media("partner")).isEmpty();
+        assertThat(store.accounts().media("nobody")).isEmpty();
+        assertThatThrownBy(() -> store.accounts().setMedia("nobody", List.of(Medium.AIR)))
+                .isInstanceOf(StoreException.class).hasMessageContaining("no account named nobody");
     }
 
     @Test

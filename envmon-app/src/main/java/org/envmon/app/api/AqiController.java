@@ -9,8 +9,12 @@ import java.util.Map;
 import java.time.LocalDate;
 import org.envmon.app.evaluation.AirViews;
 import org.envmon.app.evaluation.EvaluationParams;
+import org.envmon.app.security.EnvmonUser;
+import org.envmon.app.security.PublicationDelay;
 import org.envmon.evaluation.air.AirEvaluationService;
 import org.envmon.evaluation.air.AirTarget;
+import org.envmon.model.Interval;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,25 +26,31 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "air evaluation", description = "AQI (HJ 633), HJ 663 statistics and city rankings from the stored data")
 public class AqiController {
     private final AirEvaluationService service;
+    private final PublicationDelay delay;
 
-    public AqiController(AirEvaluationService service) {
+    public AqiController(AirEvaluationService service, PublicationDelay delay) {
         this.service = service;
+        this.delay = delay;
     }
 
     @GetMapping("/hourly")
     @Operation(summary = "Real-time (hourly) AQI of a site or a city",
             description = "Hours starting in [from, to), Beijing time. Per hour: AQI, level, category, primary "
                     + "pollutants, IAQI and concentration per pollutant, edition. A city hour is scored on the mean "
-                    + "of its non-control stations. Only valid, reviewed values count.")
+                    + "of its non-control stations. Only valid, reviewed values count. Without credentials, hours "
+                    + "still within the publication delay are left out.")
     public AirViews.AqiSeriesView hourly(
             @Parameter(description = "site code (or give city)") @RequestParam(required = false) String site,
             @Parameter(description = "city name, e.g. 北京 (or give site)") @RequestParam(required = false) String city,
             @Parameter(description = ApiRanges.FROM_TIME) @RequestParam String from,
-            @Parameter(description = ApiRanges.TO_TIME) @RequestParam String to) {
+            @Parameter(description = ApiRanges.TO_TIME) @RequestParam String to,
+            @AuthenticationPrincipal EnvmonUser user) {
         AirTarget t = service.airTarget(site, city);
         Instant f = ApiTime.in("from", from);
         Instant e = ApiTime.in("to", to);
-        return AirViews.hourly(t, f, e, service.hourly(t, f, e));
+        service.checkSpan(f, e);
+        Instant shown = delay.visibleBefore(user, e, Interval.HOUR);
+        return AirViews.hourly(t, f, e, f.isBefore(shown) ? service.hourly(t, f, shown) : List.of());
     }
 
     /** One city on the map. */
@@ -52,10 +62,12 @@ public class AqiController {
     @GetMapping("/cities/latest")
     @Operation(summary = "Every city's latest hourly AQI (the live map)",
             description = "From the derived city hours that the live recompute keeps current as stations report: per "
-                    + "city the newest hour with an AQI within the last 'hours' hours (default 3).")
-    public List<CityNow> latestCities(@RequestParam(defaultValue = "3") int hours) {
+                    + "city the newest hour with an AQI within the last 'hours' hours (default 3); without "
+                    + "credentials, the last 'hours' hours before the publication delay.")
+    public List<CityNow> latestCities(@RequestParam(defaultValue = "3") int hours,
+            @AuthenticationPrincipal EnvmonUser user) {
         List<CityNow> out = new java.util.ArrayList<>();
-        for (AirEvaluationService.LatestCityHour c : service.latestCityHours(Instant.now(), hours)) {
+        for (AirEvaluationService.LatestCityHour c : service.latestCityHours(delay.latestHourAt(user), hours)) {
             org.envmon.model.DerivedStore.Hour h = c.hour();
             org.envmon.standards.air.AqiLevel level = org.envmon.standards.air.AqiLevel.of(h.aqi());
             List<String> primary = new java.util.ArrayList<>();

@@ -11,6 +11,7 @@ import org.envmon.app.quality.SiteQualityService;
 import org.envmon.app.security.EnvmonUser;
 import org.envmon.model.Interval;
 import org.envmon.model.Medium;
+import org.envmon.model.Observation;
 import org.envmon.model.ObservationQuery;
 import org.envmon.model.ObservationStore;
 import org.envmon.model.Site;
@@ -19,6 +20,7 @@ import org.envmon.model.SiteStatus;
 import org.envmon.model.SiteStore;
 import org.envmon.model.Statistic;
 import org.envmon.app.security.AccessPolicy;
+import org.envmon.app.security.PublicationDelay;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,10 +43,13 @@ public class SiteController {
     private final SiteQualityService status;
 
     private final AccessPolicy access;
+    private final PublicationDelay delay;
 
     public SiteController(SiteStore sites, ObservationStore observations, ParameterNames parameters,
-                          KnownParameters known, SiteQualityService status, AccessPolicy access) {
+                          KnownParameters known, SiteQualityService status, AccessPolicy access,
+                          PublicationDelay delay) {
         this.access = access;
+        this.delay = delay;
         this.sites = sites;
         this.observations = observations;
         this.parameters = parameters;
@@ -81,10 +86,11 @@ public class SiteController {
     }
 
     @GetMapping("/{code}/latest")
-    @Operation(summary = "Latest value per parameter and interval, with its time and instrument flag")
-    public List<LatestView> latest(@PathVariable String code) {
+    @Operation(summary = "Latest value per parameter and interval, with its time and instrument flag",
+            description = "Without credentials, values still within the publication delay are left out.")
+    public List<LatestView> latest(@PathVariable String code, @AuthenticationPrincipal EnvmonUser user) {
         site0(code);
-        return observations.latest(code).stream().map(o -> {
+        return observations.latest(code).stream().map(o -> published(o, user)).filter(o -> o != null).map(o -> {
             ParameterNames.Entry p = parameters.find(o.parameter());
             return new LatestView(o.parameter(), p == null ? null : p.name(), p == null ? null : p.unit(),
                     o.interval().code(), ApiTime.out(o.time()), o.value(), o.flag(), o.effectiveValid(), o.qcCodes(),
@@ -94,13 +100,15 @@ public class SiteController {
 
     @GetMapping("/{code}/observations")
     @Operation(summary = "A parameter's series, oldest first: values whose interval starts in [from, to) "
-            + "(default: the day before 'to', or before now); an unknown parameter code is 404")
+            + "(default: the day before 'to', or before now); an unknown parameter code is 404",
+            description = "Without credentials, values still within the publication delay are left out.")
     public List<ObservationView> observations(@PathVariable String code,
             @Parameter(description = "HJ 212 parameter code, e.g. a34004") @RequestParam String parameter,
             @Parameter(description = ApiRanges.FROM_TIME) @RequestParam(required = false) String from,
             @Parameter(description = ApiRanges.TO_TIME) @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "hour") String interval,
-            @RequestParam(defaultValue = "" + MAX_POINTS) int limit) {
+            @RequestParam(defaultValue = "" + MAX_POINTS) int limit,
+            @AuthenticationPrincipal EnvmonUser user) {
         site0(code);
         known.require(code, parameter);
         Interval iv;
@@ -123,8 +131,26 @@ public class SiteController {
         if (limit < 1 || limit > MAX_POINTS) {
             throw new BadRequestException("limit must be between 1 and " + MAX_POINTS);
         }
+        t1 = delay.visibleBefore(user, t1, iv);
+        if (!t0.isBefore(t1)) {
+            return List.of();
+        }
         return observations.query(new ObservationQuery(code, parameter, iv, Statistic.VALUE, t0, t1, limit))
                 .stream().map(ObservationView::of).toList();
+    }
+
+    /**
+     * The value itself, or for a caller held back by the publication delay the newest published value of its series
+     * within the day before (null when none).
+     */
+    private Observation published(Observation o, EnvmonUser user) {
+        if (delay.shown(user, o.time(), o.interval())) {
+            return o;
+        }
+        Instant to = delay.visibleBefore(user, o.time(), o.interval());
+        List<Observation> before = observations.query(new ObservationQuery(o.siteCode(), o.parameter(), o.interval(),
+                o.statistic(), to.minus(DEFAULT_WINDOW), to, MAX_POINTS));
+        return before.isEmpty() ? null : before.get(before.size() - 1);
     }
 
     private Site site0(String code) {

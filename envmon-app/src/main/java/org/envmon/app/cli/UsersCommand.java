@@ -11,7 +11,9 @@ import java.util.Base64;
 import java.util.concurrent.Callable;
 import org.envmon.app.security.AccountService;
 import org.envmon.app.security.Division;
+import org.envmon.app.security.EndpointRules;
 import org.envmon.model.Account;
+import org.envmon.model.Medium;
 import org.envmon.model.Store;
 import org.envmon.model.StoreException;
 import picocli.CommandLine.Command;
@@ -85,6 +87,10 @@ public class UsersCommand implements Runnable {
         @Option(names = "--sites", split = ",", paramLabel = "CODE",
                 description = "Sites linked to a maintainer (its stations) or an enterprise (its sources).")
         List<String> sites;
+        @Option(names = "--media", split = ",", paramLabel = "MEDIUM",
+                description = "Media an analyst's grant covers within its division (air, surface_water, ...; "
+                        + "default: every medium).")
+        List<String> media;
         @Option(names = "--division", defaultValue = "national",
                 description = "national (default), province:NAME, city:NAME or county:NAME, as in the site list.")
         String division;
@@ -95,12 +101,20 @@ public class UsersCommand implements Runnable {
         public Integer call() throws Exception {
             try (Store store = storeOptions.openOrCreate()) {
                 Division d = Division.parse(division);
+                List<Medium> granted = media == null ? List.of() : media.stream().map(Medium::fromCode).toList();
+                if (!granted.isEmpty() && !EndpointRules.ANALYST.equals(role)) {
+                    throw new IllegalArgumentException("--media is for an analyst (a data-sharing partner)");
+                }
                 AccountService accounts = AccountService.standard(store.accounts());
                 Account a = accounts.addUser(name, password.read(name), role, d);
                 if (sites != null && !sites.isEmpty()) {
                     accounts.setSites(name, sites);
                 }
-                System.out.println("account " + a.name() + " added: " + a.role() + ", " + d);
+                if (!granted.isEmpty()) {
+                    accounts.setMedia(name, granted);
+                }
+                System.out.println("account " + a.name() + " added: " + a.role() + ", " + d
+                        + (granted.isEmpty() ? "" : ", media " + String.join(",", media)));
             } catch (IllegalArgumentException | StoreException e) {
                 System.err.println(e.getMessage());
                 return 1;

@@ -1,5 +1,6 @@
 package org.envmon.app.security;
 
+import org.envmon.model.Medium;
 import org.envmon.model.Site;
 import org.envmon.model.SiteQuery;
 import org.envmon.model.SiteStore;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
  * The scoped half of the rules ({@link EndpointRules} is the role half): what a role may do to one object.
  * <ul>
  *   <li>operator: reads and acts within its division;</li>
- *   <li>analyst (data-sharing partner): reads within the division granted to it, never writes;</li>
+ *   <li>analyst (data-sharing partner): reads within the division and the media granted to it, never writes;</li>
  *   <li>maintainer: reads the sites assigned to it and proposes reviews of them, never a final decision;</li>
  *   <li>enterprise: reads its own sites only.</li>
  * </ul>
@@ -42,7 +43,7 @@ public class AccessPolicy {
     /** Any write about a site (alert transitions of a site alert, a station password, ...). */
     public void requireSite(EnvmonUser user, Site site) {
         if (!mayRead(user, site)) {
-            throw new OutOfScopeException("site " + site.code() + " is " + scope(user));
+            throw new OutOfScopeException("site " + site.code() + " is " + scope(user, site));
         }
     }
 
@@ -58,7 +59,8 @@ public class AccessPolicy {
         }
         return switch (user.role()) {
             case EndpointRules.ADMIN -> true;
-            case EndpointRules.OPERATOR, EndpointRules.ANALYST -> user.division().covers(site);
+            case EndpointRules.OPERATOR -> user.division().covers(site);
+            case EndpointRules.ANALYST -> user.division().covers(site) && user.covers(site.medium());
             default -> user.sites().contains(site.code());
         };
     }
@@ -70,6 +72,10 @@ public class AccessPolicy {
         }
         if (user.is(EndpointRules.ENTERPRISE)) {
             throw new OutOfScopeException("an enterprise reads its own sites only");
+        }
+        // A city's subjects (its AQI, its alerts, screening its stations) are air.
+        if (user.is(EndpointRules.ANALYST) && !user.covers(Medium.AIR)) {
+            throw new OutOfScopeException("air is not among the media granted to you (" + user.media() + ")");
         }
         Division d = user.division();
         boolean covered = switch (d.level()) {
@@ -90,9 +96,11 @@ public class AccessPolicy {
         sites.byCode(code).ifPresent(s -> requireSite(user, s));
     }
 
-    private static String scope(EnvmonUser user) {
+    private static String scope(EnvmonUser user, Site site) {
         return switch (user.role()) {
-            case EndpointRules.OPERATOR, EndpointRules.ANALYST -> "outside your division (" + user.division() + ")";
+            case EndpointRules.OPERATOR -> "outside your division (" + user.division() + ")";
+            case EndpointRules.ANALYST -> user.division().covers(site) ? "of a medium not granted to you ("
+                    + site.medium().code() + ")" : "outside your division (" + user.division() + ")";
             default -> "not one of the sites linked to your account";
         };
     }

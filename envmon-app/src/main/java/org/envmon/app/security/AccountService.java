@@ -8,12 +8,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.envmon.model.Account;
 import org.envmon.model.AccountStore;
 import org.envmon.model.ApiToken;
+import org.envmon.model.Medium;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -132,6 +134,27 @@ public class AccountService {
                     + " is " + a.role() + " (scoped by its division)");
         }
         accounts.setSites(account, siteCodes);
+    }
+
+    /** The media an account's grant covers (empty = every medium). */
+    public List<Medium> media(String account) {
+        return accounts.media(account);
+    }
+
+    /**
+     * Grants media to an analyst within its division (empty = every medium): a data-sharing partner of the water
+     * department reads water sites only.
+     *
+     * @throws IllegalArgumentException for an unknown account or one of another role
+     */
+    public void setMedia(String account, Collection<Medium> media) {
+        Account a = accounts.user(account).orElseThrow(() -> new IllegalArgumentException("no account named "
+                + account));
+        if (!a.role().equals(EndpointRules.ANALYST)) {
+            throw new IllegalArgumentException("media are granted to an analyst; " + account + " is " + a.role()
+                    + " (scoped by its division or sites)");
+        }
+        accounts.setMedia(account, media);
     }
 
     /** The hex SHA-256 of a token secret: what the store keeps and looks up. */

@@ -98,6 +98,9 @@ public final class EndpointRules {
         // The sites linked to an account (a maintainer's stations, an enterprise's sources).
         r.add(write(HttpMethod.GET, "/api/v1/accounts/{name}/sites", ADMIN));
         r.add(write(HttpMethod.PUT, "/api/v1/accounts/{name}/sites", ADMIN));
+        // The media an analyst's grant covers.
+        r.add(write(HttpMethod.GET, "/api/v1/accounts/{name}/media", ADMIN));
+        r.add(write(HttpMethod.PUT, "/api/v1/accounts/{name}/media", ADMIN));
         // The error page renders errors of requests already authorised (or refused) above.
         r.add(new Rule(null, "/error", Access.PUBLIC, Set.of()));
         // The login form (Spring Security's own page) and logout.

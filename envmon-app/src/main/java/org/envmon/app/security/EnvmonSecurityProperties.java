@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenValidity   default validity of a new API token when none is given
  * @param rateLimit       requests per minute per client address (anonymous) and per token or session user
  * @param loginThrottle   failed form logins allowed per user name and per address before logins are refused
+ * @param publicDelay     how long after its interval has ended a station value (and the AQI derived from it)
+ *                        becomes visible to the anonymous public; 0 = as soon as stored (see {@link PublicationDelay})
  */
 @ConfigurationProperties("envmon.security")
 public record EnvmonSecurityProperties(
@@ -22,7 +24,8 @@ public record EnvmonSecurityProperties(
         @DefaultValue("false") boolean publicMetrics,
         @DefaultValue("90d") Duration tokenValidity,
         @DefaultValue RateLimit rateLimit,
-        @DefaultValue LoginThrottle loginThrottle) {
+        @DefaultValue LoginThrottle loginThrottle,
+        @DefaultValue("0s") Duration publicDelay) {
 
     /**
      * @param anonymousPerMinute requests per minute of one client address without credentials (0 = no limit)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.envmon.model.Account;
+import org.envmon.model.Medium;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -15,21 +16,24 @@ import org.springframework.security.core.userdetails.UserDetails;
  *
  * @param tokenName null for a session login
  * @param sites     the site codes linked to the account: a maintainer's assigned stations, an enterprise's sources
+ * @param media     the media an analyst's grant covers within its division; empty = every medium
  */
 public record EnvmonUser(String name, String passwordHash, String role, Division division, boolean enabled,
-                         String tokenName, Set<String> sites) implements UserDetails, CredentialsContainer {
+                         String tokenName, Set<String> sites, Set<Medium> media)
+        implements UserDetails, CredentialsContainer {
 
     public EnvmonUser {
         sites = sites == null ? Set.of() : Set.copyOf(sites);
+        media = media == null ? Set.of() : Set.copyOf(media);
     }
 
     /**
      * A form-login principal. An analyst (a data-sharing partner) works through tokens only: its account cannot
      * open a session.
      */
-    static EnvmonUser of(Account a, Collection<String> sites) {
+    static EnvmonUser of(Account a, Collection<String> sites, Collection<Medium> media) {
         return new EnvmonUser(a.name(), a.passwordHash(), a.role(), Division.of(a),
-                a.enabled() && !a.role().equals(EndpointRules.ANALYST), null, Set.copyOf(sites));
+                a.enabled() && !a.role().equals(EndpointRules.ANALYST), null, Set.copyOf(sites), Set.copyOf(media));
     }
 
     /** The Spring Security authority of a role: {@code ROLE_ADMIN}, ... */
@@ -39,6 +43,11 @@ public record EnvmonUser(String name, String passwordHash, String role, Division
 
     public boolean is(String r) {
         return role.equals(r);
+    }
+
+    /** Whether the account's grant covers this medium (no media recorded = every medium). */
+    public boolean covers(Medium medium) {
+        return media.isEmpty() || media.contains(medium);
     }
 
     @Override
@@ -68,6 +77,7 @@ public record EnvmonUser(String name, String passwordHash, String role, Division
 
     @Override
     public String toString() {
-        return name + (tokenName == null ? "" : " (token " + tokenName + ")") + " [" + role + ", " + division + "]";
+        return name + (tokenName == null ? "" : " (token " + tokenName + ")") + " [" + role + ", " + division
+                + (media.isEmpty() ? "" : ", " + media) + "]";
     }
 }

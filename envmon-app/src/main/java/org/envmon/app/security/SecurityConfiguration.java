@@ -57,7 +57,8 @@ public class SecurityConfiguration {
     /** Accounts for form login; the same answer for an unknown name and a wrong password (Spring hides which). */
     @Bean
     UserDetailsService userDetailsService(Store store) {
-        return name -> store.accounts().user(name).map(a -> EnvmonUser.of(a, store.accounts().sites(a.name())))
+        return name -> store.accounts().user(name).map(a -> EnvmonUser.of(a, store.accounts().sites(a.name()),
+                store.accounts().media(a.name())))
                 .orElseThrow(() -> new UsernameNotFoundException("bad credentials"));
     }
 

@@ -18,6 +18,7 @@ import org.envmon.app.api.ApiTime;
 import org.envmon.app.api.NotFoundException;
 import org.envmon.model.ApiToken;
 import org.envmon.model.AuditRecord;
+import org.envmon.model.Medium;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -56,7 +57,9 @@ public class SecurityController {
         this.props = props;
     }
 
-    public record Me(String name, String role, String division, String token, String csrfHeader, String csrfToken) {
+    /** @param media an analyst's granted media (empty = every medium) */
+    public record Me(String name, String role, String division, List<String> media, String token, String csrfHeader,
+                     String csrfToken) {
     }
 
     @GetMapping("/api/v1/me")
@@ -65,7 +68,8 @@ public class SecurityController {
     public Me me(@AuthenticationPrincipal EnvmonUser user, HttpServletRequest request) {
         Object attr = request.getAttribute(CsrfToken.class.getName());
         CsrfToken csrf = user.tokenName() == null && attr instanceof CsrfToken t ? t : null;
-        return new Me(user.name(), user.role(), user.division().toString(), user.tokenName(),
+        return new Me(user.name(), user.role(), user.division().toString(),
+                user.media().stream().map(Medium::code).sorted().toList(), user.tokenName(),
                 csrf == null ? null : csrf.getHeaderName(), csrf == null ? null : csrf.getToken());
     }
 
@@ -163,6 +167,25 @@ public class SecurityController {
         accounts.setSites(name, body.sites());
         tokens.invalidateAll();
         return new SitesBody(accounts.sites(name));
+    }
+
+    public record MediaBody(@Schema(description = "medium codes (air, surface_water, ...); empty = every medium")
+            @NotNull @Size(max = 32) List<@NotBlank @Size(max = 32) String> media) {
+    }
+
+    @GetMapping("/api/v1/accounts/{name}/media")
+    @Operation(summary = "The media an analyst's grant covers within its division (empty = every medium)")
+    public MediaBody media(@PathVariable String name) {
+        return new MediaBody(accounts.media(name).stream().map(Medium::code).toList());
+    }
+
+    @PutMapping("/api/v1/accounts/{name}/media")
+    @Operation(summary = "Grant media to an analyst (replaces the list; empty = every medium); takes effect within "
+            + "envmon.security.token-cache-ttl for its tokens")
+    public MediaBody setMedia(@PathVariable String name, @Valid @RequestBody MediaBody body) {
+        accounts.setMedia(name, body.media().stream().map(Medium::fromCode).toList());
+        tokens.invalidateAll();
+        return media(name);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -74,6 +74,6 @@ public class TokenAuthenticator {
         }
         Account o = owner.get();
         return new Entry(new EnvmonUser(o.name(), "", t.role(), Division.of(o), true, t.name(),
-                Set.copyOf(accounts.sites(o.name()))), t.expiresAt());
+                Set.copyOf(accounts.sites(o.name())), Set.copyOf(accounts.media(o.name()))), t.expiresAt());
     }
 }

@@ -7,19 +7,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.envmon.app.api.ApiTime;
 import org.envmon.app.api.BadRequestException;
 import org.envmon.app.api.NotFoundException;
+import org.envmon.app.security.EnvmonUser;
+import org.envmon.app.security.PublicationDelay;
 import org.envmon.model.DerivedStore;
+import org.envmon.model.Interval;
 import org.envmon.model.Medium;
 import org.envmon.model.Observation;
 import org.envmon.model.ObservationStore;
 import org.envmon.model.Site;
 import org.envmon.model.SiteQuery;
 import org.envmon.model.SiteStore;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,6 +48,7 @@ public class DataPeriodsController {
     private final DerivedStore derived;
     private final SiteStore sites;
     private final ObservationStore observations;
+    private final PublicationDelay delay;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(DataPeriods value, long until) {
@@ -56,7 +62,9 @@ public class DataPeriodsController {
     public record DataPeriods(String scope, String code, OffsetDateTime hour, LocalDate day, YearMonth waterMonth) {
     }
 
-    public DataPeriodsController(DerivedStore derived, SiteStore sites, ObservationStore observations) {
+    public DataPeriodsController(DerivedStore derived, SiteStore sites, ObservationStore observations,
+            PublicationDelay delay) {
+        this.delay = delay;
         this.derived = derived;
         this.sites = sites;
         this.observations = observations;
@@ -66,7 +74,8 @@ public class DataPeriodsController {
     @Operation(summary = "The latest hour and day with an AQI of a site or a city (or of any city, with the latest "
             + "water month): where a page should open")
     public DataPeriods latest(@Parameter(description = "site code") @RequestParam(required = false) String site,
-            @Parameter(description = "city name") @RequestParam(required = false) String city) {
+            @Parameter(description = "city name") @RequestParam(required = false) String city,
+            @AuthenticationPrincipal EnvmonUser user) {
         if (site != null && city != null) {
             throw new BadRequestException("give site or city, not both");
         }
@@ -80,7 +89,7 @@ public class DataPeriodsController {
         long now = System.currentTimeMillis();
         Cached c = cache.get(key);
         if (c != null && c.until() > now) {
-            return c.value();
+            return published(c.value(), user);
         }
         DataPeriods value = site != null ? of(DerivedStore.Scope.STATION, site)
                 : city != null ? of(DerivedStore.Scope.CITY, city) : all();
@@ -88,7 +97,16 @@ public class DataPeriodsController {
             cache.clear();
         }
         cache.put(key, new Cached(value, now + CACHE_MILLIS));
-        return value;
+        return published(value, user);
+    }
+
+    /** For a caller held back by the publication delay, the latest hour no later than the newest public one. */
+    private DataPeriods published(DataPeriods p, EnvmonUser user) {
+        if (p.hour() == null || delay.shown(user, p.hour().toInstant(), Interval.HOUR)) {
+            return p;
+        }
+        Instant newest = delay.latestHourAt(user).truncatedTo(ChronoUnit.HOURS);
+        return new DataPeriods(p.scope(), p.code(), ApiTime.out(newest), p.day(), p.waterMonth());
     }
 
     private DataPeriods of(DerivedStore.Scope scope, String code) {

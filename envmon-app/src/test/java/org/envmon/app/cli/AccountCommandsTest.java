@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.envmon.app.security.AccountService;
 import org.envmon.app.security.DemoAccounts;
 import org.envmon.app.security.TokenAuthenticator;
+import org.envmon.model.Medium;
 import org.envmon.model.Store;
 import org.envmon.store.StoreConfig;
 import org.envmon.store.Stores;
@@ -60,6 +61,26 @@ class AccountCommandsTest {
         try (Store store = Stores.open(StoreConfig.duckdb(dir))) {
             assertThat(new TokenAuthenticator(store.accounts(), java.time.Clock.systemUTC(),
                     java.time.Duration.ZERO).authenticate(secret)).isEmpty();
+        }
+    }
+
+    @Test
+    void grantsAnAnalystADivisionAndMedia() {
+        String data = dir.toString();
+        CommandLineTest.Run add = envmon("users", "add", "water-dept", "--role", "analyst", "--division",
+                "city:北京", "--media", "surface_water,groundwater", "--generate-password", "--data-dir", data);
+        assertThat(add.exit()).as(add.err()).isZero();
+        assertThat(add.out()).contains("account water-dept added: analyst, city:北京, media surface_water,groundwater");
+        assertThat(envmon("users", "add", "op", "--role", "operator", "--media", "air", "--generate-password",
+                "--data-dir", data).exit()).isNotZero();
+        assertThat(envmon("users", "add", "p2", "--role", "analyst", "--media", "lava", "--generate-password",
+                "--data-dir", data).exit()).isNotZero();
+        try (Store store = Stores.open(StoreConfig.duckdb(dir))) {
+            assertThat(store.accounts().media("water-dept")).containsExactlyInAnyOrder(Medium.SURFACE_WATER,
+                    Medium.GROUNDWATER);
+            // nothing half-made by a refused command
+            assertThat(store.accounts().user("op")).isEmpty();
+            assertThat(store.accounts().user("p2")).isEmpty();
         }
     }
 

@@ -52,6 +52,7 @@ abstract class AccessContract {
     static String maintainer;
     static String enterprise;
     static String analystShanghai;
+    static String analystAirBeijing;
 
     /** Starts the platform with a threshold alert rule, three sites (two in Beijing, one in Shanghai) and data. */
     static void start(Path dir, String... storeProperties) throws Exception {
@@ -70,7 +71,9 @@ abstract class AccessContract {
                 site("BJ01", "北京市", "北京", "ACC0000000000000000000001"),
                 site("BJ02", "北京市", "北京", "ACC0000000000000000000002"),
                 site("SH01", "上海市", "上海", "ACC0000000000000000000003"),
-                site("BJ03", "北京市", "北京", "ACC0000000000000000000004")));
+                site("BJ03", "北京市", "北京", "ACC0000000000000000000004"),
+                new Site("BJW1", "BJW1", Medium.SURFACE_WATER, "ACC0000000000000000000005", PasswordHash.hash("123456"),
+                        "北京市", "北京", null, null, 39.9, 116.4, false)));
         for (int i = 1; i <= 4; i++) {
             send("ACC000000000000000000000" + i, 180);
         }
@@ -80,9 +83,11 @@ abstract class AccessContract {
         maintainer = platform.tokenFor("maint", "maintainer", Division.NATIONAL);
         enterprise = platform.tokenFor("factory", "enterprise", Division.parse("city:北京"));
         analystShanghai = platform.tokenFor("partner-sh", "analyst", Division.parse("city:上海"));
+        analystAirBeijing = platform.tokenFor("partner-air", "analyst", Division.parse("city:北京"));
         // before the tokens' first use (their lookups are cached)
         platform.bean(AccountService.class).setSites("maint", List.of("BJ01", "BJ02", "BJ03"));
         platform.bean(AccountService.class).setSites("factory", List.of("BJ01"));
+        platform.bean(AccountService.class).setMedia("partner-air", List.of(Medium.AIR));
         platform.bean(AccountService.class).addUser("web-admin", WEB_PASSWORD, "admin", Division.NATIONAL);
     }
 
@@ -352,31 +357,39 @@ abstract class AccessContract {
         tokens.put("maint", maintainer);
         tokens.put("factory", enterprise);
         tokens.put("partner-sh", analystShanghai);
+        tokens.put("partner-air", analystAirBeijing);
         String days = "&from=" + HOUR.toLocalDate() + "&to=" + HOUR.toLocalDate().plusDays(1);
-        //                                                   anon admin op-bj op-sh maint factory partner-sh
+        //                                            anon admin op-bj op-sh maint factory partner-sh partner-air
         new RoleMatrix(tokens)
-                .row(platform, "GET", "/api/v1/sites/BJ01/reviews", null, 401, 200, 200, 403, 200, 200, 403)
-                .row(platform, "GET", "/api/v1/sites/SH01/reviews", null, 401, 200, 403, 200, 403, 403, 200)
-                .row(platform, "GET", "/api/v1/sites/BJ02/qc-flags", null, 401, 200, 200, 403, 200, 403, 403)
-                .row(platform, "GET", "/api/v1/sites/SH01/qc-flags", null, 401, 200, 403, 200, 403, 403, 200)
+                .row(platform, "GET", "/api/v1/sites/BJ01/reviews", null, 401, 200, 200, 403, 200, 200, 403, 200)
+                .row(platform, "GET", "/api/v1/sites/SH01/reviews", null, 401, 200, 403, 200, 403, 403, 200, 403)
+                .row(platform, "GET", "/api/v1/sites/BJ02/qc-flags", null, 401, 200, 200, 403, 200, 403, 403, 200)
+                .row(platform, "GET", "/api/v1/sites/SH01/qc-flags", null, 401, 200, 403, 200, 403, 403, 200, 403)
+                // a water site of Beijing: outside the air-only analyst's media
+                .row(platform, "GET", "/api/v1/sites/BJW1/reviews", null, 401, 200, 200, 403, 403, 403, 403, 403)
+                .row(platform, "GET", "/api/v1/sites/BJW1/qc-flags", null, 401, 200, 200, 403, 403, 403, 403, 403)
                 .row(platform, "GET", "/api/v1/quality/suspicions?city=" + RoleMatrix.city("北京") + days, null,
-                        401, 200, 200, 403, 200, 403, 403)
+                        401, 200, 200, 403, 200, 403, 403, 200)
                 .row(platform, "GET", "/api/v1/quality/suspicions?city=" + RoleMatrix.city("上海") + days, null,
-                        401, 200, 403, 200, 200, 403, 200)
-                .row(platform, "GET", "/api/v1/aqi/cities/latest", null, 200, 200, 200, 200, 200, 200, 200)
-                .row(platform, "GET", "/api/v1/sites/BJ01/latest", null, 200, 200, 200, 200, 200, 200, 200)
-                .row(platform, "GET", "/api/v1/review-proposals", null, 401, 200, 200, 200, 200, 403, 403)
-                .row(platform, "GET", "/api/v1/audit", null, 401, 200, 403, 403, 403, 403, 403)
-                .row(platform, "GET", "/actuator/prometheus", null, 401, 200, 200, 200, 200, 403, 403)
-                .row(platform, "POST", "/api/v1/sites/BJ01/reviews", review("invalid"), 401, 0, 0, 403, 403, 403, 403)
-                .row(platform, "POST", "/api/v1/sites/SH01/reviews", review("invalid"), 401, 0, 403, 0, 403, 403, 403)
-                .row(platform, "POST", "/api/v1/sites/BJ01/review-proposals", review("invalid"), 401, 403, 403, 403,
-                        0, 403, 403)
-                .row(platform, "POST", "/api/v1/sites/SH01/review-proposals", review("invalid"), 401, 403, 403, 403,
-                        403, 403, 403)
-                .row(platform, "POST", "/api/v1/review-proposals/999999/accept", "{}", 401, 404, 404, 404, 403, 403,
+                        401, 200, 403, 200, 200, 403, 200, 403)
+                .row(platform, "GET", "/api/v1/aqi/cities/latest", null, 200, 200, 200, 200, 200, 200, 200, 200)
+                .row(platform, "GET", "/api/v1/sites/BJ01/latest", null, 200, 200, 200, 200, 200, 200, 200, 200)
+                .row(platform, "GET", "/api/v1/review-proposals", null, 401, 200, 200, 200, 200, 403, 403, 403)
+                .row(platform, "GET", "/api/v1/audit", null, 401, 200, 403, 403, 403, 403, 403, 403)
+                .row(platform, "GET", "/api/v1/accounts/partner-air/media", null, 401, 200, 403, 403, 403, 403, 403,
                         403)
-                .row(platform, "POST", "/api/v1/chain/verify", "", 401, 200, 200, 200, 403, 403, 403)
+                .row(platform, "GET", "/actuator/prometheus", null, 401, 200, 200, 200, 200, 403, 403, 403)
+                .row(platform, "POST", "/api/v1/sites/BJ01/reviews", review("invalid"), 401, 0, 0, 403, 403, 403, 403,
+                        403)
+                .row(platform, "POST", "/api/v1/sites/SH01/reviews", review("invalid"), 401, 0, 403, 0, 403, 403, 403,
+                        403)
+                .row(platform, "POST", "/api/v1/sites/BJ01/review-proposals", review("invalid"), 401, 403, 403, 403,
+                        0, 403, 403, 403)
+                .row(platform, "POST", "/api/v1/sites/SH01/review-proposals", review("invalid"), 401, 403, 403, 403,
+                        403, 403, 403, 403)
+                .row(platform, "POST", "/api/v1/review-proposals/999999/accept", "{}", 401, 404, 404, 404, 403, 403,
+                        403, 403)
+                .row(platform, "POST", "/api/v1/chain/verify", "", 401, 200, 200, 200, 403, 403, 403, 403)
                 .assertAll();
     }
 
@@ -387,6 +400,36 @@ abstract class AccessContract {
         assertThat(platform.getAs(analystShanghai, "/api/v1/sites/SH01").body())
                 .contains("ACC0000000000000000000003");
         assertThat(platform.getAs(analystShanghai, "/api/v1/sites/BJ01").body()).doesNotContain("\"mn\"");
+        // an analyst granted air in Beijing: Beijing's air stations, not its water sections
+        assertThat(platform.getAs(analystAirBeijing, "/api/v1/sites/BJ01").body())
+                .contains("ACC0000000000000000000001");
+        assertThat(platform.getAs(analystAirBeijing, "/api/v1/sites/BJW1").body()).doesNotContain("\"mn\"");
+        HttpResponse<String> water = platform.getAs(analystAirBeijing, "/api/v1/sites/BJW1/reviews");
+        assertProblem(water, 403);
+        assertThat(water.body()).contains("a medium not granted to you (surface_water)");
+        assertThat(platform.getAs(analystAirBeijing, "/api/v1/me").body()).contains("\"media\":[\"air\"]");
+    }
+
+    @Test
+    void anAdminGrantsMediaToAnAnalystAndItsTokensFollow() throws Exception {
+        String partner = platform.tokenFor("partner-water", "analyst", Division.parse("city:北京"));
+        assertThat(platform.getAs(partner, "/api/v1/sites/BJ01/qc-flags").statusCode()).isEqualTo(200);
+        assertProblem(put(opBeijing, "/api/v1/accounts/partner-water/media", "{\"media\":[\"surface_water\"]}"), 403);
+        assertProblem(put(admin, "/api/v1/accounts/op-bj/media", "{\"media\":[\"air\"]}"), 400);
+        assertProblem(put(admin, "/api/v1/accounts/partner-water/media", "{\"media\":[\"lava\"]}"), 400);
+        HttpResponse<String> granted = put(admin, "/api/v1/accounts/partner-water/media",
+                "{\"media\":[\"surface_water\"]}");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        assertThat(platform.getAs(admin, "/api/v1/accounts/partner-water/media").body())
+                .isEqualTo("{\"media\":[\"surface_water\"]}");
+        // the change reaches the cached token at once in this platform
+        assertProblem(platform.getAs(partner, "/api/v1/sites/BJ01/qc-flags"), 403);
+        assertThat(platform.getAs(partner, "/api/v1/sites/BJW1/qc-flags").statusCode()).isEqualTo(200);
+        // a city's subjects are air
+        assertProblem(platform.getAs(partner, "/api/v1/quality/suspicions?city=" + RoleMatrix.city("北京")
+                + "&from=" + HOUR.toLocalDate() + "&to=" + HOUR.toLocalDate().plusDays(1)), 403);
+        assertThat(platform.getAs(admin, "/api/v1/audit?user=test-admin&limit=10000").body())
+                .contains("\"action\":\"PUT /api/v1/accounts/{name}/media\"");
     }
 
     @Test

@@ -14,13 +14,13 @@ import org.envmon.app.RunningPlatform;
 /**
  * The role x endpoint x own/other division matrix of {@link AccessContract}: for each caller (anonymous, admin,
  * the Beijing and Shanghai operators, a maintainer assigned to the Beijing sites, an enterprise owning BJ01, an
- * analyst granted Shanghai) the status every endpoint answers. Writes are listed only where they are refused (the
- * accepted ones change data and are tested one by one).
+ * analyst granted Shanghai, an analyst granted Beijing's air only) the status every endpoint answers. Writes are
+ * listed only where they are refused (the accepted ones change data and are tested one by one).
  */
 final class RoleMatrix {
     /** Callers in column order. */
     static final List<String> CALLERS = List.of("anonymous", "admin", "op-bj", "op-sh", "maint", "factory",
-            "partner-sh");
+            "partner-sh", "partner-air");
 
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private final List<String> mismatches = new ArrayList<>();

@@ -83,6 +83,14 @@ abstract class FeedsContract {
         assertThat(s.get("P007").get("name").asText()).isEqualTo("测试城关");
     }
 
+    /** The default publication delay is none: the public gets the last hour as accounts do. */
+    @Test
+    void withoutAPublicationDelayThePublicSeesTheLastHour() throws Exception {
+        Instant last = PortalFixture.latestHour();
+        NewestHourProbe.assertAll(NewestHourProbe.newestHours(platform, null), last, "the public");
+        NewestHourProbe.assertAll(NewestHourProbe.newestHours(platform, platform.adminToken()), last, "an admin");
+    }
+
     @Test
     void citiesAndWaterSections() throws Exception {
         Map<String, JsonNode> c = byKey(ok("/api/v1/feeds/cities/latest"), "city");

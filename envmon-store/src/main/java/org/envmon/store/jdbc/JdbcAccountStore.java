@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,10 +13,11 @@ import java.util.TreeSet;
 import org.envmon.model.Account;
 import org.envmon.model.AccountStore;
 import org.envmon.model.ApiToken;
+import org.envmon.model.Medium;
 import org.envmon.model.StoreException;
 
 /** Accounts and API tokens over portable SQL (tables {@code accounts}, {@code api_tokens}, migration V10;
- * {@code account_sites}, V15). */
+ * {@code account_sites}, V15; {@code account_media}, V16). */
 public final class JdbcAccountStore implements AccountStore {
     private static final String USER_COLUMNS = "name, password_hash, role, division_level, division_name, enabled,"
             + " created_at";
@@ -202,9 +204,31 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public List<String> sites(String account) {
-        return Jdbc.read(db, "reading the sites of an account", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT site_code FROM account_sites WHERE account = ?"
-                    + " ORDER BY site_code")) {
+        return links("account_sites", "site_code", account, "reading the sites of an account");
+    }
+
+    @Override
+    public void setSites(String account, List<String> siteCodes) {
+        setLinks("account_sites", "site_code", account, siteCodes, "linking sites to account " + account);
+    }
+
+    @Override
+    public List<Medium> media(String account) {
+        return links("account_media", "medium", account, "reading the media of an account").stream()
+                .map(Medium::fromCode).toList();
+    }
+
+    @Override
+    public void setMedia(String account, Collection<Medium> media) {
+        setLinks("account_media", "medium", account, media.stream().map(Medium::code).toList(),
+                "granting media to account " + account);
+    }
+
+    /** The values an account is linked to in a two-column link table, sorted. */
+    private List<String> links(String table, String column, String account, String what) {
+        return Jdbc.read(db, what, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM " + table
+                    + " WHERE account = ? ORDER BY " + column)) {
                 ps.setString(1, account);
                 List<String> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -217,10 +241,10 @@ public final class JdbcAccountStore implements AccountStore {
         });
     }
 
-    @Override
-    public void setSites(String account, List<String> siteCodes) {
-        List<String> codes = List.copyOf(new TreeSet<>(siteCodes));
-        Jdbc.inTransaction(db, "linking sites to account " + account, c -> {
+    /** Replaces an account's links in a two-column link table (the account must exist). */
+    private void setLinks(String table, String column, String account, List<String> values, String what) {
+        List<String> distinct = List.copyOf(new TreeSet<>(values));
+        Jdbc.inTransaction(db, what, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM accounts WHERE name = ?")) {
                 ps.setString(1, account);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -229,15 +253,15 @@ public final class JdbcAccountStore implements AccountStore {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM account_sites WHERE account = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE account = ?")) {
                 ps.setString(1, account);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO account_sites (account, site_code)"
-                    + " VALUES (?, ?)")) {
-                for (String code : codes) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (account, " + column
+                    + ") VALUES (?, ?)")) {
+                for (String v : distinct) {
                     ps.setString(1, account);
-                    ps.setString(2, code);
+                    ps.setString(2, v);
                     ps.executeUpdate();
                 }
             }

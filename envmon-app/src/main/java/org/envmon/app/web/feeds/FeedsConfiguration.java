@@ -20,7 +20,8 @@ public class FeedsConfiguration {
     @Bean
     FeedCache feedCache(JsonMapper json, FeedsProperties props, LiveRecompute recompute) {
         FeedCache cache = new FeedCache(json, props.ttl(), Clock.systemUTC());
-        recompute.addConsumer(city -> cache.invalidate(FeedController.STATIONS, FeedController.CITIES));
+        recompute.addConsumer(city -> cache.invalidate(FeedController.STATIONS, FeedController.CITIES,
+                FeedController.STATIONS + FeedController.PUBLIC, FeedController.CITIES + FeedController.PUBLIC));
         return cache;
     }
 

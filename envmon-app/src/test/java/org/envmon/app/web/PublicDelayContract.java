@@ -1,0 +1,51 @@
+package org.envmon.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import org.envmon.app.RunningPlatform;
+import org.envmon.app.security.Division;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With {@code envmon.security.public-delay=1h}: the anonymous public does not get the last hour (it ended less than
+ * an hour ago) from any endpoint or feed, accounts and tokens do; the public's feeds keep their ETag/304. Runs on
+ * DuckDB ({@link PublicDelayOnDuckDbTest}) and PostgreSQL ({@link PublicDelayOnPostgresTest}); the same probe
+ * without a delay is in {@link FeedsContract}.
+ */
+abstract class PublicDelayContract {
+    static final String DELAY = "envmon.security.public-delay=1h";
+    static RunningPlatform platform;
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+            platform = null;
+        }
+    }
+
+    @Test
+    void thePublicSeesTheHourBeforeAndAccountsSeeTheLastHour() throws Exception {
+        Instant last = PortalFixture.latestHour();
+        NewestHourProbe.assertAll(NewestHourProbe.newestHours(platform, null), last.minusSeconds(3600),
+                "the public");
+        NewestHourProbe.assertAll(NewestHourProbe.newestHours(platform, platform.adminToken()), last, "an admin");
+        String operator = platform.tokenFor("op-bj", "operator", Division.parse("city:北京"));
+        NewestHourProbe.assertAll(NewestHourProbe.newestHours(platform, operator), last, "Beijing's operator");
+        // the public's feed is still answered once, then 304 by tag; an account's is private to it
+        String path = "/api/v1/feeds/stations/latest";
+        HttpResponse<String> first = platform.get(path);
+        assertThat(first.headers().firstValue("Cache-Control").orElseThrow()).contains("public");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = platform.http.send(HttpRequest.newBuilder(platform.uri(path))
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(304);
+        HttpResponse<String> account = platform.getAs(operator, path);
+        assertThat(account.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+        assertThat(account.headers().firstValue("Cache-Control").orElseThrow()).contains("private");
+    }
+}
