@@ -2,11 +2,8 @@ package org.envmon.alerts;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,35 +23,13 @@ import org.envmon.model.Site;
 import org.envmon.model.Statistic;
 import org.envmon.model.alert.Alert;
 import org.envmon.model.alert.AlertState;
+import org.envmon.testkit.MovableClock;
 
 /** An engine without its worker thread, a settable clock, a few sites, and packet builders. */
 public final class Fixtures {
     public static final Instant T0 = Instant.parse("2026-07-01T00:00:00Z");
 
-    public static final class MutableClock extends Clock {
-        public Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        public void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
-    public final MutableClock clock = new MutableClock();
+    public final MovableClock clock = new MovableClock(T0);
     public final Map<String, Site> sites = new HashMap<>();
     public final List<AlertEvent> events = new ArrayList<>();
     public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -83,7 +58,7 @@ public final class Fixtures {
         engine.close();
         Fixtures f = new Fixtures(freshRules, repository);
         f.sites.putAll(sites);
-        f.clock.now = clock.now;
+        f.clock.set(clock.instant());
         return f;
     }
 

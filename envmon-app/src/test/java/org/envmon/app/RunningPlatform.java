@@ -1,5 +1,7 @@
 package org.envmon.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,12 +18,15 @@ import org.envmon.app.security.Division;
 import org.envmon.hj212.Hj212Encoder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The whole application started for a test on free ports (HTTP and HJ 212), with a real HTTP client. Extra
  * properties are given as {@code name=value}.
  */
 public class RunningPlatform implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     public final ConfigurableApplicationContext ctx;
     public final int httpPort;
     public final int hj212Port;
@@ -93,6 +98,13 @@ public class RunningPlatform implements AutoCloseable {
     /** An anonymous GET (the public). */
     public HttpResponse<String> get(String path) throws Exception {
         return getAs(null, path);
+    }
+
+    /** An anonymous GET that must answer 200, read as JSON. */
+    public JsonNode okJson(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
     }
 
     /** A GET with the token ({@code Authorization: Bearer}), or anonymous when it is null. */

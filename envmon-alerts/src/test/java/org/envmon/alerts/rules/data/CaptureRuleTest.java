@@ -27,7 +27,7 @@ class CaptureRuleTest {
 
     /** The clock at 2 minutes past the end of hour {@code hour}. */
     private static void at(Fixtures f, int hour) {
-        f.clock.now = h(hour + 1).plus(Duration.ofMinutes(2));
+        f.clock.set(h(hour + 1).plus(Duration.ofMinutes(2)));
     }
 
     /** Hour {@code hour}'s PM2.5 value arriving 2 minutes after the hour ended, then a tick. */
