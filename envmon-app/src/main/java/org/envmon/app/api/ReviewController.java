@@ -82,14 +82,7 @@ public class ReviewController {
 
         /** The interval, or null (all intervals) where omitted; 400 for an unknown code. */
         Interval parsedInterval() {
-            if (interval == null || interval.isBlank()) {
-                return null;
-            }
-            try {
-                return Interval.fromCode(interval);
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException(e.getMessage());
-            }
+            return BadRequestException.parseOptional(interval, Interval::fromCode);
         }
 
         /** The parameter, or null (all parameters) where omitted. */
