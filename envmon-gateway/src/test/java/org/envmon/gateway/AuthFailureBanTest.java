@@ -6,14 +6,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.List;
 import org.envmon.ingest.GroupCommitWriter;
-import org.envmon.model.Medium;
-import org.envmon.model.PasswordHash;
-import org.envmon.model.Site;
 import org.envmon.model.Store;
-import org.envmon.store.DuckDbTestDatabase;
-import org.envmon.store.Stores;
 import org.envmon.testkit.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +23,7 @@ class AuthFailureBanTest {
     static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 1, 8, 0, 0);
     static final int PER_MINUTE = 3;
 
-    DuckDbTestDatabase db;
+    StoreWithStation stationStore;
     Store store;
     SimpleMeterRegistry registry;
     GroupCommitWriter writer;
@@ -38,10 +32,8 @@ class AuthFailureBanTest {
 
     @BeforeEach
     void start() throws Exception {
-        db = DuckDbTestDatabase.create();
-        store = Stores.open(db.storeConfig());
-        store.sites().upsert(List.of(new Site("S1", "Station 1", Medium.AIR, MN, PasswordHash.hash(PW), "北京市",
-                "北京", null, null, 39.9, 116.4, false)));
+        stationStore = new StoreWithStation("北京市", "北京");
+        store = stationStore.store;
         registry = new SimpleMeterRegistry();
         writer = new GroupCommitWriter(store.observations(), 10_000, 1_000, registry);
         gateway = new Hj212Gateway(GatewayConfig.defaults(0), new StationDirectory(store.sites(), clock), writer,
@@ -53,8 +45,7 @@ class AuthFailureBanTest {
     void stop() {
         gateway.close();
         writer.close();
-        store.close();
-        db.close();
+        stationStore.close();
     }
 
     @Test
