@@ -236,8 +236,8 @@ public final class StationSimulator {
                 // A stuck station fills its last day in order (QC checks a run only on in-order values), then stops.
                 default -> stuck ? historyStart.minusHours(STUCK_HOURS - step++) : historyStart.minusHours(step++);
             };
-            if (dataTime.isAfter(historyStart)) {
-                return;
+            if (stuck && dataTime.isAfter(historyStart)) {
+                return; // the stuck run has filled its day (a real-time value is always after the minute it started in)
             }
             byte[] frame = Hj212Encoder.frame(dataSegment(qn, config.cn(), mn, config.password(), dataTime, random,
                     stuck));
