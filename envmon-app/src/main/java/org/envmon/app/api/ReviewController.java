@@ -109,7 +109,7 @@ public class ReviewController {
             + "of the site's division; a maintainer is refused)")
     public ReviewView review(@PathVariable String code, @Valid @RequestBody ReviewBody body,
                              @AuthenticationPrincipal EnvmonUser user) {
-        Site site = sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code " + code));
+        Site site = sites.require(code);
         access.requireReviewDecision(user, site);
         if (body.from() == null || body.to() == null) {
             throw new BadRequestException("'from' and 'to' are required");
@@ -127,7 +127,7 @@ public class ReviewController {
             String from,
             @Parameter(description = ApiRanges.TO_TIME + " (default: unbounded)") @RequestParam(required = false)
             String to, @AuthenticationPrincipal EnvmonUser user) {
-        Site site = sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code " + code));
+        Site site = sites.require(code);
         access.requireRead(user, site);
         return reviews.history(code, ApiTime.in("from", from), ApiTime.in("to", to)).stream()
                 .map(ReviewView::of).toList();

@@ -71,7 +71,7 @@ public class ReviewProposalController {
             + "site's division accepts or rejects it")
     public ProposalView propose(@PathVariable String code, @Valid @RequestBody ReviewController.ReviewBody body,
                                 @AuthenticationPrincipal EnvmonUser user) {
-        Site site = site(code);
+        Site site = sites.require(code);
         access.requireProposal(user, site);
         ReviewDecision decision = body.parsedDecision();
         Interval interval = body.parsedInterval();
@@ -120,12 +120,8 @@ public class ReviewProposalController {
         ReviewProposal p = proposals.find(id).filter(x -> sites.byCode(x.siteCode())
                 .map(s -> access.mayRead(user, s)).orElse(false))
                 .orElseThrow(() -> new NotFoundException("no review proposal with id " + id));
-        access.requireReviewDecision(user, site(p.siteCode()));
+        access.requireReviewDecision(user, sites.require(p.siteCode()));
         return p;
-    }
-
-    private Site site(String code) {
-        return sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code " + code));
     }
 
     @ExceptionHandler(IllegalStateException.class)

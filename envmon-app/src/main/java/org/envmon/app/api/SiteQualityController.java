@@ -66,8 +66,7 @@ public class SiteQualityController {
                                     String from,
                                     @Parameter(description = ApiRanges.TO_TIME) @RequestParam(required = false)
                                     String to, @AuthenticationPrincipal EnvmonUser user) {
-        access.requireRead(user, sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code "
-                + code)));
+        access.requireRead(user, sites.require(code));
         return quality.qcFlags(code, from == null ? null : ApiTime.in("from", from),
                 to == null ? null : ApiTime.in("to", to)).stream().map(QcFlagView::of).toList();
     }
@@ -98,7 +97,7 @@ public class SiteQualityController {
             @Parameter(description = ApiRanges.TO_DAY) @RequestParam String to,
             @Parameter(description = "HJ 212 parameter codes (default: the medium's routine ones)")
             @RequestParam(required = false) List<String> parameter) {
-        Site site = sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code " + code));
+        Site site = sites.require(code);
         EvaluationParams.Days days = EvaluationParams.days(from, to, MAX_DAYS);
         LocalDate d0 = days.from();
         LocalDate d1 = days.to();
