@@ -1,5 +1,7 @@
 package org.envmon.alerts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -90,6 +92,13 @@ public final class Fixtures {
 
     /** Rules from setting lines {@code rule.x.key=value} (no defaults). */
     /** The rules of a test's base configuration lines followed by its own. */
+    /** The one closed alert, which the system closed (its condition ended), not an operator. */
+    public Alert closedAutomatically() {
+        Alert closed = only(AlertState.CLOSED);
+        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
+        return closed;
+    }
+
     public static List<AlertRule> rules(List<String> base, String... extra) {
         List<String> all = new java.util.ArrayList<>(base);
         all.addAll(List.of(extra));
