@@ -2,12 +2,14 @@ package org.envmon.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,6 +80,18 @@ public class RunningPlatform implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of(first));
         all.addAll(Arrays.asList(rest));
         return all;
+    }
+
+    /**
+     * The property that replaces the default alert rules by one threshold rule {@code id} on the hourly PM2.5 of air
+     * sites, written to {@code rules.properties} in {@code dir}.
+     */
+    public static String onlyPm25ThresholdRule(Path dir, String id, int threshold) throws IOException {
+        Path rules = dir.resolve("rules.properties");
+        Files.writeString(rules, String.join("\n", "defaults=false", "rule." + id + ".type=threshold",
+                "rule." + id + ".parameter=a34004", "rule." + id + ".medium=air",
+                "rule." + id + ".threshold=" + threshold, ""));
+        return "envmon.alerts.rules-file=" + rules;
     }
 
     /** Sends one HJ 212 segment, framed, as a station on its own TCP connection, and returns the platform's answer. */

@@ -2,7 +2,6 @@ package org.envmon.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -36,15 +35,8 @@ public final class QueueFixture {
     }
 
     public static RunningPlatform start(Path dir) throws Exception {
-        Path rules = dir.resolve("rules.properties");
-        Files.writeString(rules, """
-                defaults=false
-                rule.pm-high.type=threshold
-                rule.pm-high.parameter=a34004
-                rule.pm-high.medium=air
-                rule.pm-high.threshold=40
-                """);
-        RunningPlatform platform = RunningPlatform.duckdb(dir, "envmon.alerts.rules-file=" + rules);
+        RunningPlatform platform = RunningPlatform.duckdb(dir,
+                RunningPlatform.onlyPm25ThresholdRule(dir, "pm-high", 40));
         platform.bean(SiteStore.class).upsert(List.of(
                 site("BJ01", "北京站一", "北京市", "北京", "CON0000000000000000000001"),
                 site("BJ02", "北京站二", "北京市", "北京", "CON0000000000000000000002"),
