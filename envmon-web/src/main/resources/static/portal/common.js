@@ -77,6 +77,11 @@ export function banner(message, retry) {
   }
 }
 
+/** The banner of a page whose data could not be loaded: the reason, and a retry button calling retry(). */
+export function loadFailed(error, retry) {
+  banner(t('load-failed') + ': ' + error.message, retry);
+}
+
 /** HJ 633 Table 2: the colour of each AQI level (I..VI), as RGB. */
 export const AQI_LEVEL_COLOURS = ['#00e400', '#ffff00', '#ff7e00', '#ff0000', '#99004c', '#7e0023'];
 
@@ -138,6 +143,7 @@ export function esc(s) {
 }
 
 register({
-  zh: { retry: '重试', 'no-data': '无数据', 'site-title': 'EnvMon 生态环境监测' },
-  en: { retry: 'Retry', 'no-data': 'No data', 'site-title': 'EnvMon environmental monitoring' },
+  zh: { retry: '重试', 'no-data': '无数据', 'site-title': 'EnvMon 生态环境监测', 'load-failed': '数据加载失败' },
+  en: { retry: 'Retry', 'no-data': 'No data', 'site-title': 'EnvMon environmental monitoring',
+    'load-failed': 'Could not load the data' },
 });

@@ -36,7 +36,7 @@ export function hourLabel(iso) {
 
 export const LABELS = {
   zh: {
-    'load-failed': '数据加载失败', online: '在线', offline: '离线', 'control-site': '对照点', stations: '个空气监测站点',
+    online: '在线', offline: '离线', 'control-site': '对照点', stations: '个空气监测站点',
     none: '无（AQI ≤ 50）', 'beijing-time': '（北京时间）', publishable: '可发布', 'not-publishable': '不发布 AQI（HJ 633-2026 §5.3.1）',
     missing: '缺测', 'stations-averaged': '个站点平均', 'capture-30d': '近30日获取率', 'valid-30d': '有效率',
     'state-valid': '有效', 'state-invalid': '无效', reviewed: '已审核', flag: '标记', 'no-sensitive': '无特别提示的敏感人群',
@@ -49,7 +49,7 @@ export const LABELS = {
     'city-stations-title': '城市站点', 'nav-home': '地图', 'nav-rankings': '排名', 'nav-verify': '数据核验',
   },
   en: {
-    'load-failed': 'Could not load the data', online: 'online', offline: 'offline', 'control-site': 'control site',
+    online: 'online', offline: 'offline', 'control-site': 'control site',
     stations: 'air monitoring stations', none: 'none (AQI ≤ 50)', 'beijing-time': '(Beijing time)', publishable: 'publishable',
     'not-publishable': 'AQI not published (HJ 633-2026 §5.3.1)', missing: 'missing', 'stations-averaged': 'stations averaged',
     'capture-30d': '30-day capture rate', 'valid-30d': 'valid rate', 'state-valid': 'valid', 'state-invalid': 'invalid',

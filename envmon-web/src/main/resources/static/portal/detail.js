@@ -1,6 +1,6 @@
 // The detail page of a station (/station.html?code=1001A) or a city (/city.html?name=北京): latest hour, six
 // concentrations, edition and data-quality state, health advice, 24 h / 30 d / 1 y charts and the daily AQI calendar.
-import { register, t, lang, applyLabels, langToggle, api, banner, aqiColour } from './common.js';
+import { register, t, lang, applyLabels, langToggle, api, aqiColour, loadFailed } from './common.js';
 import { lineChart, aqiCalendar } from './charts.js';
 import { healthAdvice, sensitiveGroups } from './health-advice.js';
 import { showNotFound } from './not-found.js';
@@ -31,7 +31,7 @@ async function load() {
       : await api(`/api/v1/sites?medium=air&city=${enc}`);
   } catch (e) {
     if (e.status === 404) { showNotFound(state.kind === 'site' ? 'station' : 'city', state.id); return; }
-    banner(t('load-failed') + ': ' + e.message, load);
+    loadFailed(e, load);
     return;
   }
   try {
@@ -54,7 +54,7 @@ async function load() {
     if (state.kind === 'site') calls.push(api(`/api/v1/sites/${enc}/latest`).then(r => { state.latest = r; }));
     await Promise.all(calls);
   } catch (e) {
-    banner(t('load-failed') + ': ' + e.message, load);
+    loadFailed(e, load);
   }
   render();
   document.body.dataset.ready = 'true';

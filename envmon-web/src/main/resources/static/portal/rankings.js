@@ -1,6 +1,6 @@
 // City rankings: air (composite index, PM2.5, good days; GET /api/v1/rankings/cities) by month or year, and water
 // (CWQI; GET /api/v1/rankings/water) by month. The pickers open on the latest period with data.
-import { register, t, lang, applyLabels, langToggle, api, banner } from './common.js';
+import { register, t, lang, applyLabels, langToggle, api, loadFailed } from './common.js';
 import { LABELS } from './detail-labels.js';
 
 register(LABELS);
@@ -32,7 +32,7 @@ async function start() {
   try {
     periods = await api('/api/v1/portal/periods');
   } catch (e) {
-    banner(t('load-failed') + ': ' + e.message, start);
+    loadFailed(e, start);
   }
   const today = new Date().toISOString().slice(0, 7);
   const airMonth = periods.day ? periods.day.slice(0, 7) : today;
@@ -58,27 +58,25 @@ async function loadAir() {
   const year = el('air-period').value === 'year';
   const from = year ? el('air-year').value + '-01-01' : el('air-month').value + '-01';
   const to = year ? el('air-year').value + '-12-31' : lastDay(el('air-month').value);
-  try {
-    data.airView = await api(`/api/v1/rankings/cities?from=${from}&to=${to}&by=${el('air-by').value}`);
-    data.air = data.airView.ranking;
-  } catch (e) {
-    data.airView = null;
-    data.air = [];
-    banner(t('load-failed') + ': ' + e.message, loadAir);
-  }
+  await loadRanking('air', `/api/v1/rankings/cities?from=${from}&to=${to}&by=${el('air-by').value}`, loadAir);
   renderAir();
 }
 
 async function loadWater() {
-  try {
-    data.waterView = await api(`/api/v1/rankings/water?month=${el('water-month').value}`);
-    data.water = data.waterView.ranking;
-  } catch (e) {
-    data.waterView = null;
-    data.water = [];
-    banner(t('load-failed') + ': ' + e.message, loadWater);
-  }
+  await loadRanking('water', `/api/v1/rankings/water?month=${el('water-month').value}`, loadWater);
   renderWater();
+}
+
+/** Puts a ranking's answer in data[kind + 'View'] and its rows in data[kind]: none, and a banner, where it failed. */
+async function loadRanking(kind, path, retry) {
+  try {
+    data[kind + 'View'] = await api(path);
+    data[kind] = data[kind + 'View'].ranking;
+  } catch (e) {
+    data[kind + 'View'] = null;
+    data[kind] = [];
+    loadFailed(e, retry);
+  }
 }
 
 const num = v => (v == null ? '—' : String(v));

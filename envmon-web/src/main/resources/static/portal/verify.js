@@ -1,6 +1,6 @@
 // The verify panel: the latest sealed checkpoint of the tamper-evident trail (GET /api/v1/chain/checkpoints/latest)
 // and how anyone can check the published data against it.
-import { register, t, applyLabels, langToggle, api, banner } from './common.js';
+import { register, t, applyLabels, langToggle, api, loadFailed } from './common.js';
 import { LABELS, bjTime } from './detail-labels.js';
 
 register(LABELS);
@@ -49,7 +49,7 @@ async function load() {
       el('cp-root').textContent = t('cp-none');
       el('checkpoint').dataset.state = 'none';
     } else {
-      banner(t('load-failed') + ': ' + e.message, load);
+      loadFailed(e, load);
     }
   }
   document.body.dataset.ready = 'true';

@@ -1,12 +1,11 @@
 package org.envmon.alerts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,35 +25,13 @@ import org.envmon.model.Site;
 import org.envmon.model.Statistic;
 import org.envmon.model.alert.Alert;
 import org.envmon.model.alert.AlertState;
+import org.envmon.testkit.MovableClock;
 
 /** An engine without its worker thread, a settable clock, a few sites, and packet builders. */
 public final class Fixtures {
     public static final Instant T0 = Instant.parse("2026-07-01T00:00:00Z");
 
-    public static final class MutableClock extends Clock {
-        public Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        public void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
-    public final MutableClock clock = new MutableClock();
+    public final MovableClock clock = new MovableClock(T0);
     public final Map<String, Site> sites = new HashMap<>();
     public final List<AlertEvent> events = new ArrayList<>();
     public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -83,7 +60,7 @@ public final class Fixtures {
         engine.close();
         Fixtures f = new Fixtures(freshRules, repository);
         f.sites.putAll(sites);
-        f.clock.now = clock.now;
+        f.clock.set(clock.instant());
         return f;
     }
 
@@ -115,6 +92,13 @@ public final class Fixtures {
 
     /** Rules from setting lines {@code rule.x.key=value} (no defaults). */
     /** The rules of a test's base configuration lines followed by its own. */
+    /** The one closed alert, which the system closed (its condition ended), not an operator. */
+    public Alert closedAutomatically() {
+        Alert closed = only(AlertState.CLOSED);
+        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
+        return closed;
+    }
+
     public static List<AlertRule> rules(List<String> base, String... extra) {
         List<String> all = new java.util.ArrayList<>(base);
         all.addAll(List.of(extra));

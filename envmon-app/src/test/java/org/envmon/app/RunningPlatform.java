@@ -1,11 +1,15 @@
 package org.envmon.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,12 +20,15 @@ import org.envmon.app.security.Division;
 import org.envmon.hj212.Hj212Encoder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The whole application started for a test on free ports (HTTP and HJ 212), with a real HTTP client. Extra
  * properties are given as {@code name=value}.
  */
 public class RunningPlatform implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     public final ConfigurableApplicationContext ctx;
     public final int httpPort;
     public final int hj212Port;
@@ -75,6 +82,18 @@ public class RunningPlatform implements AutoCloseable {
         return all;
     }
 
+    /**
+     * The property that replaces the default alert rules by one threshold rule {@code id} on the hourly PM2.5 of air
+     * sites, written to {@code rules.properties} in {@code dir}.
+     */
+    public static String onlyPm25ThresholdRule(Path dir, String id, int threshold) throws IOException {
+        Path rules = dir.resolve("rules.properties");
+        Files.writeString(rules, String.join("\n", "defaults=false", "rule." + id + ".type=threshold",
+                "rule." + id + ".parameter=a34004", "rule." + id + ".medium=air",
+                "rule." + id + ".threshold=" + threshold, ""));
+        return "envmon.alerts.rules-file=" + rules;
+    }
+
     /** Sends one HJ 212 segment, framed, as a station on its own TCP connection, and returns the platform's answer. */
     public String sendHj212(String segment) throws Exception {
         try (Socket s = new Socket("127.0.0.1", hj212Port)) {
@@ -93,6 +112,13 @@ public class RunningPlatform implements AutoCloseable {
     /** An anonymous GET (the public). */
     public HttpResponse<String> get(String path) throws Exception {
         return getAs(null, path);
+    }
+
+    /** An anonymous GET that must answer 200, read as JSON. */
+    public JsonNode okJson(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
     }
 
     /** A GET with the token ({@code Authorization: Bearer}), or anonymous when it is null. */

@@ -1,8 +1,6 @@
 package org.envmon.calc;
 
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,8 +18,8 @@ import org.envmon.standards.air.CompositeIndex;
 import org.envmon.standards.air.Gb3095Stage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -50,11 +48,8 @@ public class CalcAirAnnualCommand implements Callable<Integer> {
                     + "(default: exclude for 2026, include for 2012).")
     String exceptional;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Input CSV (default: stdin).")
-    Path input;
-
-    /** Replaceable for tests. */
-    InputStream stdin = System.in;
+    @Mixin
+    CsvInput input = new CsvInput();
 
     static final List<String> COLUMNS = List.of("pollutant", "valid_days", "statistic", "value", "limit_class2",
             "compliant", "edition");
@@ -72,7 +67,7 @@ public class CalcAirAnnualCommand implements Callable<Integer> {
                         "Invalid value for option '--exceptional': '" + exceptional + "' (expected exclude|include)");
             }
         }
-        try (CsvCalc csv = CsvCalc.open(spec, "air-annual", input, stdin)) {
+        try (CsvCalc csv = input.open(spec, "air-annual")) {
             if (!csv.hasColumn("date")) {
                 csv.error("line 1: missing required column 'date'");
             }

@@ -1,7 +1,5 @@
 package org.envmon.calc;
 
-import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,8 +11,8 @@ import org.envmon.standards.air.AqiScope;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -53,11 +51,8 @@ public class CalcAqiCommand implements Callable<Integer> {
             description = "station (default) or city: the rounding of the report (AqiRounding).")
     String scope;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Input CSV (default: stdin).")
-    Path input;
-
-    /** Replaceable for tests. */
-    InputStream stdin = System.in;
+    @Mixin
+    CsvInput input = new CsvInput();
 
     @Override
     public Integer call() throws Exception {
@@ -76,7 +71,7 @@ public class CalcAqiCommand implements Callable<Integer> {
             results.add("iaqi_" + k);
         }
         results.add("edition");
-        try (CsvCalc csv = CsvCalc.open(spec, "aqi", input, stdin)) {
+        try (CsvCalc csv = input.open(spec, "aqi")) {
             csv.writeHeader(results);
             for (CsvCalc.Row row : csv) {
                 AirEdition ed = rule.forRow(row);

@@ -1,8 +1,6 @@
 package org.envmon.calc;
 
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,8 +16,8 @@ import org.envmon.standards.water.Waterbody;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -55,11 +53,8 @@ public class CalcWaterCommand implements Callable<Integer> {
             description = "Accepted for symmetry with the other calc commands; GB 3838 has one edition (2002).")
     String edition;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Input CSV (default: stdin).")
-    Path input;
-
-    /** Replaceable for tests. */
-    InputStream stdin = System.in;
+    @Mixin
+    CsvInput input = new CsvInput();
 
     @Override
     public Integer call() throws Exception {
@@ -70,7 +65,7 @@ public class CalcWaterCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Invalid value for option '--edition': '" + edition + "' (expected 2012|2026)");
         }
-        try (CsvCalc csv = CsvCalc.open(spec, "water", input, stdin)) {
+        try (CsvCalc csv = input.open(spec, "water")) {
             List<WaterParameter> given = new ArrayList<>();
             for (WaterParameter p : WaterParameter.values()) {
                 if (csv.hasColumn(p.column())) {

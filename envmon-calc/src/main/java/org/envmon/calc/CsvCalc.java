@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalQuery;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -351,28 +352,24 @@ public final class CsvCalc implements Closeable, Iterable<CsvCalc.Row> {
 
         /** The {@code column} cell as a date ({@code yyyy-MM-dd} or {@code yyyyMMdd}); bad dates are reported. */
         public Optional<LocalDate> date(String column) {
-            String s = text(column);
-            if (s == null) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(LocalDate.parse(s, DATE));
-            } catch (DateTimeParseException e) {
-                error(column, "not a date (yyyy-MM-dd or yyyyMMdd): '" + s + "'");
-                return Optional.empty();
-            }
+            return temporal(column, DATE, LocalDate::from, "a date (yyyy-MM-dd or yyyyMMdd)");
         }
 
         /** The {@code column} cell as a local date-time ({@code yyyy-MM-dd HH:mm[:ss]}, space or {@code T}). */
         public Optional<LocalDateTime> dateTime(String column) {
+            return temporal(column, TIME, LocalDateTime::from, "a date-time (yyyy-MM-dd HH:mm[:ss])");
+        }
+
+        /** The {@code column} cell read with {@code format}; a cell it cannot read is reported as not {@code what}. */
+        private <T> Optional<T> temporal(String column, DateTimeFormatter format, TemporalQuery<T> query, String what) {
             String s = text(column);
             if (s == null) {
                 return Optional.empty();
             }
             try {
-                return Optional.of(LocalDateTime.parse(s, TIME));
+                return Optional.of(format.parse(s, query));
             } catch (DateTimeParseException e) {
-                error(column, "not a date-time (yyyy-MM-dd HH:mm[:ss]): '" + s + "'");
+                error(column, "not " + what + ": '" + s + "'");
                 return Optional.empty();
             }
         }

@@ -22,9 +22,9 @@ final class CalcTestSupport {
         for (CommandLine sub : cl.getSubcommands().values()) {
             Object o = sub.getCommand();
             if (o instanceof CalcAqiCommand a) {
-                a.stdin = new ByteArrayInputStream(in);
+                a.input.stdin = new ByteArrayInputStream(in);
             } else if (o instanceof CalcAirAnnualCommand a) {
-                a.stdin = new ByteArrayInputStream(in);
+                a.input.stdin = new ByteArrayInputStream(in);
             }
         }
         int code = cl.execute(args);

@@ -24,7 +24,7 @@ class CalcWaterCommandTest {
 
     private static Run run(String stdin, String... args) {
         CalcWaterCommand cmd = new CalcWaterCommand();
-        cmd.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        cmd.input.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = new CommandLine(cmd);

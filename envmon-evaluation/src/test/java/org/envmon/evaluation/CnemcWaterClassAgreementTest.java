@@ -15,11 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.envmon.evaluation.WaterEvaluator.SectionMonth;
 import org.envmon.standards.water.WaterParameter;
 import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
+import org.envmon.testkit.CnemcWaterSections;
 import org.envmon.model.Interval;
 import org.envmon.model.Medium;
 import org.envmon.model.Observation;
@@ -65,8 +65,7 @@ class CnemcWaterClassAgreementTest {
             .withDecimals(WaterParameter.DO, 2).withDecimals(WaterParameter.CODMN, 2)
             .withDecimals(WaterParameter.NH3N, 3);
 
-    private static final List<String> CLASSES = List.of("Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ", "劣Ⅴ");
-    private static final Pattern LAKE_NAME = Pattern.compile("(湖|淀|池|海)$|水库");
+    private static final List<String> CLASSES = CnemcWaterSections.CLASSES;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** Raw-value column per HJ 212 code (TN is classified too, and does not count). */
     private static final Map<String, String> RAW = Map.of(
@@ -114,48 +113,30 @@ class CnemcWaterClassAgreementTest {
                 continue;
             }
             String[] row = line.split(",", -1);
-            int published = CLASSES.indexOf(cell(header, row, "水质类别"));
+            int published = CLASSES.indexOf(CnemcWaterSections.cell(header, row, "水质类别"));
             if (published < 0) {
                 continue; // "--" or empty: not assessed
             }
             String code = "S" + n;
-            String time = cell(header, row, "监测时间");
+            String time = CnemcWaterSections.cell(header, row, "监测时间");
             java.time.Instant t = LocalDateTime.parse(time, TIME).atZone(HourGrid.BEIJING).toInstant();
             List<Observation> obs = new ArrayList<>();
             RAW.forEach((hj212, column) -> {
-                String v = cell(header, row, column);
-                if (isNumber(v)) {
+                String v = CnemcWaterSections.cell(header, row, column);
+                if (CnemcWaterSections.isNumber(v)) {
                     obs.add(new Observation(code, hj212, Interval.HOUR, Statistic.VALUE, t, Double.parseDouble(v),
                             "N", t, 1, true, null, null));
                 }
             });
-            String river = cell(header, row, "所属河流");
-            out.add(new Published(cell(header, row, "省份"), cell(header, row, "断面名称"), river, time, published,
-                    waterbodyOf(river, cell(header, row, "叶绿素α(mg/L)_原始值")), obs));
+            String river = CnemcWaterSections.cell(header, row, "所属河流");
+            out.add(new Published(CnemcWaterSections.cell(header, row, "省份"), CnemcWaterSections.cell(header, row, "断面名称"), river, time, published,
+                    waterbodyOf(river, CnemcWaterSections.cell(header, row, "叶绿素α(mg/L)_原始值")), obs));
         }
         return out;
     }
 
-    private static String cell(List<String> header, String[] row, String column) {
-        int i = header.indexOf(column);
-        return i < 0 || i >= row.length ? "" : row[i].strip();
-    }
-
     static Waterbody waterbodyOf(String river, String chlaRaw) {
-        if (!river.isEmpty()) {
-            return LAKE_NAME.matcher(river).find() ? Waterbody.LAKE_RESERVOIR : Waterbody.RIVER;
-        }
-        return isNumber(chlaRaw) ? Waterbody.LAKE_RESERVOIR : Waterbody.RIVER;
-    }
-
-    /** A number ("3E-05" included); "--", "*" and empty are not. */
-    private static boolean isNumber(String s) {
-        try {
-            new BigDecimal(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return CnemcWaterSections.lakeOrReservoir(river, chlaRaw) ? Waterbody.LAKE_RESERVOIR : Waterbody.RIVER;
     }
 
     /** Each record through the product's monthly section evaluation. */

@@ -3,19 +3,12 @@ package org.envmon.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
 import org.envmon.ingest.GroupCommitWriter;
-import org.envmon.model.Medium;
-import org.envmon.model.PasswordHash;
-import org.envmon.model.Site;
 import org.envmon.model.Store;
-import org.envmon.store.DuckDbTestDatabase;
-import org.envmon.store.Stores;
+import org.envmon.testkit.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,39 +23,17 @@ class AuthFailureBanTest {
     static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 1, 8, 0, 0);
     static final int PER_MINUTE = 3;
 
-    /** A clock the test moves forward. */
-    static final class MovableClock extends Clock {
-        volatile Instant now = Instant.parse("2026-11-01T00:00:10Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    DuckDbTestDatabase db;
+    StoreWithStation stationStore;
     Store store;
     SimpleMeterRegistry registry;
     GroupCommitWriter writer;
     Hj212Gateway gateway;
-    final MovableClock clock = new MovableClock();
+    final MovableClock clock = new MovableClock(Instant.parse("2026-11-01T00:00:10Z"));
 
     @BeforeEach
     void start() throws Exception {
-        db = DuckDbTestDatabase.create();
-        store = Stores.open(db.storeConfig());
-        store.sites().upsert(List.of(new Site("S1", "Station 1", Medium.AIR, MN, PasswordHash.hash(PW), "北京市",
-                "北京", null, null, 39.9, 116.4, false)));
+        stationStore = new StoreWithStation("北京市", "北京");
+        store = stationStore.store;
         registry = new SimpleMeterRegistry();
         writer = new GroupCommitWriter(store.observations(), 10_000, 1_000, registry);
         gateway = new Hj212Gateway(GatewayConfig.defaults(0), new StationDirectory(store.sites(), clock), writer,
@@ -74,8 +45,7 @@ class AuthFailureBanTest {
     void stop() {
         gateway.close();
         writer.close();
-        store.close();
-        db.close();
+        stationStore.close();
     }
 
     @Test
@@ -102,7 +72,7 @@ class AuthFailureBanTest {
         assertThat(registry.counter("envmon.hj212.connections.banned").count()).isGreaterThanOrEqualTo(1);
         assertThat(store.observations().packetCount()).isZero();
 
-        clock.now = clock.now.plus(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(11));
         try (TestStation after = new TestStation(gateway.port())) {
             after.send(TestStation.segment("20261101080000011", MN, PW, 5, T0, 35));
             assertThat(after.answer(5_000).cn()).isEqualTo("9014");
@@ -119,7 +89,7 @@ class AuthFailureBanTest {
                     assertThat(s.answer(5_000).parameter("QnRtn")).isEqualTo("3");
                 }
             }
-            clock.now = clock.now.plus(Duration.ofMinutes(1));
+            clock.advance(Duration.ofMinutes(1));
         }
         assertThat(gateway.bannedPeerCount()).isZero();
         try (TestStation s = new TestStation(gateway.port())) {

@@ -11,12 +11,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.envmon.hj212.Hj212Encoder;
 import org.envmon.ingest.GroupCommitWriter;
-import org.envmon.store.DuckDbTestDatabase;
-import org.envmon.model.Medium;
-import org.envmon.model.PasswordHash;
-import org.envmon.model.Site;
 import org.envmon.model.Store;
-import org.envmon.store.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +22,7 @@ class GatewayBadInputTest {
     static final String PW = GatewayIntegrationTest.PW;
     static final LocalDateTime T0 = GatewayIntegrationTest.T0;
 
-    DuckDbTestDatabase db;
+    StoreWithStation stationStore;
     Store store;
     SimpleMeterRegistry registry;
     GroupCommitWriter writer;
@@ -35,10 +30,8 @@ class GatewayBadInputTest {
 
     @BeforeEach
     void start() throws Exception {
-        db = DuckDbTestDatabase.create();
-        store = Stores.open(db.storeConfig());
-        store.sites().upsert(List.of(new Site("S1", "Station 1", Medium.AIR, MN, PasswordHash.hash(PW), null, null,
-                null, null, 39.9, 116.4, false)));
+        stationStore = new StoreWithStation(null, null);
+        store = stationStore.store;
         registry = new SimpleMeterRegistry();
         writer = new GroupCommitWriter(store.observations(), 10_000, 1_000, registry);
         gateway = start(GatewayConfig.defaults(0).withErrorBudget(5));
@@ -61,8 +54,7 @@ class GatewayBadInputTest {
     void stop() {
         gateway.close();
         writer.close();
-        store.close();
-        db.close();
+        stationStore.close();
     }
 
     @Test

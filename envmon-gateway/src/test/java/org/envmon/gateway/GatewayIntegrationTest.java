@@ -18,7 +18,6 @@ import org.envmon.gateway.sim.SimulatorReport;
 import org.envmon.gateway.sim.StationSimulator;
 import org.envmon.hj212.Hj212Packet;
 import org.envmon.ingest.GroupCommitWriter;
-import org.envmon.store.DuckDbTestDatabase;
 import org.envmon.store.ForwardingObservationStore;
 import org.envmon.model.Interval;
 import org.envmon.model.Medium;
@@ -31,7 +30,6 @@ import org.envmon.model.Site;
 import org.envmon.model.Statistic;
 import org.envmon.model.Store;
 import org.envmon.model.StoreException;
-import org.envmon.store.Stores;
 import org.envmon.model.WriteOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +41,7 @@ class GatewayIntegrationTest {
     static final String PW = "100000";
     static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 1, 8, 0, 0);
 
-    DuckDbTestDatabase db;
+    StoreWithStation stationStore;
     Store store;
     SimpleMeterRegistry registry;
     GroupCommitWriter writer;
@@ -54,10 +52,8 @@ class GatewayIntegrationTest {
 
     @BeforeEach
     void start() throws Exception {
-        db = DuckDbTestDatabase.create();
-        store = Stores.open(db.storeConfig());
-        store.sites().upsert(List.of(new Site("S1", "Station 1", Medium.AIR, MN, PasswordHash.hash(PW), "北京市",
-                "北京", null, null, 39.9, 116.4, false)));
+        stationStore = new StoreWithStation("北京市", "北京");
+        store = stationStore.store;
         registry = new SimpleMeterRegistry();
         writer = new GroupCommitWriter(new GatedStore(store.observations()), 10_000, 1_000, registry);
         gateway = new Hj212Gateway(GatewayConfig.defaults(0).withErrorBudget(5), new StationDirectory(store.sites(),
@@ -70,8 +66,7 @@ class GatewayIntegrationTest {
         commitGate.countDown();
         gateway.close();
         writer.close();
-        store.close();
-        db.close();
+        stationStore.close();
     }
 
     @Test

@@ -361,24 +361,20 @@ public final class Hj212Decoder {
                 if (pnum >= 0) {
                     return dup("PNUM");
                 }
-                int n = vlen <= 4 ? digits(b, v, vlen) : -1;
-                if (n <= 0) {
-                    fail(RejectReason.BAD_SUBPACKET, "PNUM '" + printable(b, v, vlen) + "' is not a positive number");
-                    return false;
+                int n = positive("PNUM", b, v, vlen);
+                if (n > 0) {
+                    pnum = n;
                 }
-                pnum = n;
-                return true;
+                return n > 0;
             } else if (klen == 3 && c0 == 'P' && b[k + 1] == 'N' && b[k + 2] == 'O') {
                 if (pno >= 0) {
                     return dup("PNO");
                 }
-                int n = vlen <= 4 ? digits(b, v, vlen) : -1;
-                if (n <= 0) {
-                    fail(RejectReason.BAD_SUBPACKET, "PNO '" + printable(b, v, vlen) + "' is not a positive number");
-                    return false;
+                int n = positive("PNO", b, v, vlen);
+                if (n > 0) {
+                    pno = n;
                 }
-                pno = n;
-                return true;
+                return n > 0;
             }
             fail(RejectReason.BAD_FIELD, "unknown header field '" + printable(b, k, klen) + "'");
             return false;
@@ -391,6 +387,16 @@ public final class Hj212Decoder {
                 }
             }
             return true;
+        }
+
+        /** PNUM or PNO: a positive number of at most 4 digits, else the packet is rejected and 0 returned. */
+        int positive(String key, byte[] b, int v, int vlen) {
+            int n = vlen <= 4 ? digits(b, v, vlen) : -1;
+            if (n <= 0) {
+                fail(RejectReason.BAD_SUBPACKET, key + " '" + printable(b, v, vlen) + "' is not a positive number");
+                return 0;
+            }
+            return n;
         }
 
         boolean dup(String key) {

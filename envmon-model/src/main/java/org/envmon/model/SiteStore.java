@@ -12,6 +12,11 @@ public interface SiteStore {
 
     Optional<Site> byCode(String code);
 
+    /** The site with this code; {@link NotFound} (a 404 on the web) where there is none. */
+    default Site require(String code) {
+        return byCode(code).orElseThrow(() -> new NotFound("no site with code " + code));
+    }
+
     Optional<Site> byMn(String mn);
 
     /** Ordered by code. */

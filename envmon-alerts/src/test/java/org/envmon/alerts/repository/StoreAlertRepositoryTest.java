@@ -27,6 +27,7 @@ import org.envmon.model.alert.SubjectType;
 import org.envmon.model.alert.Transition;
 import org.envmon.store.DuckDbTestDatabase;
 import org.envmon.store.Stores;
+import org.envmon.testkit.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * engine and the store, reopens the store from its file and builds a new engine with fresh rules over it.
  */
 class StoreAlertRepositoryTest {
-    private final Fixtures.MutableClock clock = new Fixtures.MutableClock();
+    private final MovableClock clock = new MovableClock(Fixtures.T0);
     private DuckDbTestDatabase db;
     private Store store;
     private AlertEngine engine;

@@ -58,14 +58,7 @@ public class AlertController {
     @Operation(summary = "Alerts newest first, optionally in one state (open, acknowledged, closed)")
     public List<AlertView> list(@RequestParam(required = false) String state,
                                 @RequestParam(defaultValue = "100") int limit) {
-        AlertState s = null;
-        if (state != null && !state.isBlank()) {
-            try {
-                s = AlertState.fromCode(state);
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException(e.getMessage());
-            }
-        }
+        AlertState s = BadRequestException.parseOptional(state, AlertState::fromCode);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new BadRequestException("limit must be 1 to " + MAX_LIMIT);
         }

@@ -1,11 +1,10 @@
 package org.envmon.app.alerts;
 
-import java.net.URI;
+import org.envmon.app.api.ApiExceptionHandler;
 import org.envmon.model.alert.AlertTransitionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,9 +17,6 @@ class AlertsExceptionHandler {
 
     @ExceptionHandler(AlertTransitionException.class)
     ResponseEntity<ProblemDetail> conflict(AlertTransitionException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("Conflict");
-        p.setType(URI.create("https://envmon.org/problems/alert-state"));
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        return ApiExceptionHandler.problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), "alert-state");
     }
 }

@@ -78,7 +78,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Report failed", e.getMessage(), "report-failed");
     }
 
-    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, String type) {
+    /** An RFC 9457 answer whose type is {@code https://envmon.org/problems/<type>}. */
+    public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, String type) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setTitle(title);
         p.setType(URI.create("https://envmon.org/problems/" + type));

@@ -70,6 +70,25 @@ public class ReviewController {
             @Schema(description = "ignored: the decision records the authenticated account (accepted for "
                     + "compatibility, at most " + MAX_OPERATOR + " characters)", deprecated = true)
             @Size(max = MAX_OPERATOR) String operator) {
+
+        /** The decision, 400 unless {@code invalid} or {@code valid}. */
+        ReviewDecision parsedDecision() {
+            try {
+                return ReviewDecision.valueOf(String.valueOf(decision).toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("'decision' must be 'invalid' or 'valid'");
+            }
+        }
+
+        /** The interval, or null (all intervals) where omitted; 400 for an unknown code. */
+        Interval parsedInterval() {
+            return BadRequestException.parseOptional(interval, Interval::fromCode);
+        }
+
+        /** The parameter, or null (all parameters) where omitted. */
+        String parameterOrAll() {
+            return parameter == null || parameter.isBlank() ? null : parameter;
+        }
     }
 
     public record ReviewView(long id, String site, String parameter, String interval, OffsetDateTime from,
@@ -90,28 +109,15 @@ public class ReviewController {
             + "of the site's division; a maintainer is refused)")
     public ReviewView review(@PathVariable String code, @Valid @RequestBody ReviewBody body,
                              @AuthenticationPrincipal EnvmonUser user) {
-        Site site = sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code " + code));
+        Site site = sites.require(code);
         access.requireReviewDecision(user, site);
         if (body.from() == null || body.to() == null) {
             throw new BadRequestException("'from' and 'to' are required");
         }
-        ReviewDecision decision;
-        try {
-            decision = ReviewDecision.valueOf(String.valueOf(body.decision()).toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("'decision' must be 'invalid' or 'valid'");
-        }
-        Interval interval = null;
-        if (body.interval() != null && !body.interval().isBlank()) {
-            try {
-                interval = Interval.fromCode(body.interval());
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException(e.getMessage());
-            }
-        }
-        return ReviewView.of(reviews.review(new Actor(user.name(), user.toString()), code,
-                body.parameter() == null || body.parameter().isBlank() ? null : body.parameter(), interval,
-                ApiTime.in("from", body.from()), ApiTime.in("to", body.to()), decision, body.reason()));
+        ReviewDecision decision = body.parsedDecision();
+        return ReviewView.of(reviews.review(new Actor(user.name(), user.toString()), code, body.parameterOrAll(),
+                body.parsedInterval(), ApiTime.in("from", body.from()), ApiTime.in("to", body.to()), decision,
+                body.reason()));
     }
 
     @GetMapping
@@ -121,7 +127,7 @@ public class ReviewController {
             String from,
             @Parameter(description = ApiRanges.TO_TIME + " (default: unbounded)") @RequestParam(required = false)
             String to, @AuthenticationPrincipal EnvmonUser user) {
-        Site site = sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code " + code));
+        Site site = sites.require(code);
         access.requireRead(user, site);
         return reviews.history(code, ApiTime.in("from", from), ApiTime.in("to", to)).stream()
                 .map(ReviewView::of).toList();

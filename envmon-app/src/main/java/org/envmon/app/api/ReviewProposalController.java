@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +18,6 @@ import org.envmon.model.ReviewProposal;
 import org.envmon.model.Site;
 import org.envmon.model.SiteStore;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -73,26 +71,13 @@ public class ReviewProposalController {
             + "site's division accepts or rejects it")
     public ProposalView propose(@PathVariable String code, @Valid @RequestBody ReviewController.ReviewBody body,
                                 @AuthenticationPrincipal EnvmonUser user) {
-        Site site = site(code);
+        Site site = sites.require(code);
         access.requireProposal(user, site);
-        ReviewDecision decision;
+        ReviewDecision decision = body.parsedDecision();
+        Interval interval = body.parsedInterval();
         try {
-            decision = ReviewDecision.valueOf(String.valueOf(body.decision()).toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("'decision' must be 'invalid' or 'valid'");
-        }
-        Interval interval = null;
-        if (body.interval() != null && !body.interval().isBlank()) {
-            try {
-                interval = Interval.fromCode(body.interval());
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException(e.getMessage());
-            }
-        }
-        try {
-            return ProposalView.of(proposals.propose(user.name(), code, body.parameter() == null
-                    || body.parameter().isBlank() ? null : body.parameter(), interval, ApiTime.in("from",
-                    body.from()), ApiTime.in("to", body.to()), decision, body.reason()));
+            return ProposalView.of(proposals.propose(user.name(), code, body.parameterOrAll(), interval,
+                    ApiTime.in("from", body.from()), ApiTime.in("to", body.to()), decision, body.reason()));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
@@ -135,19 +120,13 @@ public class ReviewProposalController {
         ReviewProposal p = proposals.find(id).filter(x -> sites.byCode(x.siteCode())
                 .map(s -> access.mayRead(user, s)).orElse(false))
                 .orElseThrow(() -> new NotFoundException("no review proposal with id " + id));
-        access.requireReviewDecision(user, site(p.siteCode()));
+        access.requireReviewDecision(user, sites.require(p.siteCode()));
         return p;
-    }
-
-    private Site site(String code) {
-        return sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code " + code));
     }
 
     @ExceptionHandler(IllegalStateException.class)
     ResponseEntity<ProblemDetail> decided(IllegalStateException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        p.setTitle("Proposal decided already");
-        p.setType(URI.create("https://envmon.org/problems/proposal-decided"));
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        return ApiExceptionHandler.problem(HttpStatus.CONFLICT, "Proposal decided already", e.getMessage(),
+                "proposal-decided");
     }
 }

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.envmon.app.evaluation.EvaluationParams;
 import org.envmon.app.quality.SiteQualityService;
@@ -67,8 +66,7 @@ public class SiteQualityController {
                                     String from,
                                     @Parameter(description = ApiRanges.TO_TIME) @RequestParam(required = false)
                                     String to, @AuthenticationPrincipal EnvmonUser user) {
-        access.requireRead(user, sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code "
-                + code)));
+        access.requireRead(user, sites.require(code));
         return quality.qcFlags(code, from == null ? null : ApiTime.in("from", from),
                 to == null ? null : ApiTime.in("to", to)).stream().map(QcFlagView::of).toList();
     }
@@ -99,15 +97,10 @@ public class SiteQualityController {
             @Parameter(description = ApiRanges.TO_DAY) @RequestParam String to,
             @Parameter(description = "HJ 212 parameter codes (default: the medium's routine ones)")
             @RequestParam(required = false) List<String> parameter) {
-        Site site = sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code " + code));
-        LocalDate d0 = EvaluationParams.day("from", from);
-        LocalDate d1 = EvaluationParams.day("to", to);
-        if (d1.isBefore(d0)) {
-            throw new BadRequestException("'from' must not be after 'to'");
-        }
-        if (ChronoUnit.DAYS.between(d0, d1) + 1 > MAX_DAYS) {
-            throw new BadRequestException("at most " + MAX_DAYS + " days per request");
-        }
+        Site site = sites.require(code);
+        EvaluationParams.Days days = EvaluationParams.days(from, to, MAX_DAYS);
+        LocalDate d0 = days.from();
+        LocalDate d1 = days.to();
         if (parameter != null) {
             if (parameter.size() > MAX_PARAMETERS) {
                 throw new BadRequestException("at most " + MAX_PARAMETERS + " parameters per request");

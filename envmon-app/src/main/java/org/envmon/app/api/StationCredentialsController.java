@@ -37,7 +37,7 @@ public class StationCredentialsController {
             + "answer only and stored salted and hashed. The old one stops working at once")
     public ResponseEntity<NewStationPassword> rotate(@PathVariable String code,
                                                      @AuthenticationPrincipal EnvmonUser user) {
-        Site site = sites.byCode(code).orElseThrow(() -> new NotFoundException("no site with code " + code));
+        Site site = sites.require(code);
         access.requireSite(user, site);
         if (site.mn() == null || site.mn().isBlank()) {
             throw new BadRequestException("site " + code + " has no MN: it does not send over HJ 212");

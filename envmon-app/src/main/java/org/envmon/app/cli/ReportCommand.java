@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.envmon.app.report.ReportService;
 import org.envmon.evaluation.air.AirEvaluationService;
 import org.envmon.evaluation.water.WaterEvaluationService;
@@ -64,6 +65,28 @@ public class ReportCommand implements Runnable {
         }
     }
 
+    /** A report from the store: its options are checked before the store is opened. */
+    abstract static class ReportSubcommand implements Callable<Integer> {
+        @Mixin StoreOptions storeOptions;
+        @picocli.CommandLine.ArgGroup(exclusive = false) Output output = new Output();
+        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+        /** Checks the report's own options, then builds it from an open store. */
+        abstract Function<Store, Report> report();
+
+        /** The file name without extension where no --output is given. */
+        abstract String fileName();
+
+        @Override
+        public Integer call() throws Exception {
+            output.checked(spec);
+            Function<Store, Report> report = report();
+            try (Store store = storeOptions.openExisting()) {
+                return output.write(report.apply(store), fileName());
+            }
+        }
+    }
+
     /** The API's default {@code envmon.evaluation.max-period-days}. */
     private static final int MAX_PERIOD_DAYS = 400;
 
@@ -79,42 +102,40 @@ public class ReportCommand implements Runnable {
 
     @Command(name = "air", mixinStandardHelpOptions = true,
             description = "Air: station table, city statistics and compliance (HJ 663), daily AQI, city ranking.")
-    static class Air implements Callable<Integer> {
+    static class Air extends ReportSubcommand {
         @Option(names = "--city", required = true) String city;
         @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD") LocalDate from;
         @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last day, inclusive.")
         LocalDate to;
-        @Mixin StoreOptions storeOptions;
-        @picocli.CommandLine.ArgGroup(exclusive = false) Output output = new Output();
-        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() throws Exception {
-            output.checked(spec);
-            try (Store store = storeOptions.openExisting()) {
-                return output.write(service(store).air(city, from, to), "air-" + city + "-" + from + "-" + to);
-            }
+        Function<Store, Report> report() {
+            return store -> service(store).air(city, from, to);
+        }
+
+        @Override
+        String fileName() {
+            return "air-" + city + "-" + from + "-" + to;
         }
     }
 
     @Command(name = "water", mixinStandardHelpOptions = true,
             description = "Surface water: section classes, basins, provinces, CWQI ranking of a month.")
-    static class Water implements Callable<Integer> {
+    static class Water extends ReportSubcommand {
         @Option(names = "--month", required = true, paramLabel = "YYYY-MM") YearMonth month;
         @Option(names = "--rounding", defaultValue = "reported", paramLabel = "reported|none",
                 description = "Class the values rounded to the national publication's reporting precision "
                         + "(GB/T 8170; default) or unrounded.") String rounding;
-        @Mixin StoreOptions storeOptions;
-        @picocli.CommandLine.ArgGroup(exclusive = false) Output output = new Output();
-        @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() throws Exception {
-            output.checked(spec);
+        Function<Store, Report> report() {
             WaterRounding r = WaterRounding.of(WaterRounding.Mode.parse(rounding));
-            try (Store store = storeOptions.openExisting()) {
-                return output.write(service(store, r).water(month), "water-" + month);
-            }
+            return store -> service(store, r).water(month);
+        }
+
+        @Override
+        String fileName() {
+            return "water-" + month;
         }
     }
 }

@@ -142,24 +142,39 @@ public class UsersCommand implements Runnable {
 
     @Command(name = "disable", mixinStandardHelpOptions = true,
             description = "Disable an account: no login, and its tokens stop working.")
-    static class Disable implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "NAME") String name;
-        @Mixin StoreOptions storeOptions;
-
-        @Override
-        public Integer call() {
-            return setEnabled(storeOptions, name, false);
+    static class Disable extends SetEnabled {
+        Disable() {
+            super(false);
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled account again.")
-    static class Enable implements Callable<Integer> {
+    static class Enable extends SetEnabled {
+        Enable() {
+            super(true);
+        }
+    }
+
+    /** disable and enable: one flag of one account. */
+    abstract static class SetEnabled implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "NAME") String name;
         @Mixin StoreOptions storeOptions;
+        private final boolean enabled;
+
+        SetEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
 
         @Override
         public Integer call() {
-            return setEnabled(storeOptions, name, true);
+            try (Store store = storeOptions.openOrCreate()) {
+                if (!store.accounts().setEnabled(name, enabled)) {
+                    System.err.println("no account named " + name);
+                    return 1;
+                }
+                System.out.println("account " + name + (enabled ? " enabled" : " disabled"));
+            }
+            return 0;
         }
     }
 
@@ -184,16 +199,5 @@ public class UsersCommand implements Runnable {
             }
             return 0;
         }
-    }
-
-    private static int setEnabled(StoreOptions options, String name, boolean enabled) {
-        try (Store store = options.openOrCreate()) {
-            if (!store.accounts().setEnabled(name, enabled)) {
-                System.err.println("no account named " + name);
-                return 1;
-            }
-            System.out.println("account " + name + (enabled ? " enabled" : " disabled"));
-        }
-        return 0;
     }
 }

@@ -4,13 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.envmon.app.api.ApiRanges;
-import org.envmon.app.api.BadRequestException;
 import org.envmon.app.evaluation.EvaluationParams;
 import org.envmon.app.quality.SiteQualityService;
 import org.envmon.app.security.EnvmonUser;
@@ -52,14 +50,9 @@ public class StationRatesController {
     public List<StationRates> rates(@Parameter(description = ApiRanges.FROM_DAY) @RequestParam String from,
                                     @Parameter(description = ApiRanges.TO_DAY) @RequestParam String to,
                                     @AuthenticationPrincipal EnvmonUser user) {
-        LocalDate d0 = EvaluationParams.day("from", from);
-        LocalDate d1 = EvaluationParams.day("to", to);
-        if (d1.isBefore(d0)) {
-            throw new BadRequestException("'from' must not be after 'to'");
-        }
-        if (ChronoUnit.DAYS.between(d0, d1) + 1 > MAX_DAYS) {
-            throw new BadRequestException("at most " + MAX_DAYS + " days per request");
-        }
+        EvaluationParams.Days days = EvaluationParams.days(from, to, MAX_DAYS);
+        LocalDate d0 = days.from();
+        LocalDate d1 = days.to();
         List<Site> sites = store.sites().list(SiteQuery.all()).stream().filter(user.division()::covers).toList();
         Map<String, long[]> sums = new LinkedHashMap<>();
         for (Medium medium : Medium.values()) {

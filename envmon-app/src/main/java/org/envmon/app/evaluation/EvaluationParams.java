@@ -3,6 +3,7 @@ package org.envmon.app.evaluation;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import org.envmon.app.api.BadRequestException;
 import org.envmon.evaluation.AirRanking;
 
@@ -20,6 +21,22 @@ public final class EvaluationParams {
         } catch (DateTimeParseException e) {
             throw new BadRequestException("parameter '" + name + "' is not a date (YYYY-MM-DD): " + value);
         }
+    }
+
+    /** Days from … to, both inclusive; 400 where 'to' is before 'from' or the days are more than {@code maxDays}. */
+    public record Days(LocalDate from, LocalDate to) {
+    }
+
+    public static Days days(String from, String to, long maxDays) {
+        LocalDate d0 = day("from", from);
+        LocalDate d1 = day("to", to);
+        if (d1.isBefore(d0)) {
+            throw new BadRequestException("'from' must not be after 'to'");
+        }
+        if (ChronoUnit.DAYS.between(d0, d1) + 1 > maxDays) {
+            throw new BadRequestException("at most " + maxDays + " days per request");
+        }
+        return new Days(d0, d1);
     }
 
     public static YearMonth month(String value) {

@@ -79,8 +79,8 @@ public class DataPeriodsController {
         if (site != null && city != null) {
             throw new BadRequestException("give site or city, not both");
         }
-        if (site != null && sites.byCode(site).isEmpty()) {
-            throw new NotFoundException("no site with code " + site);
+        if (site != null) {
+            sites.require(site);
         }
         if (city != null && sites.list(new SiteQuery(Medium.AIR, null, city)).isEmpty()) {
             throw new NotFoundException("no air site in city " + city);

@@ -3,7 +3,6 @@ package org.envmon.app.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -30,16 +29,8 @@ class AlertsRestartTest {
     Path dir;
 
     private RunningPlatform start(String repository) throws Exception {
-        Path rules = dir.resolve("rules.properties");
-        Files.writeString(rules, """
-                defaults=false
-                rule.pm-low.type=threshold
-                rule.pm-low.parameter=a34004
-                rule.pm-low.medium=air
-                rule.pm-low.threshold=100
-                """);
         List<String> props = new ArrayList<>(List.of("envmon.data-dir=" + dir.resolve("data"),
-                "envmon.alerts.rules-file=" + rules));
+                RunningPlatform.onlyPm25ThresholdRule(dir, "pm-low", 100)));
         if (repository != null) {
             props.add("envmon.alerts.repository=" + repository);
         }

@@ -2,10 +2,6 @@ package org.envmon.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -39,15 +35,8 @@ public final class QueueFixture {
     }
 
     public static RunningPlatform start(Path dir) throws Exception {
-        Path rules = dir.resolve("rules.properties");
-        Files.writeString(rules, """
-                defaults=false
-                rule.pm-high.type=threshold
-                rule.pm-high.parameter=a34004
-                rule.pm-high.medium=air
-                rule.pm-high.threshold=40
-                """);
-        RunningPlatform platform = RunningPlatform.duckdb(dir, "envmon.alerts.rules-file=" + rules);
+        RunningPlatform platform = RunningPlatform.duckdb(dir,
+                RunningPlatform.onlyPm25ThresholdRule(dir, "pm-high", 40));
         platform.bean(SiteStore.class).upsert(List.of(
                 site("BJ01", "北京站一", "北京市", "北京", "CON0000000000000000000001"),
                 site("BJ02", "北京站二", "北京市", "北京", "CON0000000000000000000002"),
@@ -81,13 +70,6 @@ public final class QueueFixture {
     private static void send(RunningPlatform platform, String mn, LocalDateTime hour, double pm25) throws Exception {
         String segment = "QN=" + hour.format(QN) + "001;ST=22;CN=2061;PW=123456;MN=" + mn + ";Flag=5;CP=&&DataTime="
                 + Hj212Encoder.formatTime(hour) + ";a34004-Avg=" + pm25 + ",a34004-Flag=N&&";
-        try (Socket s = new Socket("127.0.0.1", platform.hj212Port)) {
-            s.setSoTimeout(10_000);
-            s.getOutputStream().write(Hj212Encoder.frame(segment));
-            InputStream in = s.getInputStream();
-            byte[] buf = new byte[512];
-            int n = in.read(buf);
-            assertThat(new String(buf, 0, n, StandardCharsets.US_ASCII)).contains("CN=9014");
-        }
+        assertThat(platform.sendHj212(segment)).contains("CN=9014");
     }
 }

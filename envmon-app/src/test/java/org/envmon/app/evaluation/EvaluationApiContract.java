@@ -66,9 +66,7 @@ abstract class EvaluationApiContract {
     }
 
     static JsonNode ok(String path) throws Exception {
-        HttpResponse<String> r = platform.get(path);
-        assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(200);
-        return JSON.readTree(r.body());
+        return platform.okJson(path);
     }
 
     static void problem(String path, int status, String text) throws Exception {

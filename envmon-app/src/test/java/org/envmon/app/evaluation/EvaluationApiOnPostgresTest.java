@@ -1,26 +1,17 @@
 package org.envmon.app.evaluation;
 
-import org.envmon.store.PostgresTestDatabase;
-import org.junit.jupiter.api.AfterAll;
+import org.envmon.store.PostgresSchemaPerClass;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The evaluation API on PostgreSQL (skipped when it is unreachable, unless ENVMON_REQUIRE_POSTGRES is set). */
 class EvaluationApiOnPostgresTest extends EvaluationApiContract {
-    static PostgresTestDatabase pg;
+    @RegisterExtension
+    static final PostgresSchemaPerClass pg = new PostgresSchemaPerClass();
 
     @BeforeAll
     static void start() throws Exception {
-        PostgresTestDatabase.assumeAvailable();
-        pg = PostgresTestDatabase.create();
         platform = EvaluationPlatform.postgres(pg.url());
         load();
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (pg != null) {
-            stop();
-            pg.close();
-        }
     }
 }

@@ -36,9 +36,7 @@ abstract class FeedsContract {
     }
 
     static JsonNode ok(String path) throws Exception {
-        HttpResponse<String> r = platform.get(path);
-        assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(200);
-        return JSON.readTree(r.body());
+        return platform.okJson(path);
     }
 
     static Map<String, JsonNode> byKey(JsonNode feed, String key) {

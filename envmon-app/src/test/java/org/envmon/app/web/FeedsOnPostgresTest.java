@@ -1,27 +1,18 @@
 package org.envmon.app.web;
 
 import org.envmon.app.RunningPlatform;
-import org.envmon.store.PostgresTestDatabase;
-import org.junit.jupiter.api.AfterAll;
+import org.envmon.store.PostgresSchemaPerClass;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The feeds on PostgreSQL (skipped when it is unreachable, mandatory in CI). */
 class FeedsOnPostgresTest extends FeedsContract {
-    static PostgresTestDatabase pg;
+    @RegisterExtension
+    static final PostgresSchemaPerClass pg = new PostgresSchemaPerClass();
 
     @BeforeAll
     static void start() throws Exception {
-        PostgresTestDatabase.assumeAvailable();
-        pg = PostgresTestDatabase.create();
         platform = RunningPlatform.postgres(pg.url());
         PortalFixture.load(platform);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (pg != null) {
-            stop();
-            pg.close();
-        }
     }
 }

@@ -67,7 +67,7 @@ public class WaterEvaluationService {
 
     /** Monthly class of one surface-water section. */
     public SectionMonth sectionMonth(String code, YearMonth month) {
-        Site s = sites.byCode(code).orElseThrow(() -> new NotFound("no site with code " + code));
+        Site s = sites.require(code);
         if (s.medium() != Medium.SURFACE_WATER) {
             throw new InvalidRequest("site " + code + " is not a surface-water section (" + s.medium() + ")");
         }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
+import org.envmon.testkit.CnemcWaterSections;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +39,7 @@ import org.junit.jupiter.api.Test;
 class CnemcRealDataAgreementTest {
 
     private static final String FILE = "cnemc_water_auto_sections_2025-11_2026-02.csv";
-    private static final List<String> CLASSES = List.of("Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ", "劣Ⅴ");
-    private static final Pattern LAKE_NAME = Pattern.compile("(湖|淀|池|海)$|水库");
+    private static final List<String> CLASSES = CnemcWaterSections.CLASSES;
     private static final Map<WaterParameter, String> RAW = new EnumMap<>(Map.of(
             WaterParameter.PH, "pH(无量纲)_原始值",
             WaterParameter.DO, "溶解氧(mg/L)_原始值",
@@ -61,24 +60,11 @@ class CnemcRealDataAgreementTest {
     }
 
     private static String cell(String[] row, String column) {
-        int i = header.indexOf(column);
-        return i < 0 || i >= row.length ? "" : row[i].strip();
+        return CnemcWaterSections.cell(header, row, column);
     }
 
     static Waterbody waterbodyOf(String riverName, String chlaRaw) {
-        if (!riverName.isEmpty()) {
-            return LAKE_NAME.matcher(riverName).find() ? Waterbody.LAKE_RESERVOIR : Waterbody.RIVER;
-        }
-        return isNumber(chlaRaw) ? Waterbody.LAKE_RESERVOIR : Waterbody.RIVER;
-    }
-
-    private static boolean isNumber(String s) {
-        try {
-            new BigDecimal(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return CnemcWaterSections.lakeOrReservoir(riverName, chlaRaw) ? Waterbody.LAKE_RESERVOIR : Waterbody.RIVER;
     }
 
     private record Agreement(int records, int agree, Map<String, Integer> disagreements) {
@@ -101,7 +87,7 @@ class CnemcRealDataAgreementTest {
             Map<WaterParameter, BigDecimal> values = new EnumMap<>(WaterParameter.class);
             RAW.forEach((p, col) -> {
                 String s = cell(row, col);
-                if (isNumber(s)) {
+                if (CnemcWaterSections.isNumber(s)) {
                     UnaryOperator<BigDecimal> r = v -> rounded ? WaterRounding.REPORTED.round(p, v) : v;
                     values.put(p, r.apply(new BigDecimal(s)));
                 }

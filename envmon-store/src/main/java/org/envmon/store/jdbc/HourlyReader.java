@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +42,10 @@ final class HourlyReader {
     private boolean[] slotValid;
     private boolean[] slotPresent;
 
-    /** Per site position: review scopes, newest first; {@code param} −1 = all parameters. */
-    private int[][] reviewParam;
-    private long[][] reviewFrom;
-    private long[][] reviewTo;
-    private boolean[][] reviewValid;
+    /** Per site position: review scopes, newest first (the first covering one decides). */
+    private SiteRanges reviews;
     /** Per site position: retroactive QC flags of hourly series (each makes the values it covers invalid). */
-    private int[][] flagParam;
-    private long[][] flagFrom;
-    private long[][] flagTo;
+    private SiteRanges flags;
 
     HourlyReader(HourlyValuesQuery q, HourlyValuesQuery.Sink sink, String epochMicrosOfTime, int fetchSize) {
         this(q, sink, epochMicrosOfTime, fetchSize, false);
@@ -94,90 +88,30 @@ final class HourlyReader {
     }
 
     private void loadReviews(Connection c) throws SQLException {
-        int n = q.siteCodes().size();
         Map<String, Integer> sites = index(q.siteCodes());
         Map<String, Integer> params = index(q.parameters());
-        List<List<Review>> bySite = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            bySite.add(null);
-        }
         try (PreparedStatement ps = c.prepareStatement("SELECT " + JdbcReviewStore.COLUMNS
                 + " FROM reviews r LEFT JOIN chain c ON c.kind = 'review' AND c.ref_id = r.id"
                 + " WHERE r.from_time < ? AND r.to_time > ? ORDER BY r.id DESC")) {
             Jdbc.setInstant(ps, 1, q.to());
             Jdbc.setInstant(ps, 2, q.from());
-            for (Review r : JdbcReviewStore.reviews(ps)) {
+            reviews = SiteRanges.of(q.siteCodes().size(), JdbcReviewStore.reviews(ps), r -> {
                 Integer s = sites.get(r.siteCode());
                 boolean scope = (r.interval() == null || r.interval() == Interval.HOUR)
                         && (r.parameter() == null || params.containsKey(r.parameter()));
-                if (s != null && scope) {
-                    if (bySite.get(s) == null) {
-                        bySite.set(s, new ArrayList<>());
-                    }
-                    bySite.get(s).add(r);
-                }
-            }
-        }
-        reviewParam = new int[n][];
-        reviewFrom = new long[n][];
-        reviewTo = new long[n][];
-        reviewValid = new boolean[n][];
-        for (int s = 0; s < n; s++) {
-            List<Review> l = bySite.get(s);
-            if (l == null) {
-                continue;
-            }
-            int k = l.size();
-            reviewParam[s] = new int[k];
-            reviewFrom[s] = new long[k];
-            reviewTo[s] = new long[k];
-            reviewValid[s] = new boolean[k];
-            for (int j = 0; j < k; j++) {
-                Review r = l.get(j);
-                reviewParam[s][j] = r.parameter() == null ? -1 : params.get(r.parameter());
-                reviewFrom[s][j] = Jdbc.epochMicros(r.from());
-                reviewTo[s][j] = Jdbc.epochMicros(r.to());
-                reviewValid[s][j] = r.decision().valid();
-            }
+                return s != null && scope ? s : -1;
+            }, r -> r.parameter() == null ? -1 : params.get(r.parameter()), Review::from, Review::to,
+                    r -> r.decision().valid());
         }
     }
 
     private void loadFlags(Connection c) throws SQLException {
-        int n = q.siteCodes().size();
         Map<String, Integer> sites = index(q.siteCodes());
         Map<String, Integer> params = index(q.parameters());
-        List<List<QcFlag>> bySite = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            bySite.add(null);
-        }
-        for (QcFlag f : JdbcQcFlags.overlapping(c, null, q.from(), q.to())) {
+        flags = SiteRanges.of(q.siteCodes().size(), JdbcQcFlags.overlapping(c, null, q.from(), q.to()), f -> {
             Integer s = sites.get(f.siteCode());
-            if (s != null && f.interval() == Interval.HOUR && params.containsKey(f.parameter())) {
-                if (bySite.get(s) == null) {
-                    bySite.set(s, new ArrayList<>());
-                }
-                bySite.get(s).add(f);
-            }
-        }
-        flagParam = new int[n][];
-        flagFrom = new long[n][];
-        flagTo = new long[n][];
-        for (int s = 0; s < n; s++) {
-            List<QcFlag> l = bySite.get(s);
-            if (l == null) {
-                continue;
-            }
-            int k = l.size();
-            flagParam[s] = new int[k];
-            flagFrom[s] = new long[k];
-            flagTo[s] = new long[k];
-            for (int j = 0; j < k; j++) {
-                QcFlag f = l.get(j);
-                flagParam[s][j] = params.get(f.parameter());
-                flagFrom[s][j] = Jdbc.epochMicros(f.from());
-                flagTo[s][j] = Jdbc.epochMicros(f.to());
-            }
-        }
+            return s != null && f.interval() == Interval.HOUR && params.containsKey(f.parameter()) ? s : -1;
+        }, f -> params.get(f.parameter()), QcFlag::from, QcFlag::to, f -> false);
     }
 
     /**
@@ -299,23 +233,12 @@ final class HourlyReader {
      * review; {@code t} in microseconds.
      */
     private void deliver(int s, int p, long t, double v, boolean valid) {
-        int[] fp = flagParam[s];
-        if (fp != null && valid) {
-            for (int j = 0; j < fp.length; j++) {
-                if (fp[j] == p && t >= flagFrom[s][j] && t < flagTo[s][j]) {
-                    valid = false;
-                    break;
-                }
-            }
+        if (valid && flags.verdict(s, p, t) != SiteRanges.NONE) {
+            valid = false;
         }
-        int[] rp = reviewParam[s];
-        if (rp != null) {
-            for (int j = 0; j < rp.length; j++) { // newest first: the first covering review decides
-                if ((rp[j] < 0 || rp[j] == p) && t >= reviewFrom[s][j] && t < reviewTo[s][j]) {
-                    valid = reviewValid[s][j];
-                    break;
-                }
-            }
+        int review = reviews.verdict(s, p, t);
+        if (review != SiteRanges.NONE) {
+            valid = review == 1;
         }
         sink.value(s, p, Math.floorDiv(t, 1_000_000L), v, valid);
     }

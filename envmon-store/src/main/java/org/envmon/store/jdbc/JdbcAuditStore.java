@@ -15,17 +15,11 @@ import org.envmon.model.AuditStore;
  */
 public final class JdbcAuditStore implements AuditStore {
     private final ConnectionSource db;
-    private final Object writeLock;
-    private final boolean lockHeadRow;
+    private final ChainWrites chain;
 
-    /**
-     * @param writeLock   the monitor every chaining write holds (the observation store)
-     * @param lockHeadRow whether the database needs {@code SELECT ... FOR UPDATE} on the chain head (PostgreSQL)
-     */
-    public JdbcAuditStore(ConnectionSource db, Object writeLock, boolean lockHeadRow) {
-        this.db = db;
-        this.writeLock = writeLock;
-        this.lockHeadRow = lockHeadRow;
+    public JdbcAuditStore(ChainWrites chain) {
+        this.db = chain.db();
+        this.chain = chain;
     }
 
     @Override
@@ -34,31 +28,25 @@ public final class JdbcAuditStore implements AuditStore {
         // the chain encodes microseconds: keep exactly what is hashed
         AuditRecord rec = new AuditRecord(0, r.at().truncatedTo(ChronoUnit.MICROS), r.actor(), r.action(),
                 r.target(), r.origin(), r.outcome());
-        synchronized (writeLock) {
-            return Jdbc.inTransaction(db, "appending an audit record", c -> {
-                ChainHead head = ChainHead.load(c, lockHeadRow);
-                long id = Jdbc.count(c, "SELECT nextval('audit_log_id_seq')");
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (id, recorded_at, actor,"
-                        + " action, target, origin, outcome) VALUES (" + Jdbc.placeholders(7) + ")")) {
-                    ps.setLong(1, id);
-                    Jdbc.setInstant(ps, 2, rec.at());
-                    ps.setString(3, rec.actor());
-                    ps.setString(4, rec.action());
-                    ps.setString(5, rec.target());
-                    ps.setString(6, rec.origin());
-                    ps.setString(7, rec.outcome());
-                    ps.executeUpdate();
-                }
-                ChainCodec codec = new ChainCodec();
-                head.begin(codec, Instant.now());
-                ChainHead.insert(c, List.of(head.append(codec, ChainEntry.AUDIT, id, 0, codec.auditFields(id,
-                        Jdbc.epochMicros(rec.at()), rec.actor(), rec.action(), rec.target(), rec.origin(),
-                        rec.outcome()), null, null)));
-                head.save(c);
-                return new AuditRecord(id, rec.at(), rec.actor(), rec.action(), rec.target(), rec.origin(),
-                        rec.outcome());
-            });
-        }
+        return chain.write("appending an audit record", (c, head) -> {
+            long id = Jdbc.count(c, "SELECT nextval('audit_log_id_seq')");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (id, recorded_at, actor,"
+                    + " action, target, origin, outcome) VALUES (" + Jdbc.placeholders(7) + ")")) {
+                ps.setLong(1, id);
+                Jdbc.setInstant(ps, 2, rec.at());
+                ps.setString(3, rec.actor());
+                ps.setString(4, rec.action());
+                ps.setString(5, rec.target());
+                ps.setString(6, rec.origin());
+                ps.setString(7, rec.outcome());
+                ps.executeUpdate();
+            }
+            ChainWrites.appendOne(c, head, ChainEntry.AUDIT, id, codec -> codec.auditFields(id,
+                    Jdbc.epochMicros(rec.at()), rec.actor(), rec.action(), rec.target(), rec.origin(),
+                    rec.outcome()));
+            return new AuditRecord(id, rec.at(), rec.actor(), rec.action(), rec.target(), rec.origin(),
+                    rec.outcome());
+        });
     }
 
     @Override

@@ -14,14 +14,12 @@ public final class JdbcChainStore implements ChainStore {
     private static final HexFormat HEX = HexFormat.of();
 
     private final ConnectionSource db;
-    private final Object writeLock;
-    private final boolean lockHeadRow;
+    private final ChainWrites chain;
     private final ChainVerifier verifier;
 
-    public JdbcChainStore(ConnectionSource db, Object writeLock, boolean lockHeadRow, ChainVerifier verifier) {
-        this.db = db;
-        this.writeLock = writeLock;
-        this.lockHeadRow = lockHeadRow;
+    public JdbcChainStore(ChainWrites chain, ChainVerifier verifier) {
+        this.db = chain.db();
+        this.chain = chain;
         this.verifier = verifier;
     }
 
@@ -47,16 +45,13 @@ public final class JdbcChainStore implements ChainStore {
 
     @Override
     public Optional<Checkpoint> sealCheckpoint() {
-        synchronized (writeLock) {
-            return Jdbc.inTransaction(db, "checkpoint", c -> {
-                ChainHead head = ChainHead.load(c, lockHeadRow);
-                if (!head.seal(new ChainCodec(), Jdbc.epochMicros(Instant.now()))) {
-                    return Optional.<Checkpoint>empty();
-                }
-                head.save(c);
-                return Optional.of(head.sealed().get(0));
-            });
-        }
+        return chain.write("checkpoint", (c, head) -> {
+            if (!head.seal(new ChainCodec(), Jdbc.epochMicros(Instant.now()))) {
+                return Optional.<Checkpoint>empty();
+            }
+            head.save(c);
+            return Optional.of(head.sealed().get(0));
+        });
     }
 
     @Override

@@ -25,41 +25,28 @@ public final class JdbcReviewStore implements ReviewStore {
     private static final String FROM = " FROM reviews r LEFT JOIN chain c ON c.kind = 'review' AND c.ref_id = r.id";
 
     private final ConnectionSource db;
-    private final Object writeLock;
-    private final boolean lockHeadRow;
+    private final ChainWrites chain;
 
-    /**
-     * @param writeLock   the monitor every chaining write holds (the observation store)
-     * @param lockHeadRow whether the database needs {@code SELECT ... FOR UPDATE} on the chain head (PostgreSQL)
-     */
-    public JdbcReviewStore(ConnectionSource db, Object writeLock, boolean lockHeadRow) {
-        this.db = db;
-        this.writeLock = writeLock;
-        this.lockHeadRow = lockHeadRow;
+    public JdbcReviewStore(ChainWrites chain) {
+        this.db = chain.db();
+        this.chain = chain;
     }
 
     @Override
     public Review record(ReviewRequest request) {
         ReviewRequest r = ReviewRules.checked(request, Instant.now());
-        synchronized (writeLock) {
-            return Jdbc.inTransaction(db, "review of " + r.siteCode(), c -> {
-                ChainHead head = ChainHead.load(c, lockHeadRow);
-                ReviewRules.requireSite(r.siteCode(), siteExists(c, r.siteCode()));
-                ReviewRules.requireValues(r, anyValue(c, r));
-                ReviewRules.requireNoDuplicate(r, sameScopeOverlapping(c, r));
-                long id = Jdbc.count(c, "SELECT coalesce(max(id), 0) + 1 FROM reviews");
-                Review review = new Review(id, r.siteCode(), r.parameter(), r.interval(), r.from(), r.to(),
-                        r.decision(), r.reason(), r.operator(), r.principal(), r.decidedAt(), head.seq() + 1);
-                insert(c, review);
-                ChainCodec codec = new ChainCodec();
-                head.begin(codec, Instant.now());
-                ChainHead.insert(c, List.of(head.append(codec, ChainEntry.REVIEW, id, 0, fields(codec, review),
-                        null, null)));
-                head.save(c);
-                JdbcObservationStore.beforeCommit();
-                return review;
-            });
-        }
+        return chain.write("review of " + r.siteCode(), (c, head) -> {
+            ReviewRules.requireSite(r.siteCode(), siteExists(c, r.siteCode()));
+            ReviewRules.requireValues(r, anyValue(c, r));
+            ReviewRules.requireNoDuplicate(r, sameScopeOverlapping(c, r));
+            long id = Jdbc.count(c, "SELECT coalesce(max(id), 0) + 1 FROM reviews");
+            Review review = new Review(id, r.siteCode(), r.parameter(), r.interval(), r.from(), r.to(),
+                    r.decision(), r.reason(), r.operator(), r.principal(), r.decidedAt(), head.seq() + 1);
+            insert(c, review);
+            ChainWrites.appendOne(c, head, ChainEntry.REVIEW, id, codec -> fields(codec, review));
+            JdbcObservationStore.beforeCommit();
+            return review;
+        });
     }
 
     static byte[] fields(ChainCodec codec, Review r) {

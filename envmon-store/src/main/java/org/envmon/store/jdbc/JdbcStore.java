@@ -50,14 +50,16 @@ public final class JdbcStore implements Store {
         this.sites = new JdbcSiteStore(db);
         this.parameters = new JdbcParameterStore(db);
         this.observations = observations;
-        this.reviews = new JdbcReviewStore(db, observations, postgres);
+        // every chaining write outside the observation batches holds the observation store's lock
+        ChainWrites chainWrites = new ChainWrites(db, observations, postgres);
+        this.reviews = new JdbcReviewStore(chainWrites);
         this.quality = new JdbcQualityStore(db);
-        this.chain = new JdbcChainStore(db, observations, postgres, new ChainVerifier(db, verifyChunk, postgres));
+        this.chain = new JdbcChainStore(chainWrites, new ChainVerifier(db, verifyChunk, postgres));
         this.alerts = new JdbcAlertStore(db);
         this.beforeClose = beforeClose;
         this.derived = derived;
         this.accounts = new JdbcAccountStore(db);
-        this.audit = new JdbcAuditStore(db, observations, postgres);
+        this.audit = new JdbcAuditStore(chainWrites);
         this.proposals = new JdbcReviewProposalStore(db);
     }
 

@@ -60,8 +60,7 @@ class HeavyPollutionRuleTest {
         assertThat(f.only(AlertState.OPEN).lastValue()).isEqualTo(270);
         day(f, 4, 200);                      // at 200: the episode ends
         assertThat(f.types()).containsExactly(Type.OPENED, Type.CLOSED);
-        Alert closed = f.only(AlertState.CLOSED);
-        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
+        Alert closed = f.closedAutomatically();
         assertThat(closed.history().get(1).note()).contains("the episode (yellow) has ended");
     }
 

@@ -27,7 +27,7 @@ class CaptureRuleTest {
 
     /** The clock at 2 minutes past the end of hour {@code hour}. */
     private static void at(Fixtures f, int hour) {
-        f.clock.now = h(hour + 1).plus(Duration.ofMinutes(2));
+        f.clock.set(h(hour + 1).plus(Duration.ofMinutes(2)));
     }
 
     /** Hour {@code hour}'s PM2.5 value arriving 2 minutes after the hour ended, then a tick. */
@@ -75,8 +75,7 @@ class CaptureRuleTest {
         }
         f.tick();
         assertThat(f.types()).containsExactly(Type.OPENED, Type.CLOSED);
-        Alert closed = f.only(AlertState.CLOSED);
-        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
+        Alert closed = f.closedAutomatically();
         assertThat(closed.lastValue()).isEqualTo(1.0);
         assertThat(closed.history().get(1).note()).contains("24 of 24 expected values (100%)");
     }
@@ -163,9 +162,8 @@ class CaptureRuleTest {
         assertThat(g.only(AlertState.OPEN).lastValue()).isEqualTo(17 / 24.0);
         hourly(g, 74, true);                 // 18 of 24: at the target
         assertThat(g.types()).containsExactly(Type.CLOSED);
-        Alert closed = g.only(AlertState.CLOSED);
+        Alert closed = g.closedAutomatically();
         assertThat(closed.id()).isEqualTo(a.id());
-        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
         assertThat(closed.lastValue()).isEqualTo(0.75);
     }
 

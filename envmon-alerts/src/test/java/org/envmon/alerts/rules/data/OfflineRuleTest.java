@@ -43,8 +43,7 @@ class OfflineRuleTest {
         assertThat(f.only(AlertState.OPEN).lastValue()).isEqualTo(50);
         f.engine.acknowledge(a.id(), "wang.fang", "power cut at the station, crew on the way");
         f.hour("A01", "a34004", h(1), 40);
-        Alert closed = f.only(AlertState.CLOSED);
-        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
+        Alert closed = f.closedAutomatically();
         assertThat(closed.history().get(2).note()).contains("data received again");
         assertThat(f.types()).containsExactly(Type.OPENED, Type.ACKNOWLEDGED, Type.CLOSED);
     }

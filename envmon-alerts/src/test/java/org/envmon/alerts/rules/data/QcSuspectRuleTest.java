@@ -48,8 +48,7 @@ class QcSuspectRuleTest {
         assertThat(f.types()).containsExactly(Type.OPENED);
         value(f, "A01", "a34004", 5, 45, true);
         assertThat(f.types()).containsExactly(Type.OPENED, Type.CLOSED);
-        Alert closed = f.only(AlertState.CLOSED);
-        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
+        Alert closed = f.closedAutomatically();
         assertThat(closed.lastValue()).isEqualTo(45);
         assertThat(closed.history().get(1).note()).contains("1 clean value(s) in a row");
     }
@@ -119,8 +118,7 @@ class QcSuspectRuleTest {
         assertThat(g.only(AlertState.OPEN).peakValue()).isEqualTo(950);
         value(g, "A01", "a34004", 3, 42, true);
         assertThat(g.types()).containsExactly(Type.CLOSED);
-        Alert closed = g.only(AlertState.CLOSED);
+        Alert closed = g.closedAutomatically();
         assertThat(closed.id()).isEqualTo(a.id());
-        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
     }
 }

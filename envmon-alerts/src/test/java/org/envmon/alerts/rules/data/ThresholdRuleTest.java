@@ -58,8 +58,7 @@ class ThresholdRuleTest {
         assertThat(f.types()).containsExactly(Type.OPENED);
         f.hour("A01", "a34004", h(4), 89);
         assertThat(f.types()).containsExactly(Type.OPENED, Type.CLOSED);
-        Alert closed = f.only(AlertState.CLOSED);
-        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
+        Alert closed = f.closedAutomatically();
         assertThat(closed.history()).extracting(Transition::to).containsExactly(AlertState.OPEN, AlertState.CLOSED);
         assertThat(closed.history().get(1).note()).contains("below 90");
         // the condition coming back is a new alert

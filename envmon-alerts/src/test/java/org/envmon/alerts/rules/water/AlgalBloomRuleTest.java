@@ -44,10 +44,9 @@ class AlgalBloomRuleTest {
         assertThat(f.types()).containsExactly(Type.OPENED, Type.OPENED);
         f.hour("L01", "w01016", h(3), 10);
         assertThat(f.types()).containsExactly(Type.OPENED, Type.OPENED, Type.CLOSED);
-        Alert closed = f.only(AlertState.CLOSED);
+        Alert closed = f.closedAutomatically();
         assertThat(closed.subject()).isEqualTo("L01");
         assertThat(closed.peakValue()).isEqualTo(60);
-        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
     }
 
     @Test

@@ -145,9 +145,8 @@ class DrinkingSourceRuleTest {
         assertThat(g.only(AlertState.OPEN).peakValue()).isEqualTo(0.3);
         g.hour("D01", "w20124", h(3), 0.1);   // at the limit: within, 2 of 2
         assertThat(g.types()).containsExactly(Type.CLOSED);
-        Alert closed = g.only(AlertState.CLOSED);
+        Alert closed = g.closedAutomatically();
         assertThat(closed.id()).isEqualTo(a.id());
-        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
     }
 
     @Test

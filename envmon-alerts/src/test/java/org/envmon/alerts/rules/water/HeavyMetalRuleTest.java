@@ -32,10 +32,9 @@ class HeavyMetalRuleTest {
         assertThat(f.types()).containsExactly(Type.OPENED, Type.OPENED);
         f.hour("W01", "w20089", h(3), 80);
         assertThat(f.types()).containsExactly(Type.OPENED, Type.OPENED, Type.CLOSED);
-        Alert closed = f.only(AlertState.CLOSED);
+        Alert closed = f.closedAutomatically();
         assertThat(closed.parameter()).isEqualTo("w20089");
         assertThat(closed.peakValue()).isEqualTo(300);
-        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
     }
 
     @Test
@@ -80,10 +79,9 @@ class HeavyMetalRuleTest {
         assertThat(g.engine.list(null, 10)).hasSize(2);
         g.hour("W01", "w20089", h(2), 80);    // Tl below: closed; Sb stays open
         assertThat(g.types()).containsExactly(Type.CLOSED);
-        Alert closed = g.only(AlertState.CLOSED);
+        Alert closed = g.closedAutomatically();
         assertThat(closed.parameter()).isEqualTo("w20089");
         assertThat(closed.peakValue()).isEqualTo(300);
-        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
         assertThat(g.only(AlertState.OPEN).parameter()).isEqualTo("w20004");
         g.hour("W01", "w20004", h(2), 2);
         assertThat(g.engine.list(AlertState.OPEN, 10)).isEmpty();

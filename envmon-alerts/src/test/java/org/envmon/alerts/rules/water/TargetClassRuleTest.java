@@ -48,9 +48,8 @@ class TargetClassRuleTest {
         assertThat(f.only(AlertState.OPEN).lastValue()).isEqualTo(0.4);
         f.hour("S2", "w21003", h(16), 0.5);  // at the limit: class II
         assertThat(f.types()).containsExactly(Type.OPENED, Type.CLOSED);
-        Alert closed = f.only(AlertState.CLOSED);
+        Alert closed = f.closedAutomatically();
         assertThat(closed.id()).isEqualTo(a.id());
-        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
         assertThat(closed.history().get(1).note()).contains("at or better than the target class II");
     }
 
@@ -172,9 +171,8 @@ class TargetClassRuleTest {
         assertThat(g.only(AlertState.OPEN).peakValue()).isEqualTo(1.2);
         g.hour("S2", "w21003", h(2), 0.4);   // class II: closed automatically
         assertThat(g.types()).containsExactly(Type.CLOSED);
-        Alert closed = g.only(AlertState.CLOSED);
+        Alert closed = g.closedAutomatically();
         assertThat(closed.id()).isEqualTo(a.id());
-        assertThat(closed.closedBy()).isEqualTo(Alert.SYSTEM);
         assertThat(closed.lastValue()).isEqualTo(0.4);
     }
 

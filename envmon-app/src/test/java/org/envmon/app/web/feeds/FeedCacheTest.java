@@ -3,36 +3,19 @@ package org.envmon.app.web.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
+import org.envmon.testkit.MovableClock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The feeds' cache on its own: tags follow the content, the previous bytes are served while a rebuild runs. */
 class FeedCacheTest {
-    final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-07T04:00:00.250Z"));
-    final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    final MovableClock clock = new MovableClock(Instant.parse("2026-12-07T04:00:00.250Z"));
 
     @Test
     void theTagAndTheTimeChangeWithTheContentOnly() throws Exception {
@@ -52,7 +35,7 @@ class FeedCacheTest {
         assertThat(builds).hasValue(1);
 
         // a rebuild with the same content keeps tag and time: a client's conditional request stays a 304
-        now.set(now.get().plusSeconds(60));
+        clock.advance(Duration.ofSeconds(60));
         cache.invalidate("stations");
         waitFor(() -> builds.get() == 2);
         assertThat(cache.get("stations").etag()).isEqualTo(first.etag());
