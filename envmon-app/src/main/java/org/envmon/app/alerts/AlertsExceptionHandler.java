@@ -11,7 +11,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** A lifecycle step the alert's state does not allow is a conflict: 409 problem+json. */
+/**
+ * A lifecycle step the alert's state does not allow is a conflict: 409 problem+json; a full alert stream is 503 with
+ * Retry-After.
+ */
 @RestControllerAdvice(assignableTypes = AlertController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AlertsExceptionHandler {
@@ -22,5 +25,14 @@ class AlertsExceptionHandler {
         p.setTitle("Conflict");
         p.setType(URI.create("https://envmon.org/problems/alert-state"));
         return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    @ExceptionHandler(AlertStream.TooManyStreams.class)
+    ResponseEntity<ProblemDetail> streamFull(AlertStream.TooManyStreams e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        p.setTitle("Too many streams");
+        p.setType(URI.create("https://envmon.org/problems/stream-full"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 }
