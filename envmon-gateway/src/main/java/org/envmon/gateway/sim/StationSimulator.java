@@ -236,7 +236,8 @@ public final class StationSimulator {
                 // A stuck station fills its last day in order (QC checks a run only on in-order values), then stops.
                 default -> stuck ? historyStart.minusHours(STUCK_HOURS - step++) : historyStart.minusHours(step++);
             };
-            if (dataTime.isAfter(historyStart)) {
+            // History (2051, 2061) ends at the start; real-time data (2011) is stamped now, after it.
+            if (!config.cn().equals("2011") && dataTime.isAfter(historyStart)) {
                 return;
             }
             byte[] frame = Hj212Encoder.frame(dataSegment(qn, config.cn(), mn, config.password(), dataTime, random,
