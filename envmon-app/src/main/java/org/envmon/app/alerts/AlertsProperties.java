@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        survive a restart) or {@code memory} (lost on restart)
  * @param closedRetention closed alerts kept in memory (only with {@code repository=memory}; the store keeps all)
  * @param sseKeepAlive    interval of SSE keep-alive comments (also how soon a stream whose client left is removed)
- * @param sseMaxClients   SSE streams held at once; more are refused with 503 (keep below
- *                        {@code server.tomcat.max-connections})
+ * @param sseMaxClients   SSE streams held at once (about 95 KB of heap each, measured); more are refused with 503
+ *                        (keep well below {@code server.tomcat.max-connections})
  * @param webhooks        {@code envmon.alerts.webhooks[0].url}, {@code ...secret}
  * @param webhook         retry and outbox settings shared by all webhooks
  */
@@ -32,7 +32,7 @@ public record AlertsProperties(
         @DefaultValue("store") Repository repository,
         @DefaultValue("10000") int closedRetention,
         @DefaultValue("15s") Duration sseKeepAlive,
-        @DefaultValue("5000") int sseMaxClients,
+        @DefaultValue("2000") int sseMaxClients,
         List<Webhook> webhooks,
         @DefaultValue WebhookDelivery webhook) {
 

@@ -44,7 +44,8 @@ class NotFoundPageTest {
 
     @Test
     void anUnknownPageIsTheNotFoundPageForABrowserAndProblemJsonOtherwise() throws Exception {
-        for (String path : new String[] {"/no-such-page", "/stations/ABC.html", "/portal/missing.html", "/stations.html"}) {
+        for (String path : new String[] {"/no-such-page", "/stations/ABC.html", "/portal/missing.html",
+                "/stations.html"}) {
             HttpResponse<String> html = get(path, BROWSER_ACCEPT);
             assertThat(html.statusCode()).as(path).isEqualTo(404);
             assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(v ->
