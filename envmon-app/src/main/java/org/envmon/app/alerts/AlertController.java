@@ -14,7 +14,9 @@ import org.envmon.model.alert.Alert;
 import org.envmon.model.alert.AlertState;
 import org.envmon.model.alert.SubjectType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -98,8 +100,10 @@ public class AlertController {
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Server-Sent Events: event name opened/acknowledged/closed, data the alert, "
             + "keep-alive comments")
-    public SseEmitter stream() {
-        return stream.open();
+    public ResponseEntity<SseEmitter> stream() {
+        // Proxies must neither cache nor buffer the stream (X-Accel-Buffering: nginx's per-response switch).
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).header("X-Accel-Buffering", "no")
+                .body(stream.open());
     }
 
     /** An operator acts on the alerts of its division only; an unknown alert is left to the 404 that follows. */

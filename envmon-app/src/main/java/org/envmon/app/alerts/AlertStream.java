@@ -26,15 +26,22 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * events beyond the backlog are dropped and counted ({@code envmon.alerts.sse.dropped}). No replay: a client that
  * reconnects reads what it missed from {@code GET /api/v1/alerts}. Streams are completed at shutdown (so the
  * graceful shutdown does not wait for them).
+ *
+ * <p>A stream holds no request thread (servlet async, no timeout) and one connection; the servlet container notices a
+ * client that went away only when it writes, so the keep-alive is also what removes dead streams (within one
+ * interval). At most {@code maxClients} streams are held; beyond that {@link #open()} refuses with
+ * {@link TooManyStreams} so that streams cannot take every connection the HTTP connector accepts.
  */
 public class AlertStream implements AlertSubscriber, SmartLifecycle {
     private final List<SseEmitter> clients = new CopyOnWriteArrayList<>();
     private final ThreadPoolExecutor writer;
     private final ScheduledExecutorService keepAlive;
     private final Counter dropped;
+    private final int maxClients;
     private volatile boolean running;
 
-    AlertStream(Duration keepAliveEvery, MeterRegistry registry) {
+    AlertStream(Duration keepAliveEvery, int maxClients, MeterRegistry registry) {
+        this.maxClients = maxClients;
         this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(10_000),
                 r -> daemon(r, "envmon-alerts-sse"));
         this.keepAlive = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "envmon-alerts-sse-keepalive"));
@@ -53,6 +60,9 @@ public class AlertStream implements AlertSubscriber, SmartLifecycle {
 
     /** A new stream; the first comment is sent at once so the client sees the response start. */
     SseEmitter open() {
+        if (clients.size() >= maxClients) {
+            throw new TooManyStreams(maxClients);
+        }
         SseEmitter emitter = new SseEmitter(0L); // no timeout: the keep-alive finds dead clients
         emitter.onCompletion(() -> clients.remove(emitter));
         emitter.onTimeout(() -> clients.remove(emitter));
@@ -69,6 +79,13 @@ public class AlertStream implements AlertSubscriber, SmartLifecycle {
 
     int clientCount() {
         return clients.size();
+    }
+
+    /** The stream limit ({@code envmon.alerts.sse-max-clients}) is reached. */
+    static final class TooManyStreams extends RuntimeException {
+        TooManyStreams(int max) {
+            super("the alert stream already serves " + max + " clients: retry later or poll GET /api/v1/alerts");
+        }
     }
 
     @Override

@@ -76,7 +76,7 @@ public class AlertsConfiguration {
 
     @Bean
     AlertStream alertStream(AlertsProperties props, AlertEngine engine, MeterRegistry registry) {
-        AlertStream stream = new AlertStream(props.sseKeepAlive(), registry);
+        AlertStream stream = new AlertStream(props.sseKeepAlive(), props.sseMaxClients(), registry);
         engine.subscribe(stream);
         return stream;
     }

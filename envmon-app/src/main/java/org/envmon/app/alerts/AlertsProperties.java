@@ -17,7 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param repository      where alerts are kept: {@code store} (default; the store's {@code alerts} table, so alerts
  *                        survive a restart) or {@code memory} (lost on restart)
  * @param closedRetention closed alerts kept in memory (only with {@code repository=memory}; the store keeps all)
- * @param sseKeepAlive    interval of SSE keep-alive comments
+ * @param sseKeepAlive    interval of SSE keep-alive comments (also how soon a stream whose client left is removed)
+ * @param sseMaxClients   SSE streams held at once (about 95 KB of heap each, measured); more are refused with 503
+ *                        (keep well below {@code server.tomcat.max-connections})
  * @param webhooks        {@code envmon.alerts.webhooks[0].url}, {@code ...secret}
  * @param webhook         retry and outbox settings shared by all webhooks
  */
@@ -30,6 +32,7 @@ public record AlertsProperties(
         @DefaultValue("store") Repository repository,
         @DefaultValue("10000") int closedRetention,
         @DefaultValue("15s") Duration sseKeepAlive,
+        @DefaultValue("2000") int sseMaxClients,
         List<Webhook> webhooks,
         @DefaultValue WebhookDelivery webhook) {
 
