@@ -25,10 +25,9 @@ class AlertsExceptionHandler {
 
     @ExceptionHandler(AlertStream.TooManyStreams.class)
     ResponseEntity<ProblemDetail> streamFull(AlertStream.TooManyStreams e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        p.setTitle("Too many streams");
-        p.setType(URI.create("https://envmon.org/problems/stream-full"));
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        ResponseEntity<ProblemDetail> problem = ApiExceptionHandler.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "Too many streams", e.getMessage(), "stream-full");
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders()).header("Retry-After", "30")
+                .body(problem.getBody());
     }
 }
