@@ -4,10 +4,8 @@ import java.io.BufferedReader;
 import java.io.Console;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Base64;
 import java.util.concurrent.Callable;
 import org.envmon.app.security.AccountService;
 import org.envmon.app.security.Division;
@@ -72,11 +70,9 @@ public class UsersCommand implements Runnable {
         }
     }
 
-    /** 18 random bytes, URL-safe Base64: 24 characters. */
+    /** 18 random bytes, URL-safe Base64: 24 characters (as the API's generated passwords). */
     static String generated() {
-        byte[] b = new byte[18];
-        new SecureRandom().nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        return AccountService.generatedPassword();
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an account.")

@@ -73,6 +73,17 @@ public class AccountService {
         return accounts.users();
     }
 
+    public java.util.Optional<Account> user(String name) {
+        return accounts.user(name);
+    }
+
+    /** A generated password: 18 random bytes, URL-safe Base64 (24 characters), shown once to whoever asked. */
+    public static String generatedPassword() {
+        byte[] b = new byte[18];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
     /** @return false when there is no such account */
     public boolean setEnabled(String name, boolean enabled) {
         return accounts.setEnabled(name, enabled);

@@ -85,6 +85,12 @@ public final class EndpointRules {
         r.add(write(HttpMethod.POST, "/api/v1/tokens", ADMIN));
         r.add(write(HttpMethod.DELETE, "/api/v1/tokens/{id}", ADMIN));
         r.add(write(HttpMethod.GET, "/api/v1/audit", ADMIN));
+        // User accounts (the console's users table; a generated password is returned once).
+        r.add(write(HttpMethod.GET, "/api/v1/users", ADMIN));
+        r.add(write(HttpMethod.POST, "/api/v1/users", ADMIN));
+        r.add(write(HttpMethod.POST, "/api/v1/users/{name}/disable", ADMIN));
+        r.add(write(HttpMethod.POST, "/api/v1/users/{name}/enable", ADMIN));
+        r.add(write(HttpMethod.POST, "/api/v1/users/{name}/reset-password", ADMIN));
         // The operator console's own reads (org.envmon.app.console), scoped to the caller's division: the review
         // queue (for those who decide reviews) and the stations' capture and valid rates (any account).
         r.add(write(HttpMethod.GET, "/api/v1/review-queue", ADMIN, OPERATOR));
