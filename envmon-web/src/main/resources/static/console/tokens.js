@@ -1,8 +1,10 @@
-// API tokens (admin): list, create (the secret is shown once), revoke. Accounts are managed with `envmon users`.
+// The users table (users.js), then API tokens (admin): list, create (the secret is shown once), revoke.
 import { api, banner, t } from '/portal/common.js';
 import { send, fmt, el } from '/console/session.js';
+import { usersView } from '/console/users.js';
 
 export async function tokensView(root) {
+  await usersView(root);
   const list = el('div', { id: 'token-list' });
   const created = el('div', { id: 'token-created' });
   const name = el('input', { id: 'token-name', maxlength: 64, required: true });
@@ -22,7 +24,7 @@ export async function tokensView(root) {
       banner(err.message);
     }
   };
-  root.append(el('h2', {}, t('tab-tokens')), el('p', { class: 'muted' }, t('users-cli')),
+  root.append(el('h2', {}, t('tokens')),
     el('form', { class: 'filters', id: 'token-form', onsubmit: create },
       el('label', {}, t('token-name'), name), el('label', {}, t('owner'), owner), el('label', {}, t('role'), role),
       el('label', {}, t('validity-days'), days), el('button', { type: 'submit', id: 'token-create' }, t('create'))),
