@@ -74,6 +74,9 @@ public final class EndpointRules {
         r.add(write(HttpMethod.GET, "/api/v1/review-proposals", ADMIN, OPERATOR, MAINTAINER));
         r.add(write(HttpMethod.POST, "/api/v1/review-proposals/{id}/accept", ADMIN, OPERATOR));
         r.add(write(HttpMethod.POST, "/api/v1/review-proposals/{id}/reject", ADMIN, OPERATOR));
+        // The station registry: an operator registers and edits sites of its division (AccessPolicy).
+        r.add(write(HttpMethod.POST, "/api/v1/sites", ADMIN, OPERATOR));
+        r.add(write(HttpMethod.PUT, "/api/v1/sites/{code}", ADMIN, OPERATOR));
         // Station credentials: a new HJ 212 password, shown once.
         r.add(write(HttpMethod.POST, "/api/v1/sites/{code}/hj212-password", ADMIN, OPERATOR));
         r.add(write(HttpMethod.POST, "/api/v1/alerts/{id}/acknowledge", ADMIN, OPERATOR));
