@@ -1,21 +1,32 @@
 // The division's stations: online state, last packet, data capture and valid rates of the last 7 days; password
-// rotation and registration where the server offers them.
+// rotation, registration and editing (siteform.js) where the server offers them.
 import { api, banner, t } from '/portal/common.js';
-import { send, fmt, el, offers, beijingDay, divisionSites } from '/console/session.js';
+import { send, fmt, el, offers, beijingDay, divisionSites, session } from '/console/session.js';
+import { siteForm } from '/console/siteform.js';
 
 const ROTATE = '/api/v1/sites/{code}/hj212-password';
 
 export async function stationsView(root) {
-  const [sites, canRotate, canRegister] = await Promise.all([
+  const [sites, canRotate, offered] = await Promise.all([
     divisionSites(), offers('POST', ROTATE), offers('POST', '/api/v1/sites')]);
+  const canRegister = offered && ['admin', 'operator'].includes(session.user.role);
+  const reload = async () => {
+    root.replaceChildren();
+    await stationsView(root);
+  };
+  const editor = el('div', { id: 'site-editor' });
   const from = beijingDay(-6);
   const to = beijingDay(0);
   root.append(el('h2', { 'data-i18n': 'tab-stations' }),
     el('p', { class: 'muted' }, `${t('rates-over')} ${from} – ${to}. ` + (canRegister ? '' : t('no-site-write'))));
+  if (canRegister) root.append(el('details', { id: 'site-add' }, el('summary', {}, t('add-site')), siteForm(null, reload)));
+  root.append(editor);
   const rows = sites.map(s => {
     const capture = el('td', { class: 'capture' });
     const valid = el('td', { class: 'valid' });
     const actions = el('td', {});
+    if (canRegister) actions.append(el('button', { type: 'button', class: 'edit-button', onclick: () =>
+      editor.replaceChildren(el('h3', {}, t('edit-site') + ' ' + s.code), siteForm(s, reload)) }, t('edit')));
     if (canRotate) actions.append(el('button', { type: 'button', class: 'rotate-button', onclick: () => rotate(s, actions) }, t('rotate')));
     return { site: s, capture, valid, tr: el('tr', { 'data-site': s.code },
       el('td', {}, s.code), el('td', {}, s.name), el('td', {}, s.medium), el('td', {}, [s.province, s.city, s.county].filter(Boolean).join(' ')),
