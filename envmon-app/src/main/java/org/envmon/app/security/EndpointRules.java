@@ -98,6 +98,8 @@ public final class EndpointRules {
         // queue (for those who decide reviews) and the stations' capture and valid rates (any account).
         r.add(write(HttpMethod.GET, "/api/v1/review-queue", ADMIN, OPERATOR));
         authenticatedRead(r, "/api/v1/station-rates");
+        // Rebuilding a range of derived air data (a costly write; an operator for a city of its division).
+        r.add(write(HttpMethod.POST, "/api/v1/recompute", ADMIN, OPERATOR));
         // The web pages (envmon-web): the public portal, the console's shell (its data comes from the API above,
         // under the API's rules), the map base layer and the scripts they load. Static files only.
         publicRead(r, "/", "/index.html", "/favicon.ico", "/portal/**", "/geo/**", "/webjars/**",

@@ -223,6 +223,17 @@ public final class LiveRecompute implements AutoCloseable {
         }
     }
 
+    /**
+     * Recomputes days {@code from … to} of the cities named (with their stations), under the worker's lock like
+     * {@link #recomputeAll}: a range rebuilt from the API does not interleave with a live cycle. The rebuilt rows
+     * are not sent to the live consumers (old days are no news for the alert engine).
+     */
+    public AirDerivation.Result recomputeCities(java.util.Set<String> cities, LocalDate from, LocalDate to) {
+        synchronized (work) {
+            return derivation.recompute(new AirDerivation.Selection(cities, java.util.Set.of()), from, to, x -> { });
+        }
+    }
+
     private Map<String, Site> sites(Collection<Recompute.Change> c) {
         Instant now = clock.instant();
         boolean missing = c.stream().anyMatch(x -> !sites.containsKey(x.site()));
