@@ -14,6 +14,7 @@ import org.envmon.app.security.EnvmonUser;
 import org.envmon.app.security.OutOfScopeException;
 import org.envmon.evaluation.derived.AirDerivation;
 import org.envmon.evaluation.derived.LiveRecompute;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,12 +33,12 @@ public class RecomputeController {
     /** Longest range in one request: the request holds the live worker for its whole duration. */
     static final int MAX_DAYS = 366;
 
-    private final LiveRecompute worker;
+    private final ObjectProvider<LiveRecompute> worker;
     private final AccessPolicy access;
     /** One recompute at a time: a second would only queue behind the first on the worker's lock. */
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public RecomputeController(LiveRecompute worker, AccessPolicy access) {
+    public RecomputeController(ObjectProvider<LiveRecompute> worker, AccessPolicy access) {
         this.worker = worker;
         this.access = access;
     }
@@ -62,12 +63,16 @@ public class RecomputeController {
         if (c != null) {
             access.requireCity(user, c);
         }
+        LiveRecompute w = worker.getIfAvailable();
+        if (w == null) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "no derived-data worker in this server");
+        }
         if (!running.compareAndSet(false, true)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "a recompute is running; try again when it ends");
         }
         try {
-            AirDerivation.Result r = c == null ? worker.recomputeAll(days.from(), days.to())
-                    : worker.recomputeCities(Set.of(c), days.from(), days.to());
+            AirDerivation.Result r = c == null ? w.recomputeAll(days.from(), days.to())
+                    : w.recomputeCities(Set.of(c), days.from(), days.to());
             return new Recomputed(days.from(), days.to(), c, r.stations(), r.cities(), r.hourRows(), r.dayRows(),
                     r.took().toMillis());
         } finally {

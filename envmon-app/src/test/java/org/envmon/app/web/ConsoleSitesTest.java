@@ -15,11 +15,14 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The console's station registry in a real browser: a city operator adds a site of its city and edits it. */
+/**
+ * The console's station registry and recompute in a real browser: a city operator adds a site of its city, edits
+ * it, and recomputes its city's derived data.
+ */
 class ConsoleSitesTest {
 
     @Test
-    void aCityOperatorAddsAndEditsASite(@TempDir Path dir) throws Exception {
+    void aCityOperatorAddsAndEditsASiteThenRecomputesItsCity(@TempDir Path dir) throws Exception {
         try (HeadlessChromium browser = HeadlessChromium.start(); RunningPlatform platform = QueueFixture.start(dir)) {
             WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(30));
             browser.driver.get(platform.uri("/console").toString());
@@ -55,6 +58,13 @@ class ConsoleSitesTest {
             assertThat(site.control()).isTrue();
             assertThat(site.latitude()).isEqualTo(39.95);
             assertThat(site.city()).isEqualTo("北京");
+
+            // The reports tab recomputes the city's derived data of the last days and shows the counts.
+            browser.driver.findElement(By.cssSelector("#tabs [data-view=reports]")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("recompute-run"))).click();
+            wait.until(ExpectedConditions.textMatches(By.id("recompute-result"), java.util.regex.Pattern.compile(
+                    "\\d+ \\S+, 1 \\S+")));
+            browser.screenshot("console-recompute");
         }
     }
 
