@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -99,7 +100,11 @@ public class UsersController {
 
     @PostMapping("/api/v1/users/{name}/disable")
     @Operation(summary = "Disable an account: no login, and its tokens stop working (within the token cache TTL)")
-    public UserView disable(@PathVariable String name) {
+    public UserView disable(@PathVariable String name, @AuthenticationPrincipal EnvmonUser user) {
+        if (user != null && user.name().equals(name)) {
+            // The last admin locking itself out would leave only the command line (with the platform stopped).
+            throw new IllegalArgumentException("an admin cannot disable its own account");
+        }
         return setEnabled(name, false);
     }
 

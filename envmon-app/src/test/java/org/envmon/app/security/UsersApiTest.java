@@ -64,6 +64,7 @@ class UsersApiTest {
         assertThat(disabled.body()).contains("\"enabled\":false");
         assertThat(platform.postAs(admin, "/api/v1/users/maint-1/enable", "").body()).contains("\"enabled\":true");
         assertThat(platform.postAs(admin, "/api/v1/users/nobody/disable", "").statusCode()).isEqualTo(404);
+        assertThat(platform.postAs(admin, "/api/v1/users/test-admin/disable", "").statusCode()).isEqualTo(400);
 
         HttpResponse<String> reset = platform.postAs(admin, "/api/v1/users/maint-1/reset-password", "");
         assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
