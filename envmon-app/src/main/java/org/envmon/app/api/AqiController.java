@@ -2,7 +2,10 @@ package org.envmon.app.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,8 @@ import org.envmon.app.security.EnvmonUser;
 import org.envmon.app.security.PublicationDelay;
 import org.envmon.evaluation.air.AirEvaluationService;
 import org.envmon.evaluation.air.AirTarget;
+import org.envmon.evaluation.derived.LiveRecompute;
+import org.springframework.beans.factory.ObjectProvider;
 import org.envmon.model.Interval;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,10 +32,23 @@ import org.springframework.web.bind.annotation.RestController;
 public class AqiController {
     private final AirEvaluationService service;
     private final PublicationDelay delay;
+    /**
+     * The live map's answer, asked for many times a second by every open page: kept until the live recompute stores
+     * new city hours, and at most {@link #LATEST_AT_MOST} (hours recomputed outside the live worker, the clock
+     * passing an hour), so that reading the derived store is not on every request's path.
+     */
+    private final Cache<LatestKey, List<CityNow>> latest = Caffeine.newBuilder()
+            .expireAfterWrite(LATEST_AT_MOST).maximumSize(64).build();
+    static final Duration LATEST_AT_MOST = Duration.ofSeconds(2);
 
-    public AqiController(AirEvaluationService service, PublicationDelay delay) {
+    private record LatestKey(boolean heldBack, int hours) {
+    }
+
+    public AqiController(AirEvaluationService service, PublicationDelay delay,
+            ObjectProvider<LiveRecompute> recompute) {
         this.service = service;
         this.delay = delay;
+        recompute.ifAvailable(r -> r.addConsumer(changed -> latest.invalidateAll()));
     }
 
     @GetMapping("/hourly")
@@ -66,6 +84,10 @@ public class AqiController {
                     + "credentials, the last 'hours' hours before the publication delay.")
     public List<CityNow> latestCities(@RequestParam(defaultValue = "3") int hours,
             @AuthenticationPrincipal EnvmonUser user) {
+        return latest.get(new LatestKey(delay.holdsBack(user), hours), k -> latestCitiesNow(hours, user));
+    }
+
+    private List<CityNow> latestCitiesNow(int hours, EnvmonUser user) {
         List<CityNow> out = new java.util.ArrayList<>();
         for (AirEvaluationService.LatestCityHour c : service.latestCityHours(delay.latestHourAt(user), hours)) {
             org.envmon.model.DerivedStore.Hour h = c.hour();
@@ -84,7 +106,7 @@ public class AqiController {
             out.add(new CityNow(c.city(), ApiTime.out(h.start()), h.aqi(), level.number(), level.categoryZh(),
                     level.categoryEn(), level.hex(), primary, h.stations(), conc));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** API names of the pollutants in the evaluation order (SO2, NO2, PM10, PM2.5, CO, O3). */
