@@ -54,6 +54,41 @@ class FeedCacheTest {
         cache.invalidate("water");
     }
 
+    @Test
+    void anInvalidationDuringARebuildIsNotLost() throws Exception {
+        FeedCache cache = new FeedCache(JsonMapper.builder().build(), Duration.ofHours(1), clock);
+        AtomicReference<Object> body = new AtomicReference<>(Map.of("aqi", 50));
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger builds = new AtomicInteger();
+        cache.register("stations", () -> {
+            Object b = body.get();
+            if (builds.incrementAndGet() == 2) { // the first background rebuild: hold it while new data arrives
+                started.countDown();
+                await(release);
+            }
+            return b;
+        });
+        cache.get("stations");
+        cache.invalidate("stations");
+        await(started);
+        body.set(Map.of("aqi", 120)); // new data while the rebuild that read the old data still runs
+        cache.invalidate("stations");
+        release.countDown();
+        waitFor(() -> new String(cache.get("stations").json()).equals("{\"aqi\":120}"));
+        assertThat(builds).hasValue(3);
+        cache.close();
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 10_000;
         while (!condition.getAsBoolean()) {
