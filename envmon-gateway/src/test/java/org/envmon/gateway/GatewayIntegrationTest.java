@@ -168,10 +168,16 @@ class GatewayIntegrationTest {
     @Test
     void aConnectionThatKeepsSendingGarbageIsClosed() throws Exception {
         try (TestStation station = new TestStation(gateway.port())) {
-            for (int i = 0; i < 10; i++) {
-                station.sendRaw("##0010abcdefghij0000\r\n");
+            boolean writeRefused = false;
+            for (int i = 0; i < 10 && !writeRefused; i++) {
+                try {
+                    station.sendRaw("##0010abcdefghij0000\r\n");
+                } catch (java.io.IOException closedAlready) {
+                    // the server may close before the last frames are written: a broken pipe is that close
+                    writeRefused = true;
+                }
             }
-            assertThat(station.closedByServer(5_000)).isTrue();
+            assertThat(writeRefused || station.closedByServer(5_000)).isTrue();
         }
     }
 
