@@ -1,5 +1,8 @@
 package org.envmon.hj212;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
  * One monitoring factor of the HJ 212 code tables (HJ 212-2017 Annex B; digest §9.4).
  *
@@ -17,26 +20,16 @@ public record Parameter(String code, String legacyCode, String nameZh, String na
 
     /** Monitoring category (column {@code category} of parameters.csv). */
     public enum Category {
-        AIR("air"), WATER("water"), FLUE_GAS("flue_gas"), WASTE_WATER("waste_water"), NOISE("noise"),
-        METEOROLOGY("meteorology"), STATE("state");
+        AIR, WATER, FLUE_GAS, WASTE_WATER, NOISE, METEOROLOGY, STATE;
 
-        private final String id;
-
-        Category(String id) {
-            this.id = id;
-        }
-
+        /** The column value: the constant's name in lower case ({@code flue_gas}). */
         public String id() {
-            return id;
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public static Category of(String id) {
-            for (Category c : values()) {
-                if (c.id.equals(id)) {
-                    return c;
-                }
-            }
-            throw new IllegalArgumentException("unknown category: " + id);
+            return Arrays.stream(values()).filter(c -> c.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown category: " + id));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.envmon.hj212;
 
+import java.util.Arrays;
+
 /**
  * Protocol edition of a packet, from the Flag version bits V5..V0 (HJ 212-2017 §6.4, digest §9.3) or, when the
  * Flag is absent, from the content (digest §9.5).
@@ -25,12 +27,7 @@ public enum ProtocolVersion {
 
     /** The edition for version bits, or {@code null} if unknown. */
     public static ProtocolVersion ofVersionBits(int bits) {
-        switch (bits) {
-            case 0: return HJT212_2005;
-            case 1: return HJ212_2017;
-            case 2: return HJ212_2025;
-            default: return null;
-        }
+        return Arrays.stream(values()).filter(v -> v.versionBits == bits).findFirst().orElse(null);
     }
 
     /** True for HJ 212-2017 and later (QN required, 14-digit DataTime). */

@@ -1,5 +1,7 @@
 package org.envmon.hj212;
 
+import java.util.Arrays;
+
 /** Numeric per-pollutant fields and their CP key suffix (HJ 212-2017 §6.3.3, Table of field names; digest §9.4). */
 public enum ValueField {
     /** {@code -Rtd} real-time value. */
@@ -36,12 +38,7 @@ public enum ValueField {
 
     /** The field for a suffix (case-sensitive as on the wire), or null. */
     public static ValueField ofSuffix(String s) {
-        for (ValueField f : VALUES) {
-            if (f.suffix.equals(s)) {
-                return f;
-            }
-        }
-        return null;
+        return Arrays.stream(VALUES).filter(f -> f.suffix.equals(s)).findFirst().orElse(null);
     }
 
     static ValueField byOrdinal(int i) {
