@@ -1,5 +1,6 @@
 package org.envmon.reports;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /** The file formats a report renders to. */
@@ -26,12 +27,8 @@ public enum ReportFormat {
 
     /** {@code xlsx}, {@code csv}, {@code pdf} (case-insensitive). */
     public static ReportFormat parse(String s) {
-        for (ReportFormat f : values()) {
-            if (f.name().equalsIgnoreCase(s.trim())) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown report format '" + s + "' (xlsx, csv, pdf)");
+        return Arrays.stream(values()).filter(f -> f.name().equalsIgnoreCase(s.trim())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown report format '" + s + "' (xlsx, csv, pdf)"));
     }
 
     /** A renderer for this format with default settings. */

@@ -2,6 +2,7 @@ package org.envmon.standards.air;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 
 /**
  * The two editions of the ambient-air standards that are in force side by side (standards digest §0).
@@ -73,12 +74,8 @@ public enum AirEdition implements org.envmon.standards.Edition {
 
     /** Parses {@code "2012"} or {@code "2026"} (also the enum names); {@code null} if unknown. */
     public static AirEdition parse(String code) {
-        for (AirEdition e : values()) {
-            if (e.code.equals(code) || e.name().equals(code)) {
-                return e;
-            }
-        }
-        return null;
+        return Arrays.stream(values()).filter(e -> e.code.equals(code) || e.name().equals(code)).findFirst()
+                .orElse(null);
     }
 
     @Override

@@ -12,21 +12,16 @@ import java.time.LocalDate;
  * </ul>
  */
 public enum Gb3095Stage {
-    GB3095_2012(AirEdition.E2012),
-    GB3095_2026_TRANSITION(AirEdition.E2026),
-    GB3095_2026_FINAL(AirEdition.E2026);
+    GB3095_2012,
+    GB3095_2026_TRANSITION,
+    GB3095_2026_FINAL;
 
     /** First day of the GB 3095-2026 final limits (§4.4 [confirmed]). */
     public static final LocalDate FINAL_FROM = LocalDate.of(2031, 1, 1);
 
-    private final AirEdition edition;
-
-    Gb3095Stage(AirEdition edition) {
-        this.edition = edition;
-    }
-
+    /** The edition whose limits this stage belongs to: 2012 has one stage, 2026 two. */
     public AirEdition edition() {
-        return edition;
+        return this == GB3095_2012 ? AirEdition.E2012 : AirEdition.E2026;
     }
 
     /** Stage in force on {@code day}. */

@@ -8,14 +8,14 @@ import org.envmon.standards.Unit;
  * CO is in mg/m³, Pb and BaP in µg/m³ as in the tables, everything else µg/m³.
  */
 public enum Pollutant {
-    SO2("SO2", Unit.UG_PER_M3, 0),
-    NO2("NO2", Unit.UG_PER_M3, 0),
-    PM10("PM10", Unit.UG_PER_M3, 0),
-    PM25("PM2.5", Unit.UG_PER_M3, 0),
-    CO("CO", Unit.MG_PER_M3, 1),
-    O3("O3", Unit.UG_PER_M3, 0),
-    TSP("TSP", Unit.UG_PER_M3, 0),
-    NOX("NOx", Unit.UG_PER_M3, 0);
+    SO2("SO2", Unit.UG_PER_M3),
+    NO2("NO2", Unit.UG_PER_M3),
+    PM10("PM10", Unit.UG_PER_M3),
+    PM25("PM2.5", Unit.UG_PER_M3),
+    CO("CO", Unit.MG_PER_M3),
+    O3("O3", Unit.UG_PER_M3),
+    TSP("TSP", Unit.UG_PER_M3),
+    NOX("NOx", Unit.UG_PER_M3);
 
     /** The six basic items (HJ 663 §4 / GB 3095 Table 1). */
     public static final java.util.List<Pollutant> BASIC = java.util.List.of(SO2, NO2, PM10, PM25, CO, O3);
@@ -24,12 +24,10 @@ public enum Pollutant {
     private final String key = name().toLowerCase(Locale.ROOT);
     private final String display;
     private final Unit unit;
-    private final int reportedDecimals;
 
-    Pollutant(String display, Unit unit, int reportedDecimals) {
+    Pollutant(String display, Unit unit) {
         this.display = display;
         this.unit = unit;
-        this.reportedDecimals = reportedDecimals;
     }
 
     /** Lower-case key used in CSV columns ({@code pm25}). */
@@ -52,6 +50,6 @@ public enum Pollutant {
      * integers in µg/m³, CO 1 decimal in mg/m³.
      */
     public int reportedDecimals() {
-        return reportedDecimals;
+        return unit == Unit.MG_PER_M3 ? 1 : 0;
     }
 }

@@ -1,5 +1,6 @@
 package org.envmon.standards.groundwater;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -46,11 +47,6 @@ public enum GroundwaterIndicator {
     }
 
     public static Optional<GroundwaterIndicator> fromColumn(String column) {
-        for (GroundwaterIndicator i : values()) {
-            if (i.column().equals(column)) {
-                return Optional.of(i);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(i -> i.column.equals(column)).findFirst();
     }
 }

@@ -1,5 +1,6 @@
 package org.envmon.standards.water;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -56,12 +57,9 @@ public enum WaterClass {
             return Optional.empty();
         }
         String t = text.strip();
-        for (WaterClass c : values()) {
-            if (c.label.equalsIgnoreCase(t) || c.romanLabel.equals(t) || c.name().equalsIgnoreCase(t)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values())
+                .filter(c -> c.label.equalsIgnoreCase(t) || c.romanLabel.equals(t) || c.name().equalsIgnoreCase(t))
+                .findFirst();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.envmon.standards.water;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -92,11 +93,6 @@ public enum WaterParameter {
 
     /** Looks a parameter up by its calculator column name (exact, lower case). */
     public static Optional<WaterParameter> fromColumn(String column) {
-        for (WaterParameter p : values()) {
-            if (p.column().equals(column)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        return Arrays.stream(values()).filter(p -> p.column.equals(column)).findFirst();
     }
 }
