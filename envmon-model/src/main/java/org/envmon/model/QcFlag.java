@@ -37,12 +37,8 @@ public record QcFlag(
         Objects.requireNonNull(siteCode, "siteCode");
         Objects.requireNonNull(parameter, "parameter");
         Objects.requireNonNull(interval, "interval");
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
         Objects.requireNonNull(code, "code");
-        if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("empty QC flag range: " + from + " .. " + to);
-        }
+        TimeRange.requireNonEmpty(from, to, "QC flag range");
     }
 
     /** A flag to store with a packet. */
@@ -54,6 +50,6 @@ public record QcFlag(
     /** Whether this flag covers a value. */
     public boolean covers(String site, String param, Interval iv, Statistic statistic, Instant time) {
         return statistic == Statistic.VALUE && interval == iv && siteCode.equals(site) && parameter.equals(param)
-                && !time.isBefore(from) && time.isBefore(to);
+                && TimeRange.contains(from, to, time);
     }
 }

@@ -27,6 +27,6 @@ public record Review(
     /** Whether this review's scope and range cover a value. */
     public boolean covers(String site, String param, Interval iv, Instant time) {
         return siteCode.equals(site) && (parameter == null || parameter.equals(param))
-                && (interval == null || interval == iv) && !time.isBefore(from) && time.isBefore(to);
+                && (interval == null || interval == iv) && TimeRange.contains(from, to, time);
     }
 }

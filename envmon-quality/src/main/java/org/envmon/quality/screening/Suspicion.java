@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.envmon.model.TimeRange;
 
 /**
  * A window of one site's series that a detector finds suspicious, for human review.
@@ -30,12 +31,8 @@ public record Suspicion(
         Objects.requireNonNull(detector, "detector");
         Objects.requireNonNull(siteCode, "siteCode");
         Objects.requireNonNull(parameter, "parameter");
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
         Objects.requireNonNull(evidence, "evidence");
-        if (!to.isAfter(from)) {
-            throw new IllegalArgumentException("empty window " + from + " .. " + to);
-        }
+        TimeRange.requireNonEmpty(from, to, "window");
         if (!(score >= 0 && score <= 1)) {
             throw new IllegalArgumentException("score must be within 0..1: " + score);
         }
