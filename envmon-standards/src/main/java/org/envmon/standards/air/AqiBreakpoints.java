@@ -32,19 +32,12 @@ public final class AqiBreakpoints {
 
     /**
      * HJ 633-2026 Table 3 "空气质量分指数及对应的污染物项目浓度限值" (digest §1B.1 [confirmed]). Only the IAQI=100
-     * breakpoints of PM10 (150 → 120) and PM2.5 (75 → 60) differ from 2012.
+     * breakpoints of PM10 (150 → 120) and PM2.5 (75 → 60) differ from 2012; every other row is Table 1's, including
+     * the two that stop at 800 (note b: SO2 1-h > 800 -> IAQI 200; note c: O3 8-h > 800 -> IAQI 300).
      */
-    private static final AqiBreakpoints HJ633_2026 = new AqiBreakpoints(AirEdition.E2026, table(
-            row(AqiIndicator.SO2_24H, 0, 50, 150, 475, 800, 1600, 2100, 2620),
-            row(AqiIndicator.SO2_1H, 0, 150, 500, 650, 800),            // note b: > 800 -> IAQI 200
-            row(AqiIndicator.NO2_24H, 0, 40, 80, 180, 280, 565, 750, 940),
-            row(AqiIndicator.NO2_1H, 0, 100, 200, 700, 1200, 2340, 3090, 3840),
+    private static final AqiBreakpoints HJ633_2026 = HJ633_2012.revised(AirEdition.E2026,
             row(AqiIndicator.PM10_24H, 0, 50, 120, 250, 350, 420, 500, 600),
-            row(AqiIndicator.CO_24H, 0, 2, 4, 14, 24, 36, 48, 60),
-            row(AqiIndicator.CO_1H, 0, 5, 10, 35, 60, 90, 120, 150),
-            row(AqiIndicator.O3_1H, 0, 160, 200, 300, 400, 800, 1000, 1200),
-            row(AqiIndicator.O3_8H, 0, 100, 160, 215, 265, 800),         // note c: > 800 -> IAQI 300
-            row(AqiIndicator.PM25_24H, 0, 35, 60, 115, 150, 250, 350, 500)));
+            row(AqiIndicator.PM25_24H, 0, 35, 60, 115, 150, 250, 350, 500));
 
     private final AirEdition edition;
     private final Map<AqiIndicator, int[]> rows;
@@ -99,6 +92,14 @@ public final class AqiBreakpoints {
             }
         }
         return Map.entry(indicator, breakpoints);
+    }
+
+    /** This table with some rows replaced, for a later edition. */
+    @SafeVarargs
+    private AqiBreakpoints revised(AirEdition later, Map.Entry<AqiIndicator, int[]>... changedRows) {
+        Map<AqiIndicator, int[]> m = new EnumMap<>(rows);
+        m.putAll(table(changedRows));
+        return new AqiBreakpoints(later, m);
     }
 
     @SafeVarargs

@@ -6,15 +6,12 @@ import java.math.RoundingMode;
 /** How an IAQI (and so the AQI) is made an integer. */
 public enum IaqiRounding {
     /** Any fraction carried up: "全部进位取整数" (HJ 633-2012 §6.2), "全部向上进位取整数" (HJ 633-2026 §4.2.6). */
-    CEILING(RoundingMode.CEILING),
+    CEILING,
     /** To the nearest integer, an exact .5 up (the 2012 city real-time publication, {@link AqiRounding}). */
-    HALF_UP(RoundingMode.HALF_UP);
+    HALF_UP;
 
-    private final RoundingMode mode;
-
-    IaqiRounding(RoundingMode mode) {
-        this.mode = mode;
-    }
+    /** The JDK rounding mode of the same name. */
+    private final RoundingMode mode = RoundingMode.valueOf(name());
 
     /** The integer of {@code num / den} (exact), for {@code num ≥ 0}, {@code den > 0}. */
     public BigDecimal divide(BigDecimal num, BigDecimal den) {
