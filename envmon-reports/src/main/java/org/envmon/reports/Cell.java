@@ -37,19 +37,24 @@ public sealed interface Cell {
         }
     }
 
-    /** A decimal shown with exactly {@code value.scale()} decimals (the reporting precision; scale ≥ 0). */
-    record Decimal(BigDecimal value) implements Cell {
-        public Decimal {
-            requireScale(value);
-        }
+    /** A number shown with exactly {@code value.scale()} decimals (the reporting precision; scale ≥ 0). */
+    sealed interface Scaled extends Cell permits Decimal, Percent {
+        BigDecimal value();
 
-        public int scale() {
-            return value.scale();
+        default int scale() {
+            return value().scale();
         }
 
         @Override
-        public String display() {
-            return value.toPlainString();
+        default String display() {
+            return value().toPlainString();
+        }
+    }
+
+    /** A decimal at its reporting precision. */
+    record Decimal(BigDecimal value) implements Scaled {
+        public Decimal {
+            requireScale(value);
         }
     }
 
@@ -57,13 +62,9 @@ public sealed interface Cell {
      * A percentage in percent units (83.5 means 83.5 %), shown with {@code value.scale()} decimals. xlsx stores
      * the fraction (0.835) with a percent format; CSV writes the percent number (the header carries "%").
      */
-    record Percent(BigDecimal value) implements Cell {
+    record Percent(BigDecimal value) implements Scaled {
         public Percent {
             requireScale(value);
-        }
-
-        public int scale() {
-            return value.scale();
         }
 
         @Override
