@@ -63,8 +63,7 @@ public class CalcAirAnnualCommand implements Callable<Integer> {
             switch (exceptional.trim()) {
                 case "exclude" -> policy = ExceptionalEvents.EXCLUDE_PARTICULATES;
                 case "include" -> policy = ExceptionalEvents.INCLUDE;
-                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "Invalid value for option '--exceptional': '" + exceptional + "' (expected exclude|include)");
+                default -> throw CsvCalc.invalidOption(spec, "--exceptional", exceptional, "exclude|include");
             }
         }
         try (CsvCalc csv = input.open(spec, "air-annual")) {

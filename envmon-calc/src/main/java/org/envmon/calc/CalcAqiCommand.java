@@ -8,7 +8,6 @@ import org.envmon.standards.air.AirQualityIndex;
 import org.envmon.standards.air.AqiLevel;
 import org.envmon.standards.air.AqiResult;
 import org.envmon.standards.air.AqiScope;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -61,8 +60,7 @@ public class CalcAqiCommand implements Callable<Integer> {
         AqiScope sc = switch (scope) {
             case "station" -> AqiScope.STATION;
             case "city" -> AqiScope.CITY;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Invalid value for option '--scope': '" + scope + "' (station|city)");
+            default -> throw CsvCalc.invalidOption(spec, "--scope", scope, "station|city");
         };
         boolean hourly = period == Period.hour;
         List<String> keys = hourly ? AirQualityIndex.HOURLY_KEYS : AirQualityIndex.DAILY_KEYS;

@@ -13,7 +13,6 @@ import org.envmon.standards.water.SurfaceWaterClassification;
 import org.envmon.standards.water.WaterClass;
 import org.envmon.standards.water.WaterParameter;
 import org.envmon.standards.water.Waterbody;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -58,12 +57,10 @@ public class CalcWaterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Waterbody body = Waterbody.parse(waterbody).orElseThrow(() -> new CommandLine.ParameterException(
-                spec.commandLine(),
-                "Invalid value for option '--waterbody': '" + waterbody + "' (expected river|lake)"));
+        Waterbody body = Waterbody.parse(waterbody)
+                .orElseThrow(() -> CsvCalc.invalidOption(spec, "--waterbody", waterbody, "river|lake"));
         if (edition != null && !List.of("2012", "2026", "2002").contains(edition.trim())) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Invalid value for option '--edition': '" + edition + "' (expected 2012|2026)");
+            throw CsvCalc.invalidOption(spec, "--edition", edition, "2012|2026");
         }
         try (CsvCalc csv = input.open(spec, "water")) {
             List<WaterParameter> given = new ArrayList<>();

@@ -295,6 +295,22 @@ public final class CsvCalc implements Closeable, Iterable<CsvCalc.Row> {
         }
     }
 
+    /** {@code text} read with {@code format}, or empty if it is not of that form. */
+    private static <T> Optional<T> parse(String text, DateTimeFormatter format, TemporalQuery<T> query) {
+        try {
+            return Optional.of(format.parse(text, query));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The usage error (exit code 2) for an option value outside {@code expected}, e.g. {@code "river|lake"}. */
+    static CommandLine.ParameterException invalidOption(CommandSpec spec, String option, String value,
+            String expected) {
+        return new CommandLine.ParameterException(spec.commandLine(),
+                "Invalid value for option '" + option + "': '" + value + "' (expected " + expected + ")");
+    }
+
     /** One input row. Accessors report bad cells (with line and column) and return {@code null} for them. */
     public final class Row {
         private final CSVRecord record;
@@ -352,26 +368,25 @@ public final class CsvCalc implements Closeable, Iterable<CsvCalc.Row> {
 
         /** The {@code column} cell as a date ({@code yyyy-MM-dd} or {@code yyyyMMdd}); bad dates are reported. */
         public Optional<LocalDate> date(String column) {
-            return temporal(column, DATE, LocalDate::from, "a date (yyyy-MM-dd or yyyyMMdd)");
+            return read(column, s -> parse(s, DATE, LocalDate::from), "a date (yyyy-MM-dd or yyyyMMdd)");
         }
 
         /** The {@code column} cell as a local date-time ({@code yyyy-MM-dd HH:mm[:ss]}, space or {@code T}). */
         public Optional<LocalDateTime> dateTime(String column) {
-            return temporal(column, TIME, LocalDateTime::from, "a date-time (yyyy-MM-dd HH:mm[:ss])");
+            return read(column, s -> parse(s, TIME, LocalDateTime::from), "a date-time (yyyy-MM-dd HH:mm[:ss])");
         }
 
-        /** The {@code column} cell read with {@code format}; a cell it cannot read is reported as not {@code what}. */
-        private <T> Optional<T> temporal(String column, DateTimeFormatter format, TemporalQuery<T> query, String what) {
+        /** The {@code column} cell read by {@code parser}; a cell it cannot read is reported as not {@code what}. */
+        private <T> Optional<T> read(String column, Function<String, Optional<T>> parser, String what) {
             String s = text(column);
             if (s == null) {
                 return Optional.empty();
             }
-            try {
-                return Optional.of(format.parse(s, query));
-            } catch (DateTimeParseException e) {
+            Optional<T> value = parser.apply(s);
+            if (value.isEmpty()) {
                 error(column, "not " + what + ": '" + s + "'");
-                return Optional.empty();
             }
+            return value;
         }
 
         /**
@@ -381,22 +396,11 @@ public final class CsvCalc implements Closeable, Iterable<CsvCalc.Row> {
          * its label is one hour later in Beijing time. Bad cells are reported.
          */
         public Optional<LocalDateTime> hourEndLabel(String column) {
-            String s = text(column);
-            if (s == null) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(LocalDateTime.parse(s, TIME));
-            } catch (DateTimeParseException local) {
-                try {
-                    return Optional.of(OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                            .atZoneSameInstant(BEIJING).toLocalDateTime().plusHours(1));
-                } catch (DateTimeParseException e) {
-                    error(column, "not a date-time (hour-end label yyyy-MM-dd HH:mm[:ss], or the hour's start with"
-                            + " an offset as the API writes it, e.g. 2019-01-01T00:00+08:00): '" + s + "'");
-                    return Optional.empty();
-                }
-            }
+            return read(column, s -> parse(s, TIME, LocalDateTime::from)
+                    .or(() -> parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME, OffsetDateTime::from)
+                            .map(start -> start.atZoneSameInstant(BEIJING).toLocalDateTime().plusHours(1))),
+                    "a date-time (hour-end label yyyy-MM-dd HH:mm[:ss], or the hour's start with an offset as the API"
+                            + " writes it, e.g. 2019-01-01T00:00+08:00)");
         }
 
         /** Reports a problem with one cell of this row. */
@@ -437,8 +441,7 @@ public final class CsvCalc implements Closeable, Iterable<CsvCalc.Row> {
             if (option != null) {
                 E e = parse.apply(option.trim());
                 if (e == null) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            "Invalid value for option '--edition': '" + option + "' (expected " + allowed + ")");
+                    throw invalidOption(spec, "--edition", option, allowed);
                 }
                 this.named = e;
             } else {
