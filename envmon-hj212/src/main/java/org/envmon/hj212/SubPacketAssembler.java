@@ -33,43 +33,18 @@ public final class SubPacketAssembler<A> {
     public record Part<A>(int pno, byte[] frame, Hj212Packet packet, A attachment) {
     }
 
-    /** Result of {@link #offer}. */
-    public static final class Outcome<A> {
+    /**
+     * Result of {@link #offer}.
+     *
+     * @param packet the complete (joined or unsplit) packet, or null
+     * @param parts  the parts of a complete split packet in PNO order (each with its decoded packet); empty otherwise
+     */
+    public record Outcome<A>(Status status, Hj212Packet packet, List<Part<A>> parts, String detail) {
         public enum Status { COMPLETE, PENDING, REJECTED }
-
-        private final Status status;
-        private final Hj212Packet packet;
-        private final List<Part<A>> parts;
-        private final String detail;
-
-        private Outcome(Status status, Hj212Packet packet, List<Part<A>> parts, String detail) {
-            this.status = status;
-            this.packet = packet;
-            this.parts = parts;
-            this.detail = detail;
-        }
-
-        public Status status() {
-            return status;
-        }
-
-        /** The complete (joined or unsplit) packet, or null. */
-        public Hj212Packet packet() {
-            return packet;
-        }
-
-        /** The parts of a complete split packet in PNO order (each with its decoded packet); empty otherwise. */
-        public List<Part<A>> parts() {
-            return parts;
-        }
 
         /** {@link RejectReason#BAD_SUBPACKET} when rejected, else null. */
         public RejectReason reason() {
             return status == Status.REJECTED ? RejectReason.BAD_SUBPACKET : null;
-        }
-
-        public String detail() {
-            return detail;
         }
 
         @Override
