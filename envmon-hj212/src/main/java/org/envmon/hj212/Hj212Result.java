@@ -2,17 +2,18 @@ package org.envmon.hj212;
 
 import java.util.Objects;
 
-/** Outcome of {@link Hj212Decoder#decode(byte[])}: an accepted packet, or exactly one reject reason and a detail. */
-public final class Hj212Result {
+/**
+ * Outcome of {@link Hj212Decoder#decode(byte[])}: an accepted packet, or exactly one reject reason and a detail.
+ *
+ * @param reason the reject reason, or null when accepted
+ * @param detail human-readable explanation of the rejection, or null when accepted
+ */
+public record Hj212Result(Hj212Packet packet, RejectReason reason, String detail) {
 
-    private final Hj212Packet packet;
-    private final RejectReason reason;
-    private final String detail;
-
-    private Hj212Result(Hj212Packet packet, RejectReason reason, String detail) {
-        this.packet = packet;
-        this.reason = reason;
-        this.detail = detail;
+    public Hj212Result {
+        if ((packet == null) == (reason == null)) {
+            throw new IllegalArgumentException("a result is either a packet or a reject reason");
+        }
     }
 
     public static Hj212Result accepted(Hj212Packet packet) {
@@ -28,21 +29,12 @@ public final class Hj212Result {
     }
 
     /** The packet; throws {@link IllegalStateException} for a rejection. */
+    @Override
     public Hj212Packet packet() {
         if (packet == null) {
             throw new IllegalStateException("rejected: " + reason.code() + ": " + detail);
         }
         return packet;
-    }
-
-    /** The reject reason, or null when accepted. */
-    public RejectReason reason() {
-        return reason;
-    }
-
-    /** Human-readable explanation of the rejection, or null when accepted. */
-    public String detail() {
-        return detail;
     }
 
     @Override

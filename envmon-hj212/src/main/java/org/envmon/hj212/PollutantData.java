@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.StringJoiner;
 
 /**
  * Values reported for one monitoring factor (pollutant or parameter code) in a CP (HJ 212-2017 §6.3.3).
@@ -190,34 +191,24 @@ public final class PollutantData {
         if (!code.equals(originalCode)) {
             sb.append('(').append(originalCode).append(')');
         }
-        sb.append('{');
-        String sep = "";
+        StringJoiner fields = new StringJoiner(",", "{", "}");
         for (int i = 0; i < N; i++) {
             if ((mask & (1 << i)) != 0) {
-                sb.append(sep).append(ValueField.byOrdinal(i).suffix()).append('=').append(values[i]);
-                sep = ",";
+                fields.add(ValueField.byOrdinal(i).suffix() + "=" + values[i]);
             }
         }
-        if (flag != null) {
-            sb.append(sep).append("Flag=").append(flag);
-            sep = ",";
+        addIfSet(fields, "Flag=", flag);
+        addIfSet(fields, "EFlag=", eFlag);
+        addIfSet(fields, "SampleTime=", sampleTime);
+        addIfSet(fields, "DataTime=", dataTime);
+        addIfSet(fields, "", other);
+        return sb.append(fields).toString();
+    }
+
+    private static void addIfSet(StringJoiner fields, String label, Object value) {
+        if (value != null) {
+            fields.add(label + value);
         }
-        if (eFlag != null) {
-            sb.append(sep).append("EFlag=").append(eFlag);
-            sep = ",";
-        }
-        if (sampleTime != null) {
-            sb.append(sep).append("SampleTime=").append(sampleTime);
-            sep = ",";
-        }
-        if (dataTime != null) {
-            sb.append(sep).append("DataTime=").append(dataTime);
-            sep = ",";
-        }
-        if (other != null) {
-            sb.append(sep).append(other);
-        }
-        return sb.append('}').toString();
     }
 
     /** Copy of the values array, for tests and debugging. */
