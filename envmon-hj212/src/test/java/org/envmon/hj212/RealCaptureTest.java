@@ -28,12 +28,7 @@ class RealCaptureTest {
     void bothFramingsOfTheWholeDayDecodeWithTheExpectedCountsAndAgree() throws Exception {
         List<byte[]> old = TestData.sharedGzLines("real-capture-2016/capture-2016-08-24-hjt212-2005.txt.gz");
         List<byte[]> neu = TestData.sharedGzLines("real-capture-2016/capture-2016-08-24-as-hj212-2017.txt.gz");
-        assertThat(old).hasSize(190_463);
-        assertThat(neu).hasSize(190_365);
-        Verdicts v = decodeBoth(old, neu);
-        assertThat(v.oldAccepted).isEqualTo(190_365);
-        assertThat(v.oldRejects).containsExactlyInAnyOrderEntriesOf(Map.of(RejectReason.LENGTH_MISMATCH, 71,
-            RejectReason.BAD_LENGTH_FIELD, 12, RejectReason.NO_HEADER, 14, RejectReason.BAD_CRC, 1));
+        Verdicts v = decodeBoth(old, 190_463, neu, 190_365);
         // every legacy pollutant code of the capture maps to a 2017 code; what stays unknown are device-state codes
         // (SB1..SB8 running state, CON/POW) and three codes (25, 28, 99) absent from the digest
         assertThat(v.unknown.keySet()).isEqualTo(
@@ -49,12 +44,7 @@ class RealCaptureTest {
     void bothFramingsOfTheShippedSliceDecodeWithTheExpectedCountsAndAgree() throws Exception {
         List<byte[]> old = TestData.rawLines("capture-2016-08-24-slice-hjt212-2005.txt");
         List<byte[]> neu = TestData.rawLines("capture-2016-08-24-slice-as-hj212-2017.txt");
-        assertThat(old).hasSize(517);
-        assertThat(neu).hasSize(419);
-        Verdicts v = decodeBoth(old, neu);
-        assertThat(v.oldAccepted).isEqualTo(419);
-        assertThat(v.oldRejects).containsExactlyInAnyOrderEntriesOf(Map.of(RejectReason.LENGTH_MISMATCH, 71,
-            RejectReason.BAD_LENGTH_FIELD, 12, RejectReason.NO_HEADER, 14, RejectReason.BAD_CRC, 1));
+        Verdicts v = decodeBoth(old, 517, neu, 419);
         assertThat(v.mapped).isPositive();
         assertThat(v.newAccepted + v.newRejects.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(419);
         assertThat(v.newRejects.keySet()).containsExactlyInAnyOrder(RejectReason.BAD_FIELD, RejectReason.BAD_TIME);
@@ -69,7 +59,21 @@ class RealCaptureTest {
         int mapped;
     }
 
-    /** Decodes both framings; every frame accepted in 2017 framing carries the same MN and values as in 2005. */
+    /**
+     * Decodes both framings of {@code oldLines} and {@code newFrames} lines: the 2005 framing accepts every frame the
+     * 2017 one has and rejects the 98 malformed lines; every frame accepted in 2017 framing carries the same MN and
+     * values as in 2005.
+     */
+    private static Verdicts decodeBoth(List<byte[]> old, int oldLines, List<byte[]> neu, int newFrames) {
+        assertThat(old).hasSize(oldLines);
+        assertThat(neu).hasSize(newFrames);
+        Verdicts v = decodeBoth(old, neu);
+        assertThat(v.oldAccepted).isEqualTo(newFrames);
+        assertThat(v.oldRejects).containsExactlyInAnyOrderEntriesOf(Map.of(RejectReason.LENGTH_MISMATCH, 71,
+            RejectReason.BAD_LENGTH_FIELD, 12, RejectReason.NO_HEADER, 14, RejectReason.BAD_CRC, 1));
+        return v;
+    }
+
     private static Verdicts decodeBoth(List<byte[]> old, List<byte[]> neu) {
         Hj212Decoder decoder = new Hj212Decoder();
         Verdicts v = new Verdicts();

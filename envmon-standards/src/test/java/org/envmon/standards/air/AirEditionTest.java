@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AirEditionTest {
 
-    @Test
-    void hourBelongsToTheEditionAtTheStartOfItsInterval() {
+    @ParameterizedTest(name = "hour labelled {0} -> {1}")
+    @CsvSource({
         // "2026-03-01 00:00" is the end label of 2026-02-28 23:00-24:00 (project decision; digest §0)
-        assertThat(AirEdition.forHour(LocalDateTime.of(2026, 3, 1, 0, 0))).isEqualTo(AirEdition.E2012);
-        assertThat(AirEdition.forHour(LocalDateTime.of(2026, 3, 1, 1, 0))).isEqualTo(AirEdition.E2026);
-        assertThat(AirEdition.forHour(LocalDateTime.of(2019, 6, 1, 12, 0))).isEqualTo(AirEdition.E2012);
+        "2026-03-01T00:00, E2012",
+        "2026-03-01T01:00, E2026",
+        "2019-06-01T12:00, E2012"})
+    void hourBelongsToTheEditionAtTheStartOfItsInterval(LocalDateTime hourEndLabel, AirEdition expected) {
+        assertThat(AirEdition.forHour(hourEndLabel)).isEqualTo(expected);
     }
 
     @Test
@@ -26,12 +30,18 @@ class AirEditionTest {
         assertThat(AirEdition.parse("2019")).isNull();
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "2026-02-28, GB3095_2012",
+        "2026-03-01, GB3095_2026_TRANSITION",
+        "2030-12-31, GB3095_2026_TRANSITION",
+        "2031-01-01, GB3095_2026_FINAL"})
+    void gb3095StageInForceOnADay(LocalDate day, Gb3095Stage expected) {
+        assertThat(Gb3095Stage.forDay(day)).isEqualTo(expected);
+    }
+
     @Test
-    void gb3095Stages() {
-        assertThat(Gb3095Stage.forDay(LocalDate.of(2026, 2, 28))).isEqualTo(Gb3095Stage.GB3095_2012);
-        assertThat(Gb3095Stage.forDay(LocalDate.of(2026, 3, 1))).isEqualTo(Gb3095Stage.GB3095_2026_TRANSITION);
-        assertThat(Gb3095Stage.forDay(LocalDate.of(2030, 12, 31))).isEqualTo(Gb3095Stage.GB3095_2026_TRANSITION);
-        assertThat(Gb3095Stage.forDay(LocalDate.of(2031, 1, 1))).isEqualTo(Gb3095Stage.GB3095_2026_FINAL);
+    void gb3095StageOfANamedEdition() {
         assertThat(Gb3095Stage.of(AirEdition.E2026, LocalDate.of(2019, 1, 1)))
                 .isEqualTo(Gb3095Stage.GB3095_2026_TRANSITION);
         assertThat(Gb3095Stage.of(AirEdition.E2012, LocalDate.of(2032, 1, 1))).isEqualTo(Gb3095Stage.GB3095_2012);

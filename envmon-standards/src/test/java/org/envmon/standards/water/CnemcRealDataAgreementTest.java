@@ -15,6 +15,8 @@ import java.util.function.UnaryOperator;
 import org.envmon.testkit.CnemcWaterSections;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Real data: the class of every CNEMC automatic-station record, computed from the raw values ({@code _原始值}), against
@@ -131,19 +133,21 @@ class CnemcRealDataAgreementTest {
         assertThat(a.disagreements().values().stream().mapToInt(Integer::intValue).sum()).isLessThanOrEqualTo(3);
     }
 
-    @Test
-    void lakeHeuristic() {
-        assertThat(waterbodyOf("太湖", "*")).isEqualTo(Waterbody.LAKE_RESERVOIR);
-        assertThat(waterbodyOf("丹江口水库", "")).isEqualTo(Waterbody.LAKE_RESERVOIR);
-        assertThat(waterbodyOf("石门水库（褒河）", "")).isEqualTo(Waterbody.LAKE_RESERVOIR);
-        assertThat(waterbodyOf("滇池", "")).isEqualTo(Waterbody.LAKE_RESERVOIR);
-        assertThat(waterbodyOf("洱海", "")).isEqualTo(Waterbody.LAKE_RESERVOIR);
-        assertThat(waterbodyOf("白洋淀", "")).isEqualTo(Waterbody.LAKE_RESERVOIR);
-        assertThat(waterbodyOf("海河", "")).isEqualTo(Waterbody.RIVER);
-        assertThat(waterbodyOf("藕池河", "")).isEqualTo(Waterbody.RIVER);
-        assertThat(waterbodyOf("湘家荡", "")).isEqualTo(Waterbody.RIVER);
-        assertThat(waterbodyOf("长江", "0.004")).isEqualTo(Waterbody.RIVER);
-        assertThat(waterbodyOf("", "0.004")).isEqualTo(Waterbody.LAKE_RESERVOIR);
-        assertThat(waterbodyOf("", "")).isEqualTo(Waterbody.RIVER);
+    @ParameterizedTest(name = "{0} / chl a {1} -> {2}")
+    @CsvSource({
+        "太湖, *, LAKE_RESERVOIR",
+        "丹江口水库, '', LAKE_RESERVOIR",
+        "石门水库（褒河）, '', LAKE_RESERVOIR",
+        "滇池, '', LAKE_RESERVOIR",
+        "洱海, '', LAKE_RESERVOIR",
+        "白洋淀, '', LAKE_RESERVOIR",
+        "海河, '', RIVER",
+        "藕池河, '', RIVER",
+        "湘家荡, '', RIVER",
+        "长江, 0.004, RIVER",
+        "'', 0.004, LAKE_RESERVOIR",
+        "'', '', RIVER"})
+    void lakeHeuristic(String riverName, String chlaRaw, Waterbody expected) {
+        assertThat(waterbodyOf(riverName, chlaRaw)).isEqualTo(expected);
     }
 }

@@ -1,6 +1,7 @@
 package org.envmon.standards.water;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.envmon.standards.water.WaterValues.values;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
@@ -9,14 +10,6 @@ import org.junit.jupiter.api.Test;
 
 /** Section class, counted items, exceedances (digest §5.2, §5.3). */
 class SurfaceWaterSectionTest {
-
-    private static Map<WaterParameter, BigDecimal> values(Object... kv) {
-        Map<WaterParameter, BigDecimal> m = new EnumMap<>(WaterParameter.class);
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((WaterParameter) kv[i], new BigDecimal((String) kv[i + 1]));
-        }
-        return m;
-    }
 
     @Test
     void worstRoutineParameterDecides() {

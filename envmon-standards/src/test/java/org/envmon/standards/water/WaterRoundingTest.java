@@ -2,23 +2,15 @@ package org.envmon.standards.water;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.envmon.standards.water.WaterValues.values;
 
 import java.math.BigDecimal;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WaterRoundingTest {
-
-    private static Map<WaterParameter, BigDecimal> values(Object... pv) {
-        Map<WaterParameter, BigDecimal> m = new EnumMap<>(WaterParameter.class);
-        for (int i = 0; i < pv.length; i += 2) {
-            m.put((WaterParameter) pv[i], new BigDecimal((String) pv[i + 1]));
-        }
-        return m;
-    }
 
     @Test
     void theSectionEntryPointClassesTheReportedValues() {
