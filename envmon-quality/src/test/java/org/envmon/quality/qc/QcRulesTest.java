@@ -11,6 +11,8 @@ import org.envmon.model.Interval;
 import org.envmon.model.Medium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class QcRulesTest {
     private static final String H = QcRules.HEADER + "\n";
@@ -68,20 +70,20 @@ class QcRulesTest {
     void badFilesFailAtLoadWithLineNumbers() {
         assertThatThrownBy(() -> QcRules.parse(new StringReader(H + "air,a34004,*,0,x,,,,,,,,,r\n"), "f"))
                 .hasMessageContaining("f:2").hasMessageContaining("max");
-        assertThatThrownBy(() -> QcRules.parse(new StringReader(H + "air,a34004,*,0,1,,,,,,,,,\n"), "f"))
-                .hasMessageContaining("reason");
-        assertThatThrownBy(() -> QcRules.parse(new StringReader(H + "mars,a34004,*,0,1,,,,,,,,,r\n"), "f"))
-                .hasMessageContaining("unknown medium");
-        assertThatThrownBy(() -> QcRules.parse(new StringReader(H + "air,a34004,week,0,1,,,,,,,,,r\n"), "f"))
-                .hasMessageContaining("interval");
-        assertThatThrownBy(() -> QcRules.parse(new StringReader(H + "air,a34004,*,0,1\n"), "f"))
-                .hasMessageContaining("columns");
-        assertThatThrownBy(() -> QcRules.parse(new StringReader(H + "air,a,*,,,,,,,,,1h,,r\n"), "f"))
-                .hasMessageContaining("max_gap");
-        assertThatThrownBy(() -> QcRules.parse(new StringReader(H + "air,a,*,,,,2.5,,,,,,,r\n"), "f"))
-                .hasMessageContaining("constant_n");
         assertThatThrownBy(() -> QcRules.parse(new StringReader(H + "air,a,*,,,,,,,,,,,r\nair,a,*,,,,,,,,,,,r\n"), "f"))
                 .hasMessageContaining("duplicate");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "air,a34004,*,0,1,,,,,,,,,      | reason",
+        "mars,a34004,*,0,1,,,,,,,,,r    | unknown medium",
+        "air,a34004,week,0,1,,,,,,,,,r  | interval",
+        "air,a34004,*,0,1               | columns",
+        "air,a,*,,,,,,,,,1h,,r          | max_gap",
+        "air,a,*,,,,2.5,,,,,,,r         | constant_n"})
+    void badRowsFailAtLoad(String row, String message) {
+        assertThatThrownBy(() -> QcRules.parse(new StringReader(H + row + "\n"), "f")).hasMessageContaining(message);
     }
 
     @Test

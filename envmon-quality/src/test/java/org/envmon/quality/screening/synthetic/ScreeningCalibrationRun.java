@@ -61,24 +61,25 @@ class ScreeningCalibrationRun {
         for (TamperType type : TamperType.values()) {
             Detector det = ScreeningEvaluationTest.detectorFor(type);
             long t1 = System.nanoTime();
-            ScreeningEvaluation.Score a = null;
-            for (int r = 0; r < rounds; r++) {
-                ScreeningEvaluation.Score x = ScreeningEvaluation.evaluate(det, type, TamperGenerator.pm25(), cal,
-                        ScreeningEvaluationTest.POLICY, ScreeningEvaluationTest.TAMPER_SHARE,
-                        ScreeningEvaluationTest.SEED + r);
-                a = a == null ? x : a.plus(x);
-            }
+            ScreeningEvaluation.Score a = score(det, type, cal, rounds);
             System.out.println("CAL    " + a + String.format(" %.1fs", (System.nanoTime() - t1) / 1e9));
             if (!rep.isEmpty()) {
-                ScreeningEvaluation.Score b = null;
-                for (int r = 0; r < rounds; r++) {
-                    ScreeningEvaluation.Score x = ScreeningEvaluation.evaluate(det, type, TamperGenerator.pm25(), rep,
-                            ScreeningEvaluationTest.POLICY, ScreeningEvaluationTest.TAMPER_SHARE,
-                            ScreeningEvaluationTest.SEED + r);
-                    b = b == null ? x : b.plus(x);
-                }
+                ScreeningEvaluation.Score b = score(det, type, rep, rounds);
                 System.out.println("REPORT " + b);
             }
         }
+    }
+
+    /** The scores of {@code rounds} evaluations (one seed each) over {@code cities}, summed. */
+    private static ScreeningEvaluation.Score score(Detector det, TamperType type, List<Map<Site, HourlySeries>> cities,
+            int rounds) {
+        ScreeningEvaluation.Score sum = null;
+        for (int r = 0; r < rounds; r++) {
+            ScreeningEvaluation.Score x = ScreeningEvaluation.evaluate(det, type, TamperGenerator.pm25(), cities,
+                    ScreeningEvaluationTest.POLICY, ScreeningEvaluationTest.TAMPER_SHARE,
+                    ScreeningEvaluationTest.SEED + r);
+            sum = sum == null ? x : sum.plus(x);
+        }
+        return sum;
     }
 }
