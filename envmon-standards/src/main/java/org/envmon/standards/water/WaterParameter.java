@@ -12,29 +12,29 @@ import java.util.Optional;
  * <p>{@link #column()} is the calculator column name (mg/L; pH dimensionless; fecal coliform in count/L).
  */
 public enum WaterParameter {
-    PH("pH", "", Limit.RANGE),
-    DO("溶解氧", "mg/L", Limit.AT_LEAST),
-    CODMN("高锰酸盐指数", "mg/L", Limit.AT_MOST),
-    COD("化学需氧量", "mg/L", Limit.AT_MOST),
-    BOD5("五日生化需氧量", "mg/L", Limit.AT_MOST),
-    NH3N("氨氮", "mg/L", Limit.AT_MOST),
-    TP("总磷", "mg/L", Limit.AT_MOST),
-    TN("总氮", "mg/L", Limit.AT_MOST),
-    CU("铜", "mg/L", Limit.AT_MOST),
-    ZN("锌", "mg/L", Limit.AT_MOST),
-    F("氟化物", "mg/L", Limit.AT_MOST),
-    SE("硒", "mg/L", Limit.AT_MOST),
-    AS("砷", "mg/L", Limit.AT_MOST),
-    HG("汞", "mg/L", Limit.AT_MOST),
-    CD("镉", "mg/L", Limit.AT_MOST),
-    CR6("铬（六价）", "mg/L", Limit.AT_MOST),
-    PB("铅", "mg/L", Limit.AT_MOST),
-    CN("氰化物", "mg/L", Limit.AT_MOST),
-    PHENOL("挥发酚", "mg/L", Limit.AT_MOST),
-    PETROLEUM("石油类", "mg/L", Limit.AT_MOST),
-    LAS("阴离子表面活性剂", "mg/L", Limit.AT_MOST),
-    S2("硫化物", "mg/L", Limit.AT_MOST),
-    FECAL_COLIFORM("粪大肠菌群", "个/L", Limit.AT_MOST);
+    PH("pH"),
+    DO("溶解氧"),
+    CODMN("高锰酸盐指数"),
+    COD("化学需氧量"),
+    BOD5("五日生化需氧量"),
+    NH3N("氨氮"),
+    TP("总磷"),
+    TN("总氮"),
+    CU("铜"),
+    ZN("锌"),
+    F("氟化物"),
+    SE("硒"),
+    AS("砷"),
+    HG("汞"),
+    CD("镉"),
+    CR6("铬（六价）"),
+    PB("铅"),
+    CN("氰化物"),
+    PHENOL("挥发酚"),
+    PETROLEUM("石油类"),
+    LAS("阴离子表面活性剂"),
+    S2("硫化物"),
+    FECAL_COLIFORM("粪大肠菌群");
 
     /** How a value is compared with the Table 1 limit. */
     public enum Limit {
@@ -49,13 +49,9 @@ public enum WaterParameter {
     /** The constant's name in lower case. */
     private final String column = name().toLowerCase(Locale.ROOT);
     private final String chineseName;
-    private final String unit;
-    private final Limit limit;
 
-    WaterParameter(String chineseName, String unit, Limit limit) {
+    WaterParameter(String chineseName) {
         this.chineseName = chineseName;
-        this.unit = unit;
-        this.limit = limit;
     }
 
     /** The calculator column name: the constant's name in lower case ({@code codmn}). */
@@ -67,12 +63,22 @@ public enum WaterParameter {
         return chineseName;
     }
 
+    /** mg/L; pH is dimensionless ({@code ""}), fecal coliform a count per litre. */
     public String unit() {
-        return unit;
+        return switch (this) {
+            case PH -> "";
+            case FECAL_COLIFORM -> "个/L";
+            default -> "mg/L";
+        };
     }
 
+    /** "≥ limit" for DO, a range for pH, "≤ limit" for every other item. */
     public Limit limit() {
-        return limit;
+        return switch (this) {
+            case PH -> Limit.RANGE;
+            case DO -> Limit.AT_LEAST;
+            default -> Limit.AT_MOST;
+        };
     }
 
     /**
@@ -88,7 +94,7 @@ public enum WaterParameter {
      * Has an exceedance multiple over class III. Digest §5.3: water temperature, pH and DO get none.
      */
     public boolean hasExceedanceMultiple() {
-        return limit == Limit.AT_MOST;
+        return limit() == Limit.AT_MOST;
     }
 
     /** Looks a parameter up by its calculator column name (exact, lower case). */
