@@ -75,13 +75,14 @@ class QcRulesTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "air,a34004,*,0,1,,,,,,,,,      | reason",
-        "mars,a34004,*,0,1,,,,,,,,,r    | unknown medium",
-        "air,a34004,week,0,1,,,,,,,,,r  | interval",
-        "air,a34004,*,0,1               | columns",
-        "air,a,*,,,,,,,,,1h,,r          | max_gap",
-        "air,a,*,,,,2.5,,,,,,,r         | constant_n"})
+    @CsvSource(delimiter = '|', textBlock = """
+        air,a34004,*,0,1,,,,,,,,,      | reason
+        mars,a34004,*,0,1,,,,,,,,,r    | unknown medium
+        air,a34004,week,0,1,,,,,,,,,r  | interval
+        air,a34004,*,0,1               | columns
+        air,a,*,,,,,,,,,1h,,r          | max_gap
+        air,a,*,,,,2.5,,,,,,,r         | constant_n
+        """)
     void badRowsFailAtLoad(String row, String message) {
         assertThatThrownBy(() -> QcRules.parse(new StringReader(H + row + "\n"), "f")).hasMessageContaining(message);
     }

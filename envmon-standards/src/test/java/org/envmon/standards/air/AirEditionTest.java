@@ -20,24 +20,24 @@ class AirEditionTest {
         assertThat(AirEdition.forHour(hourEndLabel)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0}: edition {1}, GB 3095 stage {2}")
+    @CsvSource({
+        "2026-02-28, E2012, GB3095_2012",
+        "2026-03-01, E2026, GB3095_2026_TRANSITION",
+        "2030-12-31, E2026, GB3095_2026_TRANSITION",
+        "2031-01-01, E2026, GB3095_2026_FINAL"})
+    void editionAndStageInForceOnADay(LocalDate day, AirEdition edition, Gb3095Stage stage) {
+        assertThat(AirEdition.forDay(day)).isEqualTo(edition);
+        assertThat(Gb3095Stage.forDay(day)).isEqualTo(stage);
+        assertThat(stage.edition()).isEqualTo(edition);
+    }
+
     @Test
-    void dayAndPeriod() {
-        assertThat(AirEdition.forDay(LocalDate.of(2026, 2, 28))).isEqualTo(AirEdition.E2012);
-        assertThat(AirEdition.forDay(LocalDate.of(2026, 3, 1))).isEqualTo(AirEdition.E2026);
+    void periodAndParse() {
         assertThat(AirEdition.forPeriodEnding(LocalDate.of(2026, 12, 31))).isEqualTo(AirEdition.E2026);
         assertThat(AirEdition.forPeriodEnding(LocalDate.of(2026, 2, 28))).isEqualTo(AirEdition.E2012);
         assertThat(AirEdition.parse("2012")).isEqualTo(AirEdition.E2012);
         assertThat(AirEdition.parse("2019")).isNull();
-    }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({
-        "2026-02-28, GB3095_2012",
-        "2026-03-01, GB3095_2026_TRANSITION",
-        "2030-12-31, GB3095_2026_TRANSITION",
-        "2031-01-01, GB3095_2026_FINAL"})
-    void gb3095StageInForceOnADay(LocalDate day, Gb3095Stage expected) {
-        assertThat(Gb3095Stage.forDay(day)).isEqualTo(expected);
     }
 
     @Test
