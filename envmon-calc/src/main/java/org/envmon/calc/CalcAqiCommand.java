@@ -91,16 +91,10 @@ public class CalcAqiCommand implements Callable<Integer> {
                             row.nonNegativeDecimal("o3_8h")));
                 }
                 if (row.hasErrors()) {
-                    // A bad cell never silently becomes "missing": no AQI for this row.
-                    List<Object> empty = new ArrayList<>();
-                    for (int i = 0; i < results.size() - 1; i++) {
-                        empty.add(null);
-                    }
-                    empty.add(ed.code());
-                    csv.write(row, empty);
-                    continue;
+                    csv.writeBadRow(row, ed.code());
+                } else {
+                    csv.write(row, cells(r, keys));
                 }
-                csv.write(row, cells(r, keys));
             }
             return csv.exitCode();
         }

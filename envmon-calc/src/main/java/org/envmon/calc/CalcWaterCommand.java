@@ -89,20 +89,17 @@ public class CalcWaterCommand implements Callable<Integer> {
                         values.put(p, v);
                     }
                 }
-                List<Object> cells = new ArrayList<>();
                 if (row.hasErrors()) {
-                    // A bad cell never silently becomes "missing": nothing computed for this row.
-                    for (int i = 0; i < results.size() - 1; i++) {
-                        cells.add(null);
-                    }
-                } else {
-                    SectionClassResult r = SurfaceWaterClassification.classifySection(values, body);
-                    cells.add(r.sectionClass().map(WaterClass::label).orElse(null));
-                    for (WaterParameter p : given) {
-                        cells.add(r.classOf(p).map(WaterClass::label).orElse(null));
-                    }
-                    cells.add(exceeding(r.exceedances()));
+                    csv.writeBadRow(row, EDITION);
+                    continue;
                 }
+                SectionClassResult r = SurfaceWaterClassification.classifySection(values, body);
+                List<Object> cells = new ArrayList<>();
+                cells.add(r.sectionClass().map(WaterClass::label).orElse(null));
+                for (WaterParameter p : given) {
+                    cells.add(r.classOf(p).map(WaterClass::label).orElse(null));
+                }
+                cells.add(exceeding(r.exceedances()));
                 cells.add(EDITION);
                 csv.write(row, cells);
             }

@@ -222,6 +222,16 @@ public final class CsvCalc implements Closeable, Iterable<CsvCalc.Row> {
         write(row, Collections.nCopies(resultCount, null));
     }
 
+    /**
+     * Writes a row with a bad cell: a bad cell never silently becomes "missing", so every result column is empty
+     * but the last, the edition the row would have been computed by.
+     */
+    public void writeBadRow(Row row, Object edition) throws IOException {
+        List<Object> results = new ArrayList<>(Collections.nCopies(resultCount - 1, null));
+        results.add(edition);
+        write(row, results);
+    }
+
     /** Reports an error not tied to a row (e.g. a bad option value). Counts toward the exit code. */
     public void error(String message) {
         errors++;
