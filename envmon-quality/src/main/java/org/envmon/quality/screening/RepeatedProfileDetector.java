@@ -137,26 +137,10 @@ public record RepeatedProfileDetector(Config cfg) implements Detector {
 
     /** Least squares y(day a) = scale * y(day b) + shift over the hours both have. */
     private static double[] fit(double[] x, int a, int b) {
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        int n = 0;
-        for (int k = 0; k < 24; k++) {
-            double y = x[a + k];
-            double z = x[b + k];
-            if (Double.isNaN(y) || Double.isNaN(z)) {
-                continue;
-            }
-            sx += z;
-            sy += y;
-            sxx += z * z;
-            sxy += z * y;
-            n++;
-        }
-        double vx = sxx - sx * sx / n;
-        double scale = vx <= 0 ? Double.NaN : (sxy - sx * sy / n) / vx;
-        return new double[] {scale, (sy - scale * sx) / n};
+        Stats.PairSums p = Stats.PairSums.of(x, b, x, a, 24);
+        double vx = p.sxx() - p.sx() * p.sx() / p.n();
+        double scale = vx <= 0 ? Double.NaN : p.centredCrossSum() / vx;
+        return new double[] {scale, (p.sy() - scale * p.sx()) / p.n()};
     }
 
     private Suspicion suspicion(SiteContext ctx, List<Match> run, int offset) {

@@ -102,39 +102,55 @@ final class Stats {
 
     /** Pearson correlation of x[xFrom..xFrom+len) with y[yFrom..yFrom+len). */
     static double pearson(double[] x, int xFrom, double[] y, int yFrom, int len, int minPairs) {
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double syy = 0;
-        double sxy = 0;
-        int n = 0;
-        for (int k = 0; k < len; k++) {
-            int i = xFrom + k;
-            int j = yFrom + k;
-            if (i < 0 || j < 0 || i >= x.length || j >= y.length) {
-                continue;
-            }
-            double a = x[i];
-            double b = y[j];
-            if (Double.isNaN(a) || Double.isNaN(b)) {
-                continue;
-            }
-            sx += a;
-            sy += b;
-            sxx += a * a;
-            syy += b * b;
-            sxy += a * b;
-            n++;
-        }
-        if (n < minPairs) {
+        PairSums p = PairSums.of(x, xFrom, y, yFrom, len);
+        if (p.n() < minPairs) {
             return Double.NaN;
         }
-        double vx = sxx - sx * sx / n;
-        double vy = syy - sy * sy / n;
-        if (vx <= 1e-12 * Math.max(1, sxx) || vy <= 1e-12 * Math.max(1, syy)) {
+        double vx = p.sxx() - p.sx() * p.sx() / p.n();
+        double vy = p.syy() - p.sy() * p.sy() / p.n();
+        if (vx <= 1e-12 * Math.max(1, p.sxx()) || vy <= 1e-12 * Math.max(1, p.syy())) {
             return Double.NaN;
         }
-        return (sxy - sx * sy / n) / Math.sqrt(vx * vy);
+        return p.centredCrossSum() / Math.sqrt(vx * vy);
+    }
+
+    /**
+     * The sums over the pairs (x[xFrom+k], y[yFrom+k]), k in [0, len), where both indices are inside the arrays and
+     * neither value is NaN: what a correlation or a least-squares line needs.
+     */
+    record PairSums(int n, double sx, double sy, double sxx, double syy, double sxy) {
+        static PairSums of(double[] x, int xFrom, double[] y, int yFrom, int len) {
+            double sx = 0;
+            double sy = 0;
+            double sxx = 0;
+            double syy = 0;
+            double sxy = 0;
+            int n = 0;
+            for (int k = 0; k < len; k++) {
+                int i = xFrom + k;
+                int j = yFrom + k;
+                if (i < 0 || j < 0 || i >= x.length || j >= y.length) {
+                    continue;
+                }
+                double a = x[i];
+                double b = y[j];
+                if (Double.isNaN(a) || Double.isNaN(b)) {
+                    continue;
+                }
+                sx += a;
+                sy += b;
+                sxx += a * a;
+                syy += b * b;
+                sxy += a * b;
+                n++;
+            }
+            return new PairSums(n, sx, sy, sxx, syy, sxy);
+        }
+
+        /** Σ(x − x̄)(y − ȳ) over the pairs. */
+        double centredCrossSum() {
+            return sxy - sx * sy / n;
+        }
     }
 
     /** Index of the first hour of the series that starts a Beijing calendar day. */
