@@ -62,13 +62,7 @@ public final class QcResult {
     }
 
     public int invalidCount() {
-        int n = 0;
-        for (long m : masks) {
-            if (!QcCode.isValid(m)) {
-                n++;
-            }
-        }
-        return n;
+        return (int) Arrays.stream(masks).filter(m -> !QcCode.isValid(m)).count();
     }
 
     /** A copy of the masks. */

@@ -72,13 +72,7 @@ public final class HourlySeries {
 
     /** Number of non-missing values. */
     public int validCount() {
-        int n = 0;
-        for (double v : values) {
-            if (!Double.isNaN(v)) {
-                n++;
-            }
-        }
-        return n;
+        return (int) Arrays.stream(values).filter(v -> !Double.isNaN(v)).count();
     }
 
     /** The values on another hourly axis ({@code start}, {@code length}); hours this series lacks are NaN. */
