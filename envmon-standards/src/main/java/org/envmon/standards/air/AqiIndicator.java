@@ -8,23 +8,20 @@ import java.util.Locale;
  * §4.2.4, and the project's rule for 2012 real-time data).
  */
 public enum AqiIndicator {
-    SO2_24H(Pollutant.SO2),
-    SO2_1H(Pollutant.SO2),
-    NO2_24H(Pollutant.NO2),
-    NO2_1H(Pollutant.NO2),
-    PM10_24H(Pollutant.PM10),
-    PM25_24H(Pollutant.PM25),
-    CO_24H(Pollutant.CO),
-    CO_1H(Pollutant.CO),
-    O3_1H(Pollutant.O3),
-    O3_8H(Pollutant.O3);
+    SO2_24H,
+    SO2_1H,
+    NO2_24H,
+    NO2_1H,
+    PM10_24H,
+    PM25_24H,
+    CO_24H,
+    CO_1H,
+    O3_1H,
+    O3_8H;
 
-    private final Pollutant pollutant;
+    private final Pollutant pollutant = Pollutant.valueOf(name().substring(0, name().lastIndexOf('_')));
 
-    AqiIndicator(Pollutant pollutant) {
-        this.pollutant = pollutant;
-    }
-
+    /** The pollutant: the part of the name before the averaging time ({@code PM25} of {@code PM25_24H}). */
     public Pollutant pollutant() {
         return pollutant;
     }
