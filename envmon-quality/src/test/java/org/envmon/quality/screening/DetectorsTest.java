@@ -48,14 +48,12 @@ class DetectorsTest {
         }
         assertThat(pinned).as("days above the limit to clamp").isGreaterThanOrEqualTo(4);
         c.replace(0, v);
-        List<Suspicion> s = new ClampingDetector().screen(c.context(0));
-        assertThat(s).hasSize(1);
-        Suspicion a = s.get(0);
+        Suspicion a = single(new ClampingDetector(), c, 0);
         assertThat(a.detector()).isEqualTo("clamping");
         assertThat(a.fields()).containsEntry("limit", 75.0).containsEntry("honestExceedances", 0);
         assertThat((Integer) a.fields().get("pinnedUnits")).isGreaterThanOrEqualTo(3);
-        assertThat(a.from()).isAfterOrEqualTo(c.sites.get(c.site(0)).timeAt(30 * 24));
-        assertThat(a.to()).isBeforeOrEqualTo(c.sites.get(c.site(0)).timeAt(60 * 24));
+        assertThat(a.from()).isAfterOrEqualTo(hour(c, 0, 30 * 24));
+        assertThat(a.to()).isBeforeOrEqualTo(hour(c, 0, 60 * 24));
         assertThat(a.evidence()).contains("[66.0, 75.0)");
         assertThat(new ClampingDetector().screen(c.context(1))).isEmpty();
     }
@@ -86,10 +84,8 @@ class DetectorsTest {
             v[i] = 41 + (i % 2);
         }
         c.replace(1, v);
-        List<Suspicion> s = new VarianceCollapseDetector().screen(c.context(1));
-        assertThat(s).hasSize(1);
-        Suspicion a = s.get(0);
-        assertThat(a.overlaps(c.sites.get(c.site(1)).timeAt(24 * 40), c.sites.get(c.site(1)).timeAt(24 * 47))).isTrue();
+        Suspicion a = single(new VarianceCollapseDetector(), c, 1);
+        assertThat(a.overlaps(hour(c, 1, 24 * 40), hour(c, 1, 24 * 47))).isTrue();
         assertThat((Double) a.fields().get("cvRatio")).isLessThan(0.25);
         assertThat((List<?>) a.fields().get("neighbours")).hasSize(5);
         assertThat((String) a.fields().get("longestFlatRunFrom")).endsWith("+08:00");
@@ -111,7 +107,7 @@ class DetectorsTest {
         List<Suspicion> s = new DecouplingDetector().screen(c.context(3));
         assertThat(s).isNotEmpty();
         Suspicion a = s.get(0);
-        assertThat(a.overlaps(c.sites.get(c.site(3)).timeAt(24 * 50), c.sites.get(c.site(3)).timeAt(24 * 58))).isTrue();
+        assertThat(a.overlaps(hour(c, 3, 24 * 50), hour(c, 3, 24 * 58))).isTrue();
         assertThat((Double) a.fields().get("neighboursMedianCorrelation")).isGreaterThan(0.7);
         assertThat((Map<?, ?>) a.fields().get("siteCorrelationByNeighbour")).hasSize(5);
         assertThat(new DecouplingDetector().screen(c.context(4))).isEmpty();
@@ -127,9 +123,7 @@ class DetectorsTest {
             }
         }
         c.replace(4, v);
-        List<Suspicion> s = new RepeatedProfileDetector().screen(c.context(4));
-        assertThat(s).hasSize(1);
-        Suspicion a = s.get(0);
+        Suspicion a = single(new RepeatedProfileDetector(), c, 4);
         assertThat(a.fields()).containsEntry("days", 3);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> copies = (List<Map<String, Object>>) a.fields().get("copies");
@@ -146,13 +140,11 @@ class DetectorsTest {
             v[i] = Math.round(v[i] * 0.6);
         }
         c.replace(5, v);
-        List<Suspicion> s = new CalibrationJumpDetector().screen(c.context(5));
-        assertThat(s).hasSize(1);
-        Suspicion a = s.get(0);
+        Suspicion a = single(new CalibrationJumpDetector(), c, 5);
         assertThat(a.fields()).containsEntry("jumpDay", "2019-02-01").containsEntry("returnDay", "2019-02-21");
         assertThat((Double) a.fields().get("jumpPercent")).isBetween(-45.0, -30.0);
-        assertThat(a.from()).isEqualTo(c.sites.get(c.site(5)).timeAt(24 * 30));
-        assertThat(a.to()).isEqualTo(c.sites.get(c.site(5)).timeAt(24 * 50));
+        assertThat(a.from()).isEqualTo(hour(c, 5, 24 * 30));
+        assertThat(a.to()).isEqualTo(hour(c, 5, 24 * 50));
         assertThat(new CalibrationJumpDetector().screen(c.context(0))).isEmpty();
     }
 
@@ -189,6 +181,18 @@ class DetectorsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Suspicion("x", "A", "PM2.5", t, t.plusSeconds(3600), 1.5, "", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The one suspicion {@code detector} raises for site {@code k} of the city. */
+    private static Suspicion single(Detector detector, SyntheticCity c, int k) {
+        List<Suspicion> s = detector.screen(c.context(k));
+        assertThat(s).hasSize(1);
+        return s.get(0);
+    }
+
+    /** The start of hour {@code i} of site {@code k}'s series. */
+    private static Instant hour(SyntheticCity c, int k, int i) {
+        return c.sites.get(c.site(k)).timeAt(i);
     }
 
     private static Site site(String code, String city, double lat, double lon) {
