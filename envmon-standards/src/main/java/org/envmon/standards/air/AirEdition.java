@@ -22,23 +22,21 @@ import java.util.Arrays;
  */
 public enum AirEdition implements org.envmon.standards.Edition {
     /** HJ 633-2012, HJ 663-2013, GB 3095-2012 with its 2018 amendment: data before 2026-03-01. */
-    E2012("2012", "HJ 633-2012 / HJ 663-2013 / GB 3095-2012", LocalDate.MIN),
+    E2012("HJ 633-2012 / HJ 663-2013 / GB 3095-2012"),
     /** HJ 633-2026, HJ 663-2026, GB 3095-2026: data from 2026-03-01. */
-    E2026("2026", "HJ 633-2026 / HJ 663-2026 / GB 3095-2026", LocalDate.of(2026, 3, 1));
+    E2026("HJ 633-2026 / HJ 663-2026 / GB 3095-2026");
 
     /** First day of the 2026 editions (GB 3095-2026, HJ 633-2026 cover; digest §0 [confirmed]). */
     public static final LocalDate SWITCH_DAY = LocalDate.of(2026, 3, 1);
 
-    private final String code;
+    private final String code = name().substring(1);
     private final String standards;
-    private final LocalDate from;
 
-    AirEdition(String code, String standards, LocalDate from) {
-        this.code = code;
+    AirEdition(String standards) {
         this.standards = standards;
-        this.from = from;
     }
 
+    /** The edition's year, {@code 2012} or {@code 2026}: the constant's name without its leading E. */
     @Override
     public String code() {
         return code;
@@ -51,7 +49,7 @@ public enum AirEdition implements org.envmon.standards.Edition {
 
     @Override
     public LocalDate inForceFrom() {
-        return from;
+        return this == E2012 ? LocalDate.MIN : SWITCH_DAY;
     }
 
     /** Edition for a natural day's data (daily means, daily AQI). */
