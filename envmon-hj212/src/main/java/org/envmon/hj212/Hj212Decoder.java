@@ -327,24 +327,16 @@ public final class Hj212Decoder {
                     if (pw != null) {
                         return dup("PW");
                     }
-                    if (!printableAscii(v, vlen)) {
-                        fail(RejectReason.BAD_FIELD, "PW must be 1-32 printable ASCII characters");
-                        return false;
-                    }
                     pw = vlen == 6 && b[v] == '1' && b[v + 1] == '2' && b[v + 2] == '3' && b[v + 3] == '4'
-                        && b[v + 4] == '5' && b[v + 5] == '6' ? "123456" : ascii(b, v, vlen);
-                    return true;
+                        && b[v + 4] == '5' && b[v + 5] == '6' ? "123456" : printableField("PW", v, vlen);
+                    return pw != null;
                 }
                 if (c0 == 'M' && c1 == 'N') {
                     if (mn != null) {
                         return dup("MN");
                     }
-                    if (!printableAscii(v, vlen)) {
-                        fail(RejectReason.BAD_FIELD, "MN must be 1-32 printable ASCII characters");
-                        return false;
-                    }
-                    mn = ascii(b, v, vlen);
-                    return true;
+                    mn = printableField("MN", v, vlen);
+                    return mn != null;
                 }
             } else if (klen == 4 && c0 == 'F' && b[k + 1] == 'l' && b[k + 2] == 'a' && b[k + 3] == 'g') {
                 if (flag >= 0) {
@@ -402,6 +394,15 @@ public final class Hj212Decoder {
         boolean dup(String key) {
             fail(RejectReason.BAD_FIELD, "duplicate header field " + key);
             return false;
+        }
+
+        /** A PW or MN value: 1-32 printable ASCII characters; null after a rejection otherwise. */
+        String printableField(String key, int v, int vlen) {
+            if (!printableAscii(v, vlen)) {
+                fail(RejectReason.BAD_FIELD, key + " must be 1-32 printable ASCII characters");
+                return null;
+            }
+            return ascii(b, v, vlen);
         }
 
         boolean printableAscii(int v, int vlen) {
