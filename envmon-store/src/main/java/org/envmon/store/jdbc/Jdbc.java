@@ -93,11 +93,8 @@ public final class Jdbc {
     }
 
     public static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-        }
+        setNullable(ps, index, instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC),
+                Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     public static Instant getInstant(ResultSet rs, int column) throws SQLException {
@@ -106,11 +103,7 @@ public final class Jdbc {
     }
 
     public static void setDouble(PreparedStatement ps, int index, Double value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.DOUBLE);
-        } else {
-            ps.setDouble(index, value);
-        }
+        setNullable(ps, index, value, Types.DOUBLE);
     }
 
     public static Double getDouble(ResultSet rs, int column) throws SQLException {
@@ -119,10 +112,15 @@ public final class Jdbc {
     }
 
     public static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
+        setNullable(ps, index, value, Types.INTEGER);
+    }
+
+    /** A null as a typed SQL NULL (drivers cannot infer the type of an untyped null), any other value as itself. */
+    private static void setNullable(PreparedStatement ps, int index, Object value, int sqlType) throws SQLException {
         if (value == null) {
-            ps.setNull(index, Types.INTEGER);
+            ps.setNull(index, sqlType);
         } else {
-            ps.setInt(index, value);
+            ps.setObject(index, value);
         }
     }
 
