@@ -13,7 +13,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.envmon.model.StoreException;
 
 /** Small JDBC helpers shared by the engines. Everything here is portable between DuckDB and PostgreSQL. */
@@ -32,6 +34,12 @@ public final class Jdbc {
         T read(ResultSet rs) throws SQLException;
     }
 
+    /** Binds the values of some rows to a statement of as many rows. */
+    @FunctionalInterface
+    public interface RowsBinder<T> {
+        void bind(PreparedStatement ps, List<T> rows) throws SQLException;
+    }
+
     /** Every row of the statement's result, in order. */
     public static <T> List<T> list(PreparedStatement ps, RowReader<T> row) throws SQLException {
         List<T> out = new ArrayList<>();
@@ -41,6 +49,28 @@ public final class Jdbc {
             }
         }
         return out;
+    }
+
+    /** Every row of {@code sql}, which has no parameters, in order. */
+    public static <T> List<T> all(ConnectionSource source, String what, String sql, RowReader<T> row) {
+        return read(source, what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                return list(ps, row);
+            }
+        });
+    }
+
+    /** The first row of {@code sql}, whose one parameter is {@code key}, if there is one. */
+    public static <T> Optional<T> first(ConnectionSource source, String what, String sql, Object key,
+                                        RowReader<T> row) {
+        return read(source, what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
+                }
+            }
+        });
     }
 
     /** Runs {@code work} on a connection in auto-commit mode; SQL failures become {@link StoreException}. */
@@ -173,6 +203,50 @@ public final class Jdbc {
             byKey.put(key.apply(row), row);
         }
         return new ArrayList<>(byKey.values());
+    }
+
+    /**
+     * Upserts {@code items} in one transaction: one row per key (see {@link #lastPerKey}), {@code perStatement} rows
+     * per multi-row statement {@code sql.apply(rows)}; the statement of a full chunk is prepared once.
+     *
+     * @param what the plural of an item, for the error message
+     */
+    public static <T> void upsertInChunks(ConnectionSource db, String what, Collection<T> items, Function<T, ?> key,
+                                          int perStatement, IntFunction<String> sql, RowsBinder<T> binder) {
+        List<T> rows = lastPerKey(items, key);
+        if (rows.isEmpty()) {
+            return;
+        }
+        inTransaction(db, "upsert of " + rows.size() + " " + what, c -> {
+            PreparedStatement full = null;
+            try {
+                for (int from = 0; from < rows.size(); from += perStatement) {
+                    List<T> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
+                    PreparedStatement ps;
+                    if (chunk.size() == perStatement) {
+                        if (full == null) {
+                            full = c.prepareStatement(sql.apply(perStatement));
+                        }
+                        ps = full;
+                    } else {
+                        ps = c.prepareStatement(sql.apply(chunk.size()));
+                    }
+                    try {
+                        binder.bind(ps, chunk);
+                        ps.executeUpdate();
+                    } finally {
+                        if (ps != full) {
+                            ps.close();
+                        }
+                    }
+                }
+            } finally {
+                if (full != null) {
+                    full.close();
+                }
+            }
+            return null;
+        });
     }
 
     /** {@code INSERT INTO table (columns) VALUES (?, …), … tail} for {@code rows} rows of {@code width} values. */
