@@ -46,7 +46,7 @@ public final class ChainVerifyBenchmark {
 
     private void run(String engine) throws Exception {
         try (ScratchStore scratch = ScratchStore.create(engine, pgUrl)) {
-            StoreConfig config = scratch.config;
+            StoreConfig config = scratch.config();
             try (Store store = Stores.open(config)) {
                 long start = System.nanoTime();
                 fill(store);

@@ -14,21 +14,10 @@ import java.util.stream.Stream;
 import org.envmon.store.StoreConfig;
 
 /**
- * Where a store benchmark writes on one engine: a temporary DuckDB directory, or a temporary schema of the PostgreSQL
- * database at {@code pgUrl}; {@link #close()} removes it.
+ * Where a store benchmark writes on one engine: a temporary DuckDB directory {@code dir}, or a temporary
+ * {@code schema} of the PostgreSQL database at {@code pgUrl}; {@link #close()} removes it.
  */
-final class ScratchStore implements AutoCloseable {
-    final StoreConfig config;
-    private final Path dir;
-    private final String pgUrl;
-    private final String schema;
-
-    private ScratchStore(StoreConfig config, Path dir, String pgUrl, String schema) {
-        this.config = config;
-        this.dir = dir;
-        this.pgUrl = pgUrl;
-        this.schema = schema;
-    }
+record ScratchStore(StoreConfig config, Path dir, String pgUrl, String schema) implements AutoCloseable {
 
     /** @param engine duckdb or postgres */
     static ScratchStore create(String engine, String pgUrl) throws IOException, SQLException {

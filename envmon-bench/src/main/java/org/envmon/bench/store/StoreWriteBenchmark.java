@@ -58,7 +58,7 @@ public final class StoreWriteBenchmark {
 
     private void run(String engine) throws Exception {
         packetSeq = 0;
-        try (ScratchStore scratch = ScratchStore.create(engine, pgUrl); Store store = Stores.open(scratch.config)) {
+        try (ScratchStore scratch = ScratchStore.create(engine, pgUrl); Store store = Stores.open(scratch.config())) {
             measure(store, warmupSeconds, false);
             measure(store, seconds, true);
             System.out.printf(Locale.ROOT, "%-8s store holds %,d packets, %,d values%n", engine,
