@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -209,11 +210,11 @@ public final class Jdbc {
      * Upserts {@code items} in one transaction: one row per key (see {@link #lastPerKey}), {@code perStatement} rows
      * per multi-row statement {@code sql.apply(rows)}; the statement of a full chunk is prepared once.
      *
-     * @param what the plural of an item, for the error message
+     * @param what the plural of an item, for the messages
      */
     public static <T> void upsertInChunks(ConnectionSource db, String what, Collection<T> items, Function<T, ?> key,
                                           int perStatement, IntFunction<String> sql, RowsBinder<T> binder) {
-        List<T> rows = lastPerKey(items, key);
+        List<T> rows = lastPerKey(Objects.requireNonNull(items, what), key);
         if (rows.isEmpty()) {
             return;
         }

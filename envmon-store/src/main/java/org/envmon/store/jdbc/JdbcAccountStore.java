@@ -23,6 +23,8 @@ public final class JdbcAccountStore implements AccountStore {
             + " created_at";
     private static final String TOKEN_COLUMNS = "id, name, secret_hash, owner, role, created_at, expires_at,"
             + " last_used_at, revoked";
+    private static final String SELECT_USERS = "SELECT " + USER_COLUMNS + " FROM accounts";
+    private static final String SELECT_TOKENS = "SELECT " + TOKEN_COLUMNS + " FROM api_tokens";
 
     private final ConnectionSource db;
 
@@ -57,14 +59,12 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> user(String name) {
-        return Jdbc.first(db, "reading an account", "SELECT " + USER_COLUMNS + " FROM accounts WHERE name = ?", name,
-                JdbcAccountStore::user);
+        return Jdbc.first(db, "reading an account", SELECT_USERS + " WHERE name = ?", name, JdbcAccountStore::user);
     }
 
     @Override
     public List<Account> users() {
-        return Jdbc.all(db, "listing accounts", "SELECT " + USER_COLUMNS + " FROM accounts ORDER BY name",
-                JdbcAccountStore::user);
+        return Jdbc.all(db, "listing accounts", SELECT_USERS + " ORDER BY name", JdbcAccountStore::user);
     }
 
     @Override
@@ -127,14 +127,14 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public Optional<ApiToken> tokenByHash(String secretHash) {
-        return Jdbc.first(db, "reading a token", "SELECT " + TOKEN_COLUMNS + " FROM api_tokens WHERE secret_hash = ?",
-                secretHash, JdbcAccountStore::token);
+        return Jdbc.first(db, "reading a token", SELECT_TOKENS + " WHERE secret_hash = ?", secretHash,
+                JdbcAccountStore::token);
     }
 
     @Override
     public List<ApiToken> tokens(String owner) {
         return Jdbc.read(db, "listing tokens", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + TOKEN_COLUMNS + " FROM api_tokens"
+            try (PreparedStatement ps = c.prepareStatement(SELECT_TOKENS
                     + (owner == null ? "" : " WHERE owner = ?") + " ORDER BY id")) {
                 if (owner != null) {
                     ps.setString(1, owner);

@@ -13,6 +13,7 @@ import org.envmon.model.ParameterStore;
 /** The parameter catalogue over portable SQL; upserts as multi-row statements in one transaction. */
 public final class JdbcParameterStore implements ParameterStore {
     private static final String COLUMNS = "code, name_zh, name_en, unit, decimals, category";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM parameters";
     private static final int ROWS_PER_STATEMENT = 200;
 
     private final ConnectionSource db;
@@ -23,7 +24,6 @@ public final class JdbcParameterStore implements ParameterStore {
 
     @Override
     public void upsert(Collection<ParameterInfo> parameters) {
-        Objects.requireNonNull(parameters, "parameters");
         Jdbc.upsertInChunks(db, "parameters", parameters, p -> Objects.requireNonNull(p, "parameter").code(),
                 ROWS_PER_STATEMENT, JdbcParameterStore::upsertSql, JdbcParameterStore::bind);
     }
@@ -49,14 +49,12 @@ public final class JdbcParameterStore implements ParameterStore {
     @Override
     public Optional<ParameterInfo> byCode(String code) {
         Objects.requireNonNull(code, "code");
-        return Jdbc.first(db, "parameter lookup", "SELECT " + COLUMNS + " FROM parameters WHERE code = ?", code,
-                JdbcParameterStore::parameter);
+        return Jdbc.first(db, "parameter lookup", SELECT + " WHERE code = ?", code, JdbcParameterStore::parameter);
     }
 
     @Override
     public List<ParameterInfo> list() {
-        return Jdbc.all(db, "parameter list", "SELECT " + COLUMNS + " FROM parameters ORDER BY code",
-                JdbcParameterStore::parameter);
+        return Jdbc.all(db, "parameter list", SELECT + " ORDER BY code", JdbcParameterStore::parameter);
     }
 
     @Override

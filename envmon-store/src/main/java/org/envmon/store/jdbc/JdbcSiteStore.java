@@ -38,7 +38,6 @@ public final class JdbcSiteStore implements SiteStore {
 
     @Override
     public void upsert(Collection<Site> sites) {
-        Objects.requireNonNull(sites, "sites");
         Instant now = Instant.now();
         Jdbc.upsertInChunks(db, "sites", sites, s -> Objects.requireNonNull(s, "site").code(), ROWS_PER_STATEMENT,
                 JdbcSiteStore::upsertSql, (ps, chunk) -> bind(ps, chunk, now));
