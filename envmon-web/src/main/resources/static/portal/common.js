@@ -30,6 +30,23 @@ export function applyLabels(root = document) {
   root.querySelectorAll('[data-i18n-placeholder]').forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });
 }
 
+/**
+ * Puts the header the portal's pages other than the map share (station, city, rankings, verify, not found) at the top of
+ * the page: the site's name, the links to the map, the rankings and the verify page, and the language toggle.
+ */
+export function pageHeader() {
+  const header = document.createElement('header');
+  header.innerHTML = `<h1><a href="/" data-i18n="site-title"></a></h1>
+    <nav>
+      <a href="/" data-i18n="nav-home"></a>
+      <a href="/rankings.html" data-i18n="nav-rankings"></a>
+      <a href="/verify.html" data-i18n="nav-verify"></a>
+      <button id="lang-toggle" type="button">English</button>
+    </nav>`;
+  document.body.prepend(header);
+  applyLabels(header);
+}
+
 /** Wires a language toggle button (id="lang-toggle"). */
 export function langToggle() {
   const button = document.getElementById('lang-toggle');
@@ -143,7 +160,8 @@ export function esc(s) {
 }
 
 register({
-  zh: { retry: '重试', 'no-data': '无数据', 'site-title': 'EnvMon 生态环境监测', 'load-failed': '数据加载失败' },
+  zh: { retry: '重试', 'no-data': '无数据', 'site-title': 'EnvMon 生态环境监测', 'load-failed': '数据加载失败',
+    'nav-home': '地图', 'nav-rankings': '排名', 'nav-verify': '数据核验' },
   en: { retry: 'Retry', 'no-data': 'No data', 'site-title': 'EnvMon environmental monitoring',
-    'load-failed': 'Could not load the data' },
+    'load-failed': 'Could not load the data', 'nav-home': 'Map', 'nav-rankings': 'Rankings', 'nav-verify': 'Verify the data' },
 });

@@ -46,7 +46,7 @@ export const LABELS = {
     'col-unit': '单位', 'col-iaqi': '分指数', 'col-state': '数据状态', 'advice-title': '健康影响与建议措施',
     'lbl-effect': '对健康影响情况', 'lbl-measures': '建议采取的措施', 'lbl-groups': '敏感人群', 'trend-title': '变化趋势',
     'range-24h': '24小时', 'range-30d': '30天', 'range-1y': '1年', 'calendar-title': '每日 AQI 日历（近一年）',
-    'city-stations-title': '城市站点', 'nav-home': '地图', 'nav-rankings': '排名', 'nav-verify': '数据核验',
+    'city-stations-title': '城市站点',
   },
   en: {
     online: 'online', offline: 'offline', 'control-site': 'control site',
@@ -61,6 +61,5 @@ export const LABELS = {
     'advice-title': 'Health effects and advice', 'lbl-effect': 'Health effects', 'lbl-measures': 'Advice',
     'lbl-groups': 'Sensitive groups', 'trend-title': 'Trend', 'range-24h': '24 hours', 'range-30d': '30 days',
     'range-1y': '1 year', 'calendar-title': 'Daily AQI calendar (past year)', 'city-stations-title': 'Stations of the city',
-    'nav-home': 'Map', 'nav-rankings': 'Rankings', 'nav-verify': 'Verify the data',
   },
 };

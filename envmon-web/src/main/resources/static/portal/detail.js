@@ -1,6 +1,6 @@
 // The detail page of a station (/station.html?code=1001A) or a city (/city.html?name=北京): latest hour, six
 // concentrations, edition and data-quality state, health advice, 24 h / 30 d / 1 y charts and the daily AQI calendar.
-import { register, t, lang, applyLabels, langToggle, api, aqiColour, loadFailed } from './common.js';
+import { register, t, lang, applyLabels, pageHeader, langToggle, api, aqiColour, loadFailed } from './common.js';
 import { lineChart, aqiCalendar } from './charts.js';
 import { healthAdvice, sensitiveGroups } from './health-advice.js';
 import { showNotFound } from './not-found.js';
@@ -14,6 +14,7 @@ export function showDetail(kind) {
   state.kind = kind;
   const q = new URLSearchParams(location.search);
   state.id = kind === 'site' ? q.get('code') : q.get('name');
+  pageHeader();
   langToggle();
   applyLabels();
   document.addEventListener('envmon:lang', render);

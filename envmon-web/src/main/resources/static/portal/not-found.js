@@ -1,6 +1,6 @@
 // The friendly not-found message: shown in place by a detail page whose station or city the API does not know
 // (problem+json 404), and by /not-found.html?station=…|city=… for links that lead nowhere.
-import { register, t, applyLabels, langToggle } from './common.js';
+import { register, t, applyLabels, pageHeader, langToggle } from './common.js';
 
 register({
   zh: { 'nf-title': '没有找到', 'nf-station': '没有编号为 {id} 的监测站点。', 'nf-city': '没有名为 {id} 的城市（或该城市没有空气监测站点）。',
@@ -37,6 +37,7 @@ export function showNotFound(what, id) {
 
 if (document.body.dataset.page === 'not-found') {
   const q = new URLSearchParams(location.search);
+  pageHeader();
   langToggle();
   applyLabels();
   if (q.has('station')) showNotFound('station', q.get('station'));

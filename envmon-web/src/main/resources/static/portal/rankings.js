@@ -1,6 +1,6 @@
 // City rankings: air (composite index, PM2.5, good days; GET /api/v1/rankings/cities) by month or year, and water
 // (CWQI; GET /api/v1/rankings/water) by month. The pickers open on the latest period with data.
-import { register, t, lang, applyLabels, langToggle, api, loadFailed } from './common.js';
+import { register, t, lang, applyLabels, pageHeader, langToggle, api, loadFailed } from './common.js';
 import { LABELS } from './detail-labels.js';
 
 register(LABELS);
@@ -148,4 +148,5 @@ function sortable(which, table) {
   }));
 }
 
+pageHeader();
 start();

@@ -1,6 +1,6 @@
 // The verify panel: the latest sealed checkpoint of the tamper-evident trail (GET /api/v1/chain/checkpoints/latest)
 // and how anyone can check the published data against it.
-import { register, t, applyLabels, langToggle, api, loadFailed } from './common.js';
+import { register, t, applyLabels, pageHeader, langToggle, api, loadFailed } from './common.js';
 import { LABELS, bjTime } from './detail-labels.js';
 
 register(LABELS);
@@ -55,6 +55,7 @@ async function load() {
   document.body.dataset.ready = 'true';
 }
 
+pageHeader();
 langToggle();
 applyLabels();
 document.querySelectorAll('.server-url').forEach(s => { s.textContent = location.origin; });

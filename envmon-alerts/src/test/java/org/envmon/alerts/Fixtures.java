@@ -90,8 +90,6 @@ public final class Fixtures {
         engine.processPending();
     }
 
-    /** Rules from setting lines {@code rule.x.key=value} (no defaults). */
-    /** The rules of a test's base configuration lines followed by its own. */
     /** The one closed alert, which the system closed (its condition ended), not an operator. */
     public Alert closedAutomatically() {
         Alert closed = only(AlertState.CLOSED);
@@ -99,12 +97,20 @@ public final class Fixtures {
         return closed;
     }
 
+    /** {@link #closedAutomatically()} after checking the events so far (the last one its closing). */
+    public Alert closedAutomaticallyAfter(AlertEvent.Type... eventsSoFar) {
+        assertThat(types()).containsExactly(eventsSoFar);
+        return closedAutomatically();
+    }
+
+    /** The rules of a test's base configuration lines followed by its own. */
     public static List<AlertRule> rules(List<String> base, String... extra) {
         List<String> all = new java.util.ArrayList<>(base);
         all.addAll(List.of(extra));
         return rules(all.toArray(String[]::new));
     }
 
+    /** Rules from setting lines {@code rule.x.key=value} (no defaults). */
     public static List<AlertRule> rules(String... lines) {
         java.util.Properties p = new java.util.Properties();
         p.setProperty("defaults", "false");

@@ -47,52 +47,60 @@ class AqiKernelTest {
 
     @Test
     void hourlyEqualsFastAqiAndReference() {
-        SplittableRandom r = new SplittableRandom(1);
+        everyEditionAndScope(1, (r, e, scope, f) -> {
+            long so2 = r.nextInt(30) == 0 ? 700_000 + r.nextLong(400_000) : v(r, 300, false);
+            long no2 = v(r, 400, false);
+            long pm10 = v(r, 300, false);
+            long pm25 = v(r, 200, false);
+            long co = v(r, 10, true);
+            long o3 = v(r, 300, false);
+            long so2d = v(r, 200, false);
+            assertAgrees(AqiKernel.hourly(f, so2, no2, pm10, pm25, co, o3, so2d),
+                    f.hourly(so2, no2, pm10, pm25, co, o3, so2d),
+                    AirQualityIndex.hourly(e, scope, new AirQualityIndex.HourlyInput(dec(so2), dec(no2), dec(pm10),
+                            dec(pm25), dec(co), dec(o3), null, dec(so2d))));
+        });
+    }
+
+    @Test
+    void dailyEqualsFastAqiAndReference() {
+        everyEditionAndScope(2, (r, e, scope, f) -> {
+            long so2 = v(r, 300, false);
+            long no2 = v(r, 200, false);
+            long pm10 = v(r, 300, false);
+            long pm25 = v(r, 200, false);
+            long co = v(r, 8, true);
+            long o31 = v(r, 300, false);
+            long o38 = r.nextInt(40) == 0 ? 790_000 + r.nextLong(30_000) : v(r, 250, false);
+            assertAgrees(AqiKernel.daily(f, so2, no2, pm10, pm25, co, o31, o38),
+                    f.daily(so2, no2, pm10, pm25, co, o31, o38),
+                    AirQualityIndex.daily(e, scope, new AirQualityIndex.DailyInput(dec(so2), dec(no2), dec(pm10),
+                            dec(pm25), dec(co), dec(o31), dec(o38))));
+        });
+    }
+
+    private interface RandomCase {
+        void check(SplittableRandom r, AirEdition e, AqiScope scope, FastAqi f);
+    }
+
+    /** 10,000 random cases of every edition and scope, drawn from a generator seeded with {@code seed}. */
+    private static void everyEditionAndScope(long seed, RandomCase c) {
+        SplittableRandom r = new SplittableRandom(seed);
         for (AirEdition e : AirEdition.values()) {
             for (AqiScope scope : AqiScope.values()) {
                 FastAqi f = FastAqi.of(e, scope);
                 for (int n = 0; n < 10_000; n++) {
-                    long so2 = r.nextInt(30) == 0 ? 700_000 + r.nextLong(400_000) : v(r, 300, false);
-                    long no2 = v(r, 400, false);
-                    long pm10 = v(r, 300, false);
-                    long pm25 = v(r, 200, false);
-                    long co = v(r, 10, true);
-                    long o3 = v(r, 300, false);
-                    long so2d = v(r, 200, false);
-                    int k = AqiKernel.hourly(f, so2, no2, pm10, pm25, co, o3, so2d);
-                    assertThat(AqiKernel.aqi(k)).isEqualTo(f.hourly(so2, no2, pm10, pm25, co, o3, so2d));
-                    AqiResult ref = AirQualityIndex.hourly(e, scope, new AirQualityIndex.HourlyInput(dec(so2), dec(no2),
-                            dec(pm10), dec(pm25), dec(co), dec(o3), null, dec(so2d)));
-                    assertThat(AqiKernel.aqi(k)).isEqualTo(ref.aqi().orElse(-1));
-                    assertThat(AqiKernel.primaryMask(k)).as("primary %s", ref).isEqualTo(mask(ref));
+                    c.check(r, e, scope, f);
                 }
             }
         }
     }
 
-    @Test
-    void dailyEqualsFastAqiAndReference() {
-        SplittableRandom r = new SplittableRandom(2);
-        for (AirEdition e : AirEdition.values()) {
-            for (AqiScope scope : AqiScope.values()) {
-                FastAqi f = FastAqi.of(e, scope);
-                for (int n = 0; n < 10_000; n++) {
-                    long so2 = v(r, 300, false);
-                    long no2 = v(r, 200, false);
-                    long pm10 = v(r, 300, false);
-                    long pm25 = v(r, 200, false);
-                    long co = v(r, 8, true);
-                    long o31 = v(r, 300, false);
-                    long o38 = r.nextInt(40) == 0 ? 790_000 + r.nextLong(30_000) : v(r, 250, false);
-                    int k = AqiKernel.daily(f, so2, no2, pm10, pm25, co, o31, o38);
-                    assertThat(AqiKernel.aqi(k)).isEqualTo(f.daily(so2, no2, pm10, pm25, co, o31, o38));
-                    AqiResult ref = AirQualityIndex.daily(e, scope, new AirQualityIndex.DailyInput(dec(so2), dec(no2),
-                            dec(pm10), dec(pm25), dec(co), dec(o31), dec(o38)));
-                    assertThat(AqiKernel.aqi(k)).isEqualTo(ref.aqi().orElse(-1));
-                    assertThat(AqiKernel.primaryMask(k)).as("primary %s", ref).isEqualTo(mask(ref));
-                }
-            }
-        }
+    /** The kernel's result {@code k} has FastAqi's AQI and the reference's AQI and primary pollutants. */
+    private static void assertAgrees(int k, int fastAqi, AqiResult ref) {
+        assertThat(AqiKernel.aqi(k)).isEqualTo(fastAqi);
+        assertThat(AqiKernel.aqi(k)).isEqualTo(ref.aqi().orElse(-1));
+        assertThat(AqiKernel.primaryMask(k)).as("primary %s", ref).isEqualTo(mask(ref));
     }
 
     @Test

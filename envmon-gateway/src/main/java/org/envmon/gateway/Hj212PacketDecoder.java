@@ -2,7 +2,6 @@ package org.envmon.gateway;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.MessageToMessageDecoder;
 import java.util.List;
 import org.envmon.hj212.Hj212Decoder;
 import org.envmon.hj212.Hj212Result;
@@ -13,7 +12,7 @@ import org.envmon.hj212.Hj212Result;
  * station resends). Stateless, one instance for every connection.
  */
 @ChannelHandler.Sharable
-final class Hj212PacketDecoder extends MessageToMessageDecoder<ReceivedFrame> {
+final class Hj212PacketDecoder extends SessionDecoder<ReceivedFrame> {
     private final Hj212Decoder decoder = new Hj212Decoder();
 
     Hj212PacketDecoder() {
@@ -21,11 +20,7 @@ final class Hj212PacketDecoder extends MessageToMessageDecoder<ReceivedFrame> {
     }
 
     @Override
-    protected void decode(ChannelHandlerContext ctx, ReceivedFrame frame, List<Object> out) {
-        StationSession session = StationSession.of(ctx.channel());
-        if (session.closed()) {
-            return;
-        }
+    protected void decode(ChannelHandlerContext ctx, StationSession session, ReceivedFrame frame, List<Object> out) {
         Hj212Result result = decoder.decode(frame.bytes());
         if (!result.isAccepted()) {
             session.reject(result.reason().code(), result.detail());

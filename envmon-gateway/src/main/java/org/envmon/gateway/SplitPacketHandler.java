@@ -3,7 +3,6 @@ package org.envmon.gateway;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.MessageToMessageDecoder;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,7 +17,7 @@ import org.envmon.hj212.SubPacketAssembler;
  * when its packet is complete. When the connection ends, its pending parts let go of it.
  */
 @ChannelHandler.Sharable
-final class SplitPacketHandler extends MessageToMessageDecoder<AuthenticatedPacket> {
+final class SplitPacketHandler extends SessionDecoder<AuthenticatedPacket> {
     private static final byte[] CRLF = {'\r', '\n'};
 
     private final SubPacketAssembler<AtomicReference<Channel>> assembler;
@@ -31,11 +30,7 @@ final class SplitPacketHandler extends MessageToMessageDecoder<AuthenticatedPack
     }
 
     @Override
-    protected void decode(ChannelHandlerContext ctx, AuthenticatedPacket p, List<Object> out) {
-        StationSession session = StationSession.of(ctx.channel());
-        if (session.closed()) {
-            return;
-        }
+    protected void decode(ChannelHandlerContext ctx, StationSession session, AuthenticatedPacket p, List<Object> out) {
         if (!p.packet().split()) {
             metrics.framesAccepted.increment();
             out.add(new CompletePacket(p.packet(), p.frame().bytes(), List.of(), p.frame(), p.siteCode()));

@@ -5,7 +5,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.MessageToMessageDecoder;
 import java.util.List;
 import org.envmon.hj212.Hj212Packet;
 import org.envmon.hj212.Hj212Replies;
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * connect for a while. One instance for every connection.
  */
 @ChannelHandler.Sharable
-final class StationAuthenticator extends MessageToMessageDecoder<DecodedPacket> {
+final class StationAuthenticator extends SessionDecoder<DecodedPacket> {
     private static final Logger log = LoggerFactory.getLogger(StationAuthenticator.class);
 
     private final StationDirectory directory;
@@ -41,11 +40,7 @@ final class StationAuthenticator extends MessageToMessageDecoder<DecodedPacket> 
     }
 
     @Override
-    protected void decode(ChannelHandlerContext ctx, DecodedPacket decoded, List<Object> out) {
-        StationSession session = StationSession.of(ctx.channel());
-        if (session.closed()) {
-            return;
-        }
+    protected void decode(ChannelHandlerContext ctx, StationSession session, DecodedPacket decoded, List<Object> out) {
         Hj212Packet packet = decoded.packet();
         StationDirectory.Authentication auth = directory.authenticate(packet.mn(), packet.pw());
         switch (auth.verdict()) {

@@ -2,14 +2,11 @@ package org.envmon.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import org.envmon.ingest.GroupCommitWriter;
-import org.envmon.model.Store;
+import java.util.function.UnaryOperator;
 import org.envmon.testkit.MovableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,35 +14,20 @@ import org.junit.jupiter.api.Test;
  * Failed station authentications per peer address over real sockets: beyond the limit a minute the connection is
  * closed and the address refused at connect until the ban ends (a clock the test moves), even with the right PW.
  */
-class AuthFailureBanTest {
+class AuthFailureBanTest extends SocketGatewayFixture {
     static final String MN = "010000A8900016F000169DC0";
     static final String PW = "100000";
     static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 1, 8, 0, 0);
     static final int PER_MINUTE = 3;
 
-    StoreWithStation stationStore;
-    Store store;
-    SimpleMeterRegistry registry;
-    GroupCommitWriter writer;
-    Hj212Gateway gateway;
     final MovableClock clock = new MovableClock(Instant.parse("2026-11-01T00:00:10Z"));
 
     @BeforeEach
     void start() throws Exception {
-        stationStore = new StoreWithStation("北京市", "北京");
-        store = stationStore.store;
-        registry = new SimpleMeterRegistry();
-        writer = new GroupCommitWriter(store.observations(), 10_000, 1_000, registry);
+        openStore("北京市", "北京", UnaryOperator.identity());
         gateway = new Hj212Gateway(GatewayConfig.defaults(0), new StationDirectory(store.sites(), clock), writer,
                 registry, clock, new AuthFailureLimit(PER_MINUTE, Duration.ofMinutes(10)));
         gateway.start();
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        writer.close();
-        stationStore.close();
     }
 
     @Test

@@ -9,31 +9,21 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import org.envmon.hj212.Hj212Encoder;
-import org.envmon.ingest.GroupCommitWriter;
-import org.envmon.model.Store;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Hostile and broken input over real sockets: garbage, the error budget, split packets that never complete. */
-class GatewayBadInputTest {
+class GatewayBadInputTest extends SocketGatewayFixture {
     static final String MN = GatewayIntegrationTest.MN;
     static final String PW = GatewayIntegrationTest.PW;
     static final LocalDateTime T0 = GatewayIntegrationTest.T0;
 
-    StoreWithStation stationStore;
-    Store store;
-    SimpleMeterRegistry registry;
-    GroupCommitWriter writer;
-    Hj212Gateway gateway;
 
     @BeforeEach
     void start() throws Exception {
-        stationStore = new StoreWithStation(null, null);
-        store = stationStore.store;
-        registry = new SimpleMeterRegistry();
-        writer = new GroupCommitWriter(store.observations(), 10_000, 1_000, registry);
+        openStore(null, null, UnaryOperator.identity());
         gateway = start(GatewayConfig.defaults(0).withErrorBudget(5));
     }
 
@@ -48,13 +38,6 @@ class GatewayBadInputTest {
         gateway.close();
         registry = new SimpleMeterRegistry();
         gateway = start(config);
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-        writer.close();
-        stationStore.close();
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.envmon.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import org.envmon.gateway.sim.SimulatorConfig;
 import org.envmon.gateway.sim.SimulatorReport;
 import org.envmon.gateway.sim.StationSimulator;
 import org.envmon.hj212.Hj212Packet;
-import org.envmon.ingest.GroupCommitWriter;
 import org.envmon.store.ForwardingObservationStore;
 import org.envmon.model.Interval;
 import org.envmon.model.Medium;
@@ -28,7 +26,6 @@ import org.envmon.model.PacketWrite;
 import org.envmon.model.PasswordHash;
 import org.envmon.model.Site;
 import org.envmon.model.Statistic;
-import org.envmon.model.Store;
 import org.envmon.model.StoreException;
 import org.envmon.model.WriteOutcome;
 import org.junit.jupiter.api.AfterEach;
@@ -36,37 +33,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The gateway over real sockets on a real DuckDB store. */
-class GatewayIntegrationTest {
+class GatewayIntegrationTest extends SocketGatewayFixture {
     static final String MN = "010000A8900016F000169DC0";
     static final String PW = "100000";
     static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 1, 8, 0, 0);
 
-    StoreWithStation stationStore;
-    Store store;
-    SimpleMeterRegistry registry;
-    GroupCommitWriter writer;
-    Hj212Gateway gateway;
     /** Lets a test hold or fail commits while using the real store underneath. */
     final AtomicBoolean failCommits = new AtomicBoolean();
     volatile CountDownLatch commitGate = new CountDownLatch(0);
 
     @BeforeEach
     void start() throws Exception {
-        stationStore = new StoreWithStation("北京市", "北京");
-        store = stationStore.store;
-        registry = new SimpleMeterRegistry();
-        writer = new GroupCommitWriter(new GatedStore(store.observations()), 10_000, 1_000, registry);
+        openStore("北京市", "北京", GatedStore::new);
         gateway = new Hj212Gateway(GatewayConfig.defaults(0).withErrorBudget(5), new StationDirectory(store.sites(),
                 Clock.systemUTC()), writer, registry, Clock.systemUTC());
         gateway.start();
     }
 
     @AfterEach
-    void stop() {
+    void releaseCommits() { // before the fixture closes the gateway and the writer
         commitGate.countDown();
-        gateway.close();
-        writer.close();
-        stationStore.close();
     }
 
     @Test

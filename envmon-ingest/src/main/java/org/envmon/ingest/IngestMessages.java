@@ -17,9 +17,7 @@ public final class IngestMessages {
         List<ObservationRow> rows = w.observations();
         Reading[] readings = new Reading[rows.size()];
         for (int i = 0; i < readings.length; i++) {
-            ObservationRow r = rows.get(i);
-            readings[i] = new Reading(r.siteCode(), r.parameter(), r.interval(), r.statistic(), r.time(), r.value(),
-                    r.flag(), r.valid(), r.qc());
+            readings[i] = Reading.of(rows.get(i));
         }
         // An immutable list: the record's List.copyOf keeps it as it is (this runs for every packet).
         return new IngestMessage(p.mn(), p.cn(), p.qn(), p.dedupKey(), p.source(), p.peer(), p.receivedAt(),
@@ -30,9 +28,7 @@ public final class IngestMessages {
         List<Reading> readings = m.readings();
         ObservationRow[] rows = new ObservationRow[readings.size()];
         for (int i = 0; i < rows.length; i++) {
-            Reading r = readings.get(i);
-            rows[i] = new ObservationRow(r.siteCode(), r.parameter(), r.interval(), r.statistic(), r.time(), r.value(),
-                    r.flag(), r.valid(), r.qc());
+            rows[i] = readings.get(i).toRow();
         }
         return new PacketWrite(new RawPacket(m.frame(), m.peer(), m.receivedAt(), m.source(), m.mn(), m.cn(), m.qn(),
                 m.dedupKey(), m.crcOk()), List.of(rows), m.qcFlags());

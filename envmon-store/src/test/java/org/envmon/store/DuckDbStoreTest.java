@@ -11,13 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
-class DuckDbStoreTest extends StoreContractTest {
-    private DuckDbTestDatabase db;
+class DuckDbStoreTest extends StoreContractTest<DuckDbTestDatabase> {
 
-    @Override
-    protected TestDatabase newDatabase() {
-        db = DuckDbTestDatabase.create();
-        return db;
+    DuckDbStoreTest() {
+        super(DuckDbTestDatabase::create);
     }
 
     /** DuckDB allows one process per file: the store is closed, the SQL run over plain JDBC, the store reopened. */

@@ -20,13 +20,10 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PostgresStoreTest extends StoreContractTest {
-    private PostgresTestDatabase db;
+class PostgresStoreTest extends StoreContractTest<PostgresTestDatabase> {
 
-    @Override
-    protected TestDatabase newDatabase() {
-        db = PostgresTestDatabase.create();
-        return db;
+    PostgresStoreTest() {
+        super(PostgresTestDatabase::create);
     }
 
     /** As an attacker with DDL rights: the append-only triggers are disabled around the statements. */

@@ -43,6 +43,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.envmon.store.jdbc.FailPoints;
@@ -50,11 +51,25 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every store engine must show. An engine's test extends this and names its database
- * ({@link #newDatabase()}): a fresh, empty store per test.
+ * The behaviour every store engine must show. An engine's test extends this and names how to create its database:
+ * a fresh, empty store per test, whose database is {@link #db}.
  */
-public abstract class StoreContractTest extends OneStorePerTest {
+public abstract class StoreContractTest<D extends TestDatabase> extends OneStorePerTest {
     protected static final Instant T0 = Instant.parse("2024-05-01T00:00:00Z");
+
+    private final Supplier<D> engine;
+    /** The database of the current test. */
+    protected D db;
+
+    protected StoreContractTest(Supplier<D> engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    protected final TestDatabase newDatabase() {
+        db = engine.get();
+        return db;
+    }
 
     /**
      * Runs SQL directly against the database, as someone with database rights but bypassing the platform would

@@ -34,6 +34,12 @@ class WebhookDispatcherTest {
 
     private HttpServer server;
     private final LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    /** A dispatcher to one endpoint, signing with {@link #SECRET}. */
+    private WebhookDispatcher dispatcher(URI url, WebhookDispatcher.Settings settings) {
+        return new WebhookDispatcher(List.of(new WebhookDispatcher.Target(url, SECRET)), settings, registry);
+    }
 
     /** A local endpoint that answers {@code failures} times with {@code failStatus}, then 204. */
     private URI endpoint(int failures, int failStatus) throws Exception {
@@ -68,10 +74,7 @@ class WebhookDispatcherTest {
 
     @Test
     void retriesWithBackoffUntilDeliveredSignedAndInOrder() throws Exception {
-        URI url = endpoint(3, 503);
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (WebhookDispatcher d = new WebhookDispatcher(List.of(new WebhookDispatcher.Target(url, SECRET)), FAST,
-                registry)) {
+        try (WebhookDispatcher d = dispatcher(endpoint(3, 503), FAST)) {
             d.onEvent(event(1, AlertEvent.Type.OPENED));
             d.onEvent(event(2, AlertEvent.Type.CLOSED));
             Received[] r = new Received[5];
@@ -105,11 +108,9 @@ class WebhookDispatcherTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort(); // closed again: connections are refused
         }
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
         WebhookDispatcher.Settings small = new WebhookDispatcher.Settings(Duration.ofMillis(20),
                 Duration.ofMillis(50), 0, 5, Duration.ofSeconds(1));
-        try (WebhookDispatcher d = new WebhookDispatcher(List.of(new WebhookDispatcher.Target(
-                URI.create("http://127.0.0.1:" + port + "/down"), SECRET)), small, registry)) {
+        try (WebhookDispatcher d = dispatcher(URI.create("http://127.0.0.1:" + port + "/down"), small)) {
             long start = System.nanoTime();
             for (int i = 1; i <= 8; i++) {
                 d.onEvent(event(i, AlertEvent.Type.OPENED));
@@ -129,10 +130,7 @@ class WebhookDispatcherTest {
 
     @Test
     void aPermanentRefusalIsDroppedAndTheNextEventGoesOut() throws Exception {
-        URI url = endpoint(1, 400);
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (WebhookDispatcher d = new WebhookDispatcher(List.of(new WebhookDispatcher.Target(url, SECRET)), FAST,
-                registry)) {
+        try (WebhookDispatcher d = dispatcher(endpoint(1, 400), FAST)) {
             d.onEvent(event(1, AlertEvent.Type.OPENED));
             d.onEvent(event(2, AlertEvent.Type.OPENED));
             assertThat(received.poll(5, TimeUnit.SECONDS).delivery()).isEqualTo("1");

@@ -137,20 +137,18 @@ class RuleLoaderTest {
 
     @Test
     void namesTheRuleAndSettingOfABadFile() {
-        assertThatThrownBy(() -> RuleLoader.load(props("rule.a.type=threshold\nrule.a.parameter=w21003\n"
-                + "rule.a.threshhold=1\n"))).hasMessageContaining("rule a: unknown setting 'threshhold'");
-        assertThatThrownBy(() -> RuleLoader.load(props("rule.a.type=threshold\nrule.a.parameter=w21003\n")))
-                .hasMessageContaining("rule a: 'threshold' is required");
-        assertThatThrownBy(() -> RuleLoader.load(props("rule.a.type=threshold\nrule.a.parameter=w21003\n"
-                + "rule.a.threshold=one\n"))).hasMessageContaining("rule a: bad threshold 'one'");
-        assertThatThrownBy(() -> RuleLoader.load(props("rule.a.type=magic\n")))
-                .hasMessageContaining("unknown type 'magic'");
-        assertThatThrownBy(() -> RuleLoader.load(props("rules.a.type=offline\n")))
-                .hasMessageContaining("not rule.<id>.<setting>");
-        assertThatThrownBy(() -> RuleLoader.load(props("rule.a.type=city-aqi\nrule.a.min-level=4\n"
-                + "rule.a.clear-level=4\n"))).hasMessageContaining("clear-level < min-level");
-        assertThatThrownBy(() -> RuleLoader.load(props("rule.a.type=offline\nrule.a.after=soon\n")))
-                .hasMessageContaining("rule a: bad after 'soon'");
+        String threshold = "rule.a.type=threshold\nrule.a.parameter=w21003\n";
+        assertRejected(threshold + "rule.a.threshhold=1\n", "rule a: unknown setting 'threshhold'");
+        assertRejected(threshold, "rule a: 'threshold' is required");
+        assertRejected(threshold + "rule.a.threshold=one\n", "rule a: bad threshold 'one'");
+        assertRejected("rule.a.type=magic\n", "unknown type 'magic'");
+        assertRejected("rules.a.type=offline\n", "not rule.<id>.<setting>");
+        assertRejected("rule.a.type=city-aqi\nrule.a.min-level=4\nrule.a.clear-level=4\n", "clear-level < min-level");
+        assertRejected("rule.a.type=offline\nrule.a.after=soon\n", "rule a: bad after 'soon'");
+    }
+
+    private static void assertRejected(String settings, String message) {
+        assertThatThrownBy(() -> RuleLoader.load(props(settings))).hasMessageContaining(message);
     }
 
     @Test

@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.envmon.gateway.GatewayConfig;
 import org.envmon.gateway.Hj212Gateway;
@@ -34,6 +32,8 @@ import org.envmon.model.Site;
 import org.envmon.model.Store;
 import org.envmon.store.StoreConfig;
 import org.envmon.store.Stores;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * End-to-end load over loopback TCP: the real gateway, group commit and store in this JVM, the station simulator
@@ -44,54 +44,61 @@ import org.envmon.store.Stores;
  *     --store duckdb --stations 1000 --interval-ms 60 --duration-s 30 --cn 2011</pre>
  */
 public final class EndToEndLoad {
+    @Option(names = "--store", description = "duckdb or postgres") String storeEngine = "duckdb";
+    @Option(names = "--jdbc-url", description = "with --store postgres; its schema is emptied first")
+    String jdbcUrl = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=envmon_bench";
+    @Option(names = "--stations") int stations = 1000;
+    @Option(names = "--cities") int cities = 100;
+    @Option(names = "--interval-ms") long intervalMs = 60;
+    @Option(names = "--duration-s") long durationSeconds = 30;
+    @Option(names = "--cn") String cn = "2011";
+    @Option(names = "--idle", description = "idle connections held beside the stations") int idle = 0;
+    @Option(names = "--journal", description = "directory of the journal (none: the in-memory group commit)")
+    String journal = "";
+    @Option(names = "--apply-batch") int applyBatch = 5000;
+    @Option(names = "--preallocate", arity = "1") boolean preallocate = true;
+    @Option(names = "--qc", arity = "1") boolean qc = false;
+    @Option(names = "--alerts", arity = "1") boolean withAlerts = false;
+    @Option(names = "--evaluation", arity = "1") boolean withEvaluation = false;
+    @Option(names = "--eval-window") Duration evalWindow = Duration.ofDays(3);
+
     public static void main(String[] argv) throws Exception {
-        Map<String, String> a = new HashMap<>(Map.of("--store", "duckdb", "--stations", "1000", "--interval-ms", "60",
-                "--duration-s", "30", "--cn", "2011", "--jdbc-url",
-                "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=envmon_bench", "--idle", "0", "--journal", "", "--apply-batch", "5000"));
-        a.put("--qc", "false");
-        a.put("--alerts", "false");
-        a.put("--evaluation", "false");
-        a.put("--cities", "100");
-        a.put("--eval-window", "P3D");
-        a.put("--preallocate", "true");
-        for (int i = 0; i + 1 < argv.length; i += 2) {
-            a.put(argv[i], argv[i + 1]);
-        }
-        int stations = Integer.parseInt(a.get("--stations"));
-        int idle = Integer.parseInt(a.get("--idle"));
-        StoreConfig storeConfig = a.get("--store").equals("postgres") ? StoreConfig.postgres(a.get("--jdbc-url"))
+        CommandLine.populateCommand(new EndToEndLoad(), argv).run();
+    }
+
+    private void run() throws Exception {
+        StoreConfig storeConfig = storeEngine.equals("postgres") ? StoreConfig.postgres(jdbcUrl)
                 : StoreConfig.duckdb(Files.createTempDirectory("envmon-e2e-"));
-        if (a.get("--store").equals("postgres")) {
-            resetSchema(a.get("--jdbc-url"));
+        if (storeEngine.equals("postgres")) {
+            resetSchema(jdbcUrl);
         }
         try (Store store = Stores.open(storeConfig)) {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             SimulatorConfig sim = new SimulatorConfig("127.0.0.1", 0, stations,
-                    Duration.ofMillis(Long.parseLong(a.get("--interval-ms"))),
-                    Duration.ofSeconds(Long.parseLong(a.get("--duration-s"))), a.get("--cn"), "LOAD", "123456",
+                    Duration.ofMillis(intervalMs),
+                    Duration.ofSeconds(durationSeconds), cn, "LOAD", "123456",
                     Duration.ofSeconds(30));
             String hash = PasswordHash.hash("123456");
             List<Site> sites = new ArrayList<>();
-            int cities = Integer.parseInt(a.get("--cities"));
             for (int i = 0; i < stations; i++) {
                 sites.add(new Site("L" + i, "Load " + i, Medium.AIR, sim.mn(i), hash, null,
                         cities > 0 ? String.format("LC%03d", i % cities) : null, null, null, null, null, false));
             }
             store.sites().upsert(sites);
-            Path journalDir = a.get("--journal").isEmpty() ? null
-                    : Files.createTempDirectory(Files.createDirectories(Path.of(a.get("--journal"))), "journal-");
+            Path journalDir = journal.isEmpty() ? null
+                    : Files.createTempDirectory(Files.createDirectories(Path.of(journal)), "journal-");
             JournalingSink journal = journalDir == null ? null : new JournalingSink(JournalConfig.defaults(journalDir)
-                    .withApplyBatchRecords(Integer.parseInt(a.get("--apply-batch")))
-                    .withSegmentBytes(64L << 20, Boolean.parseBoolean(a.get("--preallocate"))), store.observations(),
+                    .withApplyBatchRecords(applyBatch)
+                    .withSegmentBytes(64L << 20, preallocate), store.observations(),
                     registry);
             IngestPipeline unchecked = journal != null ? journal
                     : new GroupCommitWriter(store.observations(), 200_000, 5_000, registry);
             // As in the platform: QC in front of the ingest log, alerts and live evaluation consuming it after the
             // store writer.
-            IngestSink sink = !Boolean.parseBoolean(a.get("--qc")) ? unchecked
+            IngestSink sink = !qc ? unchecked
                     : new QualityCheckingSink(unchecked, QualityControl.withDefaults(), store.sites(), registry);
             AlertEngine alerts = null;
-            if (Boolean.parseBoolean(a.get("--alerts"))) {
+            if (withAlerts) {
                 alerts = new AlertEngine(RuleLoader.defaults(), new InMemoryAlertRepository(), store.sites()::byCode,
                         Clock.systemUTC(), 100_000, registry);
                 alerts.start(Duration.ofSeconds(30));
@@ -99,8 +106,8 @@ public final class EndToEndLoad {
             }
             // As in the platform: the live recompute of the derived air tables, city rows fed to the alert engine.
             LiveRecompute live = null;
-            if (Boolean.parseBoolean(a.get("--evaluation"))) {
-                live = new LiveRecompute(store, Duration.ofSeconds(2), Duration.parse(a.get("--eval-window")),
+            if (withEvaluation) {
+                live = new LiveRecompute(store, Duration.ofSeconds(2), evalWindow,
                         Clock.systemUTC(), registry);
                 AlertEngine engine = alerts;
                 if (engine != null) {
@@ -118,7 +125,7 @@ public final class EndToEndLoad {
                 Process idlers = null;
                 if (idle > 0) {
                     System.out.printf("heap used before idle connections: %.0f MB%n", heapUsedMb());
-                    idlers = startIdlers(port, idle, Long.parseLong(a.get("--duration-s")) + 60);
+                    idlers = startIdlers(port, idle, durationSeconds + 60);
                     while (gateway.connectionCount() < idle) {
                         Thread.sleep(100);
                     }

@@ -21,6 +21,8 @@ import org.envmon.model.Site;
 import org.envmon.model.Store;
 import org.envmon.store.StoreConfig;
 import org.envmon.store.Stores;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * The split-packet attack: an authenticated station opens {@code --connections} connections and sends, in all,
@@ -33,16 +35,14 @@ public final class SplitPacketFlood {
     private static final String MN = "FLOOD00000000000000000001";
     private static final String PW = "123456";
 
+    @Option(names = "--packets") int packets = 5000;
+    @Option(names = "--connections") int connections = 200;
+
     public static void main(String[] argv) throws Exception {
-        int packets = 5000;
-        int connections = 200;
-        for (int i = 0; i + 1 < argv.length; i += 2) {
-            switch (argv[i]) {
-                case "--packets" -> packets = Integer.parseInt(argv[i + 1]);
-                case "--connections" -> connections = Integer.parseInt(argv[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + argv[i]);
-            }
-        }
+        CommandLine.populateCommand(new SplitPacketFlood(), argv).run();
+    }
+
+    private void run() throws Exception {
         try (Store store = Stores.open(StoreConfig.duckdb(Files.createTempDirectory("envmon-flood-")))) {
             store.sites().upsert(List.of(new Site("F1", "Flood", Medium.AIR, MN, PasswordHash.hash(PW), null, null,
                     null, null, null, null, false)));

@@ -17,6 +17,8 @@ import org.envmon.evaluation.StationDaily;
 import org.envmon.evaluation.StationHourSeries;
 import org.envmon.evaluation.StationHourly;
 import org.envmon.standards.air.AirQualityEvaluation.PeriodEvaluation;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * Issue 5 benchmark (plain main, pure compute, no store): one year of station hourly + daily AQI for 1,734 stations
@@ -33,18 +35,15 @@ public final class AirEvaluationBench {
     private AirEvaluationBench() {
     }
 
+    @Option(names = "--stations") int stations = 1734;
+    @Option(names = "--cities") int cities = 339;
+    @Option(names = "--threads") int threads = 1;
+
     public static void main(String[] args) throws Exception {
-        int stations = 1734;
-        int cities = 339;
-        int threads = 1;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--stations" -> stations = Integer.parseInt(args[i + 1]);
-                case "--cities" -> cities = Integer.parseInt(args[i + 1]);
-                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+        CommandLine.populateCommand(new AirEvaluationBench(), args).run();
+    }
+
+    private void run() throws Exception {
         Map<String, PeriodEvaluation> last = null;
         Map<String, PeriodEvaluation> current = null;
         Map<String, StationDaily> lastDaily = null;

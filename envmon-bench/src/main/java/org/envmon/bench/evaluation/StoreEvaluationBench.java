@@ -18,7 +18,6 @@ import org.envmon.evaluation.StationHourSeries;
 import org.envmon.evaluation.StationHourly;
 import org.envmon.evaluation.derived.AirDerivation;
 import org.envmon.evaluation.derived.DerivedCityPeriods;
-import org.envmon.standards.air.AirQualityEvaluation.PeriodEvaluation;
 import org.envmon.model.HourlyValuesQuery;
 import org.envmon.model.Interval;
 import org.envmon.model.Medium;
@@ -29,8 +28,11 @@ import org.envmon.model.Site;
 import org.envmon.model.SiteQuery;
 import org.envmon.model.Statistic;
 import org.envmon.model.Store;
+import org.envmon.standards.air.AirQualityEvaluation.PeriodEvaluation;
 import org.envmon.store.StoreConfig;
 import org.envmon.store.Stores;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * Issue 5 benchmark from the store (plain main): fills a DuckDB store with one synthetic year of hourly values of the
@@ -53,28 +55,20 @@ public final class StoreEvaluationBench {
     private StoreEvaluationBench() {
     }
 
+    @Option(names = "--dir") Path dir = Path.of("/tmp/envmon-evalbench");
+    @Option(names = "--stations") int stations = 1734;
+    @Option(names = "--cities") int cities = 339;
+    @Option(names = "--year") int year = 2025;
+    @Option(names = "--passes") int passes = 2;
+    @Option(names = "--read-only", arity = "1") boolean readOnly = false;
+    @Option(names = "--derived", arity = "1") boolean derived = false;
+    @Option(names = "--write", arity = "1") boolean write = true;
+
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of("/tmp/envmon-evalbench");
-        int stations = 1734;
-        int cities = 339;
-        int year = 2025;
-        int passes = 2;
-        boolean readOnly = false;
-        boolean derived = false;
-        boolean write = true;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--dir" -> dir = Path.of(args[i + 1]);
-                case "--stations" -> stations = Integer.parseInt(args[i + 1]);
-                case "--cities" -> cities = Integer.parseInt(args[i + 1]);
-                case "--year" -> year = Integer.parseInt(args[i + 1]);
-                case "--passes" -> passes = Integer.parseInt(args[i + 1]);
-                case "--read-only" -> readOnly = Boolean.parseBoolean(args[i + 1]);
-                case "--derived" -> derived = Boolean.parseBoolean(args[i + 1]);
-                case "--write" -> write = Boolean.parseBoolean(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+        CommandLine.populateCommand(new StoreEvaluationBench(), args).run();
+    }
+
+    private void run() throws Exception {
         Files.createDirectories(dir);
         try (Store store = Stores.open(StoreConfig.duckdb(dir))) {
             List<Site> sites = sites(stations, cities);

@@ -14,18 +14,16 @@ import org.envmon.model.Interval;
 import org.envmon.model.Medium;
 import org.envmon.model.ObservationRow;
 import org.envmon.model.Statistic;
+import org.envmon.bench.ShortRun;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Automatic QC throughput on the ingest path: values per second through {@link QualityControl#check}, for hourly air
@@ -41,10 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-@Fork(1)
-public class QcBenchmark {
+public class QcBenchmark extends ShortRun {
     private static final int STATIONS = 1000;
     private static final int VALUES = 6;
     private static final String[] CODES = {"a34004", "a34002", "a21026", "a21004", "a05024", "a21005"};

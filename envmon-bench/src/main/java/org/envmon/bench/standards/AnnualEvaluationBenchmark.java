@@ -12,17 +12,15 @@ import org.envmon.standards.air.AirQualityEvaluation.DailyValues;
 import org.envmon.standards.air.FastAnnualEvaluation;
 import org.envmon.standards.air.FastAqi;
 import org.envmon.standards.air.Gb3095Stage;
+import org.envmon.bench.ShortRun;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -34,10 +32,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-public class AnnualEvaluationBenchmark {
+public class AnnualEvaluationBenchmark extends ShortRun {
 
     static final int STATIONS = 1734;
 

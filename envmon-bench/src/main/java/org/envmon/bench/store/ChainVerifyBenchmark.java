@@ -1,29 +1,22 @@
 package org.envmon.bench.store;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import org.envmon.model.Interval;
 import org.envmon.model.ObservationRow;
 import org.envmon.model.PacketWrite;
 import org.envmon.model.RawPacket;
 import org.envmon.model.Statistic;
 import org.envmon.model.Store;
+import org.envmon.model.VerifyReport;
 import org.envmon.store.StoreConfig;
 import org.envmon.store.Stores;
-import org.envmon.model.VerifyReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * Speed of {@code ChainStore.verify()}: fills an empty store with chained HJ 212-like packets (default 1,000,000
@@ -37,47 +30,23 @@ import org.envmon.model.VerifyReport;
  * </pre>
  */
 public final class ChainVerifyBenchmark {
-    private String engines = "duckdb";
-    private int packets = 1_000_000;
-    private int values = 10;
-    private int batchSize = 1000;
-    private int runs = 2;
-    private String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    @Option(names = "--engines") private String engines = "duckdb";
+    @Option(names = "--packets") private int packets = 1_000_000;
+    @Option(names = "--values") private int values = 10;
+    @Option(names = "--batch") private int batchSize = 1000;
+    @Option(names = "--runs") private int runs = 2;
+    @Option(names = "--pg-url") private String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
     public static void main(String[] args) throws Exception {
-        ChainVerifyBenchmark b = new ChainVerifyBenchmark();
-        for (int i = 0; i < args.length; i += 2) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--engines" -> b.engines = value;
-                case "--packets" -> b.packets = Integer.parseInt(value);
-                case "--values" -> b.values = Integer.parseInt(value);
-                case "--batch" -> b.batchSize = Integer.parseInt(value);
-                case "--runs" -> b.runs = Integer.parseInt(value);
-                case "--pg-url" -> b.pgUrl = value;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
+        ChainVerifyBenchmark b = CommandLine.populateCommand(new ChainVerifyBenchmark(), args);
         for (String engine : b.engines.split(",")) {
             b.run(engine.trim().toLowerCase(Locale.ROOT));
         }
     }
 
     private void run(String engine) throws Exception {
-        Path dir = null;
-        String schema = null;
-        StoreConfig config;
-        if (engine.equals("duckdb")) {
-            dir = Files.createTempDirectory("envmon-verify-bench-");
-            config = StoreConfig.duckdb(dir);
-        } else if (engine.equals("postgres")) {
-            schema = "envmon_bench_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
-            sql("CREATE SCHEMA " + schema);
-            config = StoreConfig.postgres(pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        } else {
-            throw new IllegalArgumentException("unknown engine " + engine);
-        }
-        try {
+        try (ScratchStore scratch = ScratchStore.create(engine, pgUrl)) {
+            StoreConfig config = scratch.config();
             try (Store store = Stores.open(config)) {
                 long start = System.nanoTime();
                 fill(store);
@@ -97,19 +66,6 @@ public final class ChainVerifyBenchmark {
                         System.out.println(report.summary());
                     }
                 }
-            }
-        } finally {
-            if (dir != null) {
-                try (Stream<Path> paths = Files.walk(dir)) {
-                    for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                } catch (IOException ignored) {
-                    // temp dir
-                }
-            }
-            if (schema != null) {
-                sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }
     }
@@ -139,12 +95,6 @@ public final class ChainVerifyBenchmark {
                         "2051", Integer.toString(done), mn + "|2051|" + done, true), rows));
             }
             store.observations().write(batch);
-        }
-    }
-
-    private void sql(String statement) throws SQLException {
-        try (Connection c = DriverManager.getConnection(pgUrl); Statement st = c.createStatement()) {
-            st.execute(statement);
         }
     }
 }

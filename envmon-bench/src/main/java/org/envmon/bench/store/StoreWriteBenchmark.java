@@ -1,32 +1,24 @@
 package org.envmon.bench.store;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import org.envmon.model.Interval;
 import org.envmon.model.ObservationRow;
 import org.envmon.model.PacketWrite;
 import org.envmon.model.RawPacket;
 import org.envmon.model.Statistic;
 import org.envmon.model.Store;
-import org.envmon.store.StoreConfig;
-import org.envmon.store.Stores;
 import org.envmon.model.WriteOutcome;
+import org.envmon.store.Stores;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /**
  * Write throughput of {@code ObservationStore.write} with gateway-like group-commit batches: many stations
@@ -47,32 +39,18 @@ public final class StoreWriteBenchmark {
     };
     private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
-    private String engines = "duckdb,postgres";
-    private int seconds = 15;
-    private int warmupSeconds = 3;
-    private int packetsPerBatch = 1000;
-    private int valuesPerPacket = 10;
-    private int sites = 2000;
-    private String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    @Option(names = "--engines") private String engines = "duckdb,postgres";
+    @Option(names = "--seconds") private int seconds = 15;
+    @Option(names = "--warmup") private int warmupSeconds = 3;
+    @Option(names = "--packets") private int packetsPerBatch = 1000;
+    @Option(names = "--values") private int valuesPerPacket = 10;
+    @Option(names = "--sites") private int sites = 2000;
+    @Option(names = "--pg-url") private String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
     private long packetSeq;
 
     public static void main(String[] args) throws Exception {
-        StoreWriteBenchmark b = new StoreWriteBenchmark();
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--engines" -> b.engines = value;
-                case "--seconds" -> b.seconds = Integer.parseInt(value);
-                case "--warmup" -> b.warmupSeconds = Integer.parseInt(value);
-                case "--packets" -> b.packetsPerBatch = Integer.parseInt(value);
-                case "--values" -> b.valuesPerPacket = Integer.parseInt(value);
-                case "--sites" -> b.sites = Integer.parseInt(value);
-                case "--pg-url" -> b.pgUrl = value;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-            i++;
-        }
+        StoreWriteBenchmark b = CommandLine.populateCommand(new StoreWriteBenchmark(), args);
         for (String engine : b.engines.split(",")) {
             b.run(engine.trim().toLowerCase(Locale.ROOT));
         }
@@ -80,31 +58,11 @@ public final class StoreWriteBenchmark {
 
     private void run(String engine) throws Exception {
         packetSeq = 0;
-        Path dir = null;
-        String schema = null;
-        StoreConfig config;
-        if (engine.equals("duckdb")) {
-            dir = Files.createTempDirectory("envmon-bench-");
-            config = StoreConfig.duckdb(dir);
-        } else if (engine.equals("postgres")) {
-            schema = "envmon_bench_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
-            createSchema(schema);
-            config = StoreConfig.postgres(pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        } else {
-            throw new IllegalArgumentException("unknown engine " + engine);
-        }
-        try (Store store = Stores.open(config)) {
+        try (ScratchStore scratch = ScratchStore.create(engine, pgUrl); Store store = Stores.open(scratch.config())) {
             measure(store, warmupSeconds, false);
             measure(store, seconds, true);
             System.out.printf(Locale.ROOT, "%-8s store holds %,d packets, %,d values%n", engine,
                     store.observations().packetCount(), store.observations().observationCount());
-        } finally {
-            if (dir != null) {
-                deleteTree(dir);
-            }
-            if (schema != null) {
-                dropSchema(schema);
-            }
         }
     }
 
@@ -178,25 +136,5 @@ public final class StoreWriteBenchmark {
             batch.add(new PacketWrite(packet, rows));
         }
         return batch;
-    }
-
-    private void createSchema(String schema) throws SQLException {
-        try (Connection c = DriverManager.getConnection(pgUrl); Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema);
-        }
-    }
-
-    private void dropSchema(String schema) throws SQLException {
-        try (Connection c = DriverManager.getConnection(pgUrl); Statement st = c.createStatement()) {
-            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -11,23 +11,16 @@ import org.envmon.model.InvalidRequest;
 import org.envmon.model.Medium;
 import org.envmon.model.NotFound;
 import org.envmon.model.Site;
-import org.envmon.model.Store;
-import org.envmon.store.DuckDbTestDatabase;
-import org.envmon.store.Stores;
-import org.junit.jupiter.api.AfterEach;
+import org.envmon.store.DuckDbStorePerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A site or city resolved to its stations, the period checks, and the cities a ranking lists without a rank. */
-class AirEvaluationServiceTest {
-    private DuckDbTestDatabase db;
-    private Store store;
+class AirEvaluationServiceTest extends DuckDbStorePerTest {
     private AirEvaluationService service;
 
     @BeforeEach
     void setUp() {
-        db = DuckDbTestDatabase.create();
-        store = Stores.open(db.storeConfig());
         store.sites().upsert(List.of(
                 air("A1", "甲市", false), air("A2", "甲市", false), air("A9", "甲市", true),
                 air("B1", "乙市", false), air("C9", "丙市", true),
@@ -38,12 +31,6 @@ class AirEvaluationServiceTest {
 
     private static Site air(String code, String city, boolean control) {
         return new Site(code, code, Medium.AIR, "MN" + code, null, "省", city, null, null, 30.0, 114.0, control);
-    }
-
-    @AfterEach
-    void tearDown() {
-        store.close();
-        db.close();
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.envmon.evaluation.StationHourSeries;
 import org.envmon.evaluation.StationHourly;
 import org.envmon.model.DerivedStore;
 import org.envmon.model.DerivedStore.Scope;
-import org.envmon.store.DuckDbTestDatabase;
+import org.envmon.store.DuckDbStorePerTest;
 import org.envmon.model.Interval;
 import org.envmon.model.Medium;
 import org.envmon.model.ObservationRow;
@@ -29,14 +29,11 @@ import org.envmon.model.ReviewDecision;
 import org.envmon.model.ReviewRequest;
 import org.envmon.model.Site;
 import org.envmon.model.Statistic;
-import org.envmon.model.Store;
-import org.envmon.store.Stores;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The derived tables against the in-memory evaluator on the same inputs, and recompute after a review. */
-class AirDerivationTest {
+class AirDerivationTest extends DuckDbStorePerTest {
     private static final String CITY = "测试市";
     private static final LocalDate D1 = LocalDate.of(2025, 3, 1);
     private static final LocalDate D3 = D1.plusDays(2);
@@ -46,16 +43,12 @@ class AirDerivationTest {
             new Site("C", "对照", Medium.AIR, "MNC", null, "省", CITY, null, null, 30.0, 114.0, true),
             new Site("D", "无城市", Medium.AIR, "MND", null, null, null, null, null, 30.0, 114.0, false));
 
-    private DuckDbTestDatabase db;
-    private Store store;
     private AirDerivation derivation;
     /** site → pollutant → hour index (from D1 00:00) → value; what was written. */
     private final Map<String, double[][]> written = new HashMap<>();
 
     @BeforeEach
     void setUp() {
-        db = DuckDbTestDatabase.create();
-        store = Stores.open(db.storeConfig());
         store.sites().upsert(SITES);
         Random rnd = new Random(20250301);
         List<PacketWrite> batch = new ArrayList<>();
@@ -82,12 +75,6 @@ class AirDerivationTest {
         }
         store.observations().write(batch);
         derivation = new AirDerivation(store.sites(), store.observations(), store.derived());
-    }
-
-    @AfterEach
-    void tearDown() {
-        store.close();
-        db.close();
     }
 
     /** The in-memory series of what was written (and not reviewed away), on a grid from the day before D1. */

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.envmon.evaluation.AirPollutants;
 import org.envmon.model.DerivedStore;
-import org.envmon.store.DuckDbTestDatabase;
+import org.envmon.store.DuckDbStorePerTest;
 import org.envmon.model.Interval;
 import org.envmon.model.Medium;
 import org.envmon.model.ObservationRow;
@@ -21,24 +21,18 @@ import org.envmon.model.PacketWrite;
 import org.envmon.model.RawPacket;
 import org.envmon.model.Site;
 import org.envmon.model.Statistic;
-import org.envmon.model.Store;
-import org.envmon.store.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The live worker: committed batches → derived rows; old hours flagged late; imports left to their command. */
-class LiveRecomputeTest {
+class LiveRecomputeTest extends DuckDbStorePerTest {
     private static final Instant NOW = Instant.parse("2026-11-28T12:30:00Z");
-    private DuckDbTestDatabase db;
-    private Store store;
     private LiveRecompute worker;
     private final List<AirDerivation.CityDays> seen = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        db = DuckDbTestDatabase.create();
-        store = Stores.open(db.storeConfig());
         store.sites().upsert(List.of(
                 new Site("A", "甲", Medium.AIR, "MNA", null, "省", "测试市", null, null, 30.0, 114.0, false),
                 new Site("B", "乙", Medium.AIR, "MNB", null, "省", "测试市", null, null, 30.0, 114.0, false)));
@@ -50,8 +44,6 @@ class LiveRecomputeTest {
     @AfterEach
     void tearDown() {
         worker.close();
-        store.close();
-        db.close();
     }
 
     private List<PacketWrite> packet(String site, Instant hour, double pm25, String source) {

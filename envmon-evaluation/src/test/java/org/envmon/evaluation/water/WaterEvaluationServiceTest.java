@@ -18,29 +18,22 @@ import org.envmon.model.PacketWrite;
 import org.envmon.model.RawPacket;
 import org.envmon.model.Site;
 import org.envmon.model.Statistic;
-import org.envmon.model.Store;
 import org.envmon.standards.water.WaterClass;
 import org.envmon.standards.water.WaterParameter;
 import org.envmon.standards.water.WaterRounding;
 import org.envmon.standards.water.Waterbody;
-import org.envmon.store.DuckDbTestDatabase;
-import org.envmon.store.Stores;
-import org.junit.jupiter.api.AfterEach;
+import org.envmon.store.DuckDbStorePerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A section's month: the water body from the registry, values in the standard's units; groups and their errors. */
-class WaterEvaluationServiceTest {
+class WaterEvaluationServiceTest extends DuckDbStorePerTest {
     private static final YearMonth MONTH = YearMonth.of(2026, 3);
     private static final Instant HOUR = Instant.parse("2026-03-10T04:00:00Z");
-    private DuckDbTestDatabase db;
-    private Store store;
     private WaterEvaluationService service;
 
     @BeforeEach
     void setUp() {
-        db = DuckDbTestDatabase.create();
-        store = Stores.open(db.storeConfig());
         store.sites().upsert(List.of(
                 section("R", "东湖出口", "river"), section("L", "东湖出口二", "lake"),
                 section("N", "某水库", null), section("M", "某大桥", null),
@@ -51,12 +44,6 @@ class WaterEvaluationServiceTest {
     private static Site section(String code, String name, String waterbody) {
         return new Site(code, name, Medium.SURFACE_WATER, "MN" + code, null, "省", "甲市", null, "东河", 30.0, 114.0,
                 false).withWaterSection(waterbody, null, false);
-    }
-
-    @AfterEach
-    void tearDown() {
-        store.close();
-        db.close();
     }
 
     private void write(String site, String code, double value) {

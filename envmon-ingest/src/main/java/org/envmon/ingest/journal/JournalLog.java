@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.envmon.ingest.log.IngestConsumer;
 import org.envmon.ingest.log.IngestLog;
 import org.envmon.ingest.log.IngestMessage;
 import org.envmon.ingest.log.LocalConsumers;
+import org.envmon.ingest.log.LocalIngestLog;
 import org.envmon.ingest.log.LogRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * Records appended and not yet committed by the {@link IngestLog#STORE} consumer are bounded (see
  * {@link JournalAppender}); disk use stays below that bound plus one segment.
  */
-public final class JournalLog implements IngestLog {
+public final class JournalLog implements LocalIngestLog {
     private static final Logger log = LoggerFactory.getLogger(JournalLog.class);
 
     private final JournalConfig config;
@@ -228,23 +228,13 @@ public final class JournalLog implements IngestLog {
     }
 
     @Override
-    public java.util.Set<String> consumers() {
-        return consumers.names();
-    }
-
-    @Override
     public long endPosition() {
         return appender.committed().seq();
     }
 
     @Override
-    public long committed(String name) {
-        return consumers.committed(name);
-    }
-
-    @Override
-    public boolean awaitCaughtUp(String name, Duration timeout) throws InterruptedException {
-        return consumers.awaitCaughtUp(name, timeout);
+    public LocalConsumers localConsumers() {
+        return consumers;
     }
 
     /** Accepted records the store writer has not committed yet. */

@@ -3,7 +3,6 @@ package org.envmon.ingest.log;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +17,7 @@ import org.envmon.ingest.IngestRejectedException;
  * fail (the stations are not answered and resend) and consumers following the store never see it. Positions are
  * lost with the process, as is everything not yet in the store; no station was answered for that.
  */
-public final class InMemoryIngestLog implements IngestLog {
+public final class InMemoryIngestLog implements LocalIngestLog {
 
     private static final class Entry {
         IngestMessage message;
@@ -140,23 +139,13 @@ public final class InMemoryIngestLog implements IngestLog {
     }
 
     @Override
-    public java.util.Set<String> consumers() {
-        return consumers.names();
-    }
-
-    @Override
     public long endPosition() {
         return end;
     }
 
     @Override
-    public long committed(String name) {
-        return consumers.committed(name);
-    }
-
-    @Override
-    public boolean awaitCaughtUp(String name, Duration timeout) throws InterruptedException {
-        return consumers.awaitCaughtUp(name, timeout);
+    public LocalConsumers localConsumers() {
+        return consumers;
     }
 
     @Override

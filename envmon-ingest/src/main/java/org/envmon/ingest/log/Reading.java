@@ -2,6 +2,7 @@ package org.envmon.ingest.log;
 
 import java.time.Instant;
 import org.envmon.model.Interval;
+import org.envmon.model.ObservationRow;
 import org.envmon.model.Statistic;
 
 /**
@@ -16,4 +17,15 @@ import org.envmon.model.Statistic;
  */
 public record Reading(String siteCode, String parameter, Interval interval, Statistic statistic, Instant time,
                       double value, String flag, boolean valid, String qc) {
+
+    /** The reading of a store row: the log carries exactly what the store will hold. */
+    public static Reading of(ObservationRow r) {
+        return new Reading(r.siteCode(), r.parameter(), r.interval(), r.statistic(), r.time(), r.value(), r.flag(),
+                r.valid(), r.qc());
+    }
+
+    /** The store row of this reading. */
+    public ObservationRow toRow() {
+        return new ObservationRow(siteCode, parameter, interval, statistic, time, value, flag, valid, qc);
+    }
 }

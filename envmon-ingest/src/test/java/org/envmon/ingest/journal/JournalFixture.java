@@ -54,8 +54,18 @@ abstract class JournalFixture {
         }
     }
 
+    /** The QN of test packet {@code i}. */
+    static String qn(int i) {
+        return String.format("Q%06d", i);
+    }
+
+    /** The QNs of the packets {@code from} (inclusive) to {@code to} (exclusive), in order. */
+    static List<String> qns(int from, int to) {
+        return IntStream.range(from, to).mapToObj(JournalFixture::qn).toList();
+    }
+
     static PacketWrite packet(int i, boolean keyed) {
-        String qn = String.format("Q%06d", i);
+        String qn = qn(i);
         byte[] raw = ("##0101QN=" + qn + ";ST=22;CN=2011;MN=M1;CP=&&a34004-Rtd=" + i + "&&\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         return new PacketWrite(new RawPacket(raw, "127.0.0.1:1", T0.plusSeconds(i), "hj212", "M1", "2011", qn,

@@ -22,7 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.envmon.ingest.IngestMessages;
 import org.envmon.ingest.IngestRejectedException;
@@ -57,8 +56,7 @@ class JournalRecoveryTest extends JournalFixture {
         JournalingSink again = open(fresh, config());
         assertThat(registry.get("envmon.ingest.journal.recovery.records").counter().count()).isEqualTo(50);
         assertThat(again.awaitApplied(Duration.ofSeconds(10))).isTrue();
-        assertThat(fresh.storedQns()).isEqualTo(IntStream.range(100, 150).mapToObj(i -> String.format("Q%06d", i))
-                .toList());
+        assertThat(fresh.storedQns()).isEqualTo(qns(100, 150));
         all(submit(again, 150, 160, true)); // and new packets after them, in order
         assertThat(again.awaitApplied(Duration.ofSeconds(10))).isTrue();
         assertThat(fresh.storedQns()).hasSize(60).last().isEqualTo("Q000159");
@@ -206,8 +204,7 @@ class JournalRecoveryTest extends JournalFixture {
         JournalingSink again = open(store, prealloc);
         assertThat(registry.get("envmon.ingest.journal.recovery.truncated.bytes").counter().count()).isPositive();
         assertThat(again.awaitApplied(Duration.ofSeconds(10))).isTrue();
-        assertThat(store.storedQns()).isEqualTo(IntStream.range(0, 150).mapToObj(i -> String.format("Q%06d", i))
-                .toList());
+        assertThat(store.storedQns()).isEqualTo(qns(0, 150));
         all(submit(again, 150, 200, true));
         assertThat(again.awaitApplied(Duration.ofSeconds(10))).isTrue();
         assertThat(store.storedQns()).hasSize(200).doesNotHaveDuplicates();

@@ -22,7 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.envmon.ingest.StoredBatches;
 import org.envmon.ingest.IngestMessages;
@@ -68,8 +67,7 @@ class JournalingSinkTest extends JournalFixture {
         assertThat(registry.get("envmon.ingest.journal.lag.records").gauge().value()).isEqualTo(200);
         store.gate.countDown();
         assertThat(sink.awaitApplied(Duration.ofSeconds(10))).isTrue();
-        assertThat(store.storedQns()).isEqualTo(IntStream.range(0, 200).mapToObj(i -> String.format("Q%06d", i))
-                .toList());
+        assertThat(store.storedQns()).isEqualTo(qns(0, 200));
         assertThat(registry.get("envmon.ingest.journal.lag.records").gauge().value()).isZero();
     }
 
@@ -106,8 +104,7 @@ class JournalingSinkTest extends JournalFixture {
         }
         all(fs);
         assertThat(sink.awaitApplied(Duration.ofSeconds(20))).isTrue();
-        assertThat(store.storedQns()).isEqualTo(IntStream.range(0, 300).mapToObj(i -> String.format("Q%06d", i))
-                .toList());
+        assertThat(store.storedQns()).isEqualTo(qns(0, 300));
         assertThat(registry.get("envmon.ingest.journal.apply.failures").counter().count()).isPositive();
     }
 

@@ -13,7 +13,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.envmon.model.StoreException;
 
 /** Small JDBC helpers shared by the engines. Everything here is portable between DuckDB and PostgreSQL. */
@@ -32,6 +35,12 @@ public final class Jdbc {
         T read(ResultSet rs) throws SQLException;
     }
 
+    /** Binds the values of some rows to a statement of as many rows. */
+    @FunctionalInterface
+    public interface RowsBinder<T> {
+        void bind(PreparedStatement ps, List<T> rows) throws SQLException;
+    }
+
     /** Every row of the statement's result, in order. */
     public static <T> List<T> list(PreparedStatement ps, RowReader<T> row) throws SQLException {
         List<T> out = new ArrayList<>();
@@ -41,6 +50,28 @@ public final class Jdbc {
             }
         }
         return out;
+    }
+
+    /** Every row of {@code sql}, which has no parameters, in order. */
+    public static <T> List<T> all(ConnectionSource source, String what, String sql, RowReader<T> row) {
+        return read(source, what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                return list(ps, row);
+            }
+        });
+    }
+
+    /** The first row of {@code sql}, whose one parameter is {@code key}, if there is one. */
+    public static <T> Optional<T> first(ConnectionSource source, String what, String sql, Object key,
+                                        RowReader<T> row) {
+        return read(source, what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
+                }
+            }
+        });
     }
 
     /** Runs {@code work} on a connection in auto-commit mode; SQL failures become {@link StoreException}. */
@@ -93,11 +124,8 @@ public final class Jdbc {
     }
 
     public static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-        }
+        setNullable(ps, index, instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC),
+                Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     public static Instant getInstant(ResultSet rs, int column) throws SQLException {
@@ -106,11 +134,7 @@ public final class Jdbc {
     }
 
     public static void setDouble(PreparedStatement ps, int index, Double value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.DOUBLE);
-        } else {
-            ps.setDouble(index, value);
-        }
+        setNullable(ps, index, value, Types.DOUBLE);
     }
 
     public static Double getDouble(ResultSet rs, int column) throws SQLException {
@@ -119,10 +143,15 @@ public final class Jdbc {
     }
 
     public static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
+        setNullable(ps, index, value, Types.INTEGER);
+    }
+
+    /** A null as a typed SQL NULL (drivers cannot infer the type of an untyped null), any other value as itself. */
+    private static void setNullable(PreparedStatement ps, int index, Object value, int sqlType) throws SQLException {
         if (value == null) {
-            ps.setNull(index, Types.INTEGER);
+            ps.setNull(index, sqlType);
         } else {
-            ps.setInt(index, value);
+            ps.setObject(index, value);
         }
     }
 
@@ -175,6 +204,50 @@ public final class Jdbc {
             byKey.put(key.apply(row), row);
         }
         return new ArrayList<>(byKey.values());
+    }
+
+    /**
+     * Upserts {@code items} in one transaction: one row per key (see {@link #lastPerKey}), {@code perStatement} rows
+     * per multi-row statement {@code sql.apply(rows)}; the statement of a full chunk is prepared once.
+     *
+     * @param what the plural of an item, for the messages
+     */
+    public static <T> void upsertInChunks(ConnectionSource db, String what, Collection<T> items, Function<T, ?> key,
+                                          int perStatement, IntFunction<String> sql, RowsBinder<T> binder) {
+        List<T> rows = lastPerKey(Objects.requireNonNull(items, what), key);
+        if (rows.isEmpty()) {
+            return;
+        }
+        inTransaction(db, "upsert of " + rows.size() + " " + what, c -> {
+            PreparedStatement full = null;
+            try {
+                for (int from = 0; from < rows.size(); from += perStatement) {
+                    List<T> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
+                    PreparedStatement ps;
+                    if (chunk.size() == perStatement) {
+                        if (full == null) {
+                            full = c.prepareStatement(sql.apply(perStatement));
+                        }
+                        ps = full;
+                    } else {
+                        ps = c.prepareStatement(sql.apply(chunk.size()));
+                    }
+                    try {
+                        binder.bind(ps, chunk);
+                        ps.executeUpdate();
+                    } finally {
+                        if (ps != full) {
+                            ps.close();
+                        }
+                    }
+                }
+            } finally {
+                if (full != null) {
+                    full.close();
+                }
+            }
+            return null;
+        });
     }
 
     /** {@code INSERT INTO table (columns) VALUES (?, …), … tail} for {@code rows} rows of {@code width} values. */

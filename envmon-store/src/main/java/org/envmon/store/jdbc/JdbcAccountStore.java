@@ -23,6 +23,8 @@ public final class JdbcAccountStore implements AccountStore {
             + " created_at";
     private static final String TOKEN_COLUMNS = "id, name, secret_hash, owner, role, created_at, expires_at,"
             + " last_used_at, revoked";
+    private static final String SELECT_USERS = "SELECT " + USER_COLUMNS + " FROM accounts";
+    private static final String SELECT_TOKENS = "SELECT " + TOKEN_COLUMNS + " FROM api_tokens";
 
     private final ConnectionSource db;
 
@@ -57,22 +59,12 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public Optional<Account> user(String name) {
-        return Jdbc.read(db, "reading an account", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS
-                    + " FROM accounts WHERE name = ?")) {
-                ps.setString(1, name);
-                return users(ps).stream().findFirst();
-            }
-        });
+        return Jdbc.first(db, "reading an account", SELECT_USERS + " WHERE name = ?", name, JdbcAccountStore::user);
     }
 
     @Override
     public List<Account> users() {
-        return Jdbc.read(db, "listing accounts", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + " FROM accounts ORDER BY name")) {
-                return users(ps);
-            }
-        });
+        return Jdbc.all(db, "listing accounts", SELECT_USERS + " ORDER BY name", JdbcAccountStore::user);
     }
 
     @Override
@@ -135,24 +127,19 @@ public final class JdbcAccountStore implements AccountStore {
 
     @Override
     public Optional<ApiToken> tokenByHash(String secretHash) {
-        return Jdbc.read(db, "reading a token", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + TOKEN_COLUMNS
-                    + " FROM api_tokens WHERE secret_hash = ?")) {
-                ps.setString(1, secretHash);
-                return tokens(ps).stream().findFirst();
-            }
-        });
+        return Jdbc.first(db, "reading a token", SELECT_TOKENS + " WHERE secret_hash = ?", secretHash,
+                JdbcAccountStore::token);
     }
 
     @Override
     public List<ApiToken> tokens(String owner) {
         return Jdbc.read(db, "listing tokens", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + TOKEN_COLUMNS + " FROM api_tokens"
+            try (PreparedStatement ps = c.prepareStatement(SELECT_TOKENS
                     + (owner == null ? "" : " WHERE owner = ?") + " ORDER BY id")) {
                 if (owner != null) {
                     ps.setString(1, owner);
                 }
-                return tokens(ps);
+                return Jdbc.list(ps, JdbcAccountStore::token);
             }
         });
     }
@@ -179,27 +166,14 @@ public final class JdbcAccountStore implements AccountStore {
         });
     }
 
-    private static List<Account> users(PreparedStatement ps) throws SQLException {
-        List<Account> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), Jdbc.getInstant(rs, 7)));
-            }
-        }
-        return out;
+    private static Account user(ResultSet rs) throws SQLException {
+        return new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getBoolean(6), Jdbc.getInstant(rs, 7));
     }
 
-    private static List<ApiToken> tokens(PreparedStatement ps) throws SQLException {
-        List<ApiToken> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new ApiToken(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), Jdbc.getInstant(rs, 6), Jdbc.getInstant(rs, 7), Jdbc.getInstant(rs, 8),
-                        rs.getBoolean(9)));
-            }
-        }
-        return out;
+    private static ApiToken token(ResultSet rs) throws SQLException {
+        return new ApiToken(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                Jdbc.getInstant(rs, 6), Jdbc.getInstant(rs, 7), Jdbc.getInstant(rs, 8), rs.getBoolean(9));
     }
 
     @Override

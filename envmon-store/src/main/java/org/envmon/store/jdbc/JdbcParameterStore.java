@@ -13,6 +13,7 @@ import org.envmon.model.ParameterStore;
 /** The parameter catalogue over portable SQL; upserts as multi-row statements in one transaction. */
 public final class JdbcParameterStore implements ParameterStore {
     private static final String COLUMNS = "code, name_zh, name_en, unit, decimals, category";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM parameters";
     private static final int ROWS_PER_STATEMENT = 200;
 
     private final ConnectionSource db;
@@ -23,29 +24,20 @@ public final class JdbcParameterStore implements ParameterStore {
 
     @Override
     public void upsert(Collection<ParameterInfo> parameters) {
-        Objects.requireNonNull(parameters, "parameters");
-        List<ParameterInfo> rows = Jdbc.lastPerKey(parameters, p -> Objects.requireNonNull(p, "parameter").code());
-        if (rows.isEmpty()) {
-            return;
+        Jdbc.upsertInChunks(db, "parameters", parameters, p -> Objects.requireNonNull(p, "parameter").code(),
+                ROWS_PER_STATEMENT, JdbcParameterStore::upsertSql, JdbcParameterStore::bind);
+    }
+
+    private static void bind(PreparedStatement ps, List<ParameterInfo> chunk) throws SQLException {
+        int i = 1;
+        for (ParameterInfo p : chunk) {
+            ps.setString(i++, p.code());
+            ps.setString(i++, p.nameZh());
+            ps.setString(i++, p.nameEn());
+            ps.setString(i++, p.unit());
+            Jdbc.setInteger(ps, i++, p.decimals());
+            ps.setString(i++, p.category());
         }
-        Jdbc.inTransaction(db, "upsert of " + rows.size() + " parameters", c -> {
-            for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-                List<ParameterInfo> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-                try (PreparedStatement ps = c.prepareStatement(upsertSql(chunk.size()))) {
-                    int i = 1;
-                    for (ParameterInfo p : chunk) {
-                        ps.setString(i++, p.code());
-                        ps.setString(i++, p.nameZh());
-                        ps.setString(i++, p.nameEn());
-                        ps.setString(i++, p.unit());
-                        Jdbc.setInteger(ps, i++, p.decimals());
-                        ps.setString(i++, p.category());
-                    }
-                    ps.executeUpdate();
-                }
-            }
-            return null;
-        });
     }
 
     private static String upsertSql(int rows) {
@@ -57,23 +49,12 @@ public final class JdbcParameterStore implements ParameterStore {
     @Override
     public Optional<ParameterInfo> byCode(String code) {
         Objects.requireNonNull(code, "code");
-        return Jdbc.read(db, "parameter lookup", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM parameters WHERE code = ?")) {
-                ps.setString(1, code);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(parameter(rs)) : Optional.<ParameterInfo>empty();
-                }
-            }
-        });
+        return Jdbc.first(db, "parameter lookup", SELECT + " WHERE code = ?", code, JdbcParameterStore::parameter);
     }
 
     @Override
     public List<ParameterInfo> list() {
-        return Jdbc.read(db, "parameter list", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM parameters ORDER BY code")) {
-                return Jdbc.list(ps, JdbcParameterStore::parameter);
-            }
-        });
+        return Jdbc.all(db, "parameter list", SELECT + " ORDER BY code", JdbcParameterStore::parameter);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,13 +61,8 @@ public final class JdbcReviewProposalStore implements ReviewProposalStore {
 
     @Override
     public Optional<ReviewProposal> find(long id) {
-        return Jdbc.read(db, "reading review proposal " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM review_proposals"
-                    + " WHERE id = ?")) {
-                ps.setLong(1, id);
-                return read(ps).stream().findFirst();
-            }
-        });
+        return Jdbc.first(db, "reading review proposal " + id, "SELECT " + COLUMNS + " FROM review_proposals"
+                + " WHERE id = ?", id, JdbcReviewProposalStore::proposal);
     }
 
     @Override
@@ -91,7 +85,7 @@ public final class JdbcReviewProposalStore implements ReviewProposalStore {
                     ps.setString(k++, state);
                 }
                 ps.setInt(k, limit);
-                return read(ps);
+                return Jdbc.list(ps, JdbcReviewProposalStore::proposal);
             }
         });
     }
@@ -119,25 +113,19 @@ public final class JdbcReviewProposalStore implements ReviewProposalStore {
         });
     }
 
-    private static List<ReviewProposal> read(PreparedStatement ps) throws SQLException {
-        List<ReviewProposal> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                try {
-                    String interval = rs.getString(4);
-                    long reviewId = rs.getLong(15);
-                    Long review = rs.wasNull() ? null : reviewId;
-                    out.add(new ReviewProposal(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            interval == null ? null : Interval.fromCode(interval), Jdbc.getInstant(rs, 5),
-                            Jdbc.getInstant(rs, 6), ReviewDecision.valueOf(rs.getString(7)), rs.getString(8),
-                            rs.getString(9), Jdbc.getInstant(rs, 10), rs.getString(11), rs.getString(12),
-                            Jdbc.getInstant(rs, 13), rs.getString(14), review));
-                } catch (IllegalArgumentException e) {
-                    throw new StoreException("review proposal " + rs.getLong(1) + " has an unreadable column: "
-                            + e.getMessage(), e);
-                }
-            }
+    private static ReviewProposal proposal(ResultSet rs) throws SQLException {
+        try {
+            String interval = rs.getString(4);
+            long reviewId = rs.getLong(15);
+            Long review = rs.wasNull() ? null : reviewId;
+            return new ReviewProposal(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    interval == null ? null : Interval.fromCode(interval), Jdbc.getInstant(rs, 5),
+                    Jdbc.getInstant(rs, 6), ReviewDecision.valueOf(rs.getString(7)), rs.getString(8),
+                    rs.getString(9), Jdbc.getInstant(rs, 10), rs.getString(11), rs.getString(12),
+                    Jdbc.getInstant(rs, 13), rs.getString(14), review);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("review proposal " + rs.getLong(1) + " has an unreadable column: "
+                    + e.getMessage(), e);
         }
-        return out;
     }
 }

@@ -38,42 +38,9 @@ public final class JdbcSiteStore implements SiteStore {
 
     @Override
     public void upsert(Collection<Site> sites) {
-        Objects.requireNonNull(sites, "sites");
-        List<Site> rows = Jdbc.lastPerKey(sites, s -> Objects.requireNonNull(s, "site").code());
-        if (rows.isEmpty()) {
-            return;
-        }
         Instant now = Instant.now();
-        Jdbc.inTransaction(db, "upsert of " + rows.size() + " sites", c -> {
-            PreparedStatement full = null;
-            try {
-                for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-                    List<Site> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-                    PreparedStatement ps;
-                    if (chunk.size() == ROWS_PER_STATEMENT) {
-                        if (full == null) {
-                            full = c.prepareStatement(upsertSql(ROWS_PER_STATEMENT));
-                        }
-                        ps = full;
-                    } else {
-                        ps = c.prepareStatement(upsertSql(chunk.size()));
-                    }
-                    try {
-                        bind(ps, chunk, now);
-                        ps.executeUpdate();
-                    } finally {
-                        if (ps != full) {
-                            ps.close();
-                        }
-                    }
-                }
-            } finally {
-                if (full != null) {
-                    full.close();
-                }
-            }
-            return null;
-        });
+        Jdbc.upsertInChunks(db, "sites", sites, s -> Objects.requireNonNull(s, "site").code(), ROWS_PER_STATEMENT,
+                JdbcSiteStore::upsertSql, (ps, chunk) -> bind(ps, chunk, now));
     }
 
     private static String upsertSql(int rows) {
@@ -97,11 +64,7 @@ public final class JdbcSiteStore implements SiteStore {
             Jdbc.setDouble(ps, i++, s.longitude());
             ps.setBoolean(i++, s.control());
             ps.setString(i++, s.waterbody());
-            if (s.targetClass() == null) {
-                ps.setNull(i++, java.sql.Types.INTEGER);
-            } else {
-                ps.setInt(i++, s.targetClass());
-            }
+            Jdbc.setInteger(ps, i++, s.targetClass());
             ps.setBoolean(i++, s.drinkingWaterSource());
             Jdbc.setInstant(ps, i++, now);
             Jdbc.setInstant(ps, i++, now);
@@ -121,14 +84,7 @@ public final class JdbcSiteStore implements SiteStore {
     }
 
     private Optional<Site> one(String sql, String key) {
-        return Jdbc.read(db, "site lookup", c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(site(rs)) : Optional.<Site>empty();
-                }
-            }
-        });
+        return Jdbc.first(db, "site lookup", sql, key, JdbcSiteStore::site);
     }
 
     @Override

@@ -3,10 +3,8 @@ package org.envmon.alerts.rules.data;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.envmon.alerts.rules.ConfiguredRule;
@@ -20,6 +18,7 @@ import org.envmon.alerts.rules.Runs;
 import org.envmon.alerts.rules.Scope;
 import org.envmon.alerts.rules.SeriesSpec;
 import org.envmon.alerts.rules.Streak;
+import org.envmon.alerts.rules.Streaks;
 import org.envmon.hj212.Parameter;
 import org.envmon.hj212.ParameterCatalogue;
 import org.envmon.model.ObservationRow;
@@ -88,7 +87,7 @@ public final class QcSuspectRule extends ConfiguredRule<QcSuspectRule.Spec> {
     }
 
     private final RowFilter filter;
-    private final Map<String, Map<String, Streak>> series = new HashMap<>();
+    private final Streaks series = new Streaks();
 
     public QcSuspectRule(Spec spec) {
         super(spec);
@@ -137,8 +136,7 @@ public final class QcSuspectRule extends ConfiguredRule<QcSuspectRule.Spec> {
     @Override
     public void restore(Alert active) {
         if (spec.parameters().contains(active.parameter())) {
-            series.computeIfAbsent(active.subject(), k -> new HashMap<>())
-                    .computeIfAbsent(active.parameter(), k -> new Streak()).restore(active.dataTime());
+            series.restore(active);
         }
     }
 
@@ -147,8 +145,7 @@ public final class QcSuspectRule extends ConfiguredRule<QcSuspectRule.Spec> {
         if (!spec.parameters().contains(row.parameter()) || !filter.accepts(row, ctx)) {
             return;
         }
-        Streak s = series.computeIfAbsent(row.siteCode(), k -> new HashMap<>())
-                .computeIfAbsent(row.parameter(), k -> new Streak());
+        Streak s = series.of(row.siteCode(), row.parameter());
         List<String> codes = counted(row);
         AlertKey key = new AlertKey(spec.id(), row.siteCode(), row.parameter());
         double v = Double.isFinite(row.value()) ? row.value() : 0;

@@ -91,10 +91,35 @@ public final class ThresholdRule extends ConfiguredRule<ThresholdRule.Spec> {
     private static final class Series {
         boolean raised;
         Instant last;
-        int bad;
-        Instant badSince;
-        int good;
-        Instant goodSince;
+        final Run bad = new Run();
+        final Run good = new Run();
+    }
+
+    /** Values in a row on one side of the threshold (or of the clear level): how many, since when. */
+    private static final class Run {
+        int count;
+        Instant since;
+
+        void reset() {
+            count = 0;
+            since = null;
+        }
+
+        /**
+         * Takes a value of {@code time} that is on this side ({@code holds}) or not (which ends the run); true once
+         * the run has {@code minCount} values over {@code minDuration}.
+         */
+        boolean next(boolean holds, Instant time, int minCount, Duration minDuration) {
+            if (!holds) {
+                reset();
+                return false;
+            }
+            count++;
+            if (since == null) {
+                since = time;
+            }
+            return count >= minCount && !Duration.between(since, time).minus(minDuration).isNegative();
+        }
     }
 
     /** Per site, one slot per interval; touched only by the engine's worker thread. */
@@ -141,19 +166,9 @@ public final class ThresholdRule extends ConfiguredRule<ThresholdRule.Spec> {
         AlertKey key = new AlertKey(c.id(), row.siteCode(), c.parameter());
         if (!s.raised) {
             boolean exceeds = above ? v > c.threshold() : v < c.threshold();
-            if (!exceeds) {
-                s.bad = 0;
-                s.badSince = null;
-                return;
-            }
-            s.bad++;
-            if (s.badSince == null) {
-                s.badSince = row.time();
-            }
-            if (s.bad >= c.minCount() && !Duration.between(s.badSince, row.time()).minus(c.minDuration()).isNegative()) {
+            if (s.bad.next(exceeds, row.time(), c.minCount(), c.minDuration())) {
                 s.raised = true;
-                s.good = 0;
-                s.goodSince = null;
+                s.good.reset();
                 ctx.raise(new Condition(key, SubjectType.SITE, c.severity(), row.time(), v, c.threshold(), above,
                         String.format(Locale.ROOT, "%s: %s = %s %s %s %s at site %s", c.label(), c.parameter(),
                                 fmt(v), c.unit(), above ? ">" : "<", fmt(c.threshold()), row.siteCode())
@@ -164,20 +179,9 @@ public final class ThresholdRule extends ConfiguredRule<ThresholdRule.Spec> {
         ctx.persist(key, v, above);
         double clearLevel = above ? c.threshold() - c.hysteresis() : c.threshold() + c.hysteresis();
         boolean good = above ? v < clearLevel : v > clearLevel;
-        if (!good) {
-            s.good = 0;
-            s.goodSince = null;
-            return;
-        }
-        s.good++;
-        if (s.goodSince == null) {
-            s.goodSince = row.time();
-        }
-        if (s.good >= c.clearCount()
-                && !Duration.between(s.goodSince, row.time()).minus(c.clearDuration()).isNegative()) {
+        if (s.good.next(good, row.time(), c.clearCount(), c.clearDuration())) {
             s.raised = false;
-            s.bad = 0;
-            s.badSince = null;
+            s.bad.reset();
             ctx.clear(key, String.format(Locale.ROOT, "%s = %s %s, %s %s (threshold %s, hysteresis %s)",
                     c.parameter(), fmt(v), c.unit(), above ? "below" : "above", fmt(clearLevel), fmt(c.threshold()),
                     fmt(c.hysteresis())).replace("  ", " "));

@@ -1,7 +1,6 @@
 package org.envmon.alerts.rules.water;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -21,6 +20,7 @@ import org.envmon.alerts.rules.Runs;
 import org.envmon.alerts.rules.Scope;
 import org.envmon.alerts.rules.SeriesSpec;
 import org.envmon.alerts.rules.Streak;
+import org.envmon.alerts.rules.Streaks;
 import org.envmon.model.Medium;
 import org.envmon.model.ObservationRow;
 import org.envmon.model.Site;
@@ -121,7 +121,7 @@ public final class DrinkingSourceRule extends ConfiguredRule<DrinkingSourceRule.
     private final Map<String, Integer> limitPower = new TreeMap<>();
     private final Set<String> parameters = new HashSet<>();
     private final RowFilter filter;
-    private final Map<String, Map<String, Streak>> series = new HashMap<>();
+    private final Streaks series = new Streaks();
 
     /** @throws IllegalArgumentException when a code is not in the catalogue, or its unit does not convert to mg/L */
     public DrinkingSourceRule(Spec spec) {
@@ -154,8 +154,7 @@ public final class DrinkingSourceRule extends ConfiguredRule<DrinkingSourceRule.
     @Override
     public void restore(Alert active) {
         if (parameters.contains(active.parameter())) {
-            series.computeIfAbsent(active.subject(), k -> new HashMap<>())
-                    .computeIfAbsent(active.parameter(), k -> new Streak()).restore(active.dataTime());
+            series.restore(active);
         }
     }
 
@@ -169,8 +168,7 @@ public final class DrinkingSourceRule extends ConfiguredRule<DrinkingSourceRule.
         if (site == null || !site.drinkingWaterSource()) {
             return;
         }
-        Streak s = series.computeIfAbsent(row.siteCode(), k -> new HashMap<>()).computeIfAbsent(code,
-                k -> new Streak());
+        Streak s = series.of(row.siteCode(), code);
         if (!s.isNew(row.time())) {
             return;
         }

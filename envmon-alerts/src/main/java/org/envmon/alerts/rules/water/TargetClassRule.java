@@ -1,7 +1,6 @@
 package org.envmon.alerts.rules.water;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +17,7 @@ import org.envmon.alerts.rules.Runs;
 import org.envmon.alerts.rules.Scope;
 import org.envmon.alerts.rules.SeriesSpec;
 import org.envmon.alerts.rules.Streak;
+import org.envmon.alerts.rules.Streaks;
 import org.envmon.model.Medium;
 import org.envmon.model.ObservationRow;
 import org.envmon.model.Site;
@@ -95,7 +95,7 @@ public final class TargetClassRule extends ConfiguredRule<TargetClassRule.Spec> 
     private final Map<String, WaterItems.Item> items = new TreeMap<>();
     private final RowFilter filter;
     /** Per site, per code. */
-    private final Map<String, Map<String, Streak>> series = new HashMap<>();
+    private final Streaks series = new Streaks();
 
     /** @throws IllegalArgumentException when a parameter is no Table 1 item or its catalogue unit does not convert */
     public TargetClassRule(Spec spec) {
@@ -123,8 +123,7 @@ public final class TargetClassRule extends ConfiguredRule<TargetClassRule.Spec> 
     @Override
     public void restore(Alert active) {
         if (items.containsKey(active.parameter())) {
-            series.computeIfAbsent(active.subject(), k -> new HashMap<>())
-                    .computeIfAbsent(active.parameter(), k -> new Streak()).restore(active.dataTime());
+            series.restore(active);
         }
     }
 
@@ -138,8 +137,7 @@ public final class TargetClassRule extends ConfiguredRule<TargetClassRule.Spec> 
         if (site == null) {
             return;
         }
-        Streak s = series.computeIfAbsent(row.siteCode(), k -> new HashMap<>())
-                .computeIfAbsent(row.parameter(), k -> new Streak());
+        Streak s = series.of(row.siteCode(), row.parameter());
         if (!s.isNew(row.time())) {
             return;
         }

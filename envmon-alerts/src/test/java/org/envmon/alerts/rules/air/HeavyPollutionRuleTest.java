@@ -59,8 +59,7 @@ class HeavyPollutionRuleTest {
         assertThat(f.types()).containsExactly(Type.OPENED);
         assertThat(f.only(AlertState.OPEN).lastValue()).isEqualTo(270);
         day(f, 4, 200);                      // at 200: the episode ends
-        assertThat(f.types()).containsExactly(Type.OPENED, Type.CLOSED);
-        Alert closed = f.closedAutomatically();
+        Alert closed = f.closedAutomaticallyAfter(Type.OPENED, Type.CLOSED);
         assertThat(closed.history().get(1).note()).contains("the episode (yellow) has ended");
     }
 

@@ -74,8 +74,7 @@ class CaptureRuleTest {
             f.feed(Fixtures.packet("A01", "hj212", f.clock.instant(), Fixtures.row("A01", "a34004", h(k), 40, "N")));
         }
         f.tick();
-        assertThat(f.types()).containsExactly(Type.OPENED, Type.CLOSED);
-        Alert closed = f.closedAutomatically();
+        Alert closed = f.closedAutomaticallyAfter(Type.OPENED, Type.CLOSED);
         assertThat(closed.lastValue()).isEqualTo(1.0);
         assertThat(closed.history().get(1).note()).contains("24 of 24 expected values (100%)");
     }
@@ -161,8 +160,7 @@ class CaptureRuleTest {
         assertThat(g.events).isEmpty();
         assertThat(g.only(AlertState.OPEN).lastValue()).isEqualTo(17 / 24.0);
         hourly(g, 74, true);                 // 18 of 24: at the target
-        assertThat(g.types()).containsExactly(Type.CLOSED);
-        Alert closed = g.closedAutomatically();
+        Alert closed = g.closedAutomaticallyAfter(Type.CLOSED);
         assertThat(closed.id()).isEqualTo(a.id());
         assertThat(closed.lastValue()).isEqualTo(0.75);
     }

@@ -57,8 +57,7 @@ class ThresholdRuleTest {
         f.hour("A01", "a34004", h(3), 91);
         assertThat(f.types()).containsExactly(Type.OPENED);
         f.hour("A01", "a34004", h(4), 89);
-        assertThat(f.types()).containsExactly(Type.OPENED, Type.CLOSED);
-        Alert closed = f.closedAutomatically();
+        Alert closed = f.closedAutomaticallyAfter(Type.OPENED, Type.CLOSED);
         assertThat(closed.history()).extracting(Transition::to).containsExactly(AlertState.OPEN, AlertState.CLOSED);
         assertThat(closed.history().get(1).note()).contains("below 90");
         // the condition coming back is a new alert

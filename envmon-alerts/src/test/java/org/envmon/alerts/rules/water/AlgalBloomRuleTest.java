@@ -43,8 +43,7 @@ class AlgalBloomRuleTest {
         f.hour("K01", "w01016", h(2), 30);
         assertThat(f.types()).containsExactly(Type.OPENED, Type.OPENED);
         f.hour("L01", "w01016", h(3), 10);
-        assertThat(f.types()).containsExactly(Type.OPENED, Type.OPENED, Type.CLOSED);
-        Alert closed = f.closedAutomatically();
+        Alert closed = f.closedAutomaticallyAfter(Type.OPENED, Type.OPENED, Type.CLOSED);
         assertThat(closed.subject()).isEqualTo("L01");
         assertThat(closed.peakValue()).isEqualTo(60);
     }

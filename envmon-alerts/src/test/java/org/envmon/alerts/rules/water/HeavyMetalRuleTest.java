@@ -31,8 +31,7 @@ class HeavyMetalRuleTest {
         f.hour("W01", "w20089", h(2), 300);
         assertThat(f.types()).containsExactly(Type.OPENED, Type.OPENED);
         f.hour("W01", "w20089", h(3), 80);
-        assertThat(f.types()).containsExactly(Type.OPENED, Type.OPENED, Type.CLOSED);
-        Alert closed = f.closedAutomatically();
+        Alert closed = f.closedAutomaticallyAfter(Type.OPENED, Type.OPENED, Type.CLOSED);
         assertThat(closed.parameter()).isEqualTo("w20089");
         assertThat(closed.peakValue()).isEqualTo(300);
     }
@@ -78,8 +77,7 @@ class HeavyMetalRuleTest {
         assertThat(g.events).isEmpty();
         assertThat(g.engine.list(null, 10)).hasSize(2);
         g.hour("W01", "w20089", h(2), 80);    // Tl below: closed; Sb stays open
-        assertThat(g.types()).containsExactly(Type.CLOSED);
-        Alert closed = g.closedAutomatically();
+        Alert closed = g.closedAutomaticallyAfter(Type.CLOSED);
         assertThat(closed.parameter()).isEqualTo("w20089");
         assertThat(closed.peakValue()).isEqualTo(300);
         assertThat(g.only(AlertState.OPEN).parameter()).isEqualTo("w20004");

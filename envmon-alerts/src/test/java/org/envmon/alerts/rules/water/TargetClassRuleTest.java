@@ -47,8 +47,7 @@ class TargetClassRuleTest {
         assertThat(f.only(AlertState.OPEN).peakValue()).isEqualTo(1.6);
         assertThat(f.only(AlertState.OPEN).lastValue()).isEqualTo(0.4);
         f.hour("S2", "w21003", h(16), 0.5);  // at the limit: class II
-        assertThat(f.types()).containsExactly(Type.OPENED, Type.CLOSED);
-        Alert closed = f.closedAutomatically();
+        Alert closed = f.closedAutomaticallyAfter(Type.OPENED, Type.CLOSED);
         assertThat(closed.id()).isEqualTo(a.id());
         assertThat(closed.history().get(1).note()).contains("at or better than the target class II");
     }
@@ -170,8 +169,7 @@ class TargetClassRuleTest {
         assertThat(g.only(AlertState.OPEN).id()).isEqualTo(a.id());
         assertThat(g.only(AlertState.OPEN).peakValue()).isEqualTo(1.2);
         g.hour("S2", "w21003", h(2), 0.4);   // class II: closed automatically
-        assertThat(g.types()).containsExactly(Type.CLOSED);
-        Alert closed = g.closedAutomatically();
+        Alert closed = g.closedAutomaticallyAfter(Type.CLOSED);
         assertThat(closed.id()).isEqualTo(a.id());
         assertThat(closed.lastValue()).isEqualTo(0.4);
     }
