@@ -1,5 +1,6 @@
 package org.envmon.app.api;
 
+import org.envmon.app.report.ReportFailedException;
 import java.net.URI;
 import org.envmon.reports.ReportRenderingException;
 import org.envmon.model.InvalidRequest;

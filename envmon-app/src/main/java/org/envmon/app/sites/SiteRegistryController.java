@@ -1,5 +1,6 @@
-package org.envmon.app.api;
+package org.envmon.app.sites;
 
+import org.envmon.app.api.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;

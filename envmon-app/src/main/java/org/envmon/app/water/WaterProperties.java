@@ -1,4 +1,4 @@
-package org.envmon.app.evaluation;
+package org.envmon.app.water;
 
 import java.util.EnumMap;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.envmon.app.evaluation;
+package org.envmon.app.water;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

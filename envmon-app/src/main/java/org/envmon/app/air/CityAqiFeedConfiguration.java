@@ -1,5 +1,7 @@
-package org.envmon.app.evaluation;
+package org.envmon.app.air;
 
+import org.envmon.app.evaluation.EvaluationConfiguration;
+import org.envmon.app.evaluation.EvaluationProperties;
 import org.envmon.alerts.engine.AlertEngine;
 import org.envmon.alerts.engine.CityAqiFeed;
 import org.envmon.model.DerivedStore;

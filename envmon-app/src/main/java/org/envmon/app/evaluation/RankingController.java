@@ -1,13 +1,13 @@
-package org.envmon.app.api;
+package org.envmon.app.evaluation;
 
+import org.envmon.app.api.ApiRanges;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import org.envmon.app.evaluation.AirViews;
-import org.envmon.app.evaluation.EvaluationParams;
-import org.envmon.app.evaluation.WaterViews;
+import org.envmon.app.air.AirViews;
+import org.envmon.app.water.WaterViews;
 import org.envmon.evaluation.air.AirEvaluationService;
 import org.envmon.evaluation.water.WaterEvaluationService;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,5 +1,7 @@
-package org.envmon.app.api;
+package org.envmon.app.air;
 
+import org.envmon.app.api.ApiRanges;
+import org.envmon.app.api.ApiTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -10,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.time.LocalDate;
-import org.envmon.app.evaluation.AirViews;
 import org.envmon.app.evaluation.EvaluationParams;
 import org.envmon.app.security.EnvmonUser;
 import org.envmon.app.security.PublicationDelay;

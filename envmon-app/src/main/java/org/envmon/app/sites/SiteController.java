@@ -1,5 +1,11 @@
-package org.envmon.app.api;
+package org.envmon.app.sites;
 
+import org.envmon.app.api.ApiRanges;
+import org.envmon.app.api.ApiTime;
+import org.envmon.app.api.BadRequestException;
+import org.envmon.app.api.NotFoundException;
+import org.envmon.app.parameters.KnownParameters;
+import org.envmon.app.parameters.ParameterNames;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,5 +1,6 @@
-package org.envmon.app.api;
+package org.envmon.app.sites;
 
+import org.envmon.app.api.ApiTime;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import org.envmon.model.Site;

@@ -1,5 +1,6 @@
-package org.envmon.app.api;
+package org.envmon.app.sites;
 
+import org.envmon.app.api.ApiTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.envmon.model.Observation;

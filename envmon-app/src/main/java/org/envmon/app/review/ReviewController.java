@@ -1,5 +1,8 @@
-package org.envmon.app.api;
+package org.envmon.app.review;
 
+import org.envmon.app.api.ApiRanges;
+import org.envmon.app.api.ApiTime;
+import org.envmon.app.api.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import org.envmon.app.Actor;
-import org.envmon.app.review.ReviewService;
 import org.envmon.model.Interval;
 import org.envmon.model.Review;
 import org.envmon.model.ReviewDecision;

@@ -1,4 +1,4 @@
-package org.envmon.app.api;
+package org.envmon.app.parameters;
 
 import org.envmon.hj212.ParameterCatalogue;
 import org.springframework.stereotype.Component;

@@ -1,10 +1,10 @@
-package org.envmon.app.api;
+package org.envmon.app.air;
 
+import org.envmon.app.api.ApiRanges;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import org.envmon.app.evaluation.AirViews;
 import org.envmon.app.evaluation.EvaluationParams;
 import org.envmon.evaluation.air.AirEvaluationService;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,5 +1,6 @@
-package org.envmon.app.api;
+package org.envmon.app.parameters;
 
+import org.envmon.app.api.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

@@ -1,5 +1,9 @@
-package org.envmon.app.api;
+package org.envmon.app.review;
 
+import org.envmon.app.api.ApiExceptionHandler;
+import org.envmon.app.api.ApiTime;
+import org.envmon.app.api.BadRequestException;
+import org.envmon.app.api.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import org.envmon.app.Actor;
-import org.envmon.app.review.ReviewProposals;
 import org.envmon.app.security.AccessPolicy;
 import org.envmon.app.security.EnvmonUser;
 import org.envmon.model.Interval;

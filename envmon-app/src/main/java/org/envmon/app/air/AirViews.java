@@ -1,4 +1,4 @@
-package org.envmon.app.evaluation;
+package org.envmon.app.air;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,5 +1,9 @@
-package org.envmon.app.api;
+package org.envmon.app.quality;
 
+import org.envmon.app.api.ApiRanges;
+import org.envmon.app.api.ApiTime;
+import org.envmon.app.api.BadRequestException;
+import org.envmon.app.parameters.KnownParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -7,7 +11,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.envmon.app.evaluation.EvaluationParams;
-import org.envmon.app.quality.SiteQualityService;
 import org.envmon.model.Completeness;
 import org.envmon.app.security.AccessPolicy;
 import org.envmon.app.security.EnvmonUser;

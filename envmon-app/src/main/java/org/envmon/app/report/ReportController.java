@@ -1,5 +1,7 @@
-package org.envmon.app.api;
+package org.envmon.app.report;
 
+import org.envmon.app.api.ApiRanges;
+import org.envmon.app.api.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,7 +10,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
-import org.envmon.app.report.ReportService;
 import org.envmon.reports.Report;
 import org.envmon.reports.ReportFormat;
 import org.envmon.reports.ReportPeriod;

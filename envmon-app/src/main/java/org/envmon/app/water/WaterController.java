@@ -1,10 +1,9 @@
-package org.envmon.app.api;
+package org.envmon.app.water;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.envmon.app.evaluation.EvaluationParams;
-import org.envmon.app.evaluation.WaterViews;
 import org.envmon.evaluation.water.WaterEvaluationService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

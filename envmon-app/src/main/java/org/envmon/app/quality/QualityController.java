@@ -1,5 +1,10 @@
-package org.envmon.app.api;
+package org.envmon.app.quality;
 
+import org.envmon.app.api.ApiRanges;
+import org.envmon.app.api.ApiTime;
+import org.envmon.app.api.BadRequestException;
+import org.envmon.app.api.NotFoundException;
+import org.envmon.app.parameters.KnownParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.envmon.app.quality.ScreeningService;
 import org.envmon.quality.screening.Suspicion;
 import org.envmon.app.security.AccessPolicy;
 import org.envmon.app.security.EnvmonUser;

@@ -1,4 +1,4 @@
-package org.envmon.app.api;
+package org.envmon.app.report;
 
 /** A report could not be built from the store's data; rendered as 500 problem+json with the reason. */
 public class ReportFailedException extends RuntimeException {

@@ -1,5 +1,8 @@
-package org.envmon.app.api;
+package org.envmon.app.chain;
 
+import org.envmon.app.api.ApiRanges;
+import org.envmon.app.api.ApiTime;
+import org.envmon.app.api.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

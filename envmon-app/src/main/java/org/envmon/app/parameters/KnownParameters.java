@@ -1,5 +1,6 @@
-package org.envmon.app.api;
+package org.envmon.app.parameters;
 
+import org.envmon.app.api.NotFoundException;
 import org.envmon.model.Store;
 import org.springframework.stereotype.Component;
 

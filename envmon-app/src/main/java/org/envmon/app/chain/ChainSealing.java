@@ -1,4 +1,4 @@
-package org.envmon.app.config;
+package org.envmon.app.chain;
 
 import org.envmon.model.Store;
 import org.slf4j.Logger;

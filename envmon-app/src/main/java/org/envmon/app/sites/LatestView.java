@@ -1,4 +1,4 @@
-package org.envmon.app.api;
+package org.envmon.app.sites;
 
 import java.time.OffsetDateTime;
 
