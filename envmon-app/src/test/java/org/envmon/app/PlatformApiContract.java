@@ -9,10 +9,7 @@ import org.envmon.hj212.Hj212Decoder;
 import org.envmon.hj212.Hj212Encoder;
 import org.envmon.hj212.Hj212Packet;
 import org.envmon.ingest.IngestSink;
-import org.envmon.store.PostgresTestDatabase;
 import org.envmon.model.SiteStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,16 +19,10 @@ import org.junit.jupiter.api.Test;
 abstract class PlatformApiContract {
     static RunningPlatform platform;
 
-    static void load() throws Exception {
+    /** The set-up of the platform the subclass starts: the demo data. */
+    static void load(RunningPlatform started) throws Exception {
+        platform = started;
         DemoCommandAccess.load(platform.bean(SiteStore.class), platform.bean(IngestSink.class));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-            platform = null;
-        }
     }
 
     @Test

@@ -25,11 +25,9 @@ import org.envmon.model.ReviewDecision;
 import org.envmon.model.Site;
 import org.envmon.model.SiteStore;
 import org.envmon.model.Statistic;
-import org.envmon.model.Store;
 import org.envmon.standards.air.AirEdition;
 import org.envmon.standards.air.AirQualityIndex;
 import org.envmon.standards.air.AqiResult;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -45,7 +43,9 @@ abstract class EvaluationApiContract {
     static final String BEIJING = EvaluationPlatform.enc("北京");
     static EvaluationPlatform platform;
 
-    static void load() throws Exception {
+    /** The set-up of the platform the subclass starts: the demo data, water sections, Lhasa where shared. */
+    static void load(EvaluationPlatform started) throws Exception {
+        platform = started;
         DemoCommandAccess.load(platform.bean(SiteStore.class), platform.bean(IngestSink.class));
         writeWater();
         java.nio.file.Path lhasa = EvaluationPlatform.cnemcFile("cnemc_2019_lhasa.csv.gz");
@@ -55,14 +55,6 @@ abstract class EvaluationApiContract {
         // Imports recompute their range by command; here, as the demo does, once everything is in.
         platform.bean(org.envmon.evaluation.derived.LiveRecompute.class).recomputeAll(LocalDate.of(2018, 12, 31),
                 LocalDate.of(2019, 2, 1));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-            platform = null;
-        }
     }
 
     static JsonNode ok(String path) throws Exception {

@@ -1,36 +1,22 @@
-package org.envmon.app.sites;
+package org.envmon.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
+import org.envmon.app.PlatformPerClass;
 import org.envmon.app.RunningPlatform;
 import org.envmon.app.security.Division;
 import org.envmon.model.Site;
 import org.envmon.model.SiteStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Registering and editing sites over HTTP on the embedded store: validated, scoped to the division, audited. */
 class SiteRegistryTest {
-    @TempDir
-    static Path dir;
     static RunningPlatform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = RunningPlatform.duckdb(dir.resolve("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final PlatformPerClass<RunningPlatform> started = PlatformPerClass.duckdb().then(p -> platform = p);
 
     static String body(String code, String name, String city, double lat, String extra) {
         return "{" + (code == null ? "" : "\"code\":\"" + code + "\",") + "\"name\":\"" + name
