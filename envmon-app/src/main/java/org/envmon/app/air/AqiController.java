@@ -1,25 +1,27 @@
 package org.envmon.app.air;
 
-import org.envmon.app.api.ApiRanges;
-import org.envmon.app.api.ApiTime;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.time.LocalDate;
+import org.envmon.app.api.ApiRanges;
+import org.envmon.app.api.ApiTime;
 import org.envmon.app.evaluation.EvaluationParams;
 import org.envmon.app.security.EnvmonUser;
 import org.envmon.app.security.PublicationDelay;
 import org.envmon.evaluation.air.AirEvaluationService;
 import org.envmon.evaluation.air.AirTarget;
 import org.envmon.evaluation.derived.LiveRecompute;
-import org.springframework.beans.factory.ObjectProvider;
 import org.envmon.model.Interval;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -83,7 +85,7 @@ public class AqiController {
             description = "From the derived city hours that the live recompute keeps current as stations report: per "
                     + "city the newest hour with an AQI within the last 'hours' hours (default 3); without "
                     + "credentials, the last 'hours' hours before the publication delay.")
-    public List<CityNow> latestCities(@RequestParam(defaultValue = "3") int hours,
+    public List<CityNow> latestCities(@RequestParam(defaultValue = "3") @Min(1) @Max(72) int hours,
             @AuthenticationPrincipal EnvmonUser user) {
         return latest.get(new LatestKey(delay.holdsBack(user), hours), k -> latestCitiesNow(hours, user));
     }

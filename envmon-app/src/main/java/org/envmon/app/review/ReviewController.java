@@ -1,32 +1,30 @@
 package org.envmon.app.review;
 
-import org.envmon.app.api.ApiRanges;
-import org.envmon.app.api.ApiTime;
-import org.envmon.app.api.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import org.envmon.app.Actor;
-import org.envmon.model.Interval;
-import org.envmon.model.Review;
-import org.envmon.model.ReviewDecision;
-import org.envmon.model.SiteStore;
+import org.envmon.app.api.ApiRanges;
+import org.envmon.app.api.ApiTime;
+import org.envmon.app.api.BadRequestException;
 import org.envmon.app.security.AccessPolicy;
 import org.envmon.app.security.EnvmonUser;
-import org.envmon.model.Site;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.envmon.model.Interval;
 import org.envmon.model.Review;
 import org.envmon.model.ReviewDecision;
+import org.envmon.model.Site;
 import org.envmon.model.SiteStore;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,6 +53,7 @@ public class ReviewController {
     public static final int MAX_REASON = 2000;
     /** Longest operator name. */
     public static final int MAX_OPERATOR = 100;
+    private static final String DECISION = "must be 'invalid' or 'valid'";
 
     /**
      * A review request. {@code parameter} and {@code interval} may be omitted to cover all parameters or intervals;
@@ -66,20 +65,17 @@ public class ReviewController {
             @Schema(description = "realtime | minute | hour | day; omitted = all") @Size(max = 16) String interval,
             @Schema(description = ApiRanges.FROM_TIME) @NotBlank @Size(max = 64) String from,
             @Schema(description = ApiRanges.TO_TIME) @NotBlank @Size(max = 64) String to,
-            @Schema(description = "invalid | valid") @Size(max = 16) String decision,
+            @Schema(description = "invalid | valid") @NotNull(message = DECISION)
+            @Pattern(regexp = "(?i)invalid|valid", message = DECISION) String decision,
             @Schema(description = "why (mandatory), at most " + MAX_REASON + " characters") @NotBlank
             @Size(max = MAX_REASON) String reason,
             @Schema(description = "ignored: the decision records the authenticated account (accepted for "
                     + "compatibility, at most " + MAX_OPERATOR + " characters)", deprecated = true)
             @Size(max = MAX_OPERATOR) String operator) {
 
-        /** The decision, 400 unless {@code invalid} or {@code valid}. */
+        /** The decision ({@code invalid} or {@code valid}, as validated). */
         ReviewDecision parsedDecision() {
-            try {
-                return ReviewDecision.valueOf(String.valueOf(decision).toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new BadRequestException("'decision' must be 'invalid' or 'valid'");
-            }
+            return ReviewDecision.valueOf(decision.toUpperCase(Locale.ROOT));
         }
 
         /** The interval, or null (all intervals) where omitted; 400 for an unknown code. */
@@ -113,9 +109,6 @@ public class ReviewController {
                              @AuthenticationPrincipal EnvmonUser user) {
         Site site = sites.require(code);
         access.requireReviewDecision(user, site);
-        if (body.from() == null || body.to() == null) {
-            throw new BadRequestException("'from' and 'to' are required");
-        }
         ReviewDecision decision = body.parsedDecision();
         return ReviewView.of(reviews.review(new Actor(user.name(), user.toString()), code, body.parameterOrAll(),
                 body.parsedInterval(), ApiTime.in("from", body.from()), ApiTime.in("to", body.to()), decision,

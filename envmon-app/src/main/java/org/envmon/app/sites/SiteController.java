@@ -1,20 +1,24 @@
 package org.envmon.app.sites;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.envmon.app.api.ApiRanges;
 import org.envmon.app.api.ApiTime;
 import org.envmon.app.api.BadRequestException;
 import org.envmon.app.api.NotFoundException;
 import org.envmon.app.parameters.KnownParameters;
 import org.envmon.app.parameters.ParameterNames;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.envmon.app.quality.SiteQualityService;
+import org.envmon.app.security.AccessPolicy;
 import org.envmon.app.security.EnvmonUser;
+import org.envmon.app.security.PublicationDelay;
 import org.envmon.model.Interval;
 import org.envmon.model.Medium;
 import org.envmon.model.Observation;
@@ -25,8 +29,6 @@ import org.envmon.model.SiteQuery;
 import org.envmon.model.SiteStatus;
 import org.envmon.model.SiteStore;
 import org.envmon.model.Statistic;
-import org.envmon.app.security.AccessPolicy;
-import org.envmon.app.security.PublicationDelay;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -113,7 +115,7 @@ public class SiteController {
             @Parameter(description = ApiRanges.FROM_TIME) @RequestParam(required = false) String from,
             @Parameter(description = ApiRanges.TO_TIME) @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "hour") String interval,
-            @RequestParam(defaultValue = "" + MAX_POINTS) int limit,
+            @RequestParam(defaultValue = "" + MAX_POINTS) @Min(1) @Max(MAX_POINTS) int limit,
             @AuthenticationPrincipal EnvmonUser user) {
         site0(code);
         known.require(code, parameter);
@@ -133,9 +135,6 @@ public class SiteController {
         }
         if (!t0.isBefore(t1)) {
             throw new BadRequestException("'from' must be before 'to'");
-        }
-        if (limit < 1 || limit > MAX_POINTS) {
-            throw new BadRequestException("limit must be between 1 and " + MAX_POINTS);
         }
         t1 = delay.visibleBefore(user, t1, iv);
         if (!t0.isBefore(t1)) {
