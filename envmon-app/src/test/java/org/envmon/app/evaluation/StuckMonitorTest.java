@@ -37,6 +37,7 @@ import org.envmon.model.ObservationQuery;
 import org.envmon.model.ObservationRow;
 import org.envmon.model.PacketWrite;
 import org.envmon.store.PostgresTestDatabase;
+import org.envmon.store.TestDatabase;
 import org.envmon.model.QcFlag;
 import org.envmon.model.RawPacket;
 import org.envmon.model.Site;
@@ -59,37 +60,9 @@ class StuckMonitorTest {
     private static final Instant RUN_START = Instant.parse("2019-02-02T19:00:00+08:00");
     private static final int RUN_HOURS = 15;
 
-    private interface Db extends AutoCloseable {
-        Store open();
-
-        @Override
-        void close();
-    }
-
-    private static Db db(String engine) {
-        if (engine.equals("postgres")) {
-            PostgresTestDatabase.assumeAvailable();
-            PostgresTestDatabase pg = PostgresTestDatabase.create();
-            return new Db() {
-                public Store open() {
-                    return Stores.open(pg.storeConfig());
-                }
-
-                public void close() {
-                    pg.close();
-                }
-            };
-        }
-        DuckDbTestDatabase duck = DuckDbTestDatabase.create();
-        return new Db() {
-            public Store open() {
-                return Stores.open(duck.storeConfig());
-            }
-
-            public void close() {
-                duck.close();
-            }
-        };
+    /** A throw-away database of the engine (PostgreSQL skips where it is unreachable). */
+    private static TestDatabase db(String engine) {
+        return engine.equals("postgres") ? PostgresTestDatabase.create() : DuckDbTestDatabase.create();
     }
 
     // ------------------------------------------------------------------ a real stuck run, imported
@@ -100,7 +73,8 @@ class StuckMonitorTest {
         String csv = slice();
         // The same hours with 1434A's run cells blank: what the derived tables must equal.
         String blanked = blankRun(csv);
-        try (Db a = db(engine); Db b = db(engine); Store flagged = a.open(); Store missing = b.open()) {
+        try (TestDatabase a = db(engine); TestDatabase b = db(engine); Store flagged = Stores.open(a.storeConfig());
+                Store missing = Stores.open(b.storeConfig())) {
             String city = importAndDerive(flagged, csv);
             importAndDerive(missing, blanked);
 
@@ -220,7 +194,7 @@ class StuckMonitorTest {
         Instant day = DAY.atStartOfDay().toInstant(BJ);
         Clock clock = Clock.fixed(day.plus(Duration.ofHours(20)), BJ);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (Db db = db(engine); Store store = db.open();
+        try (TestDatabase db = db(engine); Store store = Stores.open(db.storeConfig());
                 LiveRecompute worker = new LiveRecompute(store, Duration.ZERO, Duration.ofDays(3), clock, registry)) {
             store.sites().upsert(List.of(site("STUCK"), site("ELEVEN")));
             GroupCommitWriter writer = new GroupCommitWriter(store.observations(), 1_000, 200, registry);

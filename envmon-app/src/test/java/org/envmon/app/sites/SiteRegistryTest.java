@@ -1,4 +1,4 @@
-package org.envmon.app.api;
+package org.envmon.app.sites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -23,9 +23,7 @@ class ConsoleSitesTest {
     @Test
     void aCityOperatorAddsAndEditsASiteThenRecomputesItsCity(@TempDir Path dir) throws Exception {
         try (HeadlessChromium browser = HeadlessChromium.start(); RunningPlatform platform = QueueFixture.start(dir)) {
-            WebDriverWait wait = browser.openConsole(platform);
-            browser.logIn(wait, "op-beijing", QueueFixture.PASSWORD);
-            browser.driver.findElement(By.cssSelector("#tabs [data-view=stations]")).click();
+            WebDriverWait wait = browser.consoleTab(platform, "op-beijing", QueueFixture.PASSWORD, "stations");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#site-add summary"))).click();
             type(browser, "site-code", "BJ77");
             type(browser, "site-name", "北京测试站");

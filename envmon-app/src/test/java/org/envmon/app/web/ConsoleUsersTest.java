@@ -17,9 +17,7 @@ class ConsoleUsersTest {
     @Test
     void anAdminCreatesDisablesAndResetsAnAccount(@TempDir Path dir) throws Exception {
         try (HeadlessChromium browser = HeadlessChromium.start(); RunningPlatform platform = QueueFixture.start(dir)) {
-            WebDriverWait wait = browser.openConsole(platform);
-            browser.logIn(wait, "console-admin", QueueFixture.PASSWORD);
-            browser.driver.findElement(By.cssSelector("#tabs [data-view=tokens]")).click();
+            WebDriverWait wait = browser.consoleTab(platform, "console-admin", QueueFixture.PASSWORD, "tokens");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-table"), "op-shanghai"));
 
             browser.driver.findElement(By.id("user-name-input")).sendKeys("op-new");

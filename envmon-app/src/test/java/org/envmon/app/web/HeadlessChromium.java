@@ -66,6 +66,14 @@ public final class HeadlessChromium implements AutoCloseable {
         return wait;
     }
 
+    /** Opens the console of {@code platform}, logs in as {@code user} and shows the tab {@code view}. */
+    public WebDriverWait consoleTab(RunningPlatform platform, String user, String password, String view) {
+        WebDriverWait wait = openConsole(platform);
+        logIn(wait, user, password);
+        driver.findElement(By.cssSelector("#tabs [data-view=" + view + "]")).click();
+        return wait;
+    }
+
     /** Logs in through the console's form and waits for the console. */
     public void logIn(WebDriverWait wait, String user, String password) {
         driver.findElement(By.id("username")).clear();
