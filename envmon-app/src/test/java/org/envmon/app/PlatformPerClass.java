@@ -87,9 +87,7 @@ public final class PlatformPerClass<P extends RunningPlatform> implements Before
             all.add("envmon.jdbc-url=" + pg.url());
         }
         dir = Files.createTempDirectory("envmon-platform");
-        if (!postgres) {
-            all.add("envmon.data-dir=" + dir);
-        }
+        all.add("envmon.data-dir=" + dir); // the store's file on DuckDB; nothing of the test left in the work tree
         all.addAll(properties);
         for (FileProperty f : files) {
             all.add(f.write(dir));
@@ -119,7 +117,7 @@ public final class PlatformPerClass<P extends RunningPlatform> implements Before
         return platform;
     }
 
-    /** The class's own directory: the DuckDB data directory, and where its files are written. */
+    /** The class's own directory: the data directory (the DuckDB store's file), and where its files are written. */
     public Path dir() {
         return dir;
     }
