@@ -126,6 +126,16 @@ public class RunningPlatform implements AutoCloseable {
         return JSON.readTree(r.body());
     }
 
+    /** An anonymous GET that must answer {@code status} as problem+json whose body contains {@code text}. */
+    public HttpResponse<String> problem(String path, int status, String text) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+                .contains("application/problem+json"));
+        assertThat(r.body()).contains(text);
+        return r;
+    }
+
     /** A GET with the token ({@code Authorization: Bearer}), or anonymous when it is null. */
     public HttpResponse<String> getAs(String token, String path) throws Exception {
         return http.send(authorized(HttpRequest.newBuilder(uri(path)), token).build(),
