@@ -8,9 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.envmon.app.PlatformPerClass;
@@ -25,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Who may do what, over HTTP, per role: anonymous, admin, a Beijing operator on its own and on another city's data,
- * a maintainer; token lifecycle, CSRF on a session write, the audit trail. Runs on both engines.
+ * a maintainer; with the nested groups, the role matrix, grants and proposals ({@link GrantAccess}) and token
+ * lifecycle, CSRF on a session write, the audit trail ({@link AccountAccess}). Runs on both engines.
  */
 abstract class AccessContract {
     static final DateTimeFormatter QN = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -212,59 +211,12 @@ abstract class AccessContract {
 
 
 
-
-
-    @Test
-    void roleByEndpointByOwnOrOtherDivision() throws Exception {
-        Map<String, String> tokens = new HashMap<>();
-        tokens.put("admin", admin);
-        tokens.put("op-bj", opBeijing);
-        tokens.put("op-sh", opShanghai);
-        tokens.put("maint", maintainer);
-        tokens.put("factory", enterprise);
-        tokens.put("partner-sh", analystShanghai);
-        tokens.put("partner-air", analystAirBeijing);
-        String days = "&from=" + HOUR.toLocalDate() + "&to=" + HOUR.toLocalDate().plusDays(1);
-        //                                            anon admin op-bj op-sh maint factory partner-sh partner-air
-        new RoleMatrix(tokens)
-                .row(platform, "GET", "/api/v1/sites/BJ01/reviews", null, 401, 200, 200, 403, 200, 200, 403, 200)
-                .row(platform, "GET", "/api/v1/sites/SH01/reviews", null, 401, 200, 403, 200, 403, 403, 200, 403)
-                .row(platform, "GET", "/api/v1/sites/BJ02/qc-flags", null, 401, 200, 200, 403, 200, 403, 403, 200)
-                .row(platform, "GET", "/api/v1/sites/SH01/qc-flags", null, 401, 200, 403, 200, 403, 403, 200, 403)
-                // a water site of Beijing: outside the air-only analyst's media
-                .row(platform, "GET", "/api/v1/sites/BJW1/reviews", null, 401, 200, 200, 403, 403, 403, 403, 403)
-                .row(platform, "GET", "/api/v1/sites/BJW1/qc-flags", null, 401, 200, 200, 403, 403, 403, 403, 403)
-                .row(platform, "GET", "/api/v1/quality/suspicions?city=" + RoleMatrix.city("北京") + days, null,
-                        401, 200, 200, 403, 200, 403, 403, 200)
-                .row(platform, "GET", "/api/v1/quality/suspicions?city=" + RoleMatrix.city("上海") + days, null,
-                        401, 200, 403, 200, 200, 403, 200, 403)
-                .row(platform, "GET", "/api/v1/aqi/cities/latest", null, 200, 200, 200, 200, 200, 200, 200, 200)
-                .row(platform, "GET", "/api/v1/sites/BJ01/latest", null, 200, 200, 200, 200, 200, 200, 200, 200)
-                .row(platform, "GET", "/api/v1/review-proposals", null, 401, 200, 200, 200, 200, 403, 403, 403)
-                .row(platform, "GET", "/api/v1/audit", null, 401, 200, 403, 403, 403, 403, 403, 403)
-                .row(platform, "GET", "/api/v1/accounts/partner-air/media", null, 401, 200, 403, 403, 403, 403, 403,
-                        403)
-                .row(platform, "GET", "/actuator/prometheus", null, 401, 200, 200, 200, 200, 403, 403, 403)
-                .row(platform, "POST", "/api/v1/sites/BJ01/reviews", review("invalid"), 401, 0, 0, 403, 403, 403, 403,
-                        403)
-                .row(platform, "POST", "/api/v1/sites/SH01/reviews", review("invalid"), 401, 0, 403, 0, 403, 403, 403,
-                        403)
-                .row(platform, "POST", "/api/v1/sites/BJ01/review-proposals", review("invalid"), 401, 403, 403, 403,
-                        0, 403, 403, 403)
-                .row(platform, "POST", "/api/v1/sites/SH01/review-proposals", review("invalid"), 401, 403, 403, 403,
-                        403, 403, 403, 403)
-                .row(platform, "POST", "/api/v1/review-proposals/999999/accept", "{}", 401, 404, 404, 404, 403, 403,
-                        403, 403)
-                .row(platform, "POST", "/api/v1/chain/verify", "", 401, 200, 200, 200, 403, 403, 403, 403)
-                .assertAll();
-    }
-
     /** Accounts, tokens, sessions and the audit trail, on this platform. */
     @Nested
     class Accounts extends AccountAccess {
     }
 
-    /** What grants, assignments and proposals give each role, on this platform. */
+    /** Each role on each endpoint, and what grants, assignments and proposals give it, on this platform. */
     @Nested
     class Grants extends GrantAccess {
     }

@@ -18,6 +18,8 @@ import static org.envmon.app.security.AccessContract.review;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import org.envmon.app.RunningPlatform;
 import org.envmon.hj212.Hj212Encoder;
 import org.envmon.model.PasswordHash;
@@ -25,11 +27,57 @@ import org.envmon.model.SiteStore;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scopes over HTTP on the platform {@link AccessContract} started: the MNs an enterprise and an analyst see, media
+ * Scopes over HTTP on the platform {@link AccessContract} started: each role on each endpoint, on its own division's
+ * data and on another's (the matrix); the MNs an enterprise and an analyst see, media
  * granted to an analyst and sites linked to an enterprise (their tokens follow at once), a maintainer's proposal
  * decided by the division's operator, a station password rotated within the division.
  */
 abstract class GrantAccess {
+    @Test
+    void roleByEndpointByOwnOrOtherDivision() throws Exception {
+        Map<String, String> tokens = new HashMap<>();
+        tokens.put("admin", admin);
+        tokens.put("op-bj", opBeijing);
+        tokens.put("op-sh", opShanghai);
+        tokens.put("maint", maintainer);
+        tokens.put("factory", enterprise);
+        tokens.put("partner-sh", analystShanghai);
+        tokens.put("partner-air", analystAirBeijing);
+        String days = "&from=" + HOUR.toLocalDate() + "&to=" + HOUR.toLocalDate().plusDays(1);
+        //                                            anon admin op-bj op-sh maint factory partner-sh partner-air
+        new RoleMatrix(tokens)
+                .row(platform, "GET", "/api/v1/sites/BJ01/reviews", null, 401, 200, 200, 403, 200, 200, 403, 200)
+                .row(platform, "GET", "/api/v1/sites/SH01/reviews", null, 401, 200, 403, 200, 403, 403, 200, 403)
+                .row(platform, "GET", "/api/v1/sites/BJ02/qc-flags", null, 401, 200, 200, 403, 200, 403, 403, 200)
+                .row(platform, "GET", "/api/v1/sites/SH01/qc-flags", null, 401, 200, 403, 200, 403, 403, 200, 403)
+                // a water site of Beijing: outside the air-only analyst's media
+                .row(platform, "GET", "/api/v1/sites/BJW1/reviews", null, 401, 200, 200, 403, 403, 403, 403, 403)
+                .row(platform, "GET", "/api/v1/sites/BJW1/qc-flags", null, 401, 200, 200, 403, 403, 403, 403, 403)
+                .row(platform, "GET", "/api/v1/quality/suspicions?city=" + RoleMatrix.city("北京") + days, null,
+                        401, 200, 200, 403, 200, 403, 403, 200)
+                .row(platform, "GET", "/api/v1/quality/suspicions?city=" + RoleMatrix.city("上海") + days, null,
+                        401, 200, 403, 200, 200, 403, 200, 403)
+                .row(platform, "GET", "/api/v1/aqi/cities/latest", null, 200, 200, 200, 200, 200, 200, 200, 200)
+                .row(platform, "GET", "/api/v1/sites/BJ01/latest", null, 200, 200, 200, 200, 200, 200, 200, 200)
+                .row(platform, "GET", "/api/v1/review-proposals", null, 401, 200, 200, 200, 200, 403, 403, 403)
+                .row(platform, "GET", "/api/v1/audit", null, 401, 200, 403, 403, 403, 403, 403, 403)
+                .row(platform, "GET", "/api/v1/accounts/partner-air/media", null, 401, 200, 403, 403, 403, 403, 403,
+                        403)
+                .row(platform, "GET", "/actuator/prometheus", null, 401, 200, 200, 200, 200, 403, 403, 403)
+                .row(platform, "POST", "/api/v1/sites/BJ01/reviews", review("invalid"), 401, 0, 0, 403, 403, 403, 403,
+                        403)
+                .row(platform, "POST", "/api/v1/sites/SH01/reviews", review("invalid"), 401, 0, 403, 0, 403, 403, 403,
+                        403)
+                .row(platform, "POST", "/api/v1/sites/BJ01/review-proposals", review("invalid"), 401, 403, 403, 403,
+                        0, 403, 403, 403)
+                .row(platform, "POST", "/api/v1/sites/SH01/review-proposals", review("invalid"), 401, 403, 403, 403,
+                        403, 403, 403, 403)
+                .row(platform, "POST", "/api/v1/review-proposals/999999/accept", "{}", 401, 404, 404, 404, 403, 403,
+                        403, 403)
+                .row(platform, "POST", "/api/v1/chain/verify", "", 401, 200, 200, 200, 403, 403, 403, 403)
+                .assertAll();
+    }
+
     @Test
     void enterprisesAndAnalystsSeeMnsOfTheirScopeOnly() throws Exception {
         assertThat(platform.getAs(enterprise, "/api/v1/sites/BJ01").body()).contains("ACC0000000000000000000001");
