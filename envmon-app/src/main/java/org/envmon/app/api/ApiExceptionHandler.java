@@ -90,14 +90,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** The name the request uses: a {@code @RequestParam}'s or {@code @PathVariable}'s own, else the Java name. */
     private static String parameterName(MethodParameter p) {
         RequestParam param = p.getParameterAnnotation(RequestParam.class);
-        if (param != null && !param.name().isEmpty()) {
-            return param.name();
-        }
         PathVariable path = p.getParameterAnnotation(PathVariable.class);
-        if (path != null && !path.name().isEmpty()) {
-            return path.name();
-        }
-        return p.getParameterName();
+        String declared = param != null ? either(param.name(), param.value())
+                : path != null ? either(path.name(), path.value()) : "";
+        return declared.isEmpty() ? p.getParameterName() : declared;
+    }
+
+    /** An annotation's name as given, under either of its two aliases. */
+    private static String either(String name, String value) {
+        return name.isEmpty() ? value : name;
     }
 
     /** 400 problem+json listing every field that failed, sorted, as "'field' message; ...". */
