@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.envmon.app.api.ReviewController;
+import org.envmon.app.review.ReviewController;
 import org.envmon.hj212.Hj212Encoder;
 import org.envmon.model.Store;
 import org.junit.jupiter.api.Test;

@@ -9,10 +9,7 @@ import org.envmon.hj212.Hj212Decoder;
 import org.envmon.hj212.Hj212Encoder;
 import org.envmon.hj212.Hj212Packet;
 import org.envmon.ingest.IngestSink;
-import org.envmon.store.PostgresTestDatabase;
 import org.envmon.model.SiteStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,16 +19,10 @@ import org.junit.jupiter.api.Test;
 abstract class PlatformApiContract {
     static RunningPlatform platform;
 
-    static void load() throws Exception {
+    /** The set-up of the platform the subclass starts: the demo data. */
+    static void load(RunningPlatform started) throws Exception {
+        platform = started;
         DemoCommandAccess.load(platform.bean(SiteStore.class), platform.bean(IngestSink.class));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-            platform = null;
-        }
     }
 
     @Test
@@ -58,28 +49,19 @@ abstract class PlatformApiContract {
 
     @Test
     void answersErrorsAsProblemJson() throws Exception {
-        HttpResponse<String> missing = platform.get("/api/v1/sites/NOPE");
-        assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(missing.body()).contains("no site with code NOPE");
+        platform.problem("/api/v1/sites/NOPE", 404, "no site with code NOPE");
+        String observations = "/api/v1/sites/1001A/observations?parameter=a34004";
+        platform.problem(observations + "&interval=fortnight", 400, "unknown interval");
+        platform.problem(observations + "&from=yesterday", 400, "not an ISO-8601 time");
+        platform.problem(observations + "&from=2019-01-02&to=2019-01-01", 400, "'from' must be before 'to'");
+        platform.problem("/api/v1/sites/1001A/observations", 400, "");
 
-        HttpResponse<String> badInterval = platform.get("/api/v1/sites/1001A/observations?parameter=a34004"
-                + "&interval=fortnight");
-        assertThat(badInterval.statusCode()).isEqualTo(400);
-        assertThat(badInterval.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(badInterval.body()).contains("unknown interval");
-
-        HttpResponse<String> badTime = platform.get("/api/v1/sites/1001A/observations?parameter=a34004&from=yesterday");
-        assertThat(badTime.statusCode()).isEqualTo(400);
-        assertThat(badTime.body()).contains("not an ISO-8601 time");
-
-        HttpResponse<String> reversed = platform.get("/api/v1/sites/1001A/observations?parameter=a34004"
-                + "&from=2019-01-02&to=2019-01-01");
-        assertThat(reversed.statusCode()).isEqualTo(400);
-
-        HttpResponse<String> noParameter = platform.get("/api/v1/sites/1001A/observations");
-        assertThat(noParameter.statusCode()).isEqualTo(400);
-        assertThat(noParameter.headers().firstValue("Content-Type")).contains("application/problem+json");
+        // Bean Validation of a query parameter and of a body field: 400 problem+json naming the field
+        platform.problem(observations + "&limit=0", 400, "'limit' ");
+        HttpResponse<String> badDecision = platform.post("/api/v1/sites/1001A/reviews", "{\"from\":\"2019-01-01\","
+                + "\"to\":\"2019-01-02\",\"decision\":\"maybe\",\"reason\":\"r\"}");
+        assertThat(badDecision.statusCode()).isEqualTo(400);
+        assertThat(badDecision.body()).contains("'decision' must be 'invalid' or 'valid'");
     }
 
     static void send(String segment) throws Exception {

@@ -87,11 +87,16 @@ public class RunningPlatform implements AutoCloseable {
      * sites, written to {@code rules.properties} in {@code dir}.
      */
     public static String onlyPm25ThresholdRule(Path dir, String id, int threshold) throws IOException {
-        Path rules = dir.resolve("rules.properties");
-        Files.writeString(rules, String.join("\n", "defaults=false", "rule." + id + ".type=threshold",
+        return rulesFile(dir, String.join("\n", "defaults=false", "rule." + id + ".type=threshold",
                 "rule." + id + ".parameter=a34004", "rule." + id + ".medium=air",
                 "rule." + id + ".threshold=" + threshold, ""));
-        return "envmon.alerts.rules-file=" + rules;
+    }
+
+    /** The property that makes {@code rules} (a rules file's text) the alert rules, written to {@code dir}. */
+    public static String rulesFile(Path dir, String rules) throws IOException {
+        Path file = dir.resolve("rules.properties");
+        Files.writeString(file, rules);
+        return "envmon.alerts.rules-file=" + file;
     }
 
     /** Sends one HJ 212 segment, framed, as a station on its own TCP connection, and returns the platform's answer. */
@@ -119,6 +124,16 @@ public class RunningPlatform implements AutoCloseable {
         HttpResponse<String> r = get(path);
         assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
+    }
+
+    /** An anonymous GET that must answer {@code status} as problem+json whose body contains {@code text}. */
+    public HttpResponse<String> problem(String path, int status, String text) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+                .contains("application/problem+json"));
+        assertThat(r.body()).contains(text);
+        return r;
     }
 
     /** A GET with the token ({@code Authorization: Bearer}), or anonymous when it is null. */

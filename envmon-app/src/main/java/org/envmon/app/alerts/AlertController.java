@@ -2,6 +2,8 @@ package org.envmon.app.alerts;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.envmon.alerts.AlertNotFoundException;
 import org.envmon.alerts.engine.AlertEngine;
@@ -59,11 +61,8 @@ public class AlertController {
     @GetMapping
     @Operation(summary = "Alerts newest first, optionally in one state (open, acknowledged, closed)")
     public List<AlertView> list(@RequestParam(required = false) String state,
-                                @RequestParam(defaultValue = "100") int limit) {
+                                @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
         AlertState s = BadRequestException.parseOptional(state, AlertState::fromCode);
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequestException("limit must be 1 to " + MAX_LIMIT);
-        }
         return engine.list(s, limit).stream().map(AlertView::of).toList();
     }
 

@@ -1,23 +1,32 @@
 package org.envmon.app.api;
 
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.net.URI;
-import org.envmon.reports.ReportRenderingException;
+import java.util.stream.Stream;
+import org.envmon.app.report.ReportFailedException;
 import org.envmon.model.InvalidRequest;
 import org.envmon.model.NotFound;
 import org.envmon.model.ReviewRejectedException;
 import org.envmon.model.StoreException;
+import org.envmon.reports.ReportRenderingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -48,11 +57,55 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> "'" + f.getField() + "' " + f.getDefaultMessage()).sorted()
-                .reduce((a, b) -> a + "; " + b).orElse("invalid request body");
+        return invalid("Invalid request body", e.getBindingResult().getFieldErrors().stream()
+                .map(f -> named(f.getField(), f.getDefaultMessage())));
+    }
+
+    /** Bean Validation of a handler's parameters (query, path, header; or a body beside them): each one named. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalid("Invalid request", e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(error -> named(
+                        error instanceof FieldError f ? f.getField() : parameterName(r.getMethodParameter()),
+                        error.getDefaultMessage()))));
+    }
+
+    /** Bean Validation of a {@code @Validated} bean's method: the parameter (or field) named by the violation's path. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
+        return invalid("Invalid request", e.getConstraintViolations().stream().map(v -> {
+            String field = null;
+            for (Path.Node node : v.getPropertyPath()) {
+                field = node.getName();
+            }
+            return named(field, v.getMessage());
+        }));
+    }
+
+    private static String named(String field, String message) {
+        return "'" + field + "' " + message;
+    }
+
+    /** The name the request uses: a {@code @RequestParam}'s or {@code @PathVariable}'s own, else the Java name. */
+    private static String parameterName(MethodParameter p) {
+        RequestParam param = p.getParameterAnnotation(RequestParam.class);
+        PathVariable path = p.getParameterAnnotation(PathVariable.class);
+        String declared = param != null ? either(param.name(), param.value())
+                : path != null ? either(path.name(), path.value()) : "";
+        return declared.isEmpty() ? p.getParameterName() : declared;
+    }
+
+    /** An annotation's name as given, under either of its two aliases. */
+    private static String either(String name, String value) {
+        return name.isEmpty() ? value : name;
+    }
+
+    /** 400 problem+json listing every field that failed, sorted, as "'field' message; ...". */
+    private static ResponseEntity<Object> invalid(String title, Stream<String> errors) {
+        String detail = errors.sorted().reduce((a, b) -> a + "; " + b).orElse("invalid request");
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(HttpStatus.BAD_REQUEST, "Invalid request body", detail, "bad-request").getBody());
+                .body(problem(HttpStatus.BAD_REQUEST, title, detail, "bad-request").getBody());
     }
 
     @ExceptionHandler(ReviewRejectedException.class)

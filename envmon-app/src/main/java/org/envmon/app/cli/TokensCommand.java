@@ -1,12 +1,10 @@
 package org.envmon.app.cli;
 
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import org.envmon.app.security.AccountService;
 import org.envmon.model.ApiToken;
 import org.envmon.model.Store;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,7 +22,7 @@ public class TokensCommand implements Runnable {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a token acting for an account; prints its secret once.")
-    static class Create implements Callable<Integer> {
+    static class Create extends StoreSubcommand {
         @Option(names = "--owner", required = true, description = "The account the token acts for.") String owner;
         @Option(names = "--name", required = true, description = "What the token is for (e.g. prometheus).")
         String name;
@@ -32,15 +30,15 @@ public class TokensCommand implements Runnable {
                 + "have another).") String role;
         @Option(names = "--days", defaultValue = "90", description = "Days until it expires; 0 = never "
                 + "(default: ${DEFAULT-VALUE}).") int days;
-        @Mixin StoreOptions storeOptions;
 
         @Override
-        public Integer call() {
-            if (days < 0) {
-                System.err.println("--days must not be negative");
-                return 1;
-            }
-            try (Store store = storeOptions.openOrCreate()) {
+        public Integer call() throws Exception {
+            return days < 0 ? refused("--days must not be negative") : super.call();
+        }
+
+        @Override
+        int run(Store store) {
+            try {
                 AccountService.NewToken t = AccountService.standard(store.accounts()).createToken(owner, name, role,
                         days == 0 ? null : Duration.ofDays(days));
                 System.out.println("token " + t.token().id() + " (" + name + ") of " + owner + ", role "
@@ -49,46 +47,38 @@ public class TokensCommand implements Runnable {
                 System.out.println(t.secret());
                 System.out.println("(shown once: use it as 'Authorization: Bearer <token>')");
             } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                return 1;
+                return refused(e.getMessage());
             }
             return 0;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens (never their secrets).")
-    static class ListTokens implements Callable<Integer> {
+    static class ListTokens extends StoreSubcommand {
         @Option(names = "--owner", description = "Only this account's tokens.") String owner;
-        @Mixin StoreOptions storeOptions;
 
         @Override
-        public Integer call() {
-            try (Store store = storeOptions.openOrCreate()) {
-                System.out.println("id\tname\towner\trole\texpires\tlast used\trevoked");
-                for (ApiToken t : store.accounts().tokens(owner)) {
-                    System.out.println(t.id() + "\t" + t.name() + "\t" + t.owner() + "\t" + t.role() + "\t"
-                            + (t.expiresAt() == null ? "never" : t.expiresAt()) + "\t"
-                            + (t.lastUsedAt() == null ? "-" : t.lastUsedAt()) + "\t" + t.revoked());
-                }
+        int run(Store store) {
+            System.out.println("id\tname\towner\trole\texpires\tlast used\trevoked");
+            for (ApiToken t : store.accounts().tokens(owner)) {
+                System.out.println(t.id() + "\t" + t.name() + "\t" + t.owner() + "\t" + t.role() + "\t"
+                        + (t.expiresAt() == null ? "never" : t.expiresAt()) + "\t"
+                        + (t.lastUsedAt() == null ? "-" : t.lastUsedAt()) + "\t" + t.revoked());
             }
             return 0;
         }
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token by its id.")
-    static class Revoke implements Callable<Integer> {
+    static class Revoke extends StoreSubcommand {
         @Parameters(index = "0", paramLabel = "ID") long id;
-        @Mixin StoreOptions storeOptions;
 
         @Override
-        public Integer call() {
-            try (Store store = storeOptions.openOrCreate()) {
-                if (!store.accounts().revokeToken(id)) {
-                    System.err.println("no active token with id " + id);
-                    return 1;
-                }
-                System.out.println("token " + id + " revoked");
+        int run(Store store) {
+            if (!store.accounts().revokeToken(id)) {
+                return refused("no active token with id " + id);
             }
+            System.out.println("token " + id + " revoked");
             return 0;
         }
     }

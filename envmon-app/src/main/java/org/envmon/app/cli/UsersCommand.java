@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.envmon.app.security.AccountService;
 import org.envmon.app.security.Division;
 import org.envmon.app.security.EndpointRules;
@@ -76,7 +75,7 @@ public class UsersCommand implements Runnable {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an account.")
-    static class Add implements Callable<Integer> {
+    static class Add extends StoreSubcommand {
         @Parameters(index = "0", paramLabel = "NAME") String name;
         @Option(names = "--role", required = true,
                 description = "admin, operator, maintainer, enterprise or analyst (tokens only).") String role;
@@ -91,11 +90,10 @@ public class UsersCommand implements Runnable {
                 description = "national (default), province:NAME, city:NAME or county:NAME, as in the site list.")
         String division;
         @Mixin PasswordSource password;
-        @Mixin StoreOptions storeOptions;
 
         @Override
-        public Integer call() throws Exception {
-            try (Store store = storeOptions.openOrCreate()) {
+        int run(Store store) throws Exception {
+            try {
                 Division d = Division.parse(division);
                 List<Medium> granted = media == null ? List.of() : media.stream().map(Medium::fromCode).toList();
                 if (!granted.isEmpty() && !EndpointRules.ANALYST.equals(role)) {
@@ -112,25 +110,20 @@ public class UsersCommand implements Runnable {
                 System.out.println("account " + a.name() + " added: " + a.role() + ", " + d
                         + (granted.isEmpty() ? "" : ", media " + String.join(",", media)));
             } catch (IllegalArgumentException | StoreException e) {
-                System.err.println(e.getMessage());
-                return 1;
+                return refused(e.getMessage());
             }
             return 0;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the accounts.")
-    static class ListUsers implements Callable<Integer> {
-        @Mixin StoreOptions storeOptions;
-
+    static class ListUsers extends StoreSubcommand {
         @Override
-        public Integer call() {
-            try (Store store = storeOptions.openOrCreate()) {
-                System.out.println("name\trole\tdivision\tenabled\tcreated");
-                for (Account a : store.accounts().users()) {
-                    System.out.println(a.name() + "\t" + a.role() + "\t" + Division.of(a) + "\t" + a.enabled() + "\t"
-                            + a.createdAt());
-                }
+        int run(Store store) {
+            System.out.println("name\trole\tdivision\tenabled\tcreated");
+            for (Account a : store.accounts().users()) {
+                System.out.println(a.name() + "\t" + a.role() + "\t" + Division.of(a) + "\t" + a.enabled() + "\t"
+                        + a.createdAt());
             }
             return 0;
         }
@@ -152,9 +145,8 @@ public class UsersCommand implements Runnable {
     }
 
     /** disable and enable: one flag of one account. */
-    abstract static class SetEnabled implements Callable<Integer> {
+    abstract static class SetEnabled extends StoreSubcommand {
         @Parameters(index = "0", paramLabel = "NAME") String name;
-        @Mixin StoreOptions storeOptions;
         private final boolean enabled;
 
         SetEnabled(boolean enabled) {
@@ -162,37 +154,31 @@ public class UsersCommand implements Runnable {
         }
 
         @Override
-        public Integer call() {
-            try (Store store = storeOptions.openOrCreate()) {
-                if (!store.accounts().setEnabled(name, enabled)) {
-                    System.err.println("no account named " + name);
-                    return 1;
-                }
-                System.out.println("account " + name + (enabled ? " enabled" : " disabled"));
+        int run(Store store) {
+            if (!store.accounts().setEnabled(name, enabled)) {
+                return refused("no account named " + name);
             }
+            System.out.println("account " + name + (enabled ? " enabled" : " disabled"));
             return 0;
         }
     }
 
     @Command(name = "reset-password", mixinStandardHelpOptions = true, description = "Set a new password.")
-    static class ResetPassword implements Callable<Integer> {
+    static class ResetPassword extends StoreSubcommand {
         @Parameters(index = "0", paramLabel = "NAME") String name;
         @Mixin PasswordSource password;
-        @Mixin StoreOptions storeOptions;
 
         @Override
-        public Integer call() throws Exception {
-            try (Store store = storeOptions.openOrCreate()) {
-                if (store.accounts().user(name).isEmpty()) {
-                    System.err.println("no account named " + name);
-                    return 1;
-                }
-                AccountService.standard(store.accounts()).resetPassword(name, password.read(name));
-                System.out.println("password of " + name + " changed");
-            } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                return 1;
+        int run(Store store) throws Exception {
+            if (store.accounts().user(name).isEmpty()) {
+                return refused("no account named " + name);
             }
+            try {
+                AccountService.standard(store.accounts()).resetPassword(name, password.read(name));
+            } catch (IllegalArgumentException e) {
+                return refused(e.getMessage());
+            }
+            System.out.println("password of " + name + " changed");
             return 0;
         }
     }

@@ -1,5 +1,6 @@
 package org.envmon.app.evaluation;
 
+import org.envmon.app.water.WaterProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.envmon.alerts.engine.CityAqiFeed;

@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -142,10 +144,7 @@ public class SecurityController {
             String to,
             @Parameter(description = "one account's records only") @RequestParam(required = false) String user,
             @Parameter(description = "at most this many, the oldest first (1 to " + MAX_AUDIT + ")")
-            @RequestParam(defaultValue = "1000") int limit) {
-        if (limit < 1 || limit > MAX_AUDIT) {
-            throw new IllegalArgumentException("limit must be 1 to " + MAX_AUDIT);
-        }
+            @RequestParam(defaultValue = "1000") @Min(1) @Max(MAX_AUDIT) int limit) {
         return audit.list(ApiTime.in("from", from), ApiTime.in("to", to), user == null || user.isBlank() ? null
                 : user, limit).stream().map(AuditView::of).toList();
     }

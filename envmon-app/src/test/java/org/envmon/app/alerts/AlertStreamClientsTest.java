@@ -8,8 +8,6 @@ import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,16 +17,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.envmon.app.PlatformPerClass;
 import org.envmon.app.RunningPlatform;
 import org.envmon.hj212.Hj212Encoder;
 import org.envmon.model.Medium;
 import org.envmon.model.PasswordHash;
 import org.envmon.model.Site;
 import org.envmon.model.SiteStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Many SSE clients on the running platform: 50 streams (the configured limit) each receive the alert opened by one
@@ -39,36 +36,15 @@ class AlertStreamClientsTest {
     private static final String MN = "SSE0000000000000000000001";
     private static final int CLIENTS = 50;
 
-    @TempDir
-    static Path dir;
     static RunningPlatform platform;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Path rules = dir.resolve("rules.properties");
-        Files.writeString(rules, """
-                defaults=false
-                rule.pm-low.type=threshold
-                rule.pm-low.label=PM2.5 above the test threshold
-                rule.pm-low.parameter=a34004
-                rule.pm-low.medium=air
-                rule.pm-low.threshold=100
-                rule.pm-low.unit=ug/m3
-                rule.pm-low.severity=major
-                """);
-        platform = RunningPlatform.start(List.of("envmon.data-dir=" + dir.resolve("data"),
-                "envmon.alerts.rules-file=" + rules, "envmon.alerts.sse-keep-alive=1s",
-                "envmon.alerts.sse-max-clients=" + CLIENTS));
-        platform.bean(SiteStore.class).upsert(List.of(new Site("SSE01", "推送测试站", Medium.AIR, MN,
-                PasswordHash.hash("123456"), "北京市", "北京", null, null, 39.9, 116.4, false)));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final PlatformPerClass<RunningPlatform> started = PlatformPerClass.duckdb("envmon.alerts.sse-keep-alive=1s",
+            "envmon.alerts.sse-max-clients=" + CLIENTS)
+            .with(dir -> RunningPlatform.rulesFile(dir, AlertsEndToEndTest.PM_ABOVE_100)).then(p -> {
+                platform = p;
+                platform.bean(SiteStore.class).upsert(List.of(new Site("SSE01", "推送测试站", Medium.AIR, MN,
+                        PasswordHash.hash("123456"), "北京市", "北京", null, null, 39.9, 116.4, false)));
+            });
 
     private static HttpResponse<InputStream> connect() throws Exception {
         return platform.http.send(HttpRequest.newBuilder(platform.uri("/api/v1/alerts/stream"))

@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -39,6 +38,18 @@ class AlertsEndToEndTest {
     private static final String MN = "ALT0000000000000000000001";
     private static final String SECRET = "hook-secret";
 
+    /** One rule: hourly PM2.5 of air sites above 100, major. */
+    static final String PM_ABOVE_100 = """
+            defaults=false
+            rule.pm-low.type=threshold
+            rule.pm-low.label=PM2.5 above the test threshold
+            rule.pm-low.parameter=a34004
+            rule.pm-low.medium=air
+            rule.pm-low.threshold=100
+            rule.pm-low.unit=ug/m3
+            rule.pm-low.severity=major
+            """;
+
     @TempDir
     static Path dir;
     static RunningPlatform platform;
@@ -56,19 +67,8 @@ class AlertsEndToEndTest {
             ex.close();
         });
         hook.start();
-        Path rules = dir.resolve("rules.properties");
-        Files.writeString(rules, """
-                defaults=false
-                rule.pm-low.type=threshold
-                rule.pm-low.label=PM2.5 above the test threshold
-                rule.pm-low.parameter=a34004
-                rule.pm-low.medium=air
-                rule.pm-low.threshold=100
-                rule.pm-low.unit=ug/m3
-                rule.pm-low.severity=major
-                """);
         platform = RunningPlatform.start(List.of("envmon.data-dir=" + dir.resolve("data"),
-                "envmon.alerts.rules-file=" + rules,
+                RunningPlatform.rulesFile(dir, PM_ABOVE_100),
                 "envmon.alerts.sse-keep-alive=1s",
                 "envmon.alerts.webhooks[0].url=http://127.0.0.1:" + hook.getAddress().getPort() + "/hook",
                 "envmon.alerts.webhooks[0].secret=" + SECRET,
@@ -192,10 +192,7 @@ class AlertsEndToEndTest {
 
     @Test
     void answersBadRequestsAsProblemJson() throws Exception {
-        HttpResponse<String> badState = platform.get("/api/v1/alerts?state=pending");
-        assertThat(badState.statusCode()).isEqualTo(400);
-        assertThat(badState.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(badState.body()).contains("unknown alert state");
+        platform.problem("/api/v1/alerts?state=pending", 400, "unknown alert state");
         assertThat(platform.get("/api/v1/alerts/987654").statusCode()).isEqualTo(404);
         assertThat(platform.get("/api/v1/alerts/abc").statusCode()).isEqualTo(400);
         // the operator field is no longer required: the authenticated account closes

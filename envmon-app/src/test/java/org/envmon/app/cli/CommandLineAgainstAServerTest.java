@@ -5,12 +5,12 @@ import static org.envmon.app.cli.CommandLineTest.envmon;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import org.envmon.app.PlatformPerClass;
 import org.envmon.app.RunningPlatform;
 import org.envmon.app.cli.CommandLineTest.Run;
 import org.envmon.model.SiteStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code verify --server} and {@code simulate} against a running platform, and against nothing. */
@@ -18,17 +18,11 @@ class CommandLineAgainstAServerTest {
     @TempDir
     static Path dir;
     static RunningPlatform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = RunningPlatform.duckdb(dir);
+    @RegisterExtension
+    static final PlatformPerClass<RunningPlatform> started = PlatformPerClass.duckdb().then(p -> {
+        platform = p;
         platform.bean(SiteStore.class).upsert(DemoCommand.simulatedStations());
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
-    }
+    });
 
     String server() {
         return "http://127.0.0.1:" + platform.httpPort;

@@ -1,44 +1,29 @@
 package org.envmon.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.envmon.app.BrowserSession.find;
 
-import java.net.CookieManager;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.envmon.app.PlatformPerClass;
+import org.envmon.app.BrowserSession;
 import org.envmon.app.RunningPlatform;
 import org.envmon.app.security.Division;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The console's endpoints over HTTP: the review queue (one item per QC run) and the station rates, both scoped to the
  * caller's division; the console's login.
  */
 class ConsoleApiTest {
-    @TempDir
-    static Path dir;
     static RunningPlatform platform;
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = QueueFixture.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final PlatformPerClass<RunningPlatform> started = QueueFixture.perClass().then(p -> platform = p);
 
     @Test
     void aConstantRunIsOneItemFromItsFirstHourInTheOperatorsCityOnly() throws Exception {
@@ -105,61 +90,29 @@ class ConsoleApiTest {
 
     @Test
     void theConsolesLoginLandsOnTheConsoleAndItsWritesNeedTheCsrfToken() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String page = browser.send(HttpRequest.newBuilder(platform.uri("/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        String csrf = find("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"", page);
-        HttpResponse<String> wrong = browser.send(form("username", "op-beijing", "password", "wrong", "_csrf", csrf,
-                "continue", "/console"), HttpResponse.BodyHandlers.ofString());
+        BrowserSession browser = new BrowserSession(platform);
+        HttpResponse<String> wrong = browser.logIn("op-beijing", "wrong", "continue", "/console");
         assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/console?error");
-        HttpResponse<String> login = browser.send(form("username", "op-beijing", "password", QueueFixture.PASSWORD,
-                "_csrf", csrf, "continue", "/console"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = browser.logIn("op-beijing", QueueFixture.PASSWORD, "continue", "/console");
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/console");
-
-        String me = browser.send(HttpRequest.newBuilder(platform.uri("/api/v1/me")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(browser.send(HttpRequest.newBuilder(platform.uri("/api/v1/review-queue")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).contains("BJ01").doesNotContain("SH01");
+        assertThat(browser.get("/api/v1/review-queue").body()).contains("BJ01").doesNotContain("SH01");
         String body = "{\"parameter\":\"a34004\",\"interval\":\"hour\",\"from\":\""
                 + QueueFixture.beijing(QueueFixture.RUN_START) + "\",\"to\":\""
                 + QueueFixture.beijing(QueueFixture.RUN_START.plusHours(1)) + "\",\"decision\":\"valid\","
                 + "\"reason\":\"checked\"}";
         HttpRequest.Builder write = HttpRequest.newBuilder(platform.uri("/api/v1/sites/SH01/reviews"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> noToken = browser.send(write.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(noToken.statusCode()).isEqualTo(403);
-        assertThat(noToken.body()).contains("CSRF");
         // With the token, the scope decides: Shanghai's site is outside Beijing's division.
-        HttpResponse<String> outside = browser.send(write.header(find("\"csrfHeader\":\"([^\"]+)\"", me),
-                find("\"csrfToken\":\"([^\"]+)\"", me)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> outside = browser.writeNeedsCsrf(write);
         assertThat(outside.statusCode()).as(outside.body()).isEqualTo(403);
         assertThat(outside.body()).contains("outside your division");
 
         // API clients keep landing on /api/v1/me.
-        HttpClient other = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String csrf2 = find("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"", other.send(HttpRequest
-                .newBuilder(platform.uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body());
-        assertThat(other.send(form("username", "op-beijing", "password", QueueFixture.PASSWORD, "_csrf", csrf2,
-                "continue", "https://elsewhere.example/"), HttpResponse.BodyHandlers.ofString()).headers()
-                .firstValue("Location").orElseThrow()).endsWith("/api/v1/me");
+        assertThat(new BrowserSession(platform).logIn("op-beijing", QueueFixture.PASSWORD, "continue",
+                "https://elsewhere.example/").headers().firstValue("Location").orElseThrow()).endsWith("/api/v1/me");
     }
 
-    private HttpRequest form(String... fields) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < fields.length; i += 2) {
-            b.append(b.isEmpty() ? "" : "&").append(fields[i]).append('=')
-                    .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
-        }
-        return HttpRequest.newBuilder(platform.uri("/login")).header("Content-Type",
-                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(b.toString())).build();
-    }
-
-    static String find(String regex, String text) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        assertThat(m.find()).as(regex + " in " + text).isTrue();
-        return m.group(1);
-    }
 
     private static int count(String needle, String text) {
         return text.split(Pattern.quote(needle), -1).length - 1;

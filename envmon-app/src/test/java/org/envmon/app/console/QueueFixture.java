@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.envmon.app.PlatformPerClass;
 import org.envmon.app.RunningPlatform;
 import org.envmon.app.security.AccountService;
 import org.envmon.app.security.Division;
@@ -34,9 +35,20 @@ public final class QueueFixture {
     private QueueFixture() {
     }
 
+    /** The platform of a test class, with the stations, their hours and the accounts. */
+    public static PlatformPerClass<RunningPlatform> perClass() {
+        return PlatformPerClass.duckdb().with(dir -> RunningPlatform.onlyPm25ThresholdRule(dir, "pm-high", 40))
+                .then(QueueFixture::load);
+    }
+
+    /** A platform of its own, on the DuckDB store in {@code dir} (for a test that starts one per method). */
     public static RunningPlatform start(Path dir) throws Exception {
-        RunningPlatform platform = RunningPlatform.duckdb(dir,
-                RunningPlatform.onlyPm25ThresholdRule(dir, "pm-high", 40));
+        RunningPlatform platform = RunningPlatform.duckdb(dir, RunningPlatform.onlyPm25ThresholdRule(dir, "pm-high", 40));
+        load(platform);
+        return platform;
+    }
+
+    private static void load(RunningPlatform platform) throws Exception {
         platform.bean(SiteStore.class).upsert(List.of(
                 site("BJ01", "北京站一", "北京市", "北京", "CON0000000000000000000001"),
                 site("BJ02", "北京站二", "北京市", "北京", "CON0000000000000000000002"),
@@ -50,7 +62,6 @@ public final class QueueFixture {
         accounts.addUser("op-beijing", PASSWORD, "operator", Division.parse("city:北京"));
         accounts.addUser("op-shanghai", PASSWORD, "operator", Division.parse("city:上海"));
         accounts.addUser("console-admin", PASSWORD, "admin", Division.NATIONAL);
-        return platform;
     }
 
     /** An ISO time with the Beijing offset, URL-encoded for a query. */

@@ -5,31 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import org.envmon.app.PlatformPerClass;
 import org.envmon.app.RunningPlatform;
 import org.envmon.app.security.Division;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Recomputing a range of derived air data over HTTP: counts answered, scoped to the division, bounded, audited. */
 class RecomputeApiTest {
-    @TempDir
-    static Path dir;
     static RunningPlatform platform;
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = QueueFixture.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final PlatformPerClass<RunningPlatform> started = QueueFixture.perClass().then(p -> platform = p);
 
     static String range(String city) {
         String from = QueueFixture.RUN_START.toLocalDate().minusDays(1).toString();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,19 +16,15 @@ import org.envmon.model.Interval;
 import org.envmon.model.Medium;
 import org.envmon.model.Observation;
 import org.envmon.model.ObservationQuery;
-import org.envmon.model.ObservationRow;
 import org.envmon.model.ObservationStore;
-import org.envmon.model.PacketWrite;
-import org.envmon.model.RawPacket;
 import org.envmon.model.ReviewDecision;
 import org.envmon.model.Site;
 import org.envmon.model.SiteStore;
 import org.envmon.model.Statistic;
-import org.envmon.model.Store;
 import org.envmon.standards.air.AirEdition;
 import org.envmon.standards.air.AirQualityIndex;
 import org.envmon.standards.air.AqiResult;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -45,9 +40,11 @@ abstract class EvaluationApiContract {
     static final String BEIJING = EvaluationPlatform.enc("北京");
     static EvaluationPlatform platform;
 
-    static void load() throws Exception {
+    /** The set-up of the platform the subclass starts: the demo data, water sections, Lhasa where shared. */
+    static void load(EvaluationPlatform started) throws Exception {
+        platform = started;
         DemoCommandAccess.load(platform.bean(SiteStore.class), platform.bean(IngestSink.class));
-        writeWater();
+        WaterEvaluationApi.writeWater(platform);
         java.nio.file.Path lhasa = EvaluationPlatform.cnemcFile("cnemc_2019_lhasa.csv.gz");
         if (lhasa != null) { // a second city for the ranking: Lhasa, January 2019
             platform.importCnemc(lhasa, d -> d.startsWith("201901") || d.equals("20190201"));
@@ -57,25 +54,10 @@ abstract class EvaluationApiContract {
                 LocalDate.of(2019, 2, 1));
     }
 
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-            platform = null;
-        }
-    }
-
     static JsonNode ok(String path) throws Exception {
         return platform.okJson(path);
     }
 
-    static void problem(String path, int status, String text) throws Exception {
-        HttpResponse<String> r = platform.get(path);
-        assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(status);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
-                .contains("application/problem+json"));
-        assertThat(r.body()).contains(text);
-    }
 
     static BigDecimal stored(String site, String parameter, Instant start) {
         List<Observation> o = platform.bean(ObservationStore.class).query(new ObservationQuery(site, parameter,
@@ -224,26 +206,27 @@ abstract class EvaluationApiContract {
 
     @Test
     void errorsAreProblemJson() throws Exception {
-        problem("/api/v1/aqi/hourly?site=NOPE&from=2019-01-01&to=2019-01-02", 404, "no site with code NOPE");
-        problem("/api/v1/aqi/hourly?city=" + EvaluationPlatform.enc("亚特兰蒂斯") + "&from=2019-01-01&to=2019-01-02",
-                404, "no air stations");
-        problem("/api/v1/aqi/hourly?site=1001A&city=" + BEIJING + "&from=2019-01-01&to=2019-01-02", 400,
+        platform.problem("/api/v1/aqi/hourly?site=NOPE&from=2019-01-01&to=2019-01-02", 404, "no site with code NOPE");
+        platform.problem("/api/v1/aqi/hourly?city=" + EvaluationPlatform.enc("亚特兰蒂斯")
+                + "&from=2019-01-01&to=2019-01-02", 404, "no air stations");
+        platform.problem("/api/v1/aqi/hourly?site=1001A&city=" + BEIJING + "&from=2019-01-01&to=2019-01-02", 400,
                 "exactly one");
-        problem("/api/v1/aqi/hourly?site=1001A&from=2019-01-02&to=2019-01-01", 400, "before");
-        problem("/api/v1/aqi/daily?site=1001A&from=2019-01-01&to=2020-06-01", 400, "maximum of 400 days");
-        problem("/api/v1/aqi/daily?site=1001A&from=2019-01-01&to=soon", 400, "not a date");
-        problem("/api/v1/aqi/daily?site=W001&from=2019-01-01&to=2019-01-02", 400, "not an air site");
-        problem("/api/v1/cities/" + BEIJING + "/evaluation?from=2019-02-01&to=2019-01-01", 400, "after");
-        problem("/api/v1/cities/" + EvaluationPlatform.enc("亚特兰蒂斯") + "/evaluation?from=2019-01-01&to=2019-01-31",
-                404, "no air stations");
-        problem("/api/v1/rankings/cities?from=2019-01-01&to=2019-01-31&by=beauty", 400, "composite, pm25 or good_days");
-        problem("/api/v1/water/sections/NOPE/class?month=2019-01", 404, "no site");
-        problem("/api/v1/water/sections/1001A/class?month=2019-01", 400, "not a surface-water section");
-        problem("/api/v1/water/sections/W001/class?month=2019-13", 400, "not a month");
-        problem("/api/v1/water/evaluation?month=2019-01", 400, "exactly one");
-        problem("/api/v1/water/evaluation?basin=" + EvaluationPlatform.enc("无名河") + "&month=2019-01", 404,
+        platform.problem("/api/v1/aqi/hourly?site=1001A&from=2019-01-02&to=2019-01-01", 400, "before");
+        platform.problem("/api/v1/aqi/daily?site=1001A&from=2019-01-01&to=2020-06-01", 400, "maximum of 400 days");
+        platform.problem("/api/v1/aqi/daily?site=1001A&from=2019-01-01&to=soon", 400, "not a date");
+        platform.problem("/api/v1/aqi/daily?site=W001&from=2019-01-01&to=2019-01-02", 400, "not an air site");
+        platform.problem("/api/v1/cities/" + BEIJING + "/evaluation?from=2019-02-01&to=2019-01-01", 400, "after");
+        platform.problem("/api/v1/cities/" + EvaluationPlatform.enc("亚特兰蒂斯")
+                + "/evaluation?from=2019-01-01&to=2019-01-31", 404, "no air stations");
+        platform.problem("/api/v1/rankings/cities?from=2019-01-01&to=2019-01-31&by=beauty", 400,
+                "composite, pm25 or good_days");
+        platform.problem("/api/v1/water/sections/NOPE/class?month=2019-01", 404, "no site");
+        platform.problem("/api/v1/water/sections/1001A/class?month=2019-01", 400, "not a surface-water section");
+        platform.problem("/api/v1/water/sections/W001/class?month=2019-13", 400, "not a month");
+        platform.problem("/api/v1/water/evaluation?month=2019-01", 400, "exactly one");
+        platform.problem("/api/v1/water/evaluation?basin=" + EvaluationPlatform.enc("无名河") + "&month=2019-01", 404,
                 "no surface-water sections");
-        problem("/api/v1/rankings/water", 400, "month");
+        platform.problem("/api/v1/rankings/water", 400, "month");
     }
 
     @Test
@@ -256,88 +239,6 @@ abstract class EvaluationApiContract {
         }
     }
 
-    // ------------------------------------------------------------------------------------------ water
-
-    /** Five river sections of 测试河 in 测试省 (two cities), January 2019, 4-hourly values. */
-    static void writeWater() {
-        List<Site> sections = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            sections.add(new Site("W00" + i, "测试断面" + i, Medium.SURFACE_WATER, "WMN00" + i, null, "测试省",
-                    i <= 3 ? "甲市" : "乙市", null, "测试河", 30.0, 114.0, false));
-        }
-        platform.bean(SiteStore.class).upsert(sections);
-        // NH3-N by section: II, III, III, IV, 劣V; DO 7.6 (I), CODMn 3.0 (II), TP 0.08 (II)
-        double[] nh3n = {0.4, 0.9, 0.95, 1.3, 2.5};
-        List<PacketWrite> batch = new ArrayList<>();
-        Instant t0 = LocalDate.of(2019, 1, 1).atStartOfDay().toInstant(BJ);
-        for (int k = 0; k < 31 * 6; k++) {
-            Instant t = t0.plusSeconds(4L * 3600 * k);
-            List<ObservationRow> rows = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                String s = sections.get(i).code();
-                rows.add(new ObservationRow(s, "w21003", Interval.HOUR, Statistic.VALUE, t, nh3n[i], "N"));
-                rows.add(new ObservationRow(s, "w01009", Interval.HOUR, Statistic.VALUE, t, 7.6, "N"));
-                rows.add(new ObservationRow(s, "w01019", Interval.HOUR, Statistic.VALUE, t, 3.0, "N"));
-                rows.add(new ObservationRow(s, "w21011", Interval.HOUR, Statistic.VALUE, t, 0.08, "N"));
-                rows.add(new ObservationRow(s, "w01001", Interval.HOUR, Statistic.VALUE, t, 7.5, "N"));
-            }
-            byte[] raw = ("water test " + k).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            batch.add(new PacketWrite(new RawPacket(raw, "test", Instant.now(), "test", "WMN", "2061", "w" + k,
-                    "water-test-" + k, true), rows));
-        }
-        platform.bean(ObservationStore.class).write(batch);
-        // a section of its own (no city: not ranked) with real values just past a limit, which the national
-        // publication classes one class better: TP 0.2004 reported 0.200 (III), DO 4.97 reported 5.0 (III)
-        Site edge = new Site("W009", "边界断面", Medium.SURFACE_WATER, "WMN009", null, "边界省", null, null, "边界河",
-                30.0, 114.0, false);
-        platform.bean(SiteStore.class).upsert(List.of(edge));
-        Instant t = t0.plusSeconds(3600);
-        byte[] raw = "water test edge".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        platform.bean(ObservationStore.class).write(List.of(new PacketWrite(new RawPacket(raw, "test", Instant.now(),
-                "test", "WMN009", "2061", "w-edge", "water-test-edge", true), List.of(
-                        new ObservationRow("W009", "w21011", Interval.HOUR, Statistic.VALUE, t, 0.2004, "N"),
-                        new ObservationRow("W009", "w01009", Interval.HOUR, Statistic.VALUE, t, 4.97, "N"),
-                        new ObservationRow("W009", "w01001", Interval.HOUR, Statistic.VALUE, t, 7.46, "N")))));
-    }
-
-    @Test
-    void waterSectionClassGroupAndCwqiRanking() throws Exception {
-        JsonNode s = ok("/api/v1/water/sections/W005/class?month=2019-01");
-        assertThat(s.get("waterClass").asText()).isEqualTo("劣V");
-        assertThat(s.get("mainPollutants").get(0).get("parameter").asText()).isEqualTo(
-                org.envmon.standards.water.WaterParameter.NH3N.column());
-        assertThat(s.get("means").get("nh3n").decimalValue()).isEqualByComparingTo("2.5");
-        assertThat(s.get("counts").get("nh3n").asInt()).isEqualTo(186);
-        assertThat(ok("/api/v1/water/sections/W001/class?month=2019-01").get("waterClass").asText()).isEqualTo("II");
-        assertThat(ok("/api/v1/water/sections/W001/class?month=2019-02").get("waterClass").isNull()).isTrue();
-
-        JsonNode g = ok("/api/v1/water/evaluation?basin=" + EvaluationPlatform.enc("测试河") + "&month=2019-01");
-        assertThat(g.get("method").asText()).isEqualTo("SHARES");
-        assertThat(g.get("classified").asInt()).isEqualTo(5);
-        assertThat(g.get("shareAtLeastIII").decimalValue()).isEqualByComparingTo("60.0");
-        assertThat(g.get("shareWorseThanV").decimalValue()).isEqualByComparingTo("20.0");
-        assertThat(g.get("classCounts").get("III").asInt()).isEqualTo(2);
-        assertThat(g.get("mainPollutants").get(0).asText()).isEqualTo("nh3n");
-        assertThat(ok("/api/v1/water/evaluation?province=" + EvaluationPlatform.enc("测试省") + "&month=2019-01")
-                .get("classified").asInt()).isEqualTo(5);
-
-        // classed as the national publication reports the values (envmon.water.rounding=reported, the default)
-        JsonNode edge = ok("/api/v1/water/sections/W009/class?month=2019-01");
-        assertThat(edge.get("waterClass").asText()).isEqualTo("III");
-        assertThat(edge.get("means").get("tp").decimalValue()).isEqualByComparingTo("0.2004");
-        assertThat(edge.get("reported").get("tp").decimalValue()).isEqualByComparingTo("0.200");
-        assertThat(edge.get("reported").get("do").decimalValue()).isEqualByComparingTo("5.0");
-        assertThat(edge.get("reported").get("ph").decimalValue()).isEqualByComparingTo("7");
-        assertThat(edge.get("rounding").asText()).startsWith("reported {ph=0, do=1, codmn=1, nh3n=2, tp=3");
-        assertThat(ok("/api/v1/water/evaluation?basin=" + EvaluationPlatform.enc("边界河") + "&month=2019-01")
-                .get("status").asText()).isEqualTo("良好");
-
-        JsonNode w = ok("/api/v1/rankings/water?month=2019-01");
-        assertThat(w.get("ranking")).hasSize(2);
-        assertThat(w.get("ranking").get(0).get("city").asText()).isEqualTo("甲市");
-        assertThat(w.get("ranking").get(0).get("rank").asInt()).isEqualTo(1);
-    }
-
     @Test
     void theCityAqiFeedHandsChangedCityHoursToTheAlertEngine() {
         CityAqiFeed feed = platform.bean(CityAqiFeed.class);
@@ -345,5 +246,10 @@ abstract class EvaluationApiContract {
         int cities = EvaluationPlatform.cnemcFile("cnemc_2019_lhasa.csv.gz") != null ? 2 : 1;
         assertThat(feed.feed(now)).isEqualTo(4 * cities); // Beijing (and Lhasa), hours 09:00 … 12:00
         assertThat(feed.feed(now)).isZero(); // nothing changed
+    }
+
+    /** Section classes, group evaluation and the CWQI ranking, on this platform. */
+    @Nested
+    class Water extends WaterEvaluationApi {
     }
 }

@@ -1,17 +1,11 @@
 package org.envmon.app.evaluation;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.envmon.app.PlatformPerClass;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The evaluation API on the embedded store. */
 class EvaluationApiOnDuckDbTest extends EvaluationApiContract {
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = EvaluationPlatform.duckdb(dir);
-        load();
-    }
+    @RegisterExtension
+    static final PlatformPerClass<EvaluationPlatform> started = PlatformPerClass
+            .of(false, EvaluationPlatform::on).then(EvaluationApiContract::load);
 }

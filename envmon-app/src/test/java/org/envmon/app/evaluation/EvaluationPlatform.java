@@ -29,12 +29,12 @@ final class EvaluationPlatform extends RunningPlatform {
     }
 
     static EvaluationPlatform duckdb(Path dataDir) {
-        return new EvaluationPlatform(run(with("envmon.data-dir=" + dataDir, MANUAL_ALERT_FEED)));
+        return on(List.of("envmon.data-dir=" + dataDir));
     }
 
-    static EvaluationPlatform postgres(String jdbcUrl) {
-        return new EvaluationPlatform(run(with("envmon.store=postgres", "envmon.jdbc-url=" + jdbcUrl,
-                MANUAL_ALERT_FEED)));
+    /** Started with the store's properties (and the manual alert feed). */
+    static EvaluationPlatform on(List<String> properties) {
+        return new EvaluationPlatform(run(with(MANUAL_ALERT_FEED, properties.toArray(String[]::new))));
     }
 
     static String enc(String s) {

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.envmon.app.PlatformPerClass;
 import org.envmon.app.RunningPlatform;
 import org.envmon.hj212.Hj212Encoder;
 import org.envmon.model.DerivedStore;
@@ -20,10 +19,8 @@ import org.envmon.model.Medium;
 import org.envmon.model.PasswordHash;
 import org.envmon.model.Site;
 import org.envmon.model.SiteStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Live, end to end on the running platform: two stations send hourly HJ 212 packets over TCP; within seconds the
@@ -35,24 +32,19 @@ class LiveEvaluationEndToEndTest {
     private static final String CITY = "演示市";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
     static RunningPlatform platform;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Path rules = dir.resolve("rules.properties");
-        Files.writeString(rules, """
-                defaults=false
-                rule.city-aqi-4.type=city-aqi
-                rule.city-aqi-4.min-level=4
-                rule.city-aqi-4.min-hours=1
-                rule.city-aqi-4.severity=major
-                """);
-        platform = RunningPlatform.start(List.of("envmon.data-dir=" + dir.resolve("data"),
-                "envmon.alerts.rules-file=" + rules, "envmon.evaluation.recompute-interval=200ms"));
-        platform.bean(SiteStore.class).upsert(List.of(site("LIV01", 1), site("LIV02", 2)));
-    }
+    @RegisterExtension
+    static final PlatformPerClass<RunningPlatform> started = PlatformPerClass
+            .duckdb("envmon.evaluation.recompute-interval=200ms").with(dir -> RunningPlatform.rulesFile(dir, """
+                    defaults=false
+                    rule.city-aqi-4.type=city-aqi
+                    rule.city-aqi-4.min-level=4
+                    rule.city-aqi-4.min-hours=1
+                    rule.city-aqi-4.severity=major
+                    """)).then(p -> {
+                platform = p;
+                platform.bean(SiteStore.class).upsert(List.of(site("LIV01", 1), site("LIV02", 2)));
+            });
 
     private static Site site(String code, int n) {
         return new Site(code, "直播站" + n, Medium.AIR, mn(n), PasswordHash.hash("123456"), "演示省", CITY, null, null,
@@ -63,12 +55,6 @@ class LiveEvaluationEndToEndTest {
         return String.format("LIVE%020d", n);
     }
 
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
 
     /**
      * One hourly packet (CN 2061) with the six pollutants; PM2.5 as given. The others vary by hour (QC flags a

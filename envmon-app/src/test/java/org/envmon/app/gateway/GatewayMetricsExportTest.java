@@ -21,16 +21,15 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.envmon.app.PlatformPerClass;
 import org.envmon.app.RunningPlatform;
 import org.envmon.hj212.Hj212Encoder;
 import org.envmon.model.Medium;
 import org.envmon.model.PasswordHash;
 import org.envmon.model.Site;
 import org.envmon.model.SiteStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One frame of each reject reason over a real socket, then a scrape of {@code /actuator/prometheus}: every counter
@@ -41,27 +40,19 @@ class GatewayMetricsExportTest {
     private static final String PW = "123456";
     private static final LocalDateTime T = LocalDateTime.of(2026, 11, 1, 8, 0);
 
-    @TempDir
-    static Path dir;
     static RunningPlatform platform;
-
-    @BeforeAll
-    static void start() {
-        // a small pending bound, so that three incomplete split packets evict one; the journal on, so that its
-        // counters (also in the faults table) exist
-        platform = RunningPlatform.start(List.of("envmon.data-dir=" + dir.resolve("data"),
-                "envmon.hj212.error-budget=3", "envmon.hj212.max-pending-bytes=1000",
-                "envmon.ingest.journal.enabled=true", "envmon.evaluation.recompute=false"));
-        platform.bean(SiteStore.class).upsert(List.of(new Site("MET01", "指标测试站", Medium.AIR, MN,
-                PasswordHash.hash(PW), "北京市", "北京", null, null, 39.9, 116.4, false)));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    /**
+     * A small pending bound, so that three incomplete split packets evict one; the journal on, so that its counters
+     * (also in the faults table) exist.
+     */
+    @RegisterExtension
+    static final PlatformPerClass<RunningPlatform> started = PlatformPerClass.duckdb("envmon.hj212.error-budget=3",
+            "envmon.hj212.max-pending-bytes=1000", "envmon.ingest.journal.enabled=true",
+            "envmon.evaluation.recompute=false").then(p -> {
+                platform = p;
+                platform.bean(SiteStore.class).upsert(List.of(new Site("MET01", "指标测试站", Medium.AIR, MN,
+                        PasswordHash.hash(PW), "北京市", "北京", null, null, 39.9, 116.4, false)));
+            });
 
     static String segment(String qn, String mn, String pw, String flag, String cp) {
         return "QN=" + qn + ";ST=22;CN=2011;PW=" + pw + ";MN=" + mn + ";Flag=" + flag + ";" + "CP=&&DataTime="

@@ -3,12 +3,9 @@ package org.envmon.app.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -16,42 +13,26 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.envmon.app.EnvmonApplication;
+import org.envmon.app.PlatformPerClass;
+import org.envmon.app.RunningPlatform;
 import org.envmon.app.cli.DemoCommandAccess;
 import org.envmon.ingest.IngestSink;
-import org.envmon.reports.CjkFont;
 import org.envmon.model.SiteStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.envmon.reports.CjkFont;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Reports downloaded from the running platform over the demo data (real Beijing January 2019), opened and read. */
 class ReportDownloadTest {
-    @TempDir
-    static Path dataDir;
-    static ConfigurableApplicationContext ctx;
-    static int port;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() throws Exception {
-        ctx = SpringApplication.run(EnvmonApplication.class, "--envmon.data-dir=" + dataDir, "--server.port=0",
-                "--envmon.hj212.port=0", "--envmon.security.rate-limit.anonymous-per-minute=0",
-                "--server.address=127.0.0.1", "--envmon.hj212.host=127.0.0.1");
-        port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
-        DemoCommandAccess.load(ctx.getBean(SiteStore.class), ctx.getBean(IngestSink.class));
-    }
-
-    @AfterAll
-    static void stop() {
-        ctx.close();
-    }
+    static RunningPlatform platform;
+    @RegisterExtension
+    static final PlatformPerClass<RunningPlatform> started = PlatformPerClass.duckdb().then(p -> {
+        platform = p;
+        DemoCommandAccess.load(p.bean(SiteStore.class), p.bean(IngestSink.class));
+    });
 
     static HttpResponse<byte[]> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        return platform.http.send(HttpRequest.newBuilder(platform.uri(path)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

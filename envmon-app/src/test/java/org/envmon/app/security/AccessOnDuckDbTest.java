@@ -2,13 +2,13 @@ package org.envmon.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.envmon.app.PlatformPerClass;
+import org.envmon.app.RunningPlatform;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -19,13 +19,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /** Access on the embedded store, and the classification of every mapped endpoint. */
 class AccessOnDuckDbTest extends AccessContract {
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        start(dir, "envmon.data-dir=" + dir.resolve("data"));
-    }
+    @RegisterExtension
+    static final PlatformPerClass<RunningPlatform> started = on(PlatformPerClass.duckdb());
 
     /**
      * Every endpoint Spring maps (the API's controllers, springdoc, actuator, the error page) has a rule in

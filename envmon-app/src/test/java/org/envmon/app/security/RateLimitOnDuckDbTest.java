@@ -2,22 +2,16 @@ package org.envmon.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
+import org.envmon.app.BrowserSession;
+import org.envmon.app.PlatformPerClass;
 import org.envmon.app.RunningPlatform;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Rate limits and login throttling over HTTP, on a platform with tiny limits: 429 problem+json with Retry-After
@@ -33,26 +27,14 @@ class RateLimitOnDuckDbTest {
     /** Requests sent at most to reach a limit (a minute's worth refills meanwhile only if the machine is slow). */
     static final int MAX_TRIES = 5_000;
 
-    @TempDir
-    static Path dir;
     static RunningPlatform platform;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = RunningPlatform.start(List.of("envmon.data-dir=" + dir.resolve("data"),
-                "envmon.security.rate-limit.anonymous-per-minute=" + ANONYMOUS_PER_MINUTE,
-                "envmon.security.rate-limit.token-per-minute=" + TOKEN_PER_MINUTE,
-                "envmon.security.rate-limit.analyst-per-minute=" + ANALYST_PER_MINUTE,
-                "envmon.security.login-throttle.max-failures=" + MAX_FAILURES,
-                "envmon.security.login-throttle.window=1h"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final PlatformPerClass<RunningPlatform> started = PlatformPerClass.duckdb(
+            "envmon.security.rate-limit.anonymous-per-minute=" + ANONYMOUS_PER_MINUTE,
+            "envmon.security.rate-limit.token-per-minute=" + TOKEN_PER_MINUTE,
+            "envmon.security.rate-limit.analyst-per-minute=" + ANALYST_PER_MINUTE,
+            "envmon.security.login-throttle.max-failures=" + MAX_FAILURES,
+            "envmon.security.login-throttle.window=1h").then(p -> platform = p);
 
     /** Sends the request until it is refused, and returns the refusal. */
     static HttpResponse<String> untilRefused(String token, String path) throws Exception {
@@ -125,18 +107,15 @@ class RateLimitOnDuckDbTest {
         platform.bean(AccountService.class).addUser("guarded", AccessContract.WEB_PASSWORD, "operator",
                 Division.NATIONAL);
         untilServed(null, "/login");
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String page = browser.send(HttpRequest.newBuilder(platform.uri("/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        String csrf = AccessContract.find("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"", page);
+        BrowserSession browser = new BrowserSession(platform);
+        String csrf = browser.loginFormCsrf();
         for (int i = 0; i < MAX_FAILURES; i++) {
-            HttpResponse<String> wrong = browser.send(login(csrf, "guess " + i), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> wrong = browser.send(login(browser, csrf, "guess " + i));
             assertThat(wrong.statusCode()).isEqualTo(302);
             assertThat(wrong.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
         }
         // even the right password is refused now: the guesser learns nothing more
-        HttpResponse<String> refused = browser.send(login(csrf, AccessContract.WEB_PASSWORD),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = browser.send(login(browser, csrf, AccessContract.WEB_PASSWORD));
         // refused until the window (an hour here) has passed
         assertTooMany(refused, 3600);
         assertThat(refused.body()).contains("failed logins");
@@ -146,10 +125,7 @@ class RateLimitOnDuckDbTest {
                 .doesNotContain("login.success").doesNotContain(AccessContract.WEB_PASSWORD);
     }
 
-    private static HttpRequest login(String csrf, String password) {
-        String body = "username=guarded&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-                + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
-        return HttpRequest.newBuilder(platform.uri("/login")).header("Content-Type",
-                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    private static HttpRequest login(BrowserSession browser, String csrf, String password) {
+        return browser.form("/login", "username", "guarded", "password", password, "_csrf", csrf);
     }
 }

@@ -1,39 +1,21 @@
 package org.envmon.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.envmon.app.BrowserSession.find;
 
-import java.net.CookieManager;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.envmon.app.PlatformPerClass;
+import org.envmon.app.BrowserSession;
 import org.envmon.app.RunningPlatform;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The users API on the embedded store: admin only, passwords generated and shown once, writes audited. */
 class UsersApiTest {
-    @TempDir
-    static Path dir;
     static RunningPlatform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = RunningPlatform.duckdb(dir.resolve("data"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final PlatformPerClass<RunningPlatform> started = PlatformPerClass.duckdb().then(p -> platform = p);
 
     @Test
     void anAdminCreatesListsDisablesAndResetsAccounts() throws Exception {
@@ -89,33 +71,13 @@ class UsersApiTest {
         String created = platform.postAs(platform.adminToken(), "/api/v1/users",
                 "{\"name\":\"session-admin\",\"role\":\"admin\"}").body();
         String password = find("\"password\":\"([^\"]+)\"", created);
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        String csrf = find("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"", browser.send(HttpRequest
-                .newBuilder(platform.uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body());
-        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(platform.uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=session-admin&password="
-                        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-                        + URLEncoder.encode(csrf, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).isEqualTo(302);
-        String me = browser.send(HttpRequest.newBuilder(platform.uri("/api/v1/me")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(me).contains("\"name\":\"session-admin\"");
+        BrowserSession browser = new BrowserSession(platform);
+        assertThat(browser.logIn("session-admin", password).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/api/v1/me").body()).contains("\"name\":\"session-admin\"");
         HttpRequest.Builder write = HttpRequest.newBuilder(platform.uri("/api/v1/users/op-users/disable"))
                 .POST(HttpRequest.BodyPublishers.noBody());
-        HttpResponse<String> noToken = browser.send(write.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(noToken.statusCode()).isEqualTo(403);
-        assertThat(noToken.body()).contains("CSRF");
-        HttpResponse<String> ok = browser.send(write.header(find("\"csrfHeader\":\"([^\"]+)\"", me),
-                find("\"csrfToken\":\"([^\"]+)\"", me)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ok = browser.writeNeedsCsrf(write);
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         assertThat(ok.body()).contains("\"enabled\":false");
-    }
-
-    static String find(String regex, String text) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        assertThat(m.find()).as(regex + " in " + text).isTrue();
-        return m.group(1);
     }
 }

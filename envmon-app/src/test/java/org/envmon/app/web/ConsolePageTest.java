@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.envmon.app.RunningPlatform;
 import org.envmon.app.console.QueueFixture;
@@ -29,9 +28,7 @@ class ConsolePageTest {
     @Test
     void aCityOperatorReviewsItsCitysRunAndTheAdminManagesTokens(@TempDir Path dir) throws Exception {
         try (HeadlessChromium browser = HeadlessChromium.start(); RunningPlatform platform = QueueFixture.start(dir)) {
-            WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(30));
-            browser.driver.get(platform.uri("/console").toString());
-            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "login"));
+            WebDriverWait wait = browser.openConsole(platform);
             assertThat(Files.size(browser.screenshot("console-login"))).isPositive();
             // A wrong password: the form again, with a message that names no account.
             browser.driver.findElement(By.id("username")).sendKeys("op-beijing");
@@ -40,7 +37,7 @@ class ConsolePageTest {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
             assertThat(browser.driver.findElement(By.id("whoami")).isDisplayed()).isFalse();
 
-            logIn(browser, wait, "op-beijing");
+            browser.logIn(wait, "op-beijing", QueueFixture.PASSWORD);
             assertThat(browser.driver.findElement(By.id("user-name")).getText()).isEqualTo("op-beijing");
             assertThat(browser.driver.findElement(By.id("user-division")).getText()).isEqualTo("city:北京");
             WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue-table")));
@@ -108,7 +105,7 @@ class ConsolePageTest {
 
             browser.driver.findElement(By.id("logout")).click();
             wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "login"));
-            logIn(browser, wait, "console-admin");
+            browser.logIn(wait, "console-admin", QueueFixture.PASSWORD);
             browser.driver.findElement(By.cssSelector("#tabs [data-view=tokens]")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-table")));
             browser.driver.findElement(By.id("token-name")).sendKeys("scraper");
@@ -157,10 +154,8 @@ class ConsolePageTest {
             assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
 
             try (HeadlessChromium browser = HeadlessChromium.start()) {
-                WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(30));
-                browser.driver.get(platform.uri("/console").toString());
-                wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "login"));
-                logIn(browser, wait, "op-beijing");
+                WebDriverWait wait = browser.openConsole(platform);
+                browser.logIn(wait, "op-beijing", QueueFixture.PASSWORD);
                 WebElement proposal = wait.until(ExpectedConditions.visibilityOfElementLocated(
                         By.cssSelector("#proposal-table tr[data-proposal]")));
                 assertThat(proposal.getText()).contains("BJ01").contains("maint-bj");
@@ -184,13 +179,5 @@ class ConsolePageTest {
                     + QueueFixture.query(QueueFixture.RUN_START.plusHours(QueueFixture.RUN_HOURS))).body())
                     .doesNotContain("\"review\":\"none\"");
         }
-    }
-
-    private static void logIn(HeadlessChromium browser, WebDriverWait wait, String user) {
-        browser.driver.findElement(By.id("username")).clear();
-        browser.driver.findElement(By.id("username")).sendKeys(user);
-        browser.driver.findElement(By.id("password")).sendKeys(QueueFixture.PASSWORD);
-        browser.driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "console"));
     }
 }

@@ -3,7 +3,6 @@ package org.envmon.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import org.envmon.app.RunningPlatform;
 import org.envmon.app.console.QueueFixture;
 import org.envmon.model.Site;
@@ -24,14 +23,7 @@ class ConsoleSitesTest {
     @Test
     void aCityOperatorAddsAndEditsASiteThenRecomputesItsCity(@TempDir Path dir) throws Exception {
         try (HeadlessChromium browser = HeadlessChromium.start(); RunningPlatform platform = QueueFixture.start(dir)) {
-            WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(30));
-            browser.driver.get(platform.uri("/console").toString());
-            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "login"));
-            browser.driver.findElement(By.id("username")).sendKeys("op-beijing");
-            browser.driver.findElement(By.id("password")).sendKeys(QueueFixture.PASSWORD);
-            browser.driver.findElement(By.id("login-submit")).click();
-            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "console"));
-            browser.driver.findElement(By.cssSelector("#tabs [data-view=stations]")).click();
+            WebDriverWait wait = browser.consoleTab(platform, "op-beijing", QueueFixture.PASSWORD, "stations");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#site-add summary"))).click();
             type(browser, "site-code", "BJ77");
             type(browser, "site-name", "北京测试站");

@@ -3,7 +3,6 @@ package org.envmon.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import org.envmon.app.RunningPlatform;
 import org.envmon.app.console.QueueFixture;
 import org.junit.jupiter.api.Test;
@@ -18,14 +17,7 @@ class ConsoleUsersTest {
     @Test
     void anAdminCreatesDisablesAndResetsAnAccount(@TempDir Path dir) throws Exception {
         try (HeadlessChromium browser = HeadlessChromium.start(); RunningPlatform platform = QueueFixture.start(dir)) {
-            WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(30));
-            browser.driver.get(platform.uri("/console").toString());
-            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "login"));
-            browser.driver.findElement(By.id("username")).sendKeys("console-admin");
-            browser.driver.findElement(By.id("password")).sendKeys(QueueFixture.PASSWORD);
-            browser.driver.findElement(By.id("login-submit")).click();
-            wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "console"));
-            browser.driver.findElement(By.cssSelector("#tabs [data-view=tokens]")).click();
+            WebDriverWait wait = browser.consoleTab(platform, "console-admin", QueueFixture.PASSWORD, "tokens");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("user-table"), "op-shanghai"));
 
             browser.driver.findElement(By.id("user-name-input")).sendKeys("op-new");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.envmon.app.DemoData;
+import org.envmon.app.PlatformPerClass;
 import org.envmon.app.RunningPlatform;
 import org.envmon.app.cli.DemoCommandAccess;
 import org.envmon.model.Interval;
@@ -24,10 +24,8 @@ import org.envmon.model.Site;
 import org.envmon.model.SiteStore;
 import org.envmon.model.Statistic;
 import org.envmon.model.Store;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
@@ -38,17 +36,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * charts drawn from the API's series, the calendar coloured by level, the English toggle, not-found and no-data.
  */
 class DetailPagesTest {
-    @TempDir
-    static Path dir;
     static RunningPlatform platform;
-
-    @BeforeAll
-    static void start() throws Exception {
-        platform = RunningPlatform.duckdb(dir);
+    @RegisterExtension
+    static final PlatformPerClass<RunningPlatform> started = PlatformPerClass.duckdb().then(p -> {
+        platform = p;
         DemoCommandAccess.load(platform.ctx);
         writeWater();
         platform.bean(Store.class).chain().sealCheckpoint();
-    }
+    });
 
     /** Four sections in two cities, January 2019: NH3-N of classes II to IV, the other items class I-II. */
     private static void writeWater() {
@@ -77,13 +72,6 @@ class DetailPagesTest {
                     "water-detail-" + k, true), rows));
         }
         platform.bean(ObservationStore.class).write(batch);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     private static void open(HeadlessChromium browser, String path) {

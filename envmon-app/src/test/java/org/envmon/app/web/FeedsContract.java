@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.envmon.app.RunningPlatform;
 import org.envmon.model.BeijingTime;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -27,12 +26,10 @@ abstract class FeedsContract {
     static final String STATIONS = "/api/v1/feeds/stations/latest";
     static RunningPlatform platform;
 
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-            platform = null;
-        }
+    /** The set-up of the platform the subclass starts: the portal's stations and hours. */
+    static void load(RunningPlatform started) {
+        platform = started;
+        PortalFixture.load(started);
     }
 
     static JsonNode ok(String path) throws Exception {

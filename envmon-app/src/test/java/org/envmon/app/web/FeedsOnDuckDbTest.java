@@ -1,18 +1,11 @@
 package org.envmon.app.web;
 
-import java.nio.file.Path;
+import org.envmon.app.PlatformPerClass;
 import org.envmon.app.RunningPlatform;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The feeds on the embedded store. */
 class FeedsOnDuckDbTest extends FeedsContract {
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void start() {
-        platform = RunningPlatform.duckdb(dir);
-        PortalFixture.load(platform);
-    }
+    @RegisterExtension
+    static final PlatformPerClass<RunningPlatform> started = PlatformPerClass.duckdb().then(FeedsContract::load);
 }

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.envmon.app.RunningPlatform;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -53,6 +56,31 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriverWait waitUpTo(Duration timeout) {
         return new WebDriverWait(driver, timeout);
+    }
+
+    /** Opens the operator console of {@code platform} and waits (up to 30 s, the wait returned) for its login form. */
+    public WebDriverWait openConsole(RunningPlatform platform) {
+        WebDriverWait wait = waitUpTo(Duration.ofSeconds(30));
+        driver.get(platform.uri("/console").toString());
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "login"));
+        return wait;
+    }
+
+    /** Opens the console of {@code platform}, logs in as {@code user} and shows the tab {@code view}. */
+    public WebDriverWait consoleTab(RunningPlatform platform, String user, String password, String view) {
+        WebDriverWait wait = openConsole(platform);
+        logIn(wait, user, password);
+        driver.findElement(By.cssSelector("#tabs [data-view=" + view + "]")).click();
+        return wait;
+    }
+
+    /** Logs in through the console's form and waits for the console. */
+    public void logIn(WebDriverWait wait, String user, String password) {
+        driver.findElement(By.id("username")).clear();
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "console"));
     }
 
     /** Saves a PNG of the page under target/screenshots (a test artifact) and returns its path. */

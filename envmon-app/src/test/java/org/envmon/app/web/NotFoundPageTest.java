@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
+import org.envmon.app.PlatformPerClass;
 import org.envmon.app.RunningPlatform;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -21,21 +19,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class NotFoundPageTest {
     private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
-    @TempDir
-    static Path dir;
     static RunningPlatform platform;
-
-    @BeforeAll
-    static void start() {
-        platform = RunningPlatform.duckdb(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+    @RegisterExtension
+    static final PlatformPerClass<RunningPlatform> started = PlatformPerClass.duckdb().then(p -> platform = p);
 
     private static HttpResponse<String> get(String path, String accept) throws Exception {
         return platform.http.send(HttpRequest.newBuilder(platform.uri(path)).header("Accept", accept).build(),

@@ -3,18 +3,16 @@ package org.envmon.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.envmon.app.PlatformPerClass;
 import org.envmon.app.RunningPlatform;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -28,24 +26,12 @@ import tools.jackson.databind.ObjectMapper;
 class PortalMapTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration WAIT = Duration.ofSeconds(30);
-    @TempDir
-    static Path dir;
     static RunningPlatform platform;
+    /** The city AQI reaches the alert engine from the live recompute only (no periodic re-read during the test). */
+    @RegisterExtension
+    static final PlatformPerClass<RunningPlatform> started = PlatformPerClass
+            .duckdb("envmon.evaluation.alerts-interval=0s").then(p -> PortalFixture.load(platform = p));
     HeadlessChromium browser;
-
-    @BeforeAll
-    static void start() {
-        // the city AQI reaches the alert engine from the live recompute only (no periodic re-read during the test)
-        platform = RunningPlatform.duckdb(dir, "envmon.evaluation.alerts-interval=0s");
-        PortalFixture.load(platform);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-    }
 
     @BeforeEach
     void openBrowser() {

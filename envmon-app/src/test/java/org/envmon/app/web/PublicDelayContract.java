@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import org.envmon.app.RunningPlatform;
 import org.envmon.app.security.Division;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,12 +19,10 @@ abstract class PublicDelayContract {
     static final String DELAY = "envmon.security.public-delay=1h";
     static RunningPlatform platform;
 
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-            platform = null;
-        }
+    /** The set-up of the platform the subclass starts: the portal's stations and hours. */
+    static void load(RunningPlatform started) {
+        platform = started;
+        PortalFixture.load(started);
     }
 
     @Test
