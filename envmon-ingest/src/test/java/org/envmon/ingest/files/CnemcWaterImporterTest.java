@@ -140,6 +140,27 @@ class CnemcWaterImporterTest {
     }
 
     @Test
+    void theShippedDemoSliceImportsWithOneCodePerSection() throws Exception {
+        java.nio.file.Path slice = java.nio.file.Path.of(System.getProperty("envmon.repo.root", ".."), "demo",
+                "cnemc-water-sections-2025-11_2026-02.csv.gz");
+        try (DuckDbTestDatabase db = DuckDbTestDatabase.create(); Store store = Stores.open(db.storeConfig())) {
+            ImportReport report = new ImportReport();
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            try (GroupCommitWriter writer = new GroupCommitWriter(store.observations(), 10_000, 2_000, registry)) {
+                new CnemcWaterImporter(writer, store.sites(), Clock.systemUTC()).importFile(slice, report);
+            }
+            // 1,596 sections by province and name: no two share a code
+            assertThat(report.sitesCreated()).isEqualTo(1596);
+            assertThat(store.sites().list(new org.envmon.model.SiteQuery(Medium.SURFACE_WATER, null, null)))
+                    .hasSize(1596).filteredOn(s -> s.latitude() != null).hasSize(91);
+            assertThat(report.rowsImported()).isEqualTo(4450);
+            // the only cells skipped: 36 pH values displayed as "9" without their raw value
+            assertThat(report.problemsByKind()).containsExactly(
+                    java.util.Map.entry("displayed value without raw value (value skipped)", 36L));
+        }
+    }
+
+    @Test
     void theWaterBodyIsThePublicationsWaterBodyFieldNotTheSectionName() {
         assertThat(CnemcWaterSection.waterbodyOf("怀柔水库")).isEqualTo("reservoir");
         assertThat(CnemcWaterSection.waterbodyOf("石门水库（褒河）")).isEqualTo("reservoir");
