@@ -5,7 +5,12 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.envmon.evaluation.WaterEvaluator;
 import org.envmon.evaluation.water.WaterEvaluationService;
+import org.envmon.model.HourlyValuesQuery;
+import org.envmon.model.ObservationStore;
 import org.envmon.model.BeijingTime;
 import org.envmon.model.Medium;
 import org.envmon.model.Site;
@@ -16,16 +21,22 @@ import org.envmon.standards.water.WaterQualityIndex;
 
 /**
  * The public map's water feed: every surface-water section's latest class (GB 3838-2002 single-factor class of the
- * month's valid values): the current Beijing month so far, else the previous month; sections without values in
- * either are listed with a null class.
+ * month's valid values): the current Beijing month so far, else the previous month, else the latest month with a
+ * valid value within {@value #MONTHS_BACK} months (a section that stopped, or a publication loaded from files: the
+ * answer names each section's month); sections without values in that time are listed with a null class.
  */
 public final class WaterFeed {
+    /** How far back a section's latest month is looked for. */
+    static final int MONTHS_BACK = 24;
+
     private final SiteStore sites;
     private final WaterEvaluationService water;
+    private final ObservationStore observations;
 
-    public WaterFeed(SiteStore sites, WaterEvaluationService water) {
+    public WaterFeed(SiteStore sites, WaterEvaluationService water, ObservationStore observations) {
         this.sites = sites;
         this.water = water;
+        this.observations = observations;
     }
 
     /**
@@ -45,13 +56,18 @@ public final class WaterFeed {
         if (list.isEmpty()) {
             return new AirFeeds.Feed<>(null, 0, 0, out);
         }
-        List<WaterEvaluationService.SectionMonth> current = water.sectionMonths(list, month);
+        List<WaterEvaluationService.SectionMonth> latest = new ArrayList<>(water.sectionMonths(list, month));
         List<WaterEvaluationService.SectionMonth> previous = water.sectionMonths(list, month.minusMonths(1));
+        for (int k = 0; k < list.size(); k++) {
+            if (latest.get(k).month().waterClass().isEmpty()) {
+                latest.set(k, previous.get(k));
+            }
+        }
+        olderMonths(list, latest, month.minusMonths(1));
         int withData = 0;
         for (int k = 0; k < list.size(); k++) {
             Site s = list.get(k);
-            WaterEvaluationService.SectionMonth m = current.get(k).month().waterClass().isPresent() ? current.get(k)
-                    : previous.get(k);
+            WaterEvaluationService.SectionMonth m = latest.get(k);
             WaterClass c = m.month().waterClass().orElse(null);
             if (c == null) {
                 out.add(new SectionNow(s.code(), s.name(), s.basin(), s.province(), s.city(), s.latitude(),
@@ -68,5 +84,48 @@ public final class WaterFeed {
                     m.month().cwqi().map(WaterQualityIndex::display).orElse(null)));
         }
         return new AirFeeds.Feed<>(null, out.size(), withData, out);
+    }
+
+    /**
+     * For the sections still without a class: one read of their valid routine values of the {@value #MONTHS_BACK}
+     * months before {@code before} finds each one's latest month, then each such month is classed as usual.
+     */
+    private void olderMonths(List<Site> list, List<WaterEvaluationService.SectionMonth> latest, YearMonth before) {
+        List<Integer> missing = new ArrayList<>();
+        for (int k = 0; k < list.size(); k++) {
+            if (latest.get(k).month().waterClass().isEmpty()) {
+                missing.add(k);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        long[] newest = new long[missing.size()];
+        java.util.Arrays.fill(newest, Long.MIN_VALUE);
+        observations.hourlyValues(new HourlyValuesQuery(missing.stream().map(k -> list.get(k).code()).toList(),
+                List.copyOf(WaterEvaluator.CODES.keySet()), start(before.minusMonths(MONTHS_BACK)), start(before)),
+                (site, p, t, v, valid) -> {
+                    if (valid) {
+                        newest[site] = Math.max(newest[site], t);
+                    }
+                });
+        Map<YearMonth, List<Integer>> byMonth = new TreeMap<>();
+        for (int i = 0; i < missing.size(); i++) {
+            if (newest[i] != Long.MIN_VALUE) {
+                byMonth.computeIfAbsent(YearMonth.from(Instant.ofEpochSecond(newest[i]).atOffset(BeijingTime.OFFSET)),
+                        m -> new ArrayList<>()).add(missing.get(i));
+            }
+        }
+        byMonth.forEach((m, ks) -> {
+            List<WaterEvaluationService.SectionMonth> months = water.sectionMonths(ks.stream().map(list::get).toList(),
+                    m);
+            for (int i = 0; i < ks.size(); i++) {
+                latest.set(ks.get(i), months.get(i));
+            }
+        });
+    }
+
+    private static Instant start(YearMonth m) {
+        return m.atDay(1).atStartOfDay().toInstant(BeijingTime.OFFSET);
     }
 }
