@@ -22,12 +22,14 @@ import org.envmon.standards.water.WaterQualityIndex;
 /**
  * The public map's water feed: every surface-water section's latest class (GB 3838-2002 single-factor class of the
  * month's valid values): the current Beijing month so far, else the previous month, else the latest month with a
- * valid value within {@value #MONTHS_BACK} months (a section that stopped, or a publication loaded from files: the
- * answer names each section's month); sections without values in that time are listed with a null class.
+ * valid value (a section that stopped, or a publication loaded from files: the answer names each section's month);
+ * sections without values are listed with a null class.
  */
 public final class WaterFeed {
-    /** How far back a section's latest month is looked for. */
+    /** The window of one backward read for the sections without a recent class, in months. */
     static final int MONTHS_BACK = 24;
+    /** How far back a section's latest month is looked for. */
+    static final int YEARS_BACK = 20;
 
     private final SiteStore sites;
     private final WaterEvaluationService water;
@@ -87,8 +89,9 @@ public final class WaterFeed {
     }
 
     /**
-     * For the sections still without a class: one read of their valid routine values of the {@value #MONTHS_BACK}
-     * months before {@code before} finds each one's latest month, then each such month is classed as usual.
+     * For the sections still without a class: reads of their valid routine values backwards, {@value #MONTHS_BACK}
+     * months at a time (up to {@value #YEARS_BACK} years), find each one's latest month; each such month is then
+     * classed as usual.
      */
     private void olderMonths(List<Site> list, List<WaterEvaluationService.SectionMonth> latest, YearMonth before) {
         List<Integer> missing = new ArrayList<>();
@@ -97,24 +100,29 @@ public final class WaterFeed {
                 missing.add(k);
             }
         }
-        if (missing.isEmpty()) {
-            return;
-        }
-        long[] newest = new long[missing.size()];
-        java.util.Arrays.fill(newest, Long.MIN_VALUE);
-        observations.hourlyValues(new HourlyValuesQuery(missing.stream().map(k -> list.get(k).code()).toList(),
-                List.copyOf(WaterEvaluator.CODES.keySet()), start(before.minusMonths(MONTHS_BACK)), start(before)),
-                (site, p, t, v, valid) -> {
-                    if (valid) {
-                        newest[site] = Math.max(newest[site], t);
-                    }
-                });
         Map<YearMonth, List<Integer>> byMonth = new TreeMap<>();
-        for (int i = 0; i < missing.size(); i++) {
-            if (newest[i] != Long.MIN_VALUE) {
-                byMonth.computeIfAbsent(YearMonth.from(Instant.ofEpochSecond(newest[i]).atOffset(BeijingTime.OFFSET)),
-                        m -> new ArrayList<>()).add(missing.get(i));
+        YearMonth to = before;
+        while (!missing.isEmpty() && to.isAfter(before.minusYears(YEARS_BACK))) {
+            YearMonth from = to.minusMonths(MONTHS_BACK);
+            long[] newest = new long[missing.size()];
+            java.util.Arrays.fill(newest, Long.MIN_VALUE);
+            observations.hourlyValues(new HourlyValuesQuery(missing.stream().map(k -> list.get(k).code()).toList(),
+                    List.copyOf(WaterEvaluator.CODES.keySet()), start(from), start(to)), (site, p, t, v, valid) -> {
+                        if (valid) {
+                            newest[site] = Math.max(newest[site], t);
+                        }
+                    });
+            List<Integer> still = new ArrayList<>();
+            for (int i = 0; i < missing.size(); i++) {
+                if (newest[i] == Long.MIN_VALUE) {
+                    still.add(missing.get(i));
+                } else {
+                    byMonth.computeIfAbsent(YearMonth.from(Instant.ofEpochSecond(newest[i])
+                            .atOffset(BeijingTime.OFFSET)), m -> new ArrayList<>()).add(missing.get(i));
+                }
             }
+            missing = still;
+            to = from;
         }
         byMonth.forEach((m, ks) -> {
             List<WaterEvaluationService.SectionMonth> months = water.sectionMonths(ks.stream().map(list::get).toList(),
