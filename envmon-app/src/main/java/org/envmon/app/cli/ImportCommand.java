@@ -45,25 +45,28 @@ public class ImportCommand implements Runnable {
         void importFile(Path file, ImportReport report) throws java.io.IOException;
     }
 
-    @Command(name = "cnemc", mixinStandardHelpOptions = true,
-            description = {"Import CNEMC hourly station files (date,hour,type,<station codes>; plain or .gz).",
-                    "Unregistered stations are created from the national station list shipped with EnvMon."})
-    static class Cnemc implements Callable<Integer>, Importing {
+    /** The files and the store of an import subcommand. */
+    abstract static class FilesIntoStore implements Callable<Integer>, Importing {
         @Parameters(arity = "1..*", paramLabel = "FILE")
         List<Path> files;
 
         @Mixin
         StoreOptions storeOptions;
 
-        @picocli.CommandLine.Option(names = "--no-recompute",
-                description = "Do not recompute the derived air data (hourly/daily AQI of stations and cities) for"
-                        + " the imported days; run 'envmon recompute' later.")
-        boolean noRecompute;
-
         @Override
         public Integer call() throws Exception {
             return run(storeOptions, files, this);
         }
+    }
+
+    @Command(name = "cnemc", mixinStandardHelpOptions = true,
+            description = {"Import CNEMC hourly station files (date,hour,type,<station codes>; plain or .gz).",
+                    "Unregistered stations are created from the national station list shipped with EnvMon."})
+    static class Cnemc extends FilesIntoStore {
+        @picocli.CommandLine.Option(names = "--no-recompute",
+                description = "Do not recompute the derived air data (hourly/daily AQI of stations and cities) for"
+                        + " the imported days; run 'envmon recompute' later.")
+        boolean noRecompute;
 
         @Override
         public FileImporter start(Store store, GroupCommitWriter writer, IngestSink sink, ImportReport report,
@@ -90,18 +93,7 @@ public class ImportCommand implements Runnable {
                     + " plain or .gz).",
                     "Sections are registered as surface-water sites under a synthetic code (W + province code + hash"
                             + " of province and section name); the raw values are stored."})
-    static class CnemcWater implements Callable<Integer>, Importing {
-        @Parameters(arity = "1..*", paramLabel = "FILE")
-        List<Path> files;
-
-        @Mixin
-        StoreOptions storeOptions;
-
-        @Override
-        public Integer call() throws Exception {
-            return run(storeOptions, files, this);
-        }
-
+    static class CnemcWater extends FilesIntoStore {
         @Override
         public FileImporter start(Store store, GroupCommitWriter writer, IngestSink sink, ImportReport report,
                 SimpleMeterRegistry registry) {

@@ -25,21 +25,11 @@ import org.envmon.standards.water.WaterQualityIndex;
  * valid value (a section that stopped, or a publication loaded from files: the answer names each section's month);
  * sections without values are listed with a null class.
  */
-public final class WaterFeed {
+public record WaterFeed(SiteStore sites, WaterEvaluationService water, ObservationStore observations) {
     /** The window of one backward read for the sections without a recent class, in months. */
     static final int MONTHS_BACK = 24;
     /** How far back a section's latest month is looked for. */
     static final int YEARS_BACK = 20;
-
-    private final SiteStore sites;
-    private final WaterEvaluationService water;
-    private final ObservationStore observations;
-
-    public WaterFeed(SiteStore sites, WaterEvaluationService water, ObservationStore observations) {
-        this.sites = sites;
-        this.water = water;
-        this.observations = observations;
-    }
 
     /**
      * One section. {@code waterClass}: I … V, 劣V; {@code classNumber} 1 … 6 (6 = worse than V) for colouring;
