@@ -63,6 +63,7 @@ public final class CnemcWaterImporter {
             new Parameter("总氮(mg/L)", "w21001", 1), new Parameter("叶绿素α(mg/L)", "w01016", 1000));
     static final String RAW = "_原始值";
     private static final Map<String, String> FLAGS = Map.of("正常", "N", "维护", "M", "不具备运行条件", "F");
+    private static final int MAX_IN_FLIGHT = 2_000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final IngestSink sink;
@@ -119,7 +120,10 @@ public final class CnemcWaterImporter {
         try {
             for (Row row : rows) {
                 inFlight.add(submit(row, headerLine, fileName, report));
-                CnemcHourlyImporter.drainIfNeeded(inFlight, false);
+                // a row is a small packet: let a whole group commit (the writers' batch) fill before waiting
+                if (inFlight.size() >= MAX_IN_FLIGHT) {
+                    CnemcHourlyImporter.drainIfNeeded(inFlight, true);
+                }
             }
         } finally {
             CnemcHourlyImporter.drainIfNeeded(inFlight, true);
