@@ -157,6 +157,21 @@ class DemoWaterSectionsTest {
     }
 
     @Test
+    void thePortalDrawsThePlacedSectionsAndSaysHowManyAreNotDrawn() throws Exception {
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.driver.get(platform.uri("/").toString());
+            browser.waitUpTo(java.time.Duration.ofSeconds(60)).until(org.openqa.selenium.support.ui.ExpectedConditions
+                    .attributeToBe(org.openqa.selenium.By.tagName("body"), "data-ready", "true"));
+            Object drawn = ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+                    .executeScript("return window.envmonMap.sections.length");
+            assertThat(((Number) drawn).intValue()).isEqualTo(91);
+            assertThat(browser.driver.findElement(org.openqa.selenium.By.id("water-unplaced")).getText())
+                    .contains("1505");
+            browser.screenshot("portal-demo-water");
+        }
+    }
+
+    @Test
     void theWaterRankingOfNovember2025ListsTheCities() throws Exception {
         JsonNode r = platform.okJson("/api/v1/rankings/water?month=2025-11");
         assertThat(r.get("cities").asInt()).isGreaterThan(300);
