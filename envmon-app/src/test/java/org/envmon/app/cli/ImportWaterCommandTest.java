@@ -63,6 +63,24 @@ class ImportWaterCommandTest {
     }
 
     @Test
+    void importsIntoPostgresToo() throws Exception {
+        org.envmon.store.PostgresTestDatabase.assumeAvailable();
+        try (org.envmon.store.PostgresTestDatabase pg = org.envmon.store.PostgresTestDatabase.create()) {
+            Path csv = dir.resolve("two.csv");
+            try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(SLICE))) {
+                Files.write(csv, new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().limit(3).toList(),
+                        StandardCharsets.UTF_8);
+            }
+            Run r = envmon("import", "cnemc-water", csv.toString(), "--store", "postgres", "--jdbc-url", pg.url());
+            assertThat(r.exit()).as(r.err()).isZero();
+            try (Store store = Stores.open(StoreConfig.postgres(pg.url()))) {
+                assertThat(store.sites().count()).isEqualTo(2);
+                assertThat(store.observations().observationCount()).isEqualTo(18);
+            }
+        }
+    }
+
+    @Test
     void aMissingFileImportsNothing() {
         Run r = envmon("import", "cnemc-water", dir.resolve("none.csv").toString(), "--data-dir", dir.toString());
         assertThat(r.exit()).isEqualTo(4);
