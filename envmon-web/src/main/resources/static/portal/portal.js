@@ -26,6 +26,8 @@ const alerts = new AlertsPanel(document.getElementById('alerts'), document.getEl
   document.getElementById('alerts-live'));
 let selected = null;
 let latestHour = null;
+/** Water sections of the feed without coordinates: in the rankings, not on the map (no position is invented). */
+let unplaced = 0;
 
 /** The hour the map shows (the newest station hour of the feed). */
 function dataTime() {
@@ -47,7 +49,9 @@ function legend() {
   const water = WATER_CLASS_COLOURS.map((c, i) => '<span class="key"><i class="tri" style="border-bottom-color:'
     + c + '"></i>' + ['I', 'II', 'III', 'IV', 'V', t('water-worse-v')][i] + '</span>').join('');
   el.innerHTML = '<div><b>' + t('legend-aqi') + '</b> ' + aqi + '<span class="key"><i style="background:#bbbbbb"></i>'
-    + t('no-data') + '</span></div><div><b>' + t('legend-water') + '</b> ' + water + '</div>';
+    + t('no-data') + '</span></div><div><b>' + t('legend-water') + '</b> ' + water
+    + (unplaced ? ' <small id="water-unplaced">' + t('water-unplaced').replace('{n}', unplaced) + '</small>' : '')
+    + '</div>';
 }
 
 const FEEDS = [
@@ -62,7 +66,11 @@ const FEEDS = [
     map.setCities(f.items);
     table.setCities(f.items);
   } },
-  { path: '/api/v1/feeds/water/latest', label: 'feed-water', apply: f => map.setSections(f.items) },
+  { path: '/api/v1/feeds/water/latest', label: 'feed-water', apply: f => {
+    map.setSections(f.items);
+    unplaced = f.items.filter(w => w.lat == null || w.lon == null).length;
+    legend();
+  } },
 ];
 
 /** Reads every feed; one that fails shows a banner with a retry and leaves the rest of the page working. */

@@ -17,6 +17,8 @@ import org.envmon.model.Site;
 public final class DemoData {
     public static final String AIR_STATIONS = "demo/sites-air-cnemc.csv";
     public static final String BEIJING_JANUARY_2019 = "demo/cnemc-beijing-2019-01.csv.gz";
+    /** The CNEMC automatic surface-water publication, 2025-11 and 2026-02: 4,450 records of 1,596 sections. */
+    public static final String WATER_SECTIONS = "demo/cnemc-water-sections-2025-11_2026-02.csv.gz";
 
     private DemoData() {
     }

@@ -20,6 +20,7 @@ import org.envmon.gateway.sim.SimulatorConfig;
 import org.envmon.gateway.sim.StationSimulator;
 import org.envmon.ingest.IngestSink;
 import org.envmon.ingest.files.CnemcHourlyImporter;
+import org.envmon.ingest.files.CnemcWaterImporter;
 import org.envmon.ingest.files.ImportReport;
 import org.envmon.model.Medium;
 import org.envmon.model.PasswordHash;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code envmon demo}: a fresh data directory with the national air station list, January 2019 of real Beijing
- * hourly data, and 20 simulated stations feeding live packets into the running platform.
+ * hourly data, the national automatic surface-water sections' published records of 2025-11 and 2026-02, and 20
+ * simulated stations feeding live packets into the running platform.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Start the platform on a fresh demo data directory (embedded store) with demo data loaded",
@@ -69,6 +71,7 @@ public class DemoCommand implements Callable<Integer> {
         extra.add("--envmon.hj212.host=127.0.0.1");
         ConfigurableApplicationContext ctx = ServeCommand.start(store, httpPort, hj212Port, extra);
         load(ctx);
+        loadWater(ctx.getBean(SiteStore.class), ctx.getBean(IngestSink.class));
         int port = Integer.parseInt(ctx.getEnvironment().getProperty("envmon.hj212.bound-port"));
         // Real-time packets (2011) from the SIM stations; hourly packets (2061, filling the past hours one by one)
         // from the SIH stations, whose hourly values the evaluation turns into a live city AQI for 模拟市.
@@ -87,6 +90,9 @@ public class DemoCommand implements Callable<Integer> {
                 + "/api/v1/aqi/hourly?city=%E6%A8%A1%E6%8B%9F%E5%B8%82&from=" + today.minusDays(1) + "&to="
                 + today.plusDays(1) + "  (city 模拟市: " + HOURLY_STATIONS + " stations sending hourly data for the past hours,"
                 + " one with a stuck PM2.5 analyser)");
+        System.out.println("  Water        http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
+                + "/api/v1/rankings/water?month=2025-11  (CWQI city ranking of the real sections; map layer and"
+                + " /api/v1/feeds/water/latest: each section's latest month)");
         System.out.println("  Alerts       http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
                 + "/api/v1/alerts/stream  (Server-Sent Events)");
         System.out.println("  Review       http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
@@ -128,6 +134,25 @@ public class DemoCommand implements Callable<Integer> {
                 StandardCharsets.UTF_8), DemoData.BEIJING_JANUARY_2019, report);
         System.out.println("Demo data: " + stations.size() + " national air stations, "
                 + (SIMULATED_STATIONS + HOURLY_STATIONS) + " simulated stations; Beijing January 2019: " + report);
+        return report;
+    }
+
+    /**
+     * Registers the national automatic surface-water sections of the shipped publication slice and stores their
+     * values (the water evaluation is computed on request: nothing to derive).
+     */
+    static ImportReport loadWater(SiteStore sites, IngestSink sink) throws IOException {
+        ImportReport report = new ImportReport();
+        long t0 = System.nanoTime();
+        new CnemcWaterImporter(sink, sites, Clock.systemUTC()).importStream(new InputStreamReader(
+                new java.util.zip.GZIPInputStream(DemoData.open(DemoData.WATER_SECTIONS)), StandardCharsets.UTF_8),
+                DemoData.WATER_SECTIONS, report);
+        long placed = sites.list(new SiteQuery(Medium.SURFACE_WATER, null, null)).stream()
+                .filter(s -> s.latitude() != null).count();
+        System.out.printf("Demo water data: %d surface-water sections (%d on the map, the others without known"
+                + " coordinates), %d records of 2025-11 and 2026-02, %d values in %.1f s (%d displayed values without"
+                + " their raw value skipped)%n", report.sitesCreated(), placed, report.rowsImported(),
+                report.valuesStored(), (System.nanoTime() - t0) / 1e9, report.problemCount());
         return report;
     }
 

@@ -14,71 +14,128 @@ import org.envmon.ingest.QualityCheckingSink;
 import org.envmon.ingest.StoredBatches;
 import org.envmon.quality.qc.QualityControl;
 import org.envmon.ingest.files.CnemcHourlyImporter;
+import org.envmon.ingest.files.CnemcWaterImporter;
 import org.envmon.ingest.files.ImportReport;
 import org.envmon.model.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code envmon import cnemc FILES...}. */
+/** {@code envmon import cnemc FILES...}, {@code envmon import cnemc-water FILES...}. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Import data files.",
-        subcommands = ImportCommand.Cnemc.class)
+        subcommands = {ImportCommand.Cnemc.class, ImportCommand.CnemcWater.class})
 public class ImportCommand implements Runnable {
     @Override
     public void run() {
         new picocli.CommandLine(this).usage(System.out);
     }
 
-    @Command(name = "cnemc", mixinStandardHelpOptions = true,
-            description = {"Import CNEMC hourly station files (date,hour,type,<station codes>; plain or .gz).",
-                    "Unregistered stations are created from the national station list shipped with EnvMon."})
-    static class Cnemc implements Callable<Integer> {
+    /** One import subcommand: its importer, set up on the open store, and what follows the commit. */
+    interface Importing {
+        FileImporter start(Store store, GroupCommitWriter writer, IngestSink sink, ImportReport report,
+                SimpleMeterRegistry registry);
+
+        /** After every imported value is committed. */
+        default void finish(Store store, ImportReport report) {
+        }
+    }
+
+    /** Imports one file into the report. */
+    interface FileImporter {
+        void importFile(Path file, ImportReport report) throws java.io.IOException;
+    }
+
+    /** The files and the store of an import subcommand. */
+    abstract static class FilesIntoStore implements Callable<Integer>, Importing {
         @Parameters(arity = "1..*", paramLabel = "FILE")
         List<Path> files;
 
         @Mixin
         StoreOptions storeOptions;
 
+        @Override
+        public Integer call() throws Exception {
+            return run(storeOptions, files, this);
+        }
+    }
+
+    @Command(name = "cnemc", mixinStandardHelpOptions = true,
+            description = {"Import CNEMC hourly station files (date,hour,type,<station codes>; plain or .gz).",
+                    "Unregistered stations are created from the national station list shipped with EnvMon."})
+    static class Cnemc extends FilesIntoStore {
         @picocli.CommandLine.Option(names = "--no-recompute",
                 description = "Do not recompute the derived air data (hourly/daily AQI of stations and cities) for"
                         + " the imported days; run 'envmon recompute' later.")
         boolean noRecompute;
 
         @Override
-        public Integer call() throws Exception {
+        public FileImporter start(Store store, GroupCommitWriter writer, IngestSink sink, ImportReport report,
+                SimpleMeterRegistry registry) {
+            // A constant run flagged from its first hour may start before the imported hours (in an earlier
+            // import): its first day is recomputed too.
+            StoredBatches.follow(writer.log(), "import-report",
+                    stored -> stored.forEach(w -> w.qcFlags().forEach(f -> report.timeSeen(f.from()))), registry);
+            return new CnemcHourlyImporter(sink, store.sites(),
+                    CnemcHourlyImporter.stationListOf(DemoData.nationalAirStations()), Clock.systemUTC())::importFile;
+        }
+
+        @Override
+        public void finish(Store store, ImportReport report) {
+            if (!noRecompute) {
+                recompute(new AirDerivation(store.sites(), store.observations(), store.derived()), report);
+            }
+        }
+    }
+
+    @Command(name = "cnemc-water", mixinStandardHelpOptions = true,
+            description = {"Import the CNEMC automatic surface-water publication (省份,流域,所在地市,所属河流,断面名称,"
+                    + "监测时间,水质类别, per parameter its value and <parameter>_原始值, 站点情况, optional lat,lon;"
+                    + " plain or .gz).",
+                    "Sections are registered as surface-water sites under a synthetic code (W + province code + hash"
+                            + " of province and section name); the raw values are stored."})
+    static class CnemcWater extends FilesIntoStore {
+        @Override
+        public FileImporter start(Store store, GroupCommitWriter writer, IngestSink sink, ImportReport report,
+                SimpleMeterRegistry registry) {
+            return new CnemcWaterImporter(sink, store.sites(), Clock.systemUTC())::importFile;
+        }
+    }
+
+    /**
+     * Every file through the importer into the store (QC on every value, the same writer as the platform), then
+     * the problems by reason on stderr and the counts on stdout; the exit code says whether anything was skipped.
+     */
+    static int run(StoreOptions storeOptions, List<Path> files, Importing importing) throws Exception {
+        requireReadable(files);
+        ImportReport report = new ImportReport();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (Store store = storeOptions.openOrCreate();
+             GroupCommitWriter writer = new GroupCommitWriter(store.observations(), 10_000, 2_000, registry);
+             IngestSink sink = new QualityCheckingSink(writer, QualityControl.withDefaults(), store.sites(),
+                     registry)) {
+            FileImporter importer = importing.start(store, writer, sink, report, registry);
             for (Path f : files) {
-                if (!java.nio.file.Files.isRegularFile(f) || !java.nio.file.Files.isReadable(f)) {
-                    throw new CannotRun("cannot read " + f + (java.nio.file.Files.exists(f) ? "" : ": no such file")
-                            + "; nothing imported");
-                }
+                long t0 = System.nanoTime();
+                long before = report.valuesStored();
+                importer.importFile(f, report);
+                System.out.printf("%s: %d values in %.1f s%n", f, report.valuesStored() - before,
+                        (System.nanoTime() - t0) / 1e9);
             }
-            ImportReport report = new ImportReport();
-            SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            try (Store store = storeOptions.openOrCreate();
-                 GroupCommitWriter writer = new GroupCommitWriter(store.observations(), 10_000, 2_000, registry);
-                 IngestSink sink = new QualityCheckingSink(writer, QualityControl.withDefaults(), store.sites(),
-                         registry)) {
-                // A constant run flagged from its first hour may start before the imported hours (in an earlier
-                // import): its first day is recomputed too.
-                StoredBatches.follow(writer.log(), "import-report",
-                        stored -> stored.forEach(w -> w.qcFlags().forEach(f -> report.timeSeen(f.from()))), registry);
-                CnemcHourlyImporter importer = new CnemcHourlyImporter(sink, store.sites(),
-                        CnemcHourlyImporter.stationListOf(DemoData.nationalAirStations()), Clock.systemUTC());
-                for (Path f : files) {
-                    long t0 = System.nanoTime();
-                    long before = report.valuesStored();
-                    importer.importFile(f, report);
-                    System.out.printf("%s: %d values in %.1f s%n", f, report.valuesStored() - before,
-                            (System.nanoTime() - t0) / 1e9);
-                }
-                sink.close(); // every value committed before the recompute reads them
-                if (!noRecompute) {
-                    recompute(new AirDerivation(store.sites(), store.observations(), store.derived()), report);
-                }
+            sink.close(); // every value committed before what follows reads them
+            importing.finish(store, report);
+        }
+        int exit = ImportProblems.print(report, System.err);
+        System.out.println(report);
+        return exit;
+    }
+
+    /** Every file readable, or nothing is imported (exit 4). */
+    static void requireReadable(List<Path> files) {
+        for (Path f : files) {
+            if (!java.nio.file.Files.isRegularFile(f) || !java.nio.file.Files.isReadable(f)) {
+                throw new CannotRun("cannot read " + f + (java.nio.file.Files.exists(f) ? "" : ": no such file")
+                        + "; nothing imported");
             }
-            int exit = ImportProblems.print(report, System.err);
-            System.out.println(report);
-            return exit;
         }
     }
 

@@ -13,6 +13,12 @@ public final class DemoCommandAccess {
         DemoCommand.load(sites, sink);
     }
 
+    /** Loads the demo's surface-water sections and their published records, as {@code envmon demo} does. */
+    public static org.envmon.ingest.files.ImportReport loadWater(SiteStore sites, IngestSink sink)
+            throws IOException {
+        return DemoCommand.loadWater(sites, sink);
+    }
+
     /** Loads the demo data and computes its derived air data, as {@code envmon demo} does. */
     public static void load(org.springframework.context.ApplicationContext ctx) throws IOException {
         DemoCommand.load(ctx);

@@ -220,7 +220,7 @@ public final class CnemcHourlyImporter {
         });
     }
 
-    private static void drainIfNeeded(List<CompletableFuture<Void>> inFlight, boolean all) {
+    static void drainIfNeeded(List<CompletableFuture<Void>> inFlight, boolean all) {
         if (!all && inFlight.size() < MAX_IN_FLIGHT) {
             return;
         }
@@ -251,7 +251,7 @@ public final class CnemcHourlyImporter {
         }
     }
 
-    private static boolean isGzip(InputStream in) throws IOException {
+    static boolean isGzip(InputStream in) throws IOException {
         in.mark(2);
         int a = in.read();
         int b = in.read();
@@ -259,7 +259,7 @@ public final class CnemcHourlyImporter {
         return a == 0x1f && b == 0x8b;
     }
 
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
@@ -267,7 +267,7 @@ public final class CnemcHourlyImporter {
         }
     }
 
-    private static String rootMessage(Throwable t) {
+    static String rootMessage(Throwable t) {
         while (t.getCause() != null) {
             t = t.getCause();
         }

@@ -31,7 +31,7 @@ public class FeedsConfiguration {
     }
 
     @Bean
-    WaterFeed waterFeed(SiteStore sites, WaterEvaluationService water) {
-        return new WaterFeed(sites, water);
+    WaterFeed waterFeed(SiteStore sites, WaterEvaluationService water, ObservationStore observations) {
+        return new WaterFeed(sites, water, observations);
     }
 }
