@@ -69,6 +69,18 @@ public final class Fixtures {
                 false));
     }
 
+    /**
+     * Fixtures over {@code rules} with three surface-water sections: lake L01 (target III), reservoir D01 (target II,
+     * a drinking-water source) and river R01 (target III).
+     */
+    public static Fixtures withSections(List<AlertRule> rules) {
+        Fixtures f = new Fixtures(rules);
+        f.section("L01", "lake", 3, false);
+        f.section("D01", "reservoir", 2, true);
+        f.section("R01", "river", 3, false);
+        return f;
+    }
+
     /** A surface-water section with its water-section attributes (waterbody and target may be null). */
     public void section(String code, String waterbody, Integer targetClass, boolean drinkingWaterSource) {
         site(code, Medium.SURFACE_WATER, "杭州");

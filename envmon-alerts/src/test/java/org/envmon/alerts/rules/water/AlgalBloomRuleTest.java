@@ -18,12 +18,7 @@ import org.junit.jupiter.api.Test;
 class AlgalBloomRuleTest {
 
     private static Fixtures bloom(String... extra) {
-        List<String> base = List.of("rule.ab.type=algal-bloom");
-        Fixtures f = new Fixtures(Fixtures.rules(base, extra));
-        f.section("L01", "lake", 3, false);
-        f.section("K01", "reservoir", 2, true);
-        f.section("R01", "river", 3, false);
-        return f;
+        return Fixtures.withSections(Fixtures.rules(List.of("rule.ab.type=algal-bloom"), extra));
     }
 
     @Test
@@ -40,7 +35,7 @@ class AlgalBloomRuleTest {
         assertThat(a.threshold()).isEqualTo(25.0);
         assertThat(a.message()).contains("algal bloom risk: chlorophyll a (w01016) = 25 µg/L >= 25 µg/L at site L01");
         f.hour("L01", "w01016", h(2), 60);
-        f.hour("K01", "w01016", h(2), 30);
+        f.hour("D01", "w01016", h(2), 30);
         assertThat(f.types()).containsExactly(Type.OPENED, Type.OPENED);
         f.hour("L01", "w01016", h(3), 10);
         Alert closed = f.closedAutomaticallyAfter(Type.OPENED, Type.OPENED, Type.CLOSED);
@@ -109,8 +104,7 @@ class AlgalBloomRuleTest {
 
     @Test
     void theShippedRule() {
-        Fixtures f = new Fixtures(RuleLoader.defaults());
-        f.section("L01", "lake", 3, false);
+        Fixtures f = Fixtures.withSections(RuleLoader.defaults());
         f.values("L01", h(0), "w01016", 30);
         assertThat(f.only(AlertState.OPEN).ruleId()).isEqualTo("algal-bloom");
         assertThat(f.only(AlertState.OPEN).severity()).isEqualTo(Severity.MAJOR);
@@ -119,8 +113,7 @@ class AlgalBloomRuleTest {
     @Test
     void restoredChlorophyllAndTrophicStateAlertsPersistAndCloseAutomaticallyAfterARestart() {
         String[] config = {"rule.ab.type=algal-bloom"};
-        Fixtures f = new Fixtures(Fixtures.rules(config));
-        f.section("L01", "lake", 3, false);
+        Fixtures f = Fixtures.withSections(Fixtures.rules(config));
         // chl-a 30 >= 25, TLI(Σ) ≈ 62: both conditions
         f.values("L01", h(0), "w01016", 30, "w21011", 0.15, "w21001", 2.0, "w01019", 8);
         assertThat(f.engine.list(AlertState.OPEN, 10)).extracting(Alert::parameter)

@@ -17,11 +17,7 @@ import org.junit.jupiter.api.Test;
 class DrinkingSourceRuleTest {
 
     private static Fixtures drinking(String... extra) {
-        List<String> base = List.of("rule.ds.type=drinking-source");
-        Fixtures f = new Fixtures(Fixtures.rules(base, extra));
-        f.section("D01", "reservoir", 2, true);
-        f.section("R01", "river", 3, false);
-        return f;
+        return Fixtures.withSections(Fixtures.rules(List.of("rule.ds.type=drinking-source"), extra));
     }
 
     @Test
@@ -122,8 +118,7 @@ class DrinkingSourceRuleTest {
 
     @Test
     void theShippedRuleIsCritical() {
-        Fixtures f = new Fixtures(RuleLoader.defaults());
-        f.section("D01", "reservoir", 2, true);
+        Fixtures f = Fixtures.withSections(RuleLoader.defaults());
         f.hour("D01", "w21022", h(0), 300);  // chloride > 250
         assertThat(f.only(AlertState.OPEN).ruleId()).isEqualTo("drinking-source");
         assertThat(f.only(AlertState.OPEN).severity()).isEqualTo(Severity.CRITICAL);
@@ -132,8 +127,7 @@ class DrinkingSourceRuleTest {
     @Test
     void aRestoredAlertPersistsWithoutADuplicateAndClosesAutomaticallyAfterARestart() {
         String[] config = {"rule.ds.type=drinking-source", "rule.ds.clear-count=2"};
-        Fixtures f = new Fixtures(Fixtures.rules(config));
-        f.section("D01", "reservoir", 2, true);
+        Fixtures f = Fixtures.withSections(Fixtures.rules(config));
         f.hour("D01", "w20124", h(0), 0.15);  // Mn above 0.1
         Alert a = f.only(AlertState.OPEN);
 
