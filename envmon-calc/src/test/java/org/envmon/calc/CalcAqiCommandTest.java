@@ -14,9 +14,11 @@ class CalcAqiCommandTest {
 
     @Test
     void hourlyWithPassThroughAndEditionByTime() {
-        var r = CalcTestSupport.run("station,time,so2,no2,pm10,pm25,co,o3\n"
-                + "1001A,2026-03-01 00:00,10,20,75,76,0.6,100\n"
-                + "1001A,2026-03-01 01:00,10,20,75,76,0.6,100\n", "aqi", "--period", "hour");
+        var r = CalcTestSupport.run("""
+                station,time,so2,no2,pm10,pm25,co,o3
+                1001A,2026-03-01 00:00,10,20,75,76,0.6,100
+                1001A,2026-03-01 01:00,10,20,75,76,0.6,100
+                """, "aqi", "--period", "hour");
         assertThat(r.exit()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out().split("\n")).containsExactly(
@@ -30,11 +32,13 @@ class CalcAqiCommandTest {
     @Test
     void theApiTimesWithAnOffsetAreTheHourStart() {
         // The API's time is the start of the hour: 2026-02-28T23:00+08:00 is the hour labelled 2026-03-01 00:00.
-        var r = CalcTestSupport.run("time,pm25\n"
-                + "2026-02-28T23:00+08:00,76\n"
-                + "2026-03-01T00:00:00+08:00,76\n"
-                + "2026-02-28T15:00Z,76\n"
-                + "2026-02-28T16:00:00Z,76\n", "aqi", "--period", "hour");
+        var r = CalcTestSupport.run("""
+                time,pm25
+                2026-02-28T23:00+08:00,76
+                2026-03-01T00:00:00+08:00,76
+                2026-02-28T15:00Z,76
+                2026-02-28T16:00:00Z,76
+                """, "aqi", "--period", "hour");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out().split("\n")).extracting(l -> l.substring(l.lastIndexOf(',') + 1))
                 .containsExactly("edition", "2012", "2026", "2012", "2026");
@@ -77,11 +81,14 @@ class CalcAqiCommandTest {
 
     @Test
     void badCellsReportedWithLineAndColumnOtherRowsProcessed() {
-        var r = CalcTestSupport.run("id,so2,no2,pm10,pm25,co,o3\n"
-                + "a,abc,20,30,20,0.6,50\n"
-                + "\"b\nmultiline\",1,2,3,4,0.1,5\n"
-                + "c,1,2,-3,4,0.1,5\n"
-                + "d,,,,,,\n", "aqi", "--period", "hour");
+        var r = CalcTestSupport.run("""
+                id,so2,no2,pm10,pm25,co,o3
+                a,abc,20,30,20,0.6,50
+                "b
+                multiline",1,2,3,4,0.1,5
+                c,1,2,-3,4,0.1,5
+                d,,,,,,
+                """, "aqi", "--period", "hour");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("<stdin>:2:2 (so2): not a number: 'abc'")
                 .contains("<stdin>:5:4 (pm10): negative value: -3");

@@ -74,13 +74,13 @@ class CityRoundingTest {
     @Test
     void iaqiHalfUpForTheCityCarriedUpForTheStation() {
         // NO2 1-h 201 -> 100.1: the station 101 (轻度污染), the city of one station 100 (良), 2026 101 either way
-        StationHourSeries s = station("S0", false, AirPollutants.NO2, 201_000);
-        StationHourSeries c = city(AirPollutants.NO2, 201_000);
-        assertThat(AirEvaluator.hourly(s).aqi(H2012)).isEqualTo(101);
-        assertThat(AirEvaluator.hourly(c).aqi(H2012)).isEqualTo(100);
-        assertThat(AirEvaluator.hourly(c).level(H2012).orElseThrow().categoryZh()).isEqualTo("良");
-        assertThat(AirEvaluator.hourly(s).aqi(H2026)).isEqualTo(101);
-        assertThat(AirEvaluator.hourly(c).aqi(H2026)).isEqualTo(101);
+        StationHourly s = AirEvaluator.hourly(station("S0", false, AirPollutants.NO2, 201_000));
+        StationHourly c = AirEvaluator.hourly(city(AirPollutants.NO2, 201_000));
+        assertThat(s.aqi(H2012)).isEqualTo(101);
+        assertThat(c.aqi(H2012)).isEqualTo(100);
+        assertThat(c.level(H2012).orElseThrow().categoryZh()).isEqualTo("良");
+        assertThat(s.aqi(H2026)).isEqualTo(101);
+        assertThat(c.aqi(H2026)).isEqualTo(101);
     }
 
     @Test
