@@ -1,12 +1,16 @@
 package org.envmon.hj212;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class Hj212DecoderTest {
 
@@ -123,21 +127,23 @@ class Hj212DecoderTest {
             .transform(crc -> noCrlf.substring(0, noCrlf.length() - 4) + crc))).isAccepted()).isTrue();
     }
 
+    static Stream<Arguments> badFrames() {
+        return Stream.of(
+            arguments("no_header", "#0010"),
+            arguments("no_header", "X#0010"),
+            arguments("truncated", "##01"),
+            arguments("bad_length_field", "##01a4ST=32;CN=2011;PW=1;MN=1;CP=&&&&0000"),
+            arguments("oversize", "##5000" + "x".repeat(5000) + "0000"),
+            arguments("length_mismatch", "##0099ST=32;CN=2011;PW=1;MN=1;CP=&&&&0000"),
+            arguments("bad_crc", "##0031ST=32;CN=2011;PW=1;MN=1;CP=&&&&0000"),
+            arguments("bad_crc", "##0031ST=32;CN=2011;PW=1;MN=1;CP=&&&&00G0"));
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-        "no_header        | #0010",
-        "no_header        | X#0010",
-        "truncated        | ##01",
-        "bad_length_field | ##01a4ST=32;CN=2011;PW=1;MN=1;CP=&&&&0000",
-        "oversize         | OVERSIZE",
-        "length_mismatch  | ##0099ST=32;CN=2011;PW=1;MN=1;CP=&&&&0000",
-        "bad_crc          | ##0031ST=32;CN=2011;PW=1;MN=1;CP=&&&&0000",
-        "bad_crc          | ##0031ST=32;CN=2011;PW=1;MN=1;CP=&&&&00G0",
-    })
+    @MethodSource("badFrames")
     void framingRejects(String reason, String frame) {
-        byte[] f = frame.equals("OVERSIZE") ? TestData.ascii("##5000" + "x".repeat(5000) + "0000") : TestData.ascii(frame);
         Hj212Decoder d = new Hj212Decoder(4096);
-        assertThat(d.decode(f).reason().code()).isEqualTo(reason);
+        assertThat(d.decode(TestData.ascii(frame)).reason().code()).isEqualTo(reason);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
