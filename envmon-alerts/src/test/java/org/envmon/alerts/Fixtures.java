@@ -115,6 +115,13 @@ public final class Fixtures {
         return closedAutomatically();
     }
 
+    /** After a restart: the alert {@code restored} closed by the system, the only event since the restart. */
+    public Alert restoredClosedAutomatically(Alert restored) {
+        Alert closed = closedAutomaticallyAfter(AlertEvent.Type.CLOSED);
+        assertThat(closed.id()).isEqualTo(restored.id());
+        return closed;
+    }
+
     /** The rules of a test's base configuration lines followed by its own. */
     public static List<AlertRule> rules(List<String> base, String... extra) {
         List<String> all = new java.util.ArrayList<>(base);
@@ -138,6 +145,13 @@ public final class Fixtures {
         feed(packet(site, "hj212", clock.instant(), row(site, parameter, time, value, "N")));
     }
 
+    /** Feeds {@code values} of one site and parameter in consecutive hours from {@code h(fromHour)}, a packet each. */
+    public void hours(String site, String parameter, int fromHour, double... values) {
+        for (int i = 0; i < values.length; i++) {
+            hour(site, parameter, h(fromHour + i), values[i]);
+        }
+    }
+
     public void feed(PacketWrite... writes) {
         engine.committed(List.of(writes));
         engine.processPending();
@@ -150,6 +164,15 @@ public final class Fixtures {
     public static PacketWrite packet(String site, String source, Instant receivedAt, ObservationRow... rows) {
         return new PacketWrite(new RawPacket("x".getBytes(StandardCharsets.US_ASCII), "test", receivedAt, source,
                 "MN" + site, "2061", null, null, true), List.of(rows));
+    }
+
+    /** The one open alert, checked for who raised it about what: its rule, subject and parameter. */
+    public Alert onlyOpen(String ruleId, String subject, String parameter) {
+        Alert a = only(AlertState.OPEN);
+        assertThat(a.ruleId()).isEqualTo(ruleId);
+        assertThat(a.subject()).isEqualTo(subject);
+        assertThat(a.parameter()).isEqualTo(parameter);
+        return a;
     }
 
     public List<AlertEvent.Type> types() {

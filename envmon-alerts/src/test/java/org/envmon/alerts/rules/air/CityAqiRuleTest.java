@@ -26,11 +26,8 @@ class CityAqiRuleTest {
         aqi(f, "北京", 0, 140, 3);
         assertThat(f.events).isEmpty();
         aqi(f, "北京", 1, 160, 4);
-        Alert a = f.only(AlertState.OPEN);
-        assertThat(a.ruleId()).isEqualTo("city-aqi-4");
+        Alert a = f.onlyOpen("city-aqi-4", "北京", "AQI");
         assertThat(a.subjectType()).isEqualTo(SubjectType.CITY);
-        assertThat(a.subject()).isEqualTo("北京");
-        assertThat(a.parameter()).isEqualTo("AQI");
         assertThat(a.severity()).isEqualTo(Severity.MAJOR);
         assertThat(a.message()).contains("北京 AQI 160 (level 4)");
         aqi(f, "北京", 2, 230, 5);

@@ -43,11 +43,8 @@ class HeavyPollutionRuleTest {
         day(f, 1, 250);
         assertThat(f.events).isEmpty();
         day(f, 2, 260);
-        Alert a = f.only(AlertState.OPEN);
-        assertThat(a.ruleId()).isEqualTo("hp");
+        Alert a = f.onlyOpen("hp", "石家庄", "AQI");
         assertThat(a.subjectType()).isEqualTo(SubjectType.CITY);
-        assertThat(a.subject()).isEqualTo("石家庄");
-        assertThat(a.parameter()).isEqualTo("AQI");
         assertThat(a.severity()).isEqualTo(Severity.WARNING);
         assertThat(a.value()).isEqualTo(260);
         assertThat(a.threshold()).isEqualTo(200.0);

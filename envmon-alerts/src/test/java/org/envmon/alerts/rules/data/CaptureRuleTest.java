@@ -38,6 +38,20 @@ class CaptureRuleTest {
         f.tick();
     }
 
+    /** Valid values of hours {@code from} to {@code to} (inclusive), each arriving as in {@code hourly}. */
+    private static void hourly(Fixtures f, int from, int to) {
+        for (int k = from; k <= to; k++) {
+            hourly(f, k, true);
+        }
+    }
+
+    /** Ticks after hours {@code from} to {@code to} (inclusive), no data. */
+    private static void silent(Fixtures f, int from, int to) {
+        for (int k = from; k <= to; k++) {
+            silent(f, k);
+        }
+    }
+
     /** A tick at 2 minutes past the end of hour {@code hour}, no data. */
     private static void silent(Fixtures f, int hour) {
         at(f, hour);
@@ -47,18 +61,11 @@ class CaptureRuleTest {
     @Test
     void opensBelowTargetOnTicksPersistsAndClosesWhenBackAtTarget() {
         Fixtures f = capture();
-        for (int k = 0; k <= 24; k++) {
-            hourly(f, k, true);
-        }
-        for (int k = 25; k <= 30; k++) {
-            silent(f, k);                    // 6 of 24 missing: 75%, at the target
-        }
+        hourly(f, 0, 24);
+        silent(f, 25, 30);                   // 6 of 24 missing: 75%, at the target
         assertThat(f.events).isEmpty();
         silent(f, 31);                       // 7 missing: 17 of 24
-        Alert a = f.only(AlertState.OPEN);
-        assertThat(a.ruleId()).isEqualTo("cap");
-        assertThat(a.subject()).isEqualTo("A01");
-        assertThat(a.parameter()).isEqualTo("a34004");
+        Alert a = f.onlyOpen("cap", "A01", "a34004");
         assertThat(a.value()).isEqualTo(17 / 24.0);
         assertThat(a.threshold()).isEqualTo(0.75);
         assertThat(a.dataTime()).isEqualTo(h(8));   // the window's first hour
@@ -84,9 +91,7 @@ class CaptureRuleTest {
         Fixtures f = capture();
         hourly(f, 0, true);                  // A01 sends PM2.5 once, never SO2; W01 is not an air site
         f.hour("W01", "a34004", h(0), 40);
-        for (int k = 1; k <= 23; k++) {
-            silent(f, k);
-        }
+        silent(f, 1, 23);
         assertThat(f.events).isEmpty();      // less than a window since A01's first value
         silent(f, 24);
         assertThat(f.only(AlertState.OPEN).parameter()).isEqualTo("a34004");
@@ -108,9 +113,7 @@ class CaptureRuleTest {
     @Test
     void acknowledgeAndManualCloseThroughTheEngine() {
         Fixtures f = capture("rule.cap.window=PT4H");
-        for (int k = 0; k <= 4; k++) {
-            hourly(f, k, true);
-        }
+        hourly(f, 0, 4);
         silent(f, 5);                        // 3 of 4
         silent(f, 6);                        // 2 of 4: below 75%
         long id = f.only(AlertState.OPEN).id();
@@ -121,9 +124,7 @@ class CaptureRuleTest {
         f.engine.close(id, "qian.jun", null);
         silent(f, 8);                        // still below: not reopened
         assertThat(f.engine.list(AlertState.OPEN, 10)).isEmpty();
-        for (int k = 9; k <= 12; k++) {
-            hourly(f, k, true);              // back at 4 of 4: cleared
-        }
+        hourly(f, 9, 12);                    // back at 4 of 4: cleared
         silent(f, 13);
         silent(f, 14);                       // below again: a new alert
         assertThat(f.only(AlertState.OPEN).id()).isNotEqualTo(id);
@@ -132,12 +133,8 @@ class CaptureRuleTest {
 
     /** Opens the PM2.5 capture alert of A01 (17 of 24 at the tick after hour 31), as in the first test. */
     private static Alert openCaptureAlert(Fixtures f) {
-        for (int k = 0; k <= 24; k++) {
-            hourly(f, k, true);
-        }
-        for (int k = 25; k <= 31; k++) {
-            silent(f, k);
-        }
+        hourly(f, 0, 24);
+        silent(f, 25, 31);
         return f.only(AlertState.OPEN);
     }
 
@@ -146,23 +143,17 @@ class CaptureRuleTest {
         Fixtures f = capture();
         Alert a = openCaptureAlert(f);
         Fixtures g = f.restart(captureRules());
-        for (int k = 32; k <= 55; k++) {
-            silent(g, k);                    // first window since the restart (first tick after hour 32): not reported
-        }
+        silent(g, 32, 55);                   // first window since the restart (first tick after hour 32): not reported
         assertThat(g.only(AlertState.OPEN)).isEqualTo(a);
         silent(g, 56);                       // a full window: 0 of 24, the same alert
         assertThat(g.events).isEmpty();
         assertThat(g.engine.list(null, 10)).hasSize(1);
         assertThat(g.only(AlertState.OPEN).lastValue()).isEqualTo(0.0);
-        for (int k = 57; k <= 73; k++) {
-            hourly(g, k, true);              // 17 of 24: still below
-        }
+        hourly(g, 57, 73);                   // 17 of 24: still below
         assertThat(g.events).isEmpty();
         assertThat(g.only(AlertState.OPEN).lastValue()).isEqualTo(17 / 24.0);
         hourly(g, 74, true);                 // 18 of 24: at the target
-        Alert closed = g.closedAutomaticallyAfter(Type.CLOSED);
-        assertThat(closed.id()).isEqualTo(a.id());
-        assertThat(closed.lastValue()).isEqualTo(0.75);
+        assertThat(g.restoredClosedAutomatically(a).lastValue()).isEqualTo(0.75);
     }
 
     @Test
@@ -170,9 +161,7 @@ class CaptureRuleTest {
         Fixtures f = capture();
         Alert a = openCaptureAlert(f);
         Fixtures g = f.restart(captureRules());
-        for (int k = 32; k <= 48; k++) {
-            hourly(g, k, true);              // 17 since the restart: a lower bound below the target, not reported
-        }
+        hourly(g, 32, 48);                   // 17 since the restart: a lower bound below the target, not reported
         assertThat(g.events).isEmpty();
         assertThat(g.only(AlertState.OPEN)).isEqualTo(a);
         hourly(g, 49, true);                 // 18 of 24 known already: at the target

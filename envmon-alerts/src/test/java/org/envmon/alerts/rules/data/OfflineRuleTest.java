@@ -30,10 +30,7 @@ class OfflineRuleTest {
         assertThat(f.events).isEmpty();
         f.clock.advance(Duration.ofMinutes(1));
         tick(f);
-        Alert a = f.only(AlertState.OPEN);
-        assertThat(a.ruleId()).isEqualTo("off");
-        assertThat(a.subject()).isEqualTo("A01");
-        assertThat(a.parameter()).isEmpty();
+        Alert a = f.onlyOpen("off", "A01", "");
         assertThat(a.value()).isEqualTo(30);
         assertThat(a.message()).contains("no data from site A01 for 30 min");
         f.clock.advance(Duration.ofMinutes(20));

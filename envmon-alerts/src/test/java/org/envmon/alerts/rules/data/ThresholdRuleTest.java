@@ -29,14 +29,9 @@ class ThresholdRuleTest {
         Fixtures f = pm25();
         f.hour("A01", "a34004", h(0), 80);
         assertThat(f.events).isEmpty();
-        f.hour("A01", "a34004", h(1), 120);
-        f.hour("A01", "a34004", h(2), 180);
-        f.hour("A01", "a34004", h(3), 150);
+        f.hours("A01", "a34004", 1, 120, 180, 150);
         assertThat(f.types()).containsExactly(Type.OPENED);
-        Alert a = f.only(AlertState.OPEN);
-        assertThat(a.ruleId()).isEqualTo("pm");
-        assertThat(a.subject()).isEqualTo("A01");
-        assertThat(a.parameter()).isEqualTo("a34004");
+        Alert a = f.onlyOpen("pm", "A01", "a34004");
         assertThat(a.value()).isEqualTo(120);
         assertThat(a.lastValue()).isEqualTo(150);
         assertThat(a.peakValue()).isEqualTo(180);

@@ -138,8 +138,7 @@ class DrinkingSourceRuleTest {
         assertThat(g.engine.list(null, 10)).hasSize(1);
         assertThat(g.only(AlertState.OPEN).peakValue()).isEqualTo(0.3);
         g.hour("D01", "w20124", h(3), 0.1);   // at the limit: within, 2 of 2
-        Alert closed = g.closedAutomaticallyAfter(Type.CLOSED);
-        assertThat(closed.id()).isEqualTo(a.id());
+        g.restoredClosedAutomatically(a);
     }
 
     @Test

@@ -169,9 +169,7 @@ class TargetClassRuleTest {
         assertThat(g.only(AlertState.OPEN).id()).isEqualTo(a.id());
         assertThat(g.only(AlertState.OPEN).peakValue()).isEqualTo(1.2);
         g.hour("S2", "w21003", h(2), 0.4);   // class II: closed automatically
-        Alert closed = g.closedAutomaticallyAfter(Type.CLOSED);
-        assertThat(closed.id()).isEqualTo(a.id());
-        assertThat(closed.lastValue()).isEqualTo(0.4);
+        assertThat(g.restoredClosedAutomatically(a).lastValue()).isEqualTo(0.4);
     }
 
     @Test
