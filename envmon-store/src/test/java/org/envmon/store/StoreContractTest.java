@@ -651,12 +651,12 @@ public abstract class StoreContractTest<D extends TestDatabase> extends OneStore
         assertThat(r.firstProblem().orElseThrow().seq()).isEqualTo(2L);
     }
 
-    /** One SQL change to packet {@code packet} of the chain fixture ({@code %d}: its id) and the first problem found. */
+    /** One SQL change to a packet of the chain fixture ({@code %d}: its id) and the first problem found. */
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
         "2 | UPDATE observations SET valid = TRUE, qc = NULL WHERE packet_id = %d | observation value changed",
-        "2 | UPDATE raw_packets SET crc_ok = FALSE WHERE id = %d                 | CRC verdict",
-        "0 | DELETE FROM observations WHERE packet_id = %d AND parameter = 'b'   | 1 observation(s) of packet %d deleted",
+        "2 | UPDATE raw_packets SET crc_ok = FALSE WHERE id = %d | CRC verdict",
+        "0 | DELETE FROM observations WHERE packet_id = %d AND parameter = 'b' | 1 observation(s) of packet %d deleted",
         "2 | INSERT INTO observations SELECT * FROM observations WHERE packet_id = %d AND parameter = 'a'"
                 + " | 1 observation(s) inserted into packet %d",
     })
