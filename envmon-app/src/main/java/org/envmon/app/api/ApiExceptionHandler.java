@@ -1,7 +1,5 @@
 package org.envmon.app.api;
 
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import java.net.URI;
 import java.util.stream.Stream;
 import org.envmon.app.report.ReportFailedException;
@@ -69,18 +67,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .flatMap(r -> r.getResolvableErrors().stream().map(error -> named(
                         error instanceof FieldError f ? f.getField() : parameterName(r.getMethodParameter()),
                         error.getDefaultMessage()))));
-    }
-
-    /** Bean Validation of a {@code @Validated} bean's method: the parameter (or field) named by the violation's path. */
-    @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
-        return invalid("Invalid request", e.getConstraintViolations().stream().map(v -> {
-            String field = null;
-            for (Path.Node node : v.getPropertyPath()) {
-                field = node.getName();
-            }
-            return named(field, v.getMessage());
-        }));
     }
 
     private static String named(String field, String message) {
