@@ -33,11 +33,6 @@ public record GatewayConfig(String host, int port, int maxConnections, int maxDa
         return new GatewayConfig("0.0.0.0", port, 20_000, 4096, Duration.ofMinutes(10), 100, 0, 1024, 16L << 20);
     }
 
-    public GatewayConfig withPort(int p) {
-        return new GatewayConfig(host, p, maxConnections, maxDataLength, idleTimeout, errorBudget, ioThreads,
-                garbageBytesPerError, maxPendingSplitBytes);
-    }
-
     public GatewayConfig withMaxConnections(int n) {
         return new GatewayConfig(host, port, n, maxDataLength, idleTimeout, errorBudget, ioThreads,
                 garbageBytesPerError, maxPendingSplitBytes);

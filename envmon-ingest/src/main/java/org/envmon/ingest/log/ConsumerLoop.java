@@ -89,6 +89,8 @@ public final class ConsumerLoop implements AutoCloseable {
             } catch (Exception e) {
                 failures.increment();
                 if (settings.onFailure() == OnFailure.ABANDON) {
+                    log.warn("ingest consumer {}: records {}..{} failed; given up: {}", consumer.name(),
+                            batch.get(0).position(), last, e.toString());
                     consumer.abandon(last, e);
                     return true;
                 }
