@@ -81,7 +81,10 @@ class LiveEvaluationEndToEndTest {
     @Test
     void theCityAqiAlertsAndRankingFollowTheStationsLive() throws Exception {
         ZoneOffset bj = ZoneOffset.ofHours(8);
-        LocalDate yesterday = LocalDate.now(bj).minusDays(1);
+        // The fresh hour below is the last complete one; the filled day is the day before it, so the two never share
+        // an hour (between 00:00 and 01:00 Beijing time "yesterday" would hold it).
+        LocalDateTime now = LocalDateTime.now(bj).truncatedTo(ChronoUnit.HOURS).minusHours(1);
+        LocalDate yesterday = now.toLocalDate().minusDays(1);
         // Yesterday, all 24 hours (DataTime = interval start): PM2.5 160 and 200 → city mean 180, AQI level 5.
         for (int h = 0; h < 24; h++) {
             send(1, yesterday.atTime(h, 0), 160 + h % 3);
@@ -120,7 +123,6 @@ class LiveEvaluationEndToEndTest {
         }
 
         // A fresh hour at level 5 within the alert look-back opens the city alert.
-        LocalDateTime now = LocalDateTime.now(bj).truncatedTo(ChronoUnit.HOURS).minusHours(1);
         send(1, now, 250);
         send(2, now, 250);
         JsonNode open = null;
