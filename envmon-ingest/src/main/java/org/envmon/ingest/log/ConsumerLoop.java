@@ -35,6 +35,8 @@ public final class ConsumerLoop implements AutoCloseable {
     private final Settings settings;
     private final Counter failures;
     private final Thread thread;
+    private long lastAbandonLog;
+    private long abandonedUnlogged;
 
     public ConsumerLoop(IngestConsumer consumer, Handler handler, Settings settings, Counter failures) {
         this.consumer = consumer;
@@ -89,8 +91,7 @@ public final class ConsumerLoop implements AutoCloseable {
             } catch (Exception e) {
                 failures.increment();
                 if (settings.onFailure() == OnFailure.ABANDON) {
-                    log.warn("ingest consumer {}: records {}..{} failed; given up: {}", consumer.name(),
-                            batch.get(0).position(), last, e.toString());
+                    logAbandoned(batch.get(0).position(), last, e);
                     consumer.abandon(last, e);
                     return true;
                 }
@@ -104,6 +105,19 @@ public final class ConsumerLoop implements AutoCloseable {
             }
             backoff = Math.min(backoff * 2, settings.retryMax().toNanos());
         }
+    }
+
+    /** At most one line a second while a store keeps failing; the lines in between are counted into the next. */
+    private void logAbandoned(long first, long last, Exception e) {
+        long now = System.nanoTime();
+        if (lastAbandonLog != 0 && now - lastAbandonLog < 1_000_000_000L) {
+            abandonedUnlogged++;
+            return;
+        }
+        log.warn("ingest consumer {}: records {}..{} failed and were given up ({} more batches since the last such "
+                + "line): {}", consumer.name(), first, last, abandonedUnlogged, e.toString());
+        lastAbandonLog = now;
+        abandonedUnlogged = 0;
     }
 
     private boolean pause(long nanos) throws InterruptedException {
