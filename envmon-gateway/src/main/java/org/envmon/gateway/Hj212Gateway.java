@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.envmon.hj212.SubPacketAssembler;
 import org.envmon.ingest.IngestSink;
+import org.envmon.ingest.LogThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,6 +5,7 @@ import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.concurrent.atomic.AtomicReference;
+import org.envmon.ingest.LogThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,6 +14,7 @@ import org.envmon.hj212.Hj212Decoder;
 import org.envmon.hj212.Hj212Encoder;
 import org.envmon.hj212.Hj212Packet;
 import org.envmon.hj212.SubPacketAssembler;
+import org.envmon.ingest.LogThrottle;
 
 /** One gateway's shared parts, without sockets: handlers are tried on {@link EmbeddedChannel}s. */
 final class PipelineFixture {

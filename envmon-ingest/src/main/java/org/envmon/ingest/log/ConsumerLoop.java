@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.envmon.ingest.LogThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +36,8 @@ public final class ConsumerLoop implements AutoCloseable {
     private final Settings settings;
     private final Counter failures;
     private final Thread thread;
-    private long lastAbandonLog;
-    private long abandonedUnlogged;
+    /** At most one line a second while a store keeps failing; the batches in between are counted into the next. */
+    private final LogThrottle abandonedLines = new LogThrottle(1_000_000_000L, System::nanoTime);
 
     public ConsumerLoop(IngestConsumer consumer, Handler handler, Settings settings, Counter failures) {
         this.consumer = consumer;
@@ -91,7 +92,12 @@ public final class ConsumerLoop implements AutoCloseable {
             } catch (Exception e) {
                 failures.increment();
                 if (settings.onFailure() == OnFailure.ABANDON) {
-                    logAbandoned(batch.get(0).position(), last, e);
+                    long unlogged = abandonedLines.admit(consumer.name(), "abandoned");
+                    if (unlogged >= 0) {
+                        log.warn("ingest consumer {}: records {}..{} failed and were given up ({} more batches since "
+                                + "the last such line): {}", consumer.name(), batch.get(0).position(), last, unlogged,
+                                e.toString());
+                    }
                     consumer.abandon(last, e);
                     return true;
                 }
@@ -105,19 +111,6 @@ public final class ConsumerLoop implements AutoCloseable {
             }
             backoff = Math.min(backoff * 2, settings.retryMax().toNanos());
         }
-    }
-
-    /** At most one line a second while a store keeps failing; the lines in between are counted into the next. */
-    private void logAbandoned(long first, long last, Exception e) {
-        long now = System.nanoTime();
-        if (lastAbandonLog != 0 && now - lastAbandonLog < 1_000_000_000L) {
-            abandonedUnlogged++;
-            return;
-        }
-        log.warn("ingest consumer {}: records {}..{} failed and were given up ({} more batches since the last such "
-                + "line): {}", consumer.name(), first, last, abandonedUnlogged, e.toString());
-        lastAbandonLog = now;
-        abandonedUnlogged = 0;
     }
 
     private boolean pause(long nanos) throws InterruptedException {

@@ -1,4 +1,4 @@
-package org.envmon.gateway;
+package org.envmon.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
