@@ -13,9 +13,12 @@ import org.junit.jupiter.api.Test;
  * dependencies point one way. Fails the build when a change breaks either.
  */
 class LayeringTest {
-    /** The standards, the HJ 212 codec, the domain model and the evaluation core: no I/O, no framework. */
-    private static final String[] PURE = {"org.envmon.standards..", "org.envmon.hj212..", "org.envmon.model..",
-        "org.envmon.evaluation"};
+    /**
+     * The standards, the pollution-source calculations, the HJ 212 codec, the domain model and the evaluation core:
+     * no I/O, no framework.
+     */
+    private static final String[] PURE = {"org.envmon.standards..", "org.envmon.sources..", "org.envmon.hj212..",
+        "org.envmon.model..", "org.envmon.evaluation"};
     private static final String[] IO_AND_FRAMEWORKS = {"java.sql..", "javax.sql..", "java.net..", "java.nio.file..",
         "java.nio.channels..", "io.netty..", "org.springframework..", "jakarta..", "org.duckdb..", "org.postgresql..",
         "org.flywaydb..", "com.zaxxer..", "io.micrometer..", "org.apache.poi..", "org.openpdf.."};
@@ -42,9 +45,11 @@ class LayeringTest {
     }
 
     @Test
-    void standardsCodecAndModelStandAlone() {
+    void standardsSourcesCodecAndModelStandAlone() {
         noClasses().that().resideInAPackage("org.envmon.standards..").should().dependOnClassesThat()
             .resideOutsideOfPackages("java..", "org.envmon.standards..").check(classes);
+        noClasses().that().resideInAPackage("org.envmon.sources..").should().dependOnClassesThat()
+            .resideOutsideOfPackages("java..", "org.envmon.sources..").check(classes);
         noClasses().that().resideInAPackage("org.envmon.hj212..").should().dependOnClassesThat()
             .resideOutsideOfPackages("java..", "org.envmon.hj212..").check(classes);
         noClasses().that().resideInAPackage("org.envmon.model..").should().dependOnClassesThat()
@@ -65,8 +70,8 @@ class LayeringTest {
 
     @Test
     void theCoreModulesDoNotReachUpIntoTheReceiversAndTheWeb() {
-        noClasses().that().resideInAnyPackage("org.envmon.standards..", "org.envmon.hj212..", "org.envmon.store..",
-            "org.envmon.quality..", "org.envmon.evaluation..", "org.envmon.ingest..").should().dependOnClassesThat()
+        noClasses().that().resideInAnyPackage("org.envmon.standards..", "org.envmon.sources..", "org.envmon.hj212..",
+            "org.envmon.store..", "org.envmon.quality..", "org.envmon.evaluation..", "org.envmon.ingest..").should().dependOnClassesThat()
             .resideInAnyPackage("org.envmon.gateway..", "org.envmon.alerts..", "org.envmon.reports..",
                 "org.envmon.calc..").check(classes);
     }

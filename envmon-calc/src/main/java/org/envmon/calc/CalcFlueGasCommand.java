@@ -1,0 +1,137 @@
+package org.envmon.calc;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.envmon.sources.EmissionAmount;
+import org.envmon.sources.fluegas.ConvertedConcentration;
+import org.envmon.sources.fluegas.ReferenceOxygen;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code envmon calc flue-gas}: converted concentrations (折算浓度) at the facility's reference oxygen and, with a flow,
+ * emission rates, per CSV row (one outlet-hour or minute). Rules: {@link ConvertedConcentration},
+ * {@link EmissionAmount}; CSV conventions: {@link CsvCalc}. O2 at or above 21 % is not an input error: the row's
+ * figures stay empty and {@code note} says why.
+ */
+@Command(name = "flue-gas", mixinStandardHelpOptions = true,
+        description = {"Flue-gas concentrations converted to the reference O2, and emission rates, for each CSV row.",
+            "Columns: o2 (% in dry gas), any of particulate,so2,nox,hg (measured, mg/m3 dry at the standard "
+                + "state), optional flow (standard-state dry flow, m3/h).",
+            "Appends <pollutant>_converted..., <pollutant>_kg_h... (with flow), reference_o2, note."})
+public class CalcFlueGasCommand implements Callable<Integer> {
+
+    static final List<String> POLLUTANTS = List.of("particulate", "so2", "nox", "hg");
+    /** Output precision: four decimals, half-even, trailing zeros dropped (Hg limits are 0.03 mg/m³). */
+    private static final int DECIMALS = 4;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--facility", paramLabel = "KIND", description = "Facility kind, setting the reference O2: "
+            + "coal-fired-power-boiler (6), oil-or-gas-fired-power-boiler (3), gas-turbine (15), "
+            + "coal-fired-industrial-boiler (9), oil-or-gas-fired-industrial-boiler (3.5), waste-incinerator (11).")
+    String facility;
+
+    @Option(names = "--reference-o2", paramLabel = "PERCENT", description = "Reference O2 (%) instead of --facility.")
+    String referenceOxygen;
+
+    @Mixin
+    CsvInput input = new CsvInput();
+
+    @Override
+    public Integer call() throws Exception {
+        double reference = reference();
+        try (CsvCalc csv = input.open(spec, "flue-gas")) {
+            List<String> given = POLLUTANTS.stream().filter(csv::hasColumn).toList();
+            boolean withFlow = csv.hasColumn("flow");
+            List<String> results = new ArrayList<>();
+            given.forEach(p -> results.add(p + "_converted"));
+            if (withFlow) {
+                given.forEach(p -> results.add(p + "_kg_h"));
+            }
+            results.add("reference_o2");
+            results.add("note");
+            csv.writeHeader(results);
+            for (CsvCalc.Row row : csv) {
+                BigDecimal o2 = row.nonNegativeDecimal("o2");
+                if (o2 != null && o2.compareTo(BigDecimal.valueOf(100)) > 0) {
+                    row.error("o2", "above 100 %: " + o2.toPlainString());
+                }
+                List<Double> measured = new ArrayList<>();
+                for (String p : given) {
+                    measured.add(asDouble(row.nonNegativeDecimal(p)));
+                }
+                Double flow = withFlow ? asDouble(row.nonNegativeDecimal("flow")) : null;
+                if (row.hasErrors()) {
+                    csv.writeEmptyResults(row);
+                    continue;
+                }
+                List<Object> cells = new ArrayList<>();
+                String note = null;
+                for (Double m : measured) {
+                    ConvertedConcentration.Result r = ConvertedConcentration.of(m, asDouble(o2), reference);
+                    if (r instanceof ConvertedConcentration.Converted c) {
+                        cells.add(plain(c.value()));
+                    } else {
+                        cells.add(null);
+                        ConvertedConcentration.Reason why = ((ConvertedConcentration.Undefined) r).reason();
+                        note = why == ConvertedConcentration.Reason.MEASURED_MISSING ? note : describe(why);
+                    }
+                }
+                if (withFlow) {
+                    for (Double m : measured) {
+                        Double rate = EmissionAmount.flueGasRate(m, flow);
+                        cells.add(rate == null ? null : plain(rate));
+                    }
+                }
+                cells.add(plain(reference));
+                cells.add(note);
+                csv.write(row, cells);
+            }
+            return csv.exitCode();
+        }
+    }
+
+    private double reference() {
+        if ((facility == null) == (referenceOxygen == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Give exactly one of --facility and --reference-o2");
+        }
+        if (facility != null) {
+            return ReferenceOxygen.parse(facility).map(ReferenceOxygen::percent).orElseThrow(() -> CsvCalc
+                    .invalidOption(spec, "--facility", facility, "a facility kind listed in --help"));
+        }
+        try {
+            double r = Double.parseDouble(referenceOxygen.trim());
+            if (r >= 0 && r < ConvertedConcentration.AMBIENT_OXYGEN) {
+                return r;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw CsvCalc.invalidOption(spec, "--reference-o2", referenceOxygen, "a percentage from 0 to below 21");
+    }
+
+    private static String describe(ConvertedConcentration.Reason why) {
+        return switch (why) {
+            case OXYGEN_AT_OR_ABOVE_AMBIENT -> "o2 at or above 21 %: not converted";
+            case OXYGEN_MISSING -> "o2 missing: not converted";
+            default -> why.name().toLowerCase().replace('_', ' ');
+        };
+    }
+
+    private static Double asDouble(BigDecimal v) {
+        return v == null ? null : v.doubleValue();
+    }
+
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v).setScale(DECIMALS, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,184 @@
+package org.envmon.sources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import org.envmon.hj212.Hj212Decoder;
+import org.envmon.hj212.Hj212Packet;
+import org.envmon.hj212.Hj212Result;
+import org.envmon.hj212.PollutantData;
+import org.envmon.hj212.ValueField;
+import org.envmon.sources.fluegas.ConvertedConcentration;
+import org.envmon.sources.fluegas.DeviceFigureCheck;
+import org.envmon.sources.fluegas.ImpliedReferenceTally;
+import org.envmon.sources.fluegas.ReferenceOxygen;
+import org.envmon.testkit.SharedData;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The figures the devices of a real collector's day (2016-08-24, HJ 212 re-framed) computed themselves, recomputed:
+ * the reference O2 each flue-gas outlet's converted concentrations imply, the converted hourly means with that
+ * reference, and the hourly emission amounts of flue gas and waste water. The slice in the repository always runs;
+ * the whole day runs where {@code ../shared} is present.
+ */
+class DeviceFiguresOnTheRealCaptureTest {
+
+    private static final String O2 = "a19001";
+    private static final String FLUE_GAS_FLOW = "a00000";
+    private static final String WATER_FLOW = "w00000";
+    private static final List<String> FLUE_GAS_POLLUTANTS = List.of("a34013", "a21026", "a21002");
+    private static final List<String> WATER_POLLUTANTS = List.of("w01018", "w21003");
+
+    /** One outlet-hour (CN 2061): its pollutants by HJ 212-2017 code. */
+    private record Hour(String mn, String st, Map<String, PollutantData> byCode) {
+        Double get(String code, ValueField f) {
+            PollutantData p = byCode.get(code);
+            return p == null ? null : p.getBoxed(f);
+        }
+    }
+
+    /** What the recomputation found; pairs are (compared, agreeing). */
+    private record Report(int outlets, Map<String, Optional<ReferenceOxygen>> references, int converted,
+                          int convertedAgreeing, int flueGasAmounts, int flueGasAmountsAgreeing, int waterAmounts,
+                          int waterAmountsAgreeing) {
+        int outletsWithAStandardReference() {
+            return (int) references.values().stream().filter(Optional::isPresent).count();
+        }
+
+        @Override
+        public String toString() {
+            return String.format("flue-gas outlets %d, with a standard reference %d; converted hourly means agreeing "
+                    + "%d/%d; flue-gas amounts agreeing %d/%d; waste-water amounts agreeing %d/%d", outlets,
+                    outletsWithAStandardReference(), convertedAgreeing, converted, flueGasAmountsAgreeing,
+                    flueGasAmounts, waterAmountsAgreeing, waterAmounts);
+        }
+    }
+
+    @Test
+    void theSliceOfSixOutlets() throws IOException {
+        Report r;
+        try (InputStream in = getClass().getResourceAsStream("capture-2016-08-24-slice.txt")) {
+            r = recompute(hours(in));
+        }
+        System.out.println("real capture slice: " + r);
+        assertThat(r.outlets()).isEqualTo(5);
+        assertThat(r.outletsWithAStandardReference()).isEqualTo(4);
+        assertThat(r.references()).containsEntry("LD130121000134", Optional.of(ReferenceOxygen.COAL_FIRED_POWER_BOILER))
+                .containsEntry("LD130131000044", Optional.of(ReferenceOxygen.OIL_OR_GAS_FIRED_INDUSTRIAL_BOILER))
+                .containsEntry("LD130107000226", Optional.of(ReferenceOxygen.WASTE_INCINERATOR))
+                // implies 9.3 % hour after hour: a 9 % boiler whose device converts with a slightly different O2
+                .containsEntry("LD130133000461", Optional.of(ReferenceOxygen.COAL_FIRED_INDUSTRIAL_BOILER))
+                // implies 0 %: the device applies no standard's reference, a signal for the registry to check
+                .containsEntry("LD130102000150", Optional.empty());
+        assertThat(r.converted()).isGreaterThan(100);
+        assertThat(r.convertedAgreeing()).isGreaterThanOrEqualTo(r.converted() * 9 / 10);
+        assertThat(r.flueGasAmounts()).isGreaterThan(100);
+        assertThat(r.flueGasAmountsAgreeing()).isGreaterThanOrEqualTo(r.flueGasAmounts() * 99 / 100);
+        assertThat(r.waterAmounts()).isEqualTo(44);
+        assertThat(r.waterAmountsAgreeing()).isEqualTo(44);
+    }
+
+    @Test
+    void theWholeDay() throws IOException {
+        var file = SharedData.require("hj212/real-capture-2016/capture-2016-08-24-as-hj212-2017.txt.gz");
+        Report r;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+            r = recompute(hours(in));
+        }
+        System.out.println("real capture, whole day: " + r);
+        assertThat(r.outlets()).isGreaterThan(100);
+        assertThat(r.outletsWithAStandardReference()).isGreaterThan(r.outlets() / 2);
+        assertThat(r.convertedAgreeing()).isGreaterThanOrEqualTo(r.converted() * 90 / 100);
+        assertThat(r.flueGasAmountsAgreeing()).isGreaterThanOrEqualTo(r.flueGasAmounts() * 99 / 100);
+        assertThat(r.waterAmountsAgreeing()).isGreaterThanOrEqualTo(r.waterAmounts() * 85 / 100);
+    }
+
+    /** The hourly (CN 2061) flue-gas and waste-water frames that decode; the rest of the day is skipped. */
+    private static List<Hour> hours(InputStream in) throws IOException {
+        Hj212Decoder decoder = new Hj212Decoder();
+        List<Hour> hours = new ArrayList<>();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1));
+        for (String line; (line = lines.readLine()) != null; ) {
+            if (!line.contains("CN=2061")) {
+                continue;
+            }
+            Hj212Result result = decoder.decode(line.getBytes(StandardCharsets.ISO_8859_1));
+            if (!result.isAccepted()) {
+                continue;
+            }
+            Hj212Packet p = result.packet();
+            if (!"31".equals(p.st()) && !"32".equals(p.st())) {
+                continue;
+            }
+            Map<String, PollutantData> byCode = new HashMap<>();
+            p.pollutants().forEach(d -> byCode.put(d.code(), d));
+            hours.add(new Hour(p.mn(), p.st(), byCode));
+        }
+        return hours;
+    }
+
+    private static Report recompute(List<Hour> hours) {
+        Map<String, ImpliedReferenceTally> tallies = new HashMap<>();
+        for (Hour h : hours) {
+            Double o2 = h.get(O2, ValueField.AVG);
+            if (!"31".equals(h.st()) || o2 == null) {
+                continue;
+            }
+            ImpliedReferenceTally tally = tallies.computeIfAbsent(h.mn(), k -> new ImpliedReferenceTally());
+            for (String code : FLUE_GAS_POLLUTANTS) {
+                Double measured = h.get(code, ValueField.AVG);
+                Double device = h.get(code, ValueField.ZS_AVG);
+                if (measured != null && device != null) {
+                    tally.add(measured, device, o2);
+                }
+            }
+        }
+        Map<String, Optional<ReferenceOxygen>> references = new HashMap<>();
+        tallies.forEach((mn, t) -> references.put(mn, t.majority()));
+        int converted = 0;
+        int convertedOk = 0;
+        int flue = 0;
+        int flueOk = 0;
+        int water = 0;
+        int waterOk = 0;
+        for (Hour h : hours) {
+            boolean flueGas = "31".equals(h.st());
+            Optional<ReferenceOxygen> ref = references.getOrDefault(h.mn(), Optional.empty());
+            Double volume = h.get(flueGas ? FLUE_GAS_FLOW : WATER_FLOW, ValueField.COU);
+            for (String code : flueGas ? FLUE_GAS_POLLUTANTS : WATER_POLLUTANTS) {
+                Double measured = h.get(code, ValueField.AVG);
+                Double device = h.get(code, ValueField.ZS_AVG);
+                if (ref.isPresent() && device != null && ConvertedConcentration.of(measured,
+                        h.get(O2, ValueField.AVG), ref.get()) instanceof ConvertedConcentration.Converted c) {
+                    converted++;
+                    convertedOk += DeviceFigureCheck.agrees(c.value(), device) ? 1 : 0;
+                }
+                Double deviceAmount = h.get(code, ValueField.COU);
+                Double amount = flueGas ? EmissionAmount.flueGasAmount(measured, volume)
+                        : EmissionAmount.wasteWaterAmount(measured, volume);
+                if (deviceAmount != null && amount != null) {
+                    boolean ok = DeviceFigureCheck.agrees(amount, deviceAmount);
+                    if (flueGas) {
+                        flue++;
+                        flueOk += ok ? 1 : 0;
+                    } else {
+                        water++;
+                        waterOk += ok ? 1 : 0;
+                    }
+                }
+            }
+        }
+        return new Report(tallies.size(), references, converted, convertedOk, flue, flueOk, water, waterOk);
+    }
+}
