@@ -40,13 +40,18 @@ final class PortalFixture {
         {"P007", "测试城关", "西藏自治区", "拉萨", 29.65, 91.13, -1.0},
     };
     private static final AtomicLong PACKETS = new AtomicLong();
+    /** Set by {@link #load}: tests compare with the hour the data has, even after the clock passed an hour. */
+    private static volatile Instant latest;
 
     private PortalFixture() {
     }
 
-    /** The hour (interval start) the fixture's latest values belong to: the last complete hour. */
+    /** The hour (interval start) the fixture's latest values belong to: the last complete hour when loaded. */
     static Instant latestHour() {
-        return Instant.now().truncatedTo(ChronoUnit.HOURS).minusSeconds(3600);
+        if (latest == null) {
+            throw new IllegalStateException("PortalFixture.load first");
+        }
+        return latest;
     }
 
     static void load(RunningPlatform platform) {
@@ -63,7 +68,8 @@ final class PortalFixture {
         platform.bean(SiteStore.class).upsert(sites);
 
         List<PacketWrite> batch = new ArrayList<>();
-        Instant latest = latestHour();
+        Instant latest = Instant.now().truncatedTo(ChronoUnit.HOURS).minusSeconds(3600);
+        PortalFixture.latest = latest;
         for (int back = 2; back >= 0; back--) {
             Instant t = latest.minusSeconds(3600L * back);
             for (Object[] s : STATIONS) {
@@ -76,8 +82,12 @@ final class PortalFixture {
             batch.add(water("W102", t, 2.5));
         }
         platform.bean(ObservationStore.class).write(batch);
-        LocalDate today = LocalDate.now(BeijingTime.OFFSET);
-        platform.bean(LiveRecompute.class).recomputeAll(today.minusDays(1), today);
+        // the days of the hours written (not of the clock, which may have passed midnight meanwhile)
+        platform.bean(LiveRecompute.class).recomputeAll(day(latest.minusSeconds(2 * 3600)), day(latest));
+    }
+
+    private static LocalDate day(Instant t) {
+        return t.atOffset(BeijingTime.OFFSET).toLocalDate();
     }
 
     /** A packet of the six pollutants of one station-hour; {@code badPm10}: its PM10 failed QC. */
