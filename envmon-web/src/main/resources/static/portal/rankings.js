@@ -1,7 +1,7 @@
 // City rankings: air (composite index, PM2.5, good days; GET /api/v1/rankings/cities) by month or year, and water
 // (CWQI; GET /api/v1/rankings/water) by month. The pickers open on the latest period with data.
 import { register, t, lang, applyLabels, pageHeader, langToggle, api, loadFailed } from './common.js';
-import { LABELS } from './detail-labels.js';
+import { LABELS, bjTime } from './detail-labels.js';
 
 register(LABELS);
 register({
@@ -34,7 +34,7 @@ async function start() {
   } catch (e) {
     loadFailed(e, start);
   }
-  const today = new Date().toISOString().slice(0, 7);
+  const today = bjTime(new Date()).slice(0, 7); // this month in Beijing (the UTC month lags 8 hours)
   const airMonth = periods.day ? periods.day.slice(0, 7) : today;
   el('air-month').value = airMonth;
   el('air-year').value = airMonth.slice(0, 4);
