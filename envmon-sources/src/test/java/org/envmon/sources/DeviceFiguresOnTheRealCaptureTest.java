@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,11 +30,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The figures the devices of a real collector's day (2016-08-24, HJ 212 re-framed) computed themselves, recomputed:
  * the reference O2 each flue-gas outlet's converted concentrations imply, the converted hourly means with that
- * reference, and the hourly emission amounts of flue gas and waste water. The slice in the repository always runs;
+ * reference, and the hourly emission amounts of flue gas and waste water. The demo's slice always runs;
  * the whole day runs where {@code ../shared} is present.
  */
 class DeviceFiguresOnTheRealCaptureTest {
 
+    /** The demo's slice (demo/README.md): six outlets' hourly frames of the same day. */
+    private static final Path SLICE = Path.of("..", "demo", "hj212-sources-2016-08-24.txt");
     private static final String O2 = "a19001";
     private static final String FLUE_GAS_FLOW = "a00000";
     private static final String WATER_FLOW = "w00000";
@@ -68,7 +71,7 @@ class DeviceFiguresOnTheRealCaptureTest {
     @Test
     void theSliceOfSixOutlets() throws IOException {
         Report r;
-        try (InputStream in = getClass().getResourceAsStream("capture-2016-08-24-slice.txt")) {
+        try (InputStream in = Files.newInputStream(SLICE)) {
             r = recompute(hours(in));
         }
         System.out.println("real capture slice: " + r);

@@ -73,6 +73,9 @@ public class DemoCommand implements Callable<Integer> {
         load(ctx);
         loadWater(ctx.getBean(SiteStore.class), ctx.getBean(IngestSink.class));
         int port = Integer.parseInt(ctx.getEnvironment().getProperty("envmon.hj212.bound-port"));
+        DemoSources.register(ctx.getBean(SiteStore.class));
+        System.out.println("Demo pollution sources: " + DemoSources.send("127.0.0.1", port)
+                + " real hourly HJ 212 frames of 6 outlets (2016-08-24) sent to the gateway");
         // Real-time packets (2011) from the SIM stations; hourly packets (2061, filling the past hours one by one)
         // from the SIH stations, whose hourly values the evaluation turns into a live city AQI for 模拟市.
         simulate(new SimulatorConfig("127.0.0.1", port, SIMULATED_STATIONS, Duration.ofMillis(intervalMs),
@@ -93,6 +96,10 @@ public class DemoCommand implements Callable<Integer> {
         System.out.println("  Water        http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
                 + "/api/v1/rankings/water?month=2025-11  (CWQI city ranking of the real sections; map layer and"
                 + " /api/v1/feeds/water/latest: each section's latest month)");
+        System.out.println("  Sources      http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
+                + "/api/v1/sources/outlets/" + DemoSources.FLUE_GAS.get(0) + "/flue-gas-hours?from=2016-08-23T00:00"
+                + "%2B08:00&to=2016-08-25T00:00%2B08:00  (a real coal-fired boiler's day: converted concentrations and"
+                + " emission amounts recomputed beside its device's own)");
         System.out.println("  Alerts       http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
                 + "/api/v1/alerts/stream  (Server-Sent Events)");
         System.out.println("  Review       http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")

@@ -1,0 +1,74 @@
+package org.envmon.evaluation.sources;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.envmon.model.Site;
+import org.envmon.sources.fluegas.ReferenceOxygen;
+
+/**
+ * A flue-gas outlet's hours (CN 2061) as received and as the platform recomputes them: each pollutant's measured
+ * mean, its converted mean at the reference O2 and its emission amount, beside the figures the device sent itself.
+ *
+ * @param reference the reference O2 used, and where it came from
+ */
+public record FlueGasHours(Site outlet, Optional<ReferenceOxygen> reference, ReferenceSource referenceSource,
+                           List<Hour> hours) {
+
+    /** How many of the device's converted means agree with the platform's. */
+    public Agreement converted() {
+        return agreement(PollutantHour::convertedAgrees);
+    }
+
+    /** How many of the device's emission amounts agree with the platform's. */
+    public Agreement amounts() {
+        return agreement(PollutantHour::amountAgrees);
+    }
+
+    /** The same outlet with only the hours that start before {@code end} (what the public may see). */
+    public FlueGasHours before(Instant end) {
+        return new FlueGasHours(outlet, reference, referenceSource,
+                hours.stream().filter(h -> h.time().isBefore(end)).toList());
+    }
+
+    private Agreement agreement(java.util.function.Function<PollutantHour, Boolean> agrees) {
+        int compared = 0;
+        int agreeing = 0;
+        for (Hour h : hours) {
+            for (PollutantHour p : h.pollutants()) {
+                Boolean a = agrees.apply(p);
+                compared += a == null ? 0 : 1;
+                agreeing += Boolean.TRUE.equals(a) ? 1 : 0;
+            }
+        }
+        return new Agreement(compared, agreeing);
+    }
+
+    /** Where the reference O2 came from. */
+    public enum ReferenceSource {
+        /** Named in the request (the outlet's facility kind). */
+        GIVEN,
+        /** Implied by most of the device's own converted figures in the period. */
+        IMPLIED_BY_DEVICE,
+        /** Neither: the converted figures are not recomputed. */
+        NONE
+    }
+
+    /** One hour (interval start): O2 (%) and the hour's dry flue-gas volume (m³, {@code -Cou} of a00000). */
+    public record Hour(Instant time, Double oxygen, Double flueGasVolume, List<PollutantHour> pollutants) {
+    }
+
+    /**
+     * One pollutant in one hour; {@code null} where a figure is missing or cannot be computed.
+     *
+     * @param notConverted why there is no converted mean ({@code o2_at_or_above_ambient}, ...), or {@code null}
+     */
+    public record PollutantHour(String code, Double measured, Double converted, String notConverted,
+                                Double deviceConverted, Boolean convertedAgrees, Double amountKg,
+                                Double deviceAmountKg, Boolean amountAgrees) {
+    }
+
+    /** Compared pairs and the agreeing ones. */
+    public record Agreement(int compared, int agreeing) {
+    }
+}
