@@ -2,39 +2,23 @@ package org.envmon.calc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code envmon calc flue-gas} end to end: converted values, rates, O2 at ambient, bad cells and options. */
 class CalcFlueGasCommandTest {
 
-    private record Run(int exit, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    private static Run run(String stdin, String... args) {
-        CalcFlueGasCommand cmd = new CalcFlueGasCommand();
-        cmd.input.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(cmd);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    private static CalcTestSupport.Result run(String stdin, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "flue-gas";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return CalcTestSupport.run(stdin, all);
     }
 
     @Test
     void convertsToTheFacilitysReferenceAndComputesRates() {
         // LD130132000457 at 00:00 on 2016-08-24 (real capture): O2 8.93 %, SO2 3.46, NOx 39.48 mg/m³, 111,091.24 m³
         // in the hour; the device sent converted means 4.29 and 49.11 and amounts 0.38 and 4.386 kg.
-        Run r = run("outlet,o2,so2,nox,flow\nLD130132000457,8.93,3.46,39.48,111091.24\nX,21,10,20,1000\n"
+        var r = run("outlet,o2,so2,nox,flow\nLD130132000457,8.93,3.46,39.48,111091.24\nX,21,10,20,1000\n"
                 + "Y,,10,20,\n", "--facility", "coal-fired-power-boiler");
         assertThat(r.exit()).isZero();
         assertThat(r.err()).isEmpty();
@@ -47,7 +31,7 @@ class CalcFlueGasCommandTest {
 
     @Test
     void aReferenceCanBeGivenDirectly() {
-        Run r = run("o2,particulate\n11,8\n", "--reference-o2", "11");
+        var r = run("o2,particulate\n11,8\n", "--reference-o2", "11");
         assertThat(r.exit()).isZero();
         assertThat(r.lines()).containsExactly("o2,particulate,particulate_converted,reference_o2,note",
                 "11,8,8,11,");
@@ -55,7 +39,7 @@ class CalcFlueGasCommandTest {
 
     @Test
     void badCellsAreReportedWithLineAndColumnAndTheRowKept() {
-        Run r = run("o2,so2\n8,-1\n120,5\nabc,5\n9,30\n", "--facility", "waste-incinerator");
+        var r = run("o2,so2\n8,-1\n120,5\nabc,5\n9,30\n", "--facility", "waste-incinerator");
         assertThat(r.exit()).isEqualTo(CsvCalc.EXIT_BAD_INPUT);
         assertThat(r.err()).contains(":2:2 (so2): negative value").contains(":3:1 (o2): above 100 %")
                 .contains(":4:1 (o2): not a number");

@@ -4,11 +4,15 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Runs {@code calc} subcommands in-process with captured stdout/stderr. */
 final class CalcTestSupport {
     record Result(int exit, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
     }
 
     static Result run(String stdin, String... args) {
@@ -24,6 +28,10 @@ final class CalcTestSupport {
             if (o instanceof CalcAqiCommand a) {
                 a.input.stdin = new ByteArrayInputStream(in);
             } else if (o instanceof CalcAirAnnualCommand a) {
+                a.input.stdin = new ByteArrayInputStream(in);
+            } else if (o instanceof CalcWaterCommand a) {
+                a.input.stdin = new ByteArrayInputStream(in);
+            } else if (o instanceof CalcFlueGasCommand a) {
                 a.input.stdin = new ByteArrayInputStream(in);
             }
         }
