@@ -27,8 +27,9 @@ public final class SourceViews {
     public record ReferenceView(String facility, String facilityZh, BigDecimal percent, String standard, String clause,
                                 String source) {
         static ReferenceView of(ReferenceOxygen r, FlueGasHours.ReferenceSource source) {
-            return new ReferenceView(r.name().toLowerCase().replace('_', '-'), r.chineseName(),
-                    number(r.percent()), r.standard(), r.clause(), source.name().toLowerCase());
+            ReferenceOxygen.Basis b = r.basis();
+            return new ReferenceView(r.name().toLowerCase().replace('_', '-'), b.chineseName(), number(b.percent()),
+                    b.standard(), b.clause(), source.name().toLowerCase());
         }
     }
 

@@ -20,35 +20,29 @@ public enum ReferenceOxygen {
     // GB 18485-2014 (municipal solid waste incineration): limits refer to dry flue gas at 11 % O2 (Table 4, note).
     WASTE_INCINERATOR("GB 18485-2014", "Table 4 note", "生活垃圾焚烧炉", 11.0);
 
-    private final String standard;
-    private final String clause;
-    private final String chineseName;
-    private final double percent;
+    /**
+     * The reference and where it is set.
+     *
+     * @param percent  volume percent of O2 in dry flue gas
+     * @param standard the emission standard that sets it, e.g. {@code GB 13223-2011}
+     * @param clause   where in the standard
+     */
+    public record Basis(double percent, String standard, String clause, String chineseName) {
+    }
+
+    private final Basis basis;
 
     ReferenceOxygen(String standard, String clause, String chineseName, double percent) {
-        this.standard = standard;
-        this.clause = clause;
-        this.chineseName = chineseName;
-        this.percent = percent;
+        this.basis = new Basis(percent, standard, clause, chineseName);
+    }
+
+    public Basis basis() {
+        return basis;
     }
 
     /** Volume percent of O2 in dry flue gas. */
     public double percent() {
-        return percent;
-    }
-
-    /** The emission standard that sets this reference, e.g. {@code GB 13223-2011}. */
-    public String standard() {
-        return standard;
-    }
-
-    /** Where in {@link #standard()} the value is set. */
-    public String clause() {
-        return clause;
-    }
-
-    public String chineseName() {
-        return chineseName;
+        return basis.percent();
     }
 
     /** The facility kind by its enum name, case-insensitive, {@code -} accepted for {@code _}. */

@@ -42,7 +42,7 @@ class ConvertedConcentrationTest {
         assertThat(ReferenceOxygen.COAL_FIRED_INDUSTRIAL_BOILER.percent()).isEqualTo(9.0);
         assertThat(ReferenceOxygen.OIL_OR_GAS_FIRED_INDUSTRIAL_BOILER.percent()).isEqualTo(3.5);
         assertThat(ReferenceOxygen.WASTE_INCINERATOR.percent()).isEqualTo(11.0);
-        assertThat(ReferenceOxygen.GAS_TURBINE.standard()).isEqualTo("GB 13223-2011");
+        assertThat(ReferenceOxygen.GAS_TURBINE.basis().standard()).isEqualTo("GB 13223-2011");
         assertThat(ReferenceOxygen.parse("waste-incinerator")).contains(ReferenceOxygen.WASTE_INCINERATOR);
         assertThat(ReferenceOxygen.parse("boiler")).isEmpty();
     }
