@@ -97,9 +97,9 @@ public class DemoCommand implements Callable<Integer> {
                 + "/api/v1/rankings/water?month=2025-11  (CWQI city ranking of the real sections; map layer and"
                 + " /api/v1/feeds/water/latest: each section's latest month)");
         System.out.println("  Sources      http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
-                + "/api/v1/sources/outlets/" + DemoSources.FLUE_GAS.get(0) + "/flue-gas-hours?from=2016-08-23T00:00"
-                + "%2B08:00&to=2016-08-25T00:00%2B08:00  (a real coal-fired boiler's day: converted concentrations and"
-                + " emission amounts recomputed beside its device's own)");
+                + "/outlet.html?code=" + DemoSources.FLUE_GAS.get(0) + "&from=2016-08-23&to=2016-08-24  (a real"
+                + " coal-fired boiler's day: converted concentrations and emission amounts recomputed beside its"
+                + " device's own; API /api/v1/sources/outlets/{code}/flue-gas-hours)");
         System.out.println("  Alerts       http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
                 + "/api/v1/alerts/stream  (Server-Sent Events)");
         System.out.println("  Review       http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")

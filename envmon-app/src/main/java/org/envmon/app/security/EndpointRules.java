@@ -106,8 +106,10 @@ public final class EndpointRules {
         // under the API's rules), the map base layer and the scripts they load. Static files only.
         publicRead(r, "/", "/index.html", "/favicon.ico", "/portal/**", "/geo/**", "/webjars/**",
                 "/console", "/console/**");
-        // The detail pages: a station, a city, the rankings, the verify panel and the not-found page.
-        publicRead(r, "/station.html", "/city.html", "/rankings.html", "/verify.html", "/not-found.html");
+        // The detail pages: a station, a city, a pollution-source outlet, the rankings, the verify panel and the
+        // not-found page.
+        publicRead(r, "/station.html", "/city.html", "/rankings.html", "/verify.html", "/not-found.html",
+                "/outlet.html");
         // The sites linked to an account (a maintainer's stations, an enterprise's sources).
         r.add(write(HttpMethod.GET, "/api/v1/accounts/{name}/sites", ADMIN));
         r.add(write(HttpMethod.PUT, "/api/v1/accounts/{name}/sites", ADMIN));

@@ -2,6 +2,7 @@ package org.envmon.app.sources;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.envmon.app.air.AirViews;
@@ -64,7 +65,7 @@ public final class SourceViews {
     public record FlueGasHoursView(OutletView outlet, OffsetDateTime from, OffsetDateTime to, ReferenceView reference,
                                    AgreementView convertedAgreement, AgreementView amountAgreement,
                                    List<HourView> hours) {
-        static FlueGasHoursView of(FlueGasHours h, java.time.Instant from, java.time.Instant to) {
+        static FlueGasHoursView of(FlueGasHours h, Instant from, Instant to) {
             return new FlueGasHoursView(OutletView.of(h.outlet()), ApiTime.out(from), ApiTime.out(to),
                     h.reference().map(r -> ReferenceView.of(r, h.referenceSource())).orElse(null),
                     AgreementView.of(h.converted()), AgreementView.of(h.amounts()),

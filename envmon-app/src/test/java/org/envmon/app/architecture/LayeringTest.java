@@ -71,7 +71,8 @@ class LayeringTest {
     @Test
     void theCoreModulesDoNotReachUpIntoTheReceiversAndTheWeb() {
         noClasses().that().resideInAnyPackage("org.envmon.standards..", "org.envmon.sources..", "org.envmon.hj212..",
-            "org.envmon.store..", "org.envmon.quality..", "org.envmon.evaluation..", "org.envmon.ingest..").should().dependOnClassesThat()
+            "org.envmon.store..", "org.envmon.quality..", "org.envmon.evaluation..", "org.envmon.ingest..").should()
+            .dependOnClassesThat()
             .resideInAnyPackage("org.envmon.gateway..", "org.envmon.alerts..", "org.envmon.reports..",
                 "org.envmon.calc..").check(classes);
     }

@@ -48,7 +48,8 @@ class FlueGasHoursEndToEndTest {
         assertThat(h.get("reference").get("source").asText()).isEqualTo("implied_by_device");
         JsonNode converted = h.get("convertedAgreement");
         assertThat(converted.get("compared").asInt()).isGreaterThan(40);
-        assertThat(converted.get("agreeing").asInt()).isGreaterThanOrEqualTo(converted.get("compared").asInt() * 9 / 10);
+        assertThat(converted.get("agreeing").asInt())
+                .isGreaterThanOrEqualTo(converted.get("compared").asInt() * 9 / 10);
         JsonNode amounts = h.get("amountAgreement");
         assertThat(amounts.get("agreeing").asInt()).isEqualTo(amounts.get("compared").asInt());
         JsonNode first = h.get("hours").get(0);
