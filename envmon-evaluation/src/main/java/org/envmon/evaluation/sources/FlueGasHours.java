@@ -61,7 +61,8 @@ public record FlueGasHours(Site outlet, Optional<ReferenceOxygen> reference, Ref
     /**
      * One pollutant in one hour; {@code null} where a figure is missing or cannot be computed.
      *
-     * @param notConverted why there is no converted mean ({@code o2_at_or_above_ambient}, ...), or {@code null}
+     * @param notConverted why there is no converted mean ({@code oxygen_at_or_above_ambient},
+     *                     {@code no_reference_oxygen}, ...), or {@code null}
      */
     public record PollutantHour(String code, Double measured, Double converted, String notConverted,
                                 Double deviceConverted, Boolean convertedAgrees, Double amountKg,

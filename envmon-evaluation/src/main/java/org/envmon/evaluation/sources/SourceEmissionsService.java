@@ -26,8 +26,9 @@ import org.envmon.sources.fluegas.ReferenceOxygen;
 
 /**
  * Pollution-source outlets over the stores: a flue-gas outlet's hours recomputed from its stored values with the
- * calculations of {@code envmon-sources}. Only valid values are used (the review decision where one applies, else QC). Requests it cannot answer
- * throw {@link InvalidRequest}, unknown outlets {@link org.envmon.model.NotFound}. Thread-safe.
+ * calculations of {@code envmon-sources}. Only valid values are used (the review decision where one applies, else
+ * QC). Requests it cannot answer throw {@link InvalidRequest}, unknown outlets {@link org.envmon.model.NotFound}.
+ * Thread-safe.
  */
 public class SourceEmissionsService {
     /** HJ 212-2017 Annex B: O2 and the flue-gas flow. */
@@ -56,7 +57,8 @@ public class SourceEmissionsService {
     public FlueGasHours flueGasHours(String outletCode, Instant from, Instant to, Optional<ReferenceOxygen> facility) {
         Site outlet = sites.require(outletCode);
         if (outlet.medium() != Medium.SOURCE_GAS) {
-            throw new InvalidRequest("site " + outletCode + " is not a flue-gas outlet (" + outlet.medium().code() + ")");
+            throw new InvalidRequest("site " + outletCode + " is not a flue-gas outlet ("
+                    + outlet.medium().code() + ")");
         }
         if (!from.isBefore(to) || Duration.between(from, to).compareTo(MAX_PERIOD) > 0) {
             throw new InvalidRequest("the period must be from before to and at most 31 days");

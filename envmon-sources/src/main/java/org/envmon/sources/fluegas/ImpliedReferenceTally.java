@@ -15,7 +15,7 @@ public final class ImpliedReferenceTally {
     private final Map<ReferenceOxygen, Integer> matches = new EnumMap<>(ReferenceOxygen.class);
     private int counted;
 
-    /** Counts one (measured, converted, O2) triple; triples that imply nothing ({@link DeviceFigureCheck}) are skipped. */
+    /** Counts a (measured, converted, O2) triple; those that imply nothing ({@link DeviceFigureCheck}) are skipped. */
     public void add(double measured, double converted, double oxygen) {
         OptionalDouble implied = DeviceFigureCheck.impliedReferenceOxygen(measured, converted, oxygen);
         if (implied.isEmpty()) {

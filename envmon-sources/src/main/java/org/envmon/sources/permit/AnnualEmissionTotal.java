@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.Year;
 import java.util.OptionalDouble;
+import org.envmon.sources.EmissionAmount;
 
 /**
  * The running annual emission of one pollutant against the permitted annual total (许可排放量, t/a), with a linear
@@ -19,7 +20,8 @@ public record AnnualEmissionTotal(Year year, double permittedTonnes, double emit
 
     public AnnualEmissionTotal {
         if (year == null || !(permittedTonnes > 0) || !(emittedKg >= 0) || through == null) {
-            throw new IllegalArgumentException("need a year, a positive permitted total, a non-negative amount, a time");
+            throw new IllegalArgumentException("need a year, a positive permitted total, a non-negative amount and "
+                    + "a time");
         }
         if (through.isBefore(start(year)) || through.isAfter(start(year.plusYears(1)))) {
             throw new IllegalArgumentException(through + " is not within " + year);
@@ -32,7 +34,7 @@ public record AnnualEmissionTotal(Year year, double permittedTonnes, double emit
 
     /** Share of the permitted total already emitted (1.0 = all of it). */
     public double shareUsed() {
-        return emittedKg / 1000.0 / permittedTonnes;
+        return EmissionAmount.tonnes(emittedKg) / permittedTonnes;
     }
 
     /** The year's emission if the rest of the year goes as it has so far, in tonnes; empty before an hour passed. */
@@ -41,7 +43,7 @@ public record AnnualEmissionTotal(Year year, double permittedTonnes, double emit
         if (elapsed <= 0) {
             return OptionalDouble.empty();
         }
-        return OptionalDouble.of(emittedKg / 1000.0 * (year.length() * 24L) / elapsed);
+        return OptionalDouble.of(EmissionAmount.tonnes(emittedKg) * (year.length() * 24L) / elapsed);
     }
 
     /** Whether the total is already used up, or the projection goes beyond it. */

@@ -47,25 +47,31 @@ class ConvertedConcentrationTest {
         assertThat(ReferenceOxygen.parse("boiler")).isEmpty();
     }
 
+    private static Undefined undefined(Reason why) {
+        return new Undefined(why);
+    }
+
     @Test
     void oxygenAtOrAboveAmbientIsFlaggedNeverDivided() {
-        assertThat(ConvertedConcentration.of(50.0, 21.0, 6.0)).isEqualTo(new Undefined(Reason.OXYGEN_AT_OR_ABOVE_AMBIENT));
-        assertThat(ConvertedConcentration.of(50.0, 23.5, 6.0)).isEqualTo(new Undefined(Reason.OXYGEN_AT_OR_ABOVE_AMBIENT));
-        assertThat(ConvertedConcentration.of(50.0, -0.1, 6.0)).isEqualTo(new Undefined(Reason.OXYGEN_NEGATIVE));
-        assertThat(ConvertedConcentration.of(-1.0, 8.0, 6.0)).isEqualTo(new Undefined(Reason.MEASURED_NEGATIVE));
+        assertThat(ConvertedConcentration.of(50.0, 21.0, 6.0)).isEqualTo(undefined(Reason.OXYGEN_AT_OR_ABOVE_AMBIENT));
+        assertThat(ConvertedConcentration.of(50.0, 23.5, 6.0)).isEqualTo(undefined(Reason.OXYGEN_AT_OR_ABOVE_AMBIENT));
+        assertThat(ConvertedConcentration.of(50.0, -0.1, 6.0)).isEqualTo(undefined(Reason.OXYGEN_NEGATIVE));
+        assertThat(ConvertedConcentration.of(-1.0, 8.0, 6.0)).isEqualTo(undefined(Reason.MEASURED_NEGATIVE));
     }
 
     @Test
     void missingInputsMakeTheFigureMissingNotZero() {
-        assertThat(ConvertedConcentration.of(null, 8.0, 6.0)).isEqualTo(new Undefined(Reason.MEASURED_MISSING));
-        assertThat(ConvertedConcentration.of(30.0, null, 6.0)).isEqualTo(new Undefined(Reason.OXYGEN_MISSING));
-        assertThat(ConvertedConcentration.of(Double.NaN, 8.0, 6.0)).isEqualTo(new Undefined(Reason.MEASURED_MISSING));
+        assertThat(ConvertedConcentration.of(null, 8.0, 6.0)).isEqualTo(undefined(Reason.MEASURED_MISSING));
+        assertThat(ConvertedConcentration.of(30.0, null, 6.0)).isEqualTo(undefined(Reason.OXYGEN_MISSING));
+        assertThat(ConvertedConcentration.of(Double.NaN, 8.0, 6.0)).isEqualTo(undefined(Reason.MEASURED_MISSING));
     }
 
     @Test
     void anImpossibleReferenceIsAProgrammingError() {
-        assertThatThrownBy(() -> ConvertedConcentration.of(1.0, 8.0, 21.0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ConvertedConcentration.of(1.0, 8.0, -1.0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ConvertedConcentration.of(1.0, 8.0, 21.0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ConvertedConcentration.of(1.0, 8.0, -1.0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Property
