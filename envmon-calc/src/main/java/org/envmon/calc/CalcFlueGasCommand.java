@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.envmon.sources.EmissionAmount;
 import org.envmon.sources.fluegas.ConvertedConcentration;
 import org.envmon.sources.fluegas.ReferenceOxygen;
+import org.envmon.sources.fluegas.StandardDryFlow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -17,17 +18,21 @@ import picocli.CommandLine.Spec;
 /**
  * {@code envmon calc flue-gas}: converted concentrations (折算浓度) at the facility's reference oxygen and, with a flow,
  * emission rates, per CSV row (one outlet-hour or minute). Rules: {@link ConvertedConcentration},
- * {@link EmissionAmount}; CSV conventions: {@link CsvCalc}. O2 at or above 21 % is not an input error: the row's
+ * {@link StandardDryFlow}, {@link EmissionAmount}; CSV conventions: {@link CsvCalc}. O2 at or above 21 % is not an input error: the row's
  * figures stay empty and {@code note} says why.
  */
 @Command(name = "flue-gas", mixinStandardHelpOptions = true,
         description = {"Flue-gas concentrations converted to the reference O2, and emission rates, for each CSV row.",
             "Columns: o2 (% in dry gas), any of particulate,so2,nox,hg (measured, mg/m3 dry at the standard "
-                + "state), optional flow (standard-state dry flow, m3/h).",
-            "Appends <pollutant>_converted..., <pollutant>_kg_h... (with flow), reference_o2, note."})
+                + "state), optional flow (standard-state dry flow, m3/h), or instead of flow the stack's velocity "
+                + "(m/s), area (m2), temperature (C), pressure (absolute, kPa) and moisture (% water vapour).",
+            "Appends <pollutant>_converted..., flow_std_dry (from the stack's columns), <pollutant>_kg_h... (with a "
+                + "flow), reference_o2, note."})
 public class CalcFlueGasCommand implements Callable<Integer> {
 
     static final List<String> POLLUTANTS = List.of("particulate", "so2", "nox", "hg");
+    /** The stack's columns from which the standard-state dry flow is computed when no flow is given. */
+    static final List<String> STACK = List.of("velocity", "area", "temperature", "pressure", "moisture");
     /** Output precision: four decimals, half-even, trailing zeros dropped (Hg limits are 0.03 mg/m³). */
     private static final int DECIMALS = 4;
 
@@ -50,9 +55,13 @@ public class CalcFlueGasCommand implements Callable<Integer> {
         double reference = reference();
         try (CsvCalc csv = input.open(spec, "flue-gas")) {
             List<String> given = POLLUTANTS.stream().filter(csv::hasColumn).toList();
-            boolean withFlow = csv.hasColumn("flow");
+            boolean fromStack = !csv.hasColumn("flow") && STACK.stream().allMatch(csv::hasColumn);
+            boolean withFlow = csv.hasColumn("flow") || fromStack;
             List<String> results = new ArrayList<>();
             given.forEach(p -> results.add(p + "_converted"));
+            if (fromStack) {
+                results.add("flow_std_dry");
+            }
             if (withFlow) {
                 given.forEach(p -> results.add(p + "_kg_h"));
             }
@@ -68,7 +77,8 @@ public class CalcFlueGasCommand implements Callable<Integer> {
                 for (String p : given) {
                     measured.add(asDouble(row.nonNegativeDecimal(p)));
                 }
-                Double flow = withFlow ? asDouble(row.nonNegativeDecimal("flow")) : null;
+                Double flow = fromStack ? stackFlow(row)
+                        : withFlow ? asDouble(row.nonNegativeDecimal("flow")) : null;
                 if (row.hasErrors()) {
                     csv.writeEmptyResults(row);
                     continue;
@@ -84,6 +94,9 @@ public class CalcFlueGasCommand implements Callable<Integer> {
                         ConvertedConcentration.Reason why = ((ConvertedConcentration.Undefined) r).reason();
                         note = why == ConvertedConcentration.Reason.MEASURED_MISSING ? note : describe(why);
                     }
+                }
+                if (fromStack) {
+                    cells.add(flow == null ? null : plain(flow));
                 }
                 if (withFlow) {
                     for (Double m : measured) {
@@ -117,6 +130,21 @@ public class CalcFlueGasCommand implements Callable<Integer> {
             // reported below
         }
         throw CsvCalc.invalidOption(spec, "--reference-o2", referenceOxygen, "a percentage from 0 to below 21");
+    }
+
+    /** Standard-state dry flow (m³/h) from the stack's columns; bad cells are reported, missing ones give none. */
+    private static Double stackFlow(CsvCalc.Row row) {
+        Double velocity = asDouble(row.nonNegativeDecimal("velocity"));
+        Double area = asDouble(row.nonNegativeDecimal("area"));
+        Double temperature = asDouble(row.decimal("temperature"));
+        Double pressureKpa = asDouble(row.nonNegativeDecimal("pressure"));
+        Double moisture = asDouble(row.nonNegativeDecimal("moisture"));
+        if (moisture != null && moisture >= 100) {
+            row.error("moisture", "not below 100 %: " + moisture);
+            return null;
+        }
+        return StandardDryFlow.of(StandardDryFlow.actualFlow(area, velocity), temperature,
+                pressureKpa == null ? null : pressureKpa * 1000, moisture);
     }
 
     private static String describe(ConvertedConcentration.Reason why) {

@@ -30,6 +30,22 @@ class CalcFlueGasCommandTest {
     }
 
     @Test
+    void theFlowIsComputedFromTheStackAtTheStandardStateOnADryBasis() {
+        // Hand-computed (StandardDryFlowTest): 3.14 m², 15 m/s, 120 °C, 100.825 kPa, 8 % → 107,846.4312 m³/h;
+        // 35 mg/m³ × that = 3.7746 kg/h.
+        var r = run("o2,so2,velocity,area,temperature,pressure,moisture\n6,35,15,3.14,120,100.825,8\n"
+                + "6,35,15,3.14,120,100.825,100\n6,35,,3.14,120,100.825,8\n", "--facility", "coal-fired-power-boiler");
+        assertThat(r.exit()).isEqualTo(CsvCalc.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains(":3:7 (moisture): not below 100 %");
+        assertThat(r.lines()).containsExactly(
+                "o2,so2,velocity,area,temperature,pressure,moisture,so2_converted,flow_std_dry,so2_kg_h,reference_o2,"
+                        + "note",
+                "6,35,15,3.14,120,100.825,8,35,107846.4312,3.7746,6,",
+                "6,35,15,3.14,120,100.825,100,,,,,",
+                "6,35,,3.14,120,100.825,8,35,,,6,");
+    }
+
+    @Test
     void aReferenceCanBeGivenDirectly() {
         var r = run("o2,particulate\n11,8\n", "--reference-o2", "11");
         assertThat(r.exit()).isZero();
