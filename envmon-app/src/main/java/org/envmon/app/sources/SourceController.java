@@ -10,7 +10,7 @@ import org.envmon.app.api.ApiTime;
 import org.envmon.app.api.BadRequestException;
 import org.envmon.app.security.EnvmonUser;
 import org.envmon.app.security.PublicationDelay;
-import org.envmon.evaluation.sources.FlueGasHours;
+import org.envmon.evaluation.sources.OutletHours;
 import org.envmon.evaluation.sources.SourceEmissionsService;
 import org.envmon.model.Interval;
 import org.envmon.sources.fluegas.ReferenceOxygen;
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Pollution-source outlets: a flue-gas outlet's hours recomputed from what its device sent. */
+/** Pollution-source outlets: a flue-gas or waste-water outlet's hours recomputed from what its device sent. */
 @RestController
 @RequestMapping("/api/v1/sources")
 @Tag(name = "pollution sources", description = "Enterprises' outlets: converted concentrations and emission amounts")
@@ -41,7 +41,7 @@ public class SourceController {
                     + "beside the device's own converted mean and amount and whether they agree (5 % or 0.01). The "
                     + "reference is the facility kind given, else the one most of the device's converted figures "
                     + "imply. At most 31 days; without credentials, hours before the publication delay.")
-    public SourceViews.FlueGasHoursView flueGasHours(@PathVariable String code,
+    public SourceViews.OutletHoursView flueGasHours(@PathVariable String code,
             @Parameter(description = ApiRanges.FROM_TIME) @RequestParam String from,
             @Parameter(description = ApiRanges.TO_TIME) @RequestParam String to,
             @Parameter(description = "facility kind setting the reference O2, e.g. coal-fired-power-boiler; "
@@ -56,8 +56,24 @@ public class SourceController {
         }
         Instant f = ApiTime.in("from", from);
         Instant e = ApiTime.in("to", to);
-        FlueGasHours hours = service.flueGasHours(code, f, e, kind)
+        OutletHours hours = service.flueGasHours(code, f, e, kind)
                 .before(delay.visibleBefore(user, e, Interval.HOUR));
-        return SourceViews.FlueGasHoursView.of(hours, f, e);
+        return SourceViews.OutletHoursView.of(hours, f, e);
+    }
+
+    @GetMapping("/outlets/{code}/waste-water-hours")
+    @Operation(summary = "A waste-water outlet's hours, recomputed",
+            description = "Per hour (CN 2061, valid values): the hour's discharged volume and per pollutant (COD, "
+                    + "NH3-N, TP, TN) the mean concentration and the load (kg = mg/L × m³ / 1000), beside the "
+                    + "device's own load and whether they agree (5 % or 0.01). At most 31 days; without credentials, "
+                    + "hours before the publication delay.")
+    public SourceViews.OutletHoursView wasteWaterHours(@PathVariable String code,
+            @Parameter(description = ApiRanges.FROM_TIME) @RequestParam String from,
+            @Parameter(description = ApiRanges.TO_TIME) @RequestParam String to,
+            @AuthenticationPrincipal EnvmonUser user) {
+        Instant f = ApiTime.in("from", from);
+        Instant e = ApiTime.in("to", to);
+        OutletHours hours = service.wasteWaterHours(code, f, e).before(delay.visibleBefore(user, e, Interval.HOUR));
+        return SourceViews.OutletHoursView.of(hours, f, e);
     }
 }

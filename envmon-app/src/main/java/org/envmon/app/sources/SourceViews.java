@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.envmon.app.air.AirViews;
 import org.envmon.app.api.ApiTime;
-import org.envmon.evaluation.sources.FlueGasHours;
+import org.envmon.evaluation.sources.OutletHours;
 import org.envmon.model.Site;
 import org.envmon.sources.fluegas.ReferenceOxygen;
 
@@ -27,7 +27,7 @@ public final class SourceViews {
     /** The reference O2 used: the facility kind, its value and clause, and whether given or implied by the device. */
     public record ReferenceView(String facility, String facilityZh, BigDecimal percent, String standard, String clause,
                                 String source) {
-        static ReferenceView of(ReferenceOxygen r, FlueGasHours.ReferenceSource source) {
+        static ReferenceView of(ReferenceOxygen r, OutletHours.ReferenceSource source) {
             ReferenceOxygen.Basis b = r.basis();
             return new ReferenceView(r.name().toLowerCase().replace('_', '-'), b.chineseName(), number(b.percent()),
                     b.standard(), b.clause(), source.name().toLowerCase());
@@ -35,7 +35,7 @@ public final class SourceViews {
     }
 
     public record AgreementView(int compared, int agreeing) {
-        static AgreementView of(FlueGasHours.Agreement a) {
+        static AgreementView of(OutletHours.Agreement a) {
             return new AgreementView(a.compared(), a.agreeing());
         }
     }
@@ -43,7 +43,7 @@ public final class SourceViews {
     public record PollutantView(String code, BigDecimal measured, BigDecimal converted, String notConverted,
                                 BigDecimal deviceConverted, Boolean convertedAgrees, BigDecimal amountKg,
                                 BigDecimal deviceAmountKg, Boolean amountAgrees) {
-        static PollutantView of(FlueGasHours.PollutantHour p) {
+        static PollutantView of(OutletHours.PollutantHour p) {
             return new PollutantView(p.code(), number(p.measured()), number(p.converted()), p.notConverted(),
                     number(p.deviceConverted()), p.convertedAgrees(), number(p.amountKg()), number(p.deviceAmountKg()),
                     p.amountAgrees());
@@ -51,9 +51,9 @@ public final class SourceViews {
     }
 
     /** One hour: its start, O2 (%), the hour's dry flue-gas volume (m³) and the pollutants. */
-    public record HourView(OffsetDateTime time, BigDecimal o2, BigDecimal flueGasM3, List<PollutantView> pollutants) {
-        static HourView of(FlueGasHours.Hour h) {
-            return new HourView(ApiTime.out(h.time()), number(h.oxygen()), number(h.flueGasVolume()),
+    public record HourView(OffsetDateTime time, BigDecimal o2, BigDecimal volumeM3, List<PollutantView> pollutants) {
+        static HourView of(OutletHours.Hour h) {
+            return new HourView(ApiTime.out(h.time()), number(h.oxygen()), number(h.volume()),
                     h.pollutants().stream().map(PollutantView::of).toList());
         }
     }
@@ -62,11 +62,11 @@ public final class SourceViews {
      * A flue-gas outlet's hours: what the device sent and what the platform recomputes (converted concentrations at
      * the reference O2, emission amounts), and how many of the device's own figures agree.
      */
-    public record FlueGasHoursView(OutletView outlet, OffsetDateTime from, OffsetDateTime to, ReferenceView reference,
+    public record OutletHoursView(OutletView outlet, OffsetDateTime from, OffsetDateTime to, ReferenceView reference,
                                    AgreementView convertedAgreement, AgreementView amountAgreement,
                                    List<HourView> hours) {
-        static FlueGasHoursView of(FlueGasHours h, Instant from, Instant to) {
-            return new FlueGasHoursView(OutletView.of(h.outlet()), ApiTime.out(from), ApiTime.out(to),
+        static OutletHoursView of(OutletHours h, Instant from, Instant to) {
+            return new OutletHoursView(OutletView.of(h.outlet()), ApiTime.out(from), ApiTime.out(to),
                     h.reference().map(r -> ReferenceView.of(r, h.referenceSource())).orElse(null),
                     AgreementView.of(h.converted()), AgreementView.of(h.amounts()),
                     h.hours().stream().map(HourView::of).toList());

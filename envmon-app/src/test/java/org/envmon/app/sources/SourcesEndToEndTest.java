@@ -71,12 +71,24 @@ class SourcesEndToEndTest {
         JsonNode h = hours("LD130102000150", "");
         assertThat(h.get("reference").isNull()).isTrue();
         assertThat(h.get("convertedAgreement").get("compared").asInt()).isZero();
-        assertThat(h.toString()).contains("no_reference_oxygen");
+        assertThat(h.toString()).contains("reference_oxygen_unknown");
         // Naming the facility recomputes anyway, and the device's figures then disagree.
         JsonNode named = hours("LD130102000150", "&facility=coal-fired-power-boiler");
         assertThat(named.get("reference").get("source").asText()).isEqualTo("given");
         JsonNode c = named.get("convertedAgreement");
         assertThat(c.get("agreeing").asInt()).isLessThan(c.get("compared").asInt());
+    }
+
+    @Test
+    void aWasteWaterOutletsLoadsAgreeWithItsDevice() throws Exception {
+        JsonNode h = platform.okJson("/api/v1/sources/outlets/" + DemoSources.WASTE_WATER + "/waste-water-hours?"
+                + PERIOD);
+        assertThat(h.get("hours")).hasSize(22);
+        assertThat(h.get("reference").isNull()).isTrue();
+        assertThat(h.get("amountAgreement").get("compared").asInt()).isEqualTo(44); // COD and NH3-N each hour
+        assertThat(h.get("amountAgreement").get("agreeing").asInt()).isEqualTo(44);
+        assertThat(platform.get("/api/v1/sources/outlets/" + OUTLET + "/waste-water-hours?" + PERIOD).statusCode())
+                .isEqualTo(400);
     }
 
     @Test

@@ -23,7 +23,9 @@ public final class ConvertedConcentration {
     }
 
     public enum Reason {
-        MEASURED_MISSING, MEASURED_NEGATIVE, OXYGEN_MISSING, OXYGEN_NEGATIVE, OXYGEN_AT_OR_ABOVE_AMBIENT
+        MEASURED_MISSING, MEASURED_NEGATIVE, OXYGEN_MISSING, OXYGEN_NEGATIVE, OXYGEN_AT_OR_ABOVE_AMBIENT,
+        /** Not known which reference the outlet's standard sets (for callers without one; never from {@link #of}). */
+        REFERENCE_OXYGEN_UNKNOWN
     }
 
     private ConvertedConcentration() {

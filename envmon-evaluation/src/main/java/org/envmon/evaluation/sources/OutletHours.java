@@ -7,13 +7,14 @@ import org.envmon.model.Site;
 import org.envmon.sources.fluegas.ReferenceOxygen;
 
 /**
- * A flue-gas outlet's hours (CN 2061) as received and as the platform recomputes them: each pollutant's measured
- * mean, its converted mean at the reference O2 and its emission amount, beside the figures the device sent itself.
+ * An outlet's hours (CN 2061) as received and as the platform recomputes them: each pollutant's measured mean, its
+ * emission amount and, for flue gas, its mean converted to the reference O2, beside the figures the device sent
+ * itself.
  *
- * @param reference the reference O2 used, and where it came from
+ * @param reference the reference O2 used, and where it came from (none for waste water)
  */
-public record FlueGasHours(Site outlet, Optional<ReferenceOxygen> reference, ReferenceSource referenceSource,
-                           List<Hour> hours) {
+public record OutletHours(Site outlet, Optional<ReferenceOxygen> reference, ReferenceSource referenceSource,
+                          List<Hour> hours) {
 
     /** How many of the device's converted means agree with the platform's. */
     public Agreement converted() {
@@ -26,8 +27,8 @@ public record FlueGasHours(Site outlet, Optional<ReferenceOxygen> reference, Ref
     }
 
     /** The same outlet with only the hours that start before {@code end} (what the public may see). */
-    public FlueGasHours before(Instant end) {
-        return new FlueGasHours(outlet, reference, referenceSource,
+    public OutletHours before(Instant end) {
+        return new OutletHours(outlet, reference, referenceSource,
                 hours.stream().filter(h -> h.time().isBefore(end)).toList());
     }
 
@@ -50,19 +51,22 @@ public record FlueGasHours(Site outlet, Optional<ReferenceOxygen> reference, Ref
         GIVEN,
         /** Implied by most of the device's own converted figures in the period. */
         IMPLIED_BY_DEVICE,
-        /** Neither: the converted figures are not recomputed. */
+        /** Neither, or waste water: no converted figures are recomputed. */
         NONE
     }
 
-    /** One hour (interval start): O2 (%) and the hour's dry flue-gas volume (m³, {@code -Cou} of a00000). */
-    public record Hour(Instant time, Double oxygen, Double flueGasVolume, List<PollutantHour> pollutants) {
+    /**
+     * One hour (interval start): O2 (%, flue gas only) and the hour's volume: dry flue gas at the standard state
+     * ({@code -Cou} of a00000) or waste water ({@code -Cou} of w00000), m³.
+     */
+    public record Hour(Instant time, Double oxygen, Double volume, List<PollutantHour> pollutants) {
     }
 
     /**
      * One pollutant in one hour; {@code null} where a figure is missing or cannot be computed.
      *
      * @param notConverted why there is no converted mean ({@code oxygen_at_or_above_ambient},
-     *                     {@code no_reference_oxygen}, ...), or {@code null}
+     *                     {@code reference_oxygen_unknown}, ...), or {@code null}
      */
     public record PollutantHour(String code, Double measured, Double converted, String notConverted,
                                 Double deviceConverted, Boolean convertedAgrees, Double amountKg,
