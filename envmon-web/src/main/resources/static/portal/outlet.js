@@ -1,4 +1,4 @@
-// A pollution-source outlet (GET /api/v1/sources/outlets/{code}/flue-gas-hours): the reference O2 its device applies,
+// A pollution-source outlet (GET /api/v1/sources/outlets/{code}/hours): the reference O2 its device applies,
 // the hourly means converted to it (折算浓度) as the platform recomputes them beside the device's own, and the amounts.
 // ?code=...&from=YYYY-MM-DD&to=YYYY-MM-DD (Beijing days, both included; default the last two days).
 import { register, t, lang, applyLabels, pageHeader, langToggle, api, loadFailed, esc } from './common.js';
@@ -87,7 +87,7 @@ function render() {
 
 async function load() {
   try {
-    data = await api(`/api/v1/sources/outlets/${encodeURIComponent(code)}/flue-gas-hours?from=${from}T00:00%2B08:00`
+    data = await api(`/api/v1/sources/outlets/${encodeURIComponent(code)}/hours?from=${from}T00:00%2B08:00`
       + `&to=${addDays(to, 1)}T00:00%2B08:00`);
     render();
   } catch (e) {

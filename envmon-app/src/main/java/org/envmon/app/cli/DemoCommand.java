@@ -99,7 +99,7 @@ public class DemoCommand implements Callable<Integer> {
         System.out.println("  Sources      http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
                 + "/outlet.html?code=" + DemoSources.FLUE_GAS.get(0) + "&from=2016-08-23&to=2016-08-24  (a real"
                 + " coal-fired boiler's day: converted concentrations and emission amounts recomputed beside its"
-                + " device's own; API /api/v1/sources/outlets/{code}/flue-gas-hours)");
+                + " device's own; API /api/v1/sources/outlets/{code}/hours)");
         System.out.println("  Alerts       http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")
                 + "/api/v1/alerts/stream  (Server-Sent Events)");
         System.out.println("  Review       http://localhost:" + ctx.getEnvironment().getProperty("local.server.port")

@@ -53,8 +53,7 @@ public final class EndpointRules {
         // The public map's snapshots: built from the same published data (derived AQI, valid values, no MN).
         publicRead(r, "/api/v1/feeds/stations/latest", "/api/v1/feeds/cities/latest", "/api/v1/feeds/water/latest");
         // Pollution sources' automatic monitoring, which enterprises disclose (自行监测信息公开): the published hours.
-        publicRead(r, "/api/v1/sources/outlets/{code}/flue-gas-hours",
-                "/api/v1/sources/outlets/{code}/waste-water-hours");
+        publicRead(r, "/api/v1/sources/outlets/{code}/hours");
         // QC internals, review history and raw evidence: for accounts and tokens, not the anonymous public.
         authenticatedRead(r, "/api/v1/sites/{code}/reviews", "/api/v1/sites/{code}/qc-flags",
                 "/api/v1/quality/suspicions", "/api/v1/chain/checkpoints");

@@ -34,18 +34,20 @@ public class SourceController {
         this.delay = delay;
     }
 
-    @GetMapping("/outlets/{code}/flue-gas-hours")
-    @Operation(summary = "A flue-gas outlet's hours, recomputed",
-            description = "Per hour (CN 2061, valid values): O2, the hour's dry flue-gas volume, and per pollutant the "
-                    + "measured mean, the mean converted to the reference O2 (折算浓度) and the emission amount (kg), "
-                    + "beside the device's own converted mean and amount and whether they agree (5 % or 0.01). The "
+    @GetMapping("/outlets/{code}/hours")
+    @Operation(summary = "An outlet's hours, recomputed",
+            description = "Per hour (CN 2061, valid values) the hour's volume (dry flue gas at the standard state, or "
+                    + "waste water) and per pollutant the measured mean and the emission amount (kg), beside the "
+                    + "device's own amount and whether they agree (5 % or 0.01). A flue-gas outlet also has O2 and "
+                    + "each mean converted to the reference O2 (折算浓度) beside the device's converted mean: the "
                     + "reference is the facility kind given, else the one most of the device's converted figures "
                     + "imply. At most 31 days; without credentials, hours before the publication delay.")
-    public SourceViews.OutletHoursView flueGasHours(@PathVariable String code,
+    public SourceViews.OutletHoursView hours(@PathVariable String code,
             @Parameter(description = ApiRanges.FROM_TIME) @RequestParam String from,
             @Parameter(description = ApiRanges.TO_TIME) @RequestParam String to,
-            @Parameter(description = "facility kind setting the reference O2, e.g. coal-fired-power-boiler; "
-                    + "default: implied by the device") @RequestParam(required = false) String facility,
+            @Parameter(description = "flue gas only: the facility kind setting the reference O2, e.g. "
+                    + "coal-fired-power-boiler; default: implied by the device") @RequestParam(required = false)
+            String facility,
             @AuthenticationPrincipal EnvmonUser user) {
         Optional<ReferenceOxygen> kind = Optional.empty();
         if (facility != null) {
@@ -56,24 +58,7 @@ public class SourceController {
         }
         Instant f = ApiTime.in("from", from);
         Instant e = ApiTime.in("to", to);
-        OutletHours hours = service.flueGasHours(code, f, e, kind)
-                .before(delay.visibleBefore(user, e, Interval.HOUR));
-        return SourceViews.OutletHoursView.of(hours, f, e);
-    }
-
-    @GetMapping("/outlets/{code}/waste-water-hours")
-    @Operation(summary = "A waste-water outlet's hours, recomputed",
-            description = "Per hour (CN 2061, valid values): the hour's discharged volume and per pollutant (COD, "
-                    + "NH3-N, TP, TN) the mean concentration and the load (kg = mg/L × m³ / 1000), beside the "
-                    + "device's own load and whether they agree (5 % or 0.01). At most 31 days; without credentials, "
-                    + "hours before the publication delay.")
-    public SourceViews.OutletHoursView wasteWaterHours(@PathVariable String code,
-            @Parameter(description = ApiRanges.FROM_TIME) @RequestParam String from,
-            @Parameter(description = ApiRanges.TO_TIME) @RequestParam String to,
-            @AuthenticationPrincipal EnvmonUser user) {
-        Instant f = ApiTime.in("from", from);
-        Instant e = ApiTime.in("to", to);
-        OutletHours hours = service.wasteWaterHours(code, f, e).before(delay.visibleBefore(user, e, Interval.HOUR));
+        OutletHours hours = service.hours(code, f, e, kind).before(delay.visibleBefore(user, e, Interval.HOUR));
         return SourceViews.OutletHoursView.of(hours, f, e);
     }
 }

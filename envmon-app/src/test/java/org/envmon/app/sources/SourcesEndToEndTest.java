@@ -42,7 +42,7 @@ class SourcesEndToEndTest {
     });
 
     private static JsonNode hours(String outlet, String extra) throws Exception {
-        return platform.okJson("/api/v1/sources/outlets/" + outlet + "/flue-gas-hours?" + PERIOD + extra);
+        return platform.okJson("/api/v1/sources/outlets/" + outlet + "/hours?" + PERIOD + extra);
     }
 
     @Test
@@ -81,27 +81,26 @@ class SourcesEndToEndTest {
 
     @Test
     void aWasteWaterOutletsLoadsAgreeWithItsDevice() throws Exception {
-        JsonNode h = platform.okJson("/api/v1/sources/outlets/" + DemoSources.WASTE_WATER + "/waste-water-hours?"
-                + PERIOD);
+        JsonNode h = hours(DemoSources.WASTE_WATER, "");
         assertThat(h.get("hours")).hasSize(22);
         assertThat(h.get("reference").isNull()).isTrue();
         assertThat(h.get("amountAgreement").get("compared").asInt()).isEqualTo(44); // COD and NH3-N each hour
         assertThat(h.get("amountAgreement").get("agreeing").asInt()).isEqualTo(44);
-        assertThat(platform.get("/api/v1/sources/outlets/" + OUTLET + "/waste-water-hours?" + PERIOD).statusCode())
-                .isEqualTo(400);
+        assertThat(h.toString()).doesNotContain("notConverted\":\"");
+        // a waste-water outlet has no reference O2 to name
+        assertThat(platform.get("/api/v1/sources/outlets/" + DemoSources.WASTE_WATER + "/hours?" + PERIOD
+                + "&facility=gas-turbine").statusCode()).isEqualTo(400);
     }
 
     @Test
     void badRequestsAreProblems() throws Exception {
-        var unknownKind = platform.get("/api/v1/sources/outlets/LD130121000134/flue-gas-hours?" + PERIOD
+        var unknownKind = platform.get("/api/v1/sources/outlets/LD130121000134/hours?" + PERIOD
                 + "&facility=kiln");
         assertThat(unknownKind.statusCode()).isEqualTo(400);
         assertThat(unknownKind.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
                 .startsWith("application/problem+json"));
-        assertThat(platform.get("/api/v1/sources/outlets/LD130102000119/flue-gas-hours?" + PERIOD).statusCode())
-                .isEqualTo(400); // the waste-water outlet
-        assertThat(platform.get("/api/v1/sources/outlets/NOPE/flue-gas-hours?" + PERIOD).statusCode()).isEqualTo(404);
-        assertThat(platform.get("/api/v1/sources/outlets/LD130121000134/flue-gas-hours?from=2016-08-01T00:00%2B08:00"
+        assertThat(platform.get("/api/v1/sources/outlets/NOPE/hours?" + PERIOD).statusCode()).isEqualTo(404);
+        assertThat(platform.get("/api/v1/sources/outlets/LD130121000134/hours?from=2016-08-01T00:00%2B08:00"
                 + "&to=2016-09-05T00:00%2B08:00").statusCode()).isEqualTo(400);
     }
 

@@ -53,6 +53,19 @@ public class SourceEmissionsService {
     }
 
     /**
+     * The hours of an outlet in {@code [from, to)}, by its kind: a flue-gas outlet's as {@link #flueGasHours}, a
+     * waste-water outlet's as {@link #wasteWaterHours} (which takes no facility kind).
+     */
+    public OutletHours hours(String outletCode, Instant from, Instant to, Optional<ReferenceOxygen> facility) {
+        Medium kind = sites.require(outletCode).medium();
+        if (kind == Medium.SOURCE_WATER && facility.isPresent()) {
+            throw new InvalidRequest("site " + outletCode + " is a waste-water outlet: no reference O2 applies");
+        }
+        return kind == Medium.SOURCE_WATER ? wasteWaterHours(outletCode, from, to)
+                : flueGasHours(outletCode, from, to, facility);
+    }
+
+    /**
      * The hours of a flue-gas outlet in {@code [from, to)}.
      *
      * @param facility the outlet's facility kind; when empty, the reference most of the device's converted figures in

@@ -128,6 +128,12 @@ class SourceEmissionsServiceTest extends DuckDbStorePerTest {
         assertThat(h.converted()).isEqualTo(new OutletHours.Agreement(0, 0));
         assertThatThrownBy(() -> service.wasteWaterHours("OUT1", H0, H0.plusSeconds(3600)))
                 .isInstanceOf(InvalidRequest.class).hasMessageContaining("not a waste-water outlet");
+        // by the outlet's kind: the same hours, and no facility kind for waste water
+        assertThat(service.hours("WW1", H0, H0.plus(Duration.ofDays(1)), Optional.empty())).isEqualTo(h);
+        assertThatThrownBy(() -> service.hours("WW1", H0, H0.plusSeconds(3600),
+                Optional.of(ReferenceOxygen.GAS_TURBINE))).isInstanceOf(InvalidRequest.class);
+        assertThatThrownBy(() -> service.hours("AIR1", H0, H0.plusSeconds(3600), Optional.empty()))
+                .isInstanceOf(InvalidRequest.class);
     }
 
     @Test
