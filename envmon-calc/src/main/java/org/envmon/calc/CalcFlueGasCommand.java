@@ -3,12 +3,17 @@ package org.envmon.calc;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.envmon.sources.EmissionAmount;
 import org.envmon.sources.fluegas.ConvertedConcentration;
 import org.envmon.sources.fluegas.ReferenceOxygen;
 import org.envmon.sources.fluegas.StandardDryFlow;
+import org.envmon.sources.permit.AveragingPeriod;
+import org.envmon.sources.permit.ConcentrationLimit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -26,8 +31,8 @@ import picocli.CommandLine.Spec;
             "Columns: o2 (% in dry gas), any of particulate,so2,nox,hg (measured, mg/m3 dry at the standard "
                 + "state), optional flow (standard-state dry flow, m3/h), or instead of flow the stack's velocity "
                 + "(m/s), area (m2), temperature (C), pressure (absolute, kPa) and moisture (% water vapour).",
-            "Appends <pollutant>_converted..., flow_std_dry (from the stack's columns), <pollutant>_kg_h... (with a "
-                + "flow), reference_o2, note."})
+            "Appends <pollutant>_converted..., <pollutant>_exceedance... (with --limit), flow_std_dry (from the "
+                + "stack's columns), <pollutant>_kg_h... (with a flow), reference_o2, note."})
 public class CalcFlueGasCommand implements Callable<Integer> {
 
     static final List<String> POLLUTANTS = List.of("particulate", "so2", "nox", "hg");
@@ -47,18 +52,26 @@ public class CalcFlueGasCommand implements Callable<Integer> {
     @Option(names = "--reference-o2", paramLabel = "PERCENT", description = "Reference O2 (%) instead of --facility.")
     String referenceOxygen;
 
+    @Option(names = "--limit", paramLabel = "POLLUTANT=MG_M3", description = "A limit for the converted "
+            + "concentration, e.g. so2=35 (repeatable): <pollutant>_exceedance is the multiple (C - L) / L of a value "
+            + "above it, empty when it complies.")
+    Map<String, String> limits = new LinkedHashMap<>();
+
     @Mixin
     CsvInput input = new CsvInput();
 
     @Override
     public Integer call() throws Exception {
         double reference = reference();
+        Map<String, ConcentrationLimit> limitOf = limits();
         try (CsvCalc csv = input.open(spec, "flue-gas")) {
             List<String> given = POLLUTANTS.stream().filter(csv::hasColumn).toList();
+            List<String> limited = given.stream().filter(limitOf::containsKey).toList();
             boolean fromStack = !csv.hasColumn("flow") && STACK.stream().allMatch(csv::hasColumn);
             boolean withFlow = csv.hasColumn("flow") || fromStack;
             List<String> results = new ArrayList<>();
             given.forEach(p -> results.add(p + "_converted"));
+            limited.forEach(p -> results.add(p + "_exceedance"));
             if (fromStack) {
                 results.add("flow_std_dry");
             }
@@ -84,16 +97,24 @@ public class CalcFlueGasCommand implements Callable<Integer> {
                     continue;
                 }
                 List<Object> cells = new ArrayList<>();
+                Map<String, Double> converted = new HashMap<>();
                 String note = null;
-                for (Double m : measured) {
-                    ConvertedConcentration.Result r = ConvertedConcentration.of(m, asDouble(o2), reference);
+                for (int i = 0; i < given.size(); i++) {
+                    ConvertedConcentration.Result r = ConvertedConcentration.of(measured.get(i), asDouble(o2),
+                            reference);
                     if (r instanceof ConvertedConcentration.Converted c) {
+                        converted.put(given.get(i), c.value());
                         cells.add(plain(c.value()));
                     } else {
                         cells.add(null);
                         ConvertedConcentration.Reason why = ((ConvertedConcentration.Undefined) r).reason();
                         note = why == ConvertedConcentration.Reason.MEASURED_MISSING ? note : describe(why);
                     }
+                }
+                for (String p : limited) {
+                    Double c = converted.get(p);
+                    cells.add(c == null ? null : limitOf.get(p).check(c).map(e -> BigDecimal.valueOf(e.multiple())
+                            .setScale(2, RoundingMode.HALF_EVEN).toPlainString()).orElse(null));
                 }
                 if (fromStack) {
                     cells.add(flow == null ? null : plain(flow));
@@ -110,6 +131,24 @@ public class CalcFlueGasCommand implements Callable<Integer> {
             }
             return csv.exitCode();
         }
+    }
+
+    /** The --limit options by pollutant column; a bad one is a usage error. */
+    private Map<String, ConcentrationLimit> limits() {
+        Map<String, ConcentrationLimit> out = new HashMap<>();
+        for (Map.Entry<String, String> e : limits.entrySet()) {
+            if (!POLLUTANTS.contains(e.getKey())) {
+                throw CsvCalc.invalidOption(spec, "--limit", e.getKey() + "=" + e.getValue(),
+                        "one of " + String.join(",", POLLUTANTS) + " = a positive number");
+            }
+            try {
+                out.put(e.getKey(), new ConcentrationLimit(e.getKey(), "--limit", Double.parseDouble(e.getValue()),
+                        AveragingPeriod.HOUR));
+            } catch (IllegalArgumentException bad) { // NumberFormatException is one
+                throw CsvCalc.invalidOption(spec, "--limit", e.getKey() + "=" + e.getValue(), "a positive number");
+            }
+        }
+        return out;
     }
 
     private double reference() {

@@ -46,6 +46,21 @@ class CalcFlueGasCommandTest {
     }
 
     @Test
+    void convertedValuesAboveALimitShowTheirMultiple() {
+        // 40 × 15 / 12 = 50 against 35: (50 − 35) / 35 = 0.43; 28 × 15 / 12 = 35 is the limit itself and complies.
+        var r = run("o2,so2,nox\n9,40,28\n9,28,80\n21,99,99\n", "--facility", "coal-fired-power-boiler",
+                "--limit", "so2=35", "--limit", "nox=50");
+        assertThat(r.exit()).isZero();
+        assertThat(r.lines()).containsExactly("o2,so2,nox,so2_converted,nox_converted,so2_exceedance,nox_exceedance,"
+                        + "reference_o2,note",
+                "9,40,28,50,35,0.43,,6,", "9,28,80,35,100,,1.00,6,",
+                "21,99,99,,,,,6,o2 at or above 21 %: not converted");
+        assertThat(run("o2,so2\n9,1\n", "--facility", "gas-turbine", "--limit", "co=10").err()).contains("--limit");
+        assertThat(run("o2,so2\n9,1\n", "--facility", "gas-turbine", "--limit", "so2=0").exit()).isEqualTo(2);
+        assertThat(run("o2,so2\n9,1\n", "--facility", "gas-turbine", "--limit", "so2=x").exit()).isEqualTo(2);
+    }
+
+    @Test
     void aReferenceCanBeGivenDirectly() {
         var r = run("o2,particulate\n11,8\n", "--reference-o2", "11");
         assertThat(r.exit()).isZero();

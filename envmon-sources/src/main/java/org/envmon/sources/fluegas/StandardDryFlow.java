@@ -49,12 +49,4 @@ public final class StandardDryFlow {
         return actualFlowM3h * STANDARD_TEMPERATURE_K / kelvin * absolutePressurePa / STANDARD_PRESSURE_PA
                 * (1 - moisturePercent / 100.0);
     }
-
-    /** A concentration measured in wet flue gas expressed on a dry basis: {@code C / (1 − Xsw)}. */
-    public static Double dryConcentration(Double wetConcentration, Double moisturePercent) {
-        if (wetConcentration == null || moisturePercent == null || moisturePercent < 0 || moisturePercent >= 100) {
-            return null;
-        }
-        return wetConcentration / (1 - moisturePercent / 100.0);
-    }
 }

@@ -35,12 +35,6 @@ class StandardDryFlowTest {
         assertThat(StandardDryFlow.of(1000.0, -300.0, 100_000.0, 8.0)).isNull();
         assertThat(StandardDryFlow.of(1000.0, 120.0, 0.0, 8.0)).isNull();
         assertThat(StandardDryFlow.actualFlow(null, 3.0)).isNull();
-        assertThat(StandardDryFlow.dryConcentration(10.0, null)).isNull();
-    }
-
-    @Test
-    void aWetConcentrationIsRaisedToDryBasis() {
-        assertThat(StandardDryFlow.dryConcentration(46.0, 8.0)).isCloseTo(50.0, within(1e-9));
     }
 
     @Property
