@@ -25,11 +25,6 @@ public final class ImpliedReferenceTally {
         DeviceFigureCheck.standardReference(implied.getAsDouble()).ifPresent(r -> matches.merge(r, 1, Integer::sum));
     }
 
-    /** Triples that implied a reference, standard or not. */
-    public int counted() {
-        return counted;
-    }
-
     /** The standard reference that more than half of the counted triples imply, if any. */
     public Optional<ReferenceOxygen> majority() {
         return matches.entrySet().stream().filter(e -> 2 * e.getValue() > counted).map(Map.Entry::getKey).findFirst();
