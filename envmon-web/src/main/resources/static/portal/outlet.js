@@ -17,7 +17,9 @@ register({
     'given': '（按指定的设施类型）', 'implied_by_device': '（由设备自报折算值推得）',
     'no-reference': '设备自报折算值不对应任何标准的基准氧含量，未复算', 'agree': '一致', 'differ': '不一致',
     'outlet-sub': '烟气排口 · 编码 ', 'of': ' / ', 'a34013': '颗粒物', 'a21026': 'SO₂', 'a21002': 'NOx',
-    'not-converted': '未折算', 'nf-outlet': '没有编码为 {id} 的烟气排口（或所选时段无效）。',
+    'not-converted': '未折算', 'lbl-signals': '筛查信号（小时数）', 'no-signals': '无',
+    o2_near_ambient: '排放烟气时氧含量接近空气（设施未燃烧或漏风）',
+    o2_implausibly_low: '氧含量低于任何燃烧工况（氧分析仪缺失或故障）', 'nf-outlet': '没有编码为 {id} 的烟气排口（或所选时段无效）。',
   },
   en: {
     'lbl-reference': 'Reference O₂', 'lbl-agree-converted': "Device's converted means agreeing with the platform's",
@@ -34,7 +36,9 @@ register({
     'kind-coal-fired-power-boiler': 'coal-fired boiler (power plant)',
     'kind-oil-or-gas-fired-power-boiler': 'oil- or gas-fired boiler (power plant)', 'kind-gas-turbine': 'gas turbine',
     'kind-coal-fired-industrial-boiler': 'coal-fired boiler', 'kind-oil-or-gas-fired-industrial-boiler': 'oil- or gas-fired boiler',
-    'kind-waste-incinerator': 'municipal waste incinerator',
+    'kind-waste-incinerator': 'municipal waste incinerator', 'lbl-signals': 'Screening signals (hours)',
+    'no-signals': 'none', o2_near_ambient: 'near-ambient O₂ while discharging (not burning, or air leaking in)',
+    o2_implausibly_low: 'O₂ below any combustion (analyser missing or failed)',
   },
 });
 
@@ -61,6 +65,10 @@ function render() {
   const agreement = a => (a.compared ? `${a.agreeing}${t('of')}${a.compared}` : '—');
   el('agree-converted').textContent = agreement(data.convertedAgreement);
   el('agree-amount').textContent = agreement(data.amountAgreement);
+  const counts = {};
+  data.hours.forEach(h => h.signals.forEach(x => { counts[x] = (counts[x] || 0) + 1; }));
+  const signals = Object.entries(counts).map(([x, n]) => `${t(x)}: ${n}`);
+  el('signals').textContent = signals.length ? signals.join('; ') : t('no-signals');
   const codes = [...new Set(data.hours.flatMap(h => h.pollutants.map(p => p.code)))];
   if (!codes.includes(shown) && codes.length) shown = codes[0];
   const tabs = el('pollutant-tabs');

@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import org.envmon.hj212.Hj212Decoder;
 import org.envmon.hj212.Hj212Packet;
@@ -24,6 +27,7 @@ import org.envmon.sources.fluegas.ConvertedConcentration;
 import org.envmon.sources.fluegas.DeviceFigureCheck;
 import org.envmon.sources.fluegas.ImpliedReferenceTally;
 import org.envmon.sources.fluegas.ReferenceOxygen;
+import org.envmon.sources.screening.FlueGasHourSignal;
 import org.envmon.testkit.SharedData;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +73,8 @@ class DeviceFiguresOnTheRealCaptureTest {
 
     /** What the recomputation found. */
     private record Report(int outlets, Map<String, Optional<ReferenceOxygen>> references, Pairs converted,
-                          Pairs flueGasAmounts, Pairs waterAmounts) {
+                          Pairs flueGasAmounts, Pairs waterAmounts, Map<FlueGasHourSignal, Set<String>> signalled,
+                          Map<FlueGasHourSignal, Integer> signalHours) {
         int outletsWithAStandardReference() {
             return (int) references.values().stream().filter(Optional::isPresent).count();
         }
@@ -77,8 +82,10 @@ class DeviceFiguresOnTheRealCaptureTest {
         @Override
         public String toString() {
             return String.format("flue-gas outlets %d, with a standard reference %d; converted hourly means agreeing "
-                    + "%s; flue-gas amounts agreeing %s; waste-water amounts agreeing %s", outlets,
-                    outletsWithAStandardReference(), converted, flueGasAmounts, waterAmounts);
+                    + "%s; flue-gas amounts agreeing %s; waste-water amounts agreeing %s; hours (outlets) signalled %s "
+                    + "(%s)", outlets, outletsWithAStandardReference(), converted, flueGasAmounts, waterAmounts,
+                    signalHours, signalled.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().size())
+                            .toList());
         }
     }
 
@@ -104,6 +111,10 @@ class DeviceFiguresOnTheRealCaptureTest {
         assertThat(r.flueGasAmounts().agreeing).isGreaterThanOrEqualTo(r.flueGasAmounts().compared * 99 / 100);
         assertThat(r.waterAmounts().compared).isEqualTo(44);
         assertThat(r.waterAmounts().agreeing).isEqualTo(44);
+        // the outlet whose device implies 0 % reports O2 0.00 all day: no O2 analyser behind its figures
+        assertThat(r.signalled()).containsOnlyKeys(FlueGasHourSignal.O2_IMPLAUSIBLY_LOW);
+        assertThat(r.signalled().get(FlueGasHourSignal.O2_IMPLAUSIBLY_LOW)).containsExactly("LD130102000150");
+        assertThat(r.signalHours()).containsEntry(FlueGasHourSignal.O2_IMPLAUSIBLY_LOW, 22);
     }
 
     @Test
@@ -119,6 +130,12 @@ class DeviceFiguresOnTheRealCaptureTest {
         assertThat(r.converted().agreeing).isGreaterThanOrEqualTo(r.converted().compared * 90 / 100);
         assertThat(r.flueGasAmounts().agreeing).isGreaterThanOrEqualTo(r.flueGasAmounts().compared * 99 / 100);
         assertThat(r.waterAmounts().agreeing).isGreaterThanOrEqualTo(r.waterAmounts().compared * 85 / 100);
+        // discharging air: 60 hours of 8 outlets (the hours at ambient O2 without flue gas are stopped facilities);
+        // no O2 analyser behind the figures: 284 hours of 14 outlets
+        assertThat(r.signalHours()).containsEntry(FlueGasHourSignal.O2_NEAR_AMBIENT, 60)
+                .containsEntry(FlueGasHourSignal.O2_IMPLAUSIBLY_LOW, 284);
+        assertThat(r.signalled().get(FlueGasHourSignal.O2_NEAR_AMBIENT)).hasSize(8);
+        assertThat(r.signalled().get(FlueGasHourSignal.O2_IMPLAUSIBLY_LOW)).hasSize(14);
     }
 
     /** The hourly (CN 2061) flue-gas and waste-water frames that decode; the rest of the day is skipped. */
@@ -147,10 +164,16 @@ class DeviceFiguresOnTheRealCaptureTest {
 
     private static Report recompute(List<Hour> hours) {
         Map<String, ImpliedReferenceTally> tallies = new HashMap<>();
+        Map<FlueGasHourSignal, Set<String>> signalled = new EnumMap<>(FlueGasHourSignal.class);
+        Map<FlueGasHourSignal, Integer> signalHours = new EnumMap<>(FlueGasHourSignal.class);
         for (Hour h : hours) {
             Double o2 = h.get(O2, ValueField.AVG);
             if (!"31".equals(h.st()) || o2 == null) {
                 continue;
+            }
+            for (FlueGasHourSignal signal : FlueGasHourSignal.of(o2, h.get(FLUE_GAS_FLOW, ValueField.COU))) {
+                signalled.computeIfAbsent(signal, k -> new TreeSet<>()).add(h.mn());
+                signalHours.merge(signal, 1, Integer::sum);
             }
             ImpliedReferenceTally tally = tallies.computeIfAbsent(h.mn(), k -> new ImpliedReferenceTally());
             for (String code : FLUE_GAS_POLLUTANTS) {
@@ -185,6 +208,7 @@ class DeviceFiguresOnTheRealCaptureTest {
                 }
             }
         }
-        return new Report(tallies.size(), references, converted, flueGasAmounts, waterAmounts);
+        return new Report(tallies.size(), references, converted, flueGasAmounts, waterAmounts, signalled,
+                signalHours);
     }
 }

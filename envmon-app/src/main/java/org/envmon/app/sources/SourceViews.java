@@ -50,11 +50,16 @@ public final class SourceViews {
         }
     }
 
-    /** One hour: its start, O2 (%), the hour's dry flue-gas volume (m³) and the pollutants. */
-    public record HourView(OffsetDateTime time, BigDecimal o2, BigDecimal volumeM3, List<PollutantView> pollutants) {
+    /**
+     * One hour: its start, O2 (%, flue gas), the hour's volume (m³), the pollutants and the screening signals
+     * ({@code o2_near_ambient}, {@code o2_implausibly_low}).
+     */
+    public record HourView(OffsetDateTime time, BigDecimal o2, BigDecimal volumeM3, List<PollutantView> pollutants,
+                           List<String> signals) {
         static HourView of(OutletHours.Hour h) {
             return new HourView(ApiTime.out(h.time()), number(h.oxygen()), number(h.volume()),
-                    h.pollutants().stream().map(PollutantView::of).toList());
+                    h.pollutants().stream().map(PollutantView::of).toList(),
+                    h.signals().stream().map(x -> x.name().toLowerCase()).toList());
         }
     }
 

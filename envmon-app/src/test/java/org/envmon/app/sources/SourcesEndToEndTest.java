@@ -72,6 +72,8 @@ class SourcesEndToEndTest {
         assertThat(h.get("reference").isNull()).isTrue();
         assertThat(h.get("convertedAgreement").get("compared").asInt()).isZero();
         assertThat(h.toString()).contains("reference_oxygen_unknown");
+        // its O2 reads 0.00 all day: no analyser behind its figures
+        assertThat(h.get("hours").get(0).get("signals").toString()).contains("o2_implausibly_low");
         // Naming the facility recomputes anyway, and the device's figures then disagree.
         JsonNode named = hours("LD130102000150", "&facility=coal-fired-power-boiler");
         assertThat(named.get("reference").get("source").asText()).isEqualTo("given");
@@ -121,6 +123,7 @@ class SourcesEndToEndTest {
             assertThat(text(browser, "detail-title")).isEqualTo("实测烟气排口 1");
             assertThat(text(browser, "reference")).contains("6 %").contains("GB 13223-2011").contains("设备");
             assertThat(text(browser, "agree-converted")).isEqualTo("66 / 66");
+            assertThat(text(browser, "signals")).isEqualTo("无");
             assertThat(browser.driver.findElements(By.cssSelector("#hours tr"))).hasSize(66);
             assertThat(browser.driver.findElements(By.cssSelector("#hours tr[data-agrees='false']"))).isEmpty();
             var trend = browser.driver.findElement(By.id("trend"));
@@ -145,6 +148,7 @@ class SourcesEndToEndTest {
             assertThat(text(browser, "reference")).contains("不对应任何标准");
             assertThat(browser.driver.findElements(By.cssSelector("#hours tr"))).isNotEmpty();
             assertThat(text(browser, "hours")).contains("未折算");
+            assertThat(text(browser, "signals")).contains("氧分析仪").endsWith(": 22");
             open(browser, "/outlet.html?code=NOPE");
             assertThat(browser.driver.findElement(By.tagName("body")).getDomAttribute("data-state"))
                     .isEqualTo("not-found");

@@ -3,8 +3,10 @@ package org.envmon.evaluation.sources;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.envmon.model.Site;
 import org.envmon.sources.fluegas.ReferenceOxygen;
+import org.envmon.sources.screening.FlueGasHourSignal;
 
 /**
  * An outlet's hours (CN 2061) as received and as the platform recomputes them: each pollutant's measured mean, its
@@ -57,9 +59,11 @@ public record OutletHours(Site outlet, Optional<ReferenceOxygen> reference, Refe
 
     /**
      * One hour (interval start): O2 (%, flue gas only) and the hour's volume: dry flue gas at the standard state
-     * ({@code -Cou} of a00000) or waste water ({@code -Cou} of w00000), m³.
+     * ({@code -Cou} of a00000) or waste water ({@code -Cou} of w00000), m³; for flue gas, what O2 and volume say
+     * about the facility or its analyser ({@link FlueGasHourSignal}).
      */
-    public record Hour(Instant time, Double oxygen, Double volume, List<PollutantHour> pollutants) {
+    public record Hour(Instant time, Double oxygen, Double volume, List<PollutantHour> pollutants,
+                       Set<FlueGasHourSignal> signals) {
     }
 
     /**

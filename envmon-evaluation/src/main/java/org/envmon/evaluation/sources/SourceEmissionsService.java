@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import org.envmon.model.InvalidRequest;
@@ -24,6 +25,7 @@ import org.envmon.sources.fluegas.ConvertedConcentration;
 import org.envmon.sources.fluegas.DeviceFigureCheck;
 import org.envmon.sources.fluegas.ImpliedReferenceTally;
 import org.envmon.sources.fluegas.ReferenceOxygen;
+import org.envmon.sources.screening.FlueGasHourSignal;
 
 /**
  * Pollution-source outlets over the stores: a flue-gas or waste-water outlet's hours recomputed from its stored
@@ -118,7 +120,7 @@ public class SourceEmissionsService {
     }
 
     /** An outlet's stored hourly values in a period: O2, volume and, per pollutant, measured, converted, amount. */
-    private record Series(Map<Instant, Double> oxygen, Map<Instant, Double> volume,
+    private record Series(boolean withOxygen, Map<Instant, Double> oxygen, Map<Instant, Double> volume,
                           Map<String, Map<Instant, Double>> measured, Map<String, Map<Instant, Double>> deviceConverted,
                           Map<String, Map<Instant, Double>> deviceAmount, TreeSet<Instant> times) {
     }
@@ -126,8 +128,8 @@ public class SourceEmissionsService {
     private Series read(String site, List<String> pollutants, String flow, boolean withOxygen, Instant from,
             Instant to) {
         Map<Instant, Double> oxygen = withOxygen ? values(site, OXYGEN, Statistic.VALUE, from, to) : Map.of();
-        Series s = new Series(oxygen, values(site, flow, Statistic.COU, from, to), new HashMap<>(), new HashMap<>(),
-                new HashMap<>(), new TreeSet<>(oxygen.keySet()));
+        Series s = new Series(withOxygen, oxygen, values(site, flow, Statistic.COU, from, to), new HashMap<>(),
+                new HashMap<>(), new HashMap<>(), new TreeSet<>(oxygen.keySet()));
         for (String code : pollutants) {
             s.measured().put(code, values(site, code, Statistic.VALUE, from, to));
             s.deviceConverted().put(code, withOxygen ? values(site, code, Statistic.CONVERTED, from, to) : Map.of());
@@ -168,7 +170,7 @@ public class SourceEmissionsService {
                 out.add(new OutletHours.PollutantHour(code, m, mine, why, z, convertedAgrees, amount, c,
                         amountAgrees));
             }
-            hours.add(new OutletHours.Hour(t, o2, v, out));
+            hours.add(new OutletHours.Hour(t, o2, v, out, s.withOxygen() ? FlueGasHourSignal.of(o2, v) : Set.of()));
         }
         return hours;
     }

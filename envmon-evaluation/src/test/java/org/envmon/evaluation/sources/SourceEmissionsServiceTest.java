@@ -20,6 +20,7 @@ import org.envmon.model.RawPacket;
 import org.envmon.model.Site;
 import org.envmon.model.Statistic;
 import org.envmon.sources.fluegas.ReferenceOxygen;
+import org.envmon.sources.screening.FlueGasHourSignal;
 import org.envmon.store.DuckDbStorePerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,9 +46,9 @@ class SourceEmissionsServiceTest extends DuckDbStorePerTest {
                 row(0, "a21026", Statistic.VALUE, 3.46), row(0, "a21026", Statistic.CONVERTED, 4.29),
                 row(0, "a21026", Statistic.COU, 0.38), row(0, "a21002", Statistic.VALUE, 39.48),
                 row(0, "a21002", Statistic.CONVERTED, 49.11), row(0, "a21002", Statistic.COU, 4.386)));
-        // Hour 1: O2 at ambient (the facility is not burning): nothing to convert.
-        batch.add(packet(1, row(1, "a19001", Statistic.VALUE, 21.0), row(1, "a21026", Statistic.VALUE, 5.0),
-                row(1, "a21026", Statistic.CONVERTED, 5.0)));
+        // Hour 1: O2 at ambient while flue gas is discharged (air, not flue gas): nothing to convert, and a signal.
+        batch.add(packet(1, row(1, "a19001", Statistic.VALUE, 21.0), row(1, "a00000", Statistic.COU, 50_000),
+                row(1, "a21026", Statistic.VALUE, 5.0), row(1, "a21026", Statistic.CONVERTED, 5.0)));
         // Hour 2: no flow, so no amount; the device converted at 6 % as well (10 × 15 / 12 = 12.5).
         batch.add(packet(2, row(2, "a19001", Statistic.VALUE, 9.0), row(2, "a21026", Statistic.VALUE, 10.0),
                 row(2, "a21026", Statistic.CONVERTED, 12.5)));
@@ -95,6 +96,8 @@ class SourceEmissionsServiceTest extends DuckDbStorePerTest {
         assertThat(ambient.converted()).isNull();
         assertThat(ambient.notConverted()).isEqualTo("oxygen_at_or_above_ambient");
         assertThat(ambient.convertedAgrees()).isNull();
+        assertThat(h.hours().get(1).signals()).containsExactly(FlueGasHourSignal.O2_NEAR_AMBIENT);
+        assertThat(h.hours().get(0).signals()).isEmpty();
 
         OutletHours.PollutantHour noFlow = h.hours().get(2).pollutants().get(0);
         assertThat(noFlow.converted()).isCloseTo(12.5, within(1e-9));
@@ -118,6 +121,7 @@ class SourceEmissionsServiceTest extends DuckDbStorePerTest {
         assertThat(h.reference()).isEmpty();
         assertThat(h.hours()).hasSize(1);
         assertThat(h.hours().get(0).volume()).isEqualTo(22.65);
+        assertThat(h.hours().get(0).signals()).isEmpty();
         OutletHours.PollutantHour cod = h.hours().get(0).pollutants().get(0);
         assertThat(cod.code()).isEqualTo("w01018");
         assertThat(cod.amountKg()).isCloseTo(2.789_800_5, within(1e-6)); // 123.17 × 22.65 / 1000
