@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code envmon calc flue-gas}: converted concentrations (折算浓度) at the facility's reference oxygen and, with a flow,
  * emission rates, per CSV row (one outlet-hour or minute). Rules: {@link ConvertedConcentration},
- * {@link StandardDryFlow}, {@link EmissionAmount}; CSV conventions: {@link CsvCalc}. O2 at or above 21 % is not an input error: the row's
- * figures stay empty and {@code note} says why.
+ * {@link StandardDryFlow}, {@link EmissionAmount}; CSV conventions: {@link CsvCalc}. O2 at or above 21 % is not an
+ * input error: the row's figures stay empty and {@code note} says why.
  */
 @Command(name = "flue-gas", mixinStandardHelpOptions = true,
         description = {"Flue-gas concentrations converted to the reference O2, and emission rates, for each CSV row.",
@@ -121,7 +121,7 @@ public class CalcFlueGasCommand implements Callable<Integer> {
                 }
                 if (withFlow) {
                     for (Double m : measured) {
-                        Double rate = EmissionAmount.flueGasRate(m, flow);
+                        Double rate = EmissionAmount.flueGasAmount(m, flow); // m³/h of flow gives kg/h
                         cells.add(rate == null ? null : plain(rate));
                     }
                 }
@@ -158,7 +158,7 @@ public class CalcFlueGasCommand implements Callable<Integer> {
         }
         if (facility != null) {
             return ReferenceOxygen.parse(facility).map(ReferenceOxygen::percent).orElseThrow(() -> CsvCalc
-                    .invalidOption(spec, "--facility", facility, "a facility kind listed in --help"));
+                    .invalidOption(spec, "--facility", facility, "one of " + ReferenceOxygen.kinds()));
         }
         try {
             double r = Double.parseDouble(referenceOxygen.trim());

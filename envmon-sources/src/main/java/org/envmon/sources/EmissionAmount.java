@@ -19,19 +19,11 @@ public final class EmissionAmount {
     }
 
     /**
-     * Flue-gas emission rate, kg/h.
-     *
-     * @param concentrationMgM3  measured concentration in dry flue gas at the standard state, mg/m³
-     * @param dryStandardFlowM3h standard-state dry flow, m³/h
-     * @return {@code null} when an input is missing or negative
-     */
-    public static Double flueGasRate(Double concentrationMgM3, Double dryStandardFlowM3h) {
-        return flueGasAmount(concentrationMgM3, dryStandardFlowM3h);
-    }
-
-    /**
      * Flue-gas emission amount, kg, of a volume of dry flue gas at the standard state (an hour's volume gives the
-     * hour's amount).
+     * hour's amount; a flow in m³/h gives the rate in kg/h).
+     *
+     * @param concentrationMgM3 measured (not converted) concentration in dry flue gas at the standard state, mg/m³
+     * @return {@code null} when an input is missing or negative
      */
     public static Double flueGasAmount(Double concentrationMgM3, Double dryStandardVolumeM3) {
         if (!usable(concentrationMgM3) || !usable(dryStandardVolumeM3)) {

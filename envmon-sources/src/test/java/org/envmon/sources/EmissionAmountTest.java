@@ -19,7 +19,7 @@ class EmissionAmountTest {
     @Test
     void aRateIsConcentrationTimesHourlyFlow() {
         // 35 mg/m³ × 1,000,000 m³/h = 35 kg/h
-        assertThat(EmissionAmount.flueGasRate(35.0, 1_000_000.0)).isCloseTo(35.0, within(1e-9));
+        assertThat(EmissionAmount.flueGasAmount(35.0, 1_000_000.0)).isCloseTo(35.0, within(1e-9));
     }
 
     @Test

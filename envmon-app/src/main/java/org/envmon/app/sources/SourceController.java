@@ -52,9 +52,7 @@ public class SourceController {
         Optional<ReferenceOxygen> kind = Optional.empty();
         if (facility != null) {
             kind = Optional.of(ReferenceOxygen.parse(facility).orElseThrow(() -> new BadRequestException(
-                    "facility: unknown kind '" + facility + "'; one of coal-fired-power-boiler, "
-                            + "oil-or-gas-fired-power-boiler, gas-turbine, coal-fired-industrial-boiler, "
-                            + "oil-or-gas-fired-industrial-boiler, waste-incinerator")));
+                    "facility: unknown kind '" + facility + "'; one of " + ReferenceOxygen.kinds())));
         }
         Instant f = ApiTime.in("from", from);
         Instant e = ApiTime.in("to", to);

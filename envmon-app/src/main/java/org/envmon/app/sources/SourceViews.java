@@ -29,7 +29,7 @@ public final class SourceViews {
                                 String source) {
         static ReferenceView of(ReferenceOxygen r, OutletHours.ReferenceSource source) {
             ReferenceOxygen.Basis b = r.basis();
-            return new ReferenceView(r.name().toLowerCase().replace('_', '-'), b.chineseName(), number(b.percent()),
+            return new ReferenceView(r.kind(), b.chineseName(), number(b.percent()),
                     b.standard(), b.clause(), source.name().toLowerCase());
         }
     }

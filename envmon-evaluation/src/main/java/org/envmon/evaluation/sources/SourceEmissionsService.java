@@ -29,9 +29,9 @@ import org.envmon.sources.screening.FlueGasHourSignal;
 
 /**
  * Pollution-source outlets over the stores: a flue-gas or waste-water outlet's hours recomputed from its stored
- * values with the calculations of {@code envmon-sources}. Only valid values are used (the review decision where one applies, else
- * QC). Requests it cannot answer throw {@link InvalidRequest}, unknown outlets {@link org.envmon.model.NotFound}.
- * Thread-safe.
+ * values with the calculations of {@code envmon-sources}. Only valid values are used (the review decision where one
+ * applies, else QC). Requests it cannot answer throw {@link InvalidRequest}, unknown outlets
+ * {@link org.envmon.model.NotFound}. Thread-safe.
  */
 public class SourceEmissionsService {
     /** HJ 212-2017 Annex B: O2, the flue-gas flow and the waste-water flow. */

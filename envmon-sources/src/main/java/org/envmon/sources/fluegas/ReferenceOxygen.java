@@ -1,7 +1,9 @@
 package org.envmon.sources.fluegas;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The reference oxygen content (基准氧含量, % by volume of dry flue gas) to which a combustion facility's measured
@@ -45,7 +47,17 @@ public enum ReferenceOxygen {
         return basis.percent();
     }
 
-    /** The facility kind by its enum name, case-insensitive, {@code -} accepted for {@code _}. */
+    /** The facility kind as the API and the CLI write it, e.g. {@code coal-fired-power-boiler}. */
+    public String kind() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Every {@link #kind()}, comma-separated: what a message lists when a kind is not known. */
+    public static String kinds() {
+        return Arrays.stream(values()).map(ReferenceOxygen::kind).collect(Collectors.joining(", "));
+    }
+
+    /** The facility kind by its {@link #kind()} or enum name, case-insensitive. */
     public static Optional<ReferenceOxygen> parse(String name) {
         if (name == null) {
             return Optional.empty();

@@ -45,6 +45,11 @@ class ConvertedConcentrationTest {
         assertThat(ReferenceOxygen.GAS_TURBINE.basis().standard()).isEqualTo("GB 13223-2011");
         assertThat(ReferenceOxygen.parse("waste-incinerator")).contains(ReferenceOxygen.WASTE_INCINERATOR);
         assertThat(ReferenceOxygen.parse("boiler")).isEmpty();
+        for (ReferenceOxygen r : ReferenceOxygen.values()) {
+            assertThat(ReferenceOxygen.parse(r.kind())).contains(r);
+            assertThat(ReferenceOxygen.kinds()).contains(r.kind());
+        }
+        assertThat(ReferenceOxygen.GAS_TURBINE.kind()).isEqualTo("gas-turbine");
     }
 
     private static Undefined undefined(Reason why) {
